@@ -1,0 +1,84 @@
+import Dexie from 'dexie';
+import { produceWithPatches, enablePatches } from 'immer';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { addItem, updateItem } from '../domain/operations';
+import { createEmptyDoc, createExampleDoc } from '../domain/plan';
+import { DB_NAME, openDb } from './db';
+import * as repo from './repository';
+
+enablePatches();
+let n = 0;
+beforeEach(async () => {
+  await repo.useDatabase(`test-${++n}`);
+});
+
+describe('storage', () => {
+  it('creates the versioned schema on an empty database (migrate from empty)', async () => {
+    const name = `empty-${n}`;
+    expect(await Dexie.exists(name)).toBe(false);
+    const db = openDb(name);
+    await db.open();
+    expect(db.verno).toBe(1);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['items', 'meta', 'plans']);
+    expect(db.items.schema.indexes.map((i) => i.name)).toContain('planId');
+    db.close();
+    expect(DB_NAME).toBe('solfjadern');
+  });
+
+  it('writes a whole plan and reads it back exactly', async () => {
+    const doc = createExampleDoc();
+    await repo.saveDoc(doc);
+    expect(await repo.loadDoc(doc.plan.id)).toEqual(doc);
+    const [summary] = await repo.listPlans();
+    expect(summary).toMatchObject({ id: doc.plan.id, name: doc.plan.name, itemCount: 38 });
+  });
+
+  it('an edit writes only the rows it touched', async () => {
+    const doc = createExampleDoc();
+    await repo.saveDoc(doc);
+    const itemId = Object.keys(doc.items)[3]!;
+    const [next, patches] = produceWithPatches(doc, (d) => updateItem(d, itemId, { text: 'Ny text' }));
+    expect(repo.touchedRows(patches)).toEqual({ plan: false, items: new Set([itemId]) });
+
+    const db = repo.database();
+    const writes: string[] = [];
+    db.items.hook('updating', (_m, key) => void writes.push(String(key)));
+    db.items.hook('creating', (key) => void writes.push(String(key)));
+    await repo.saveChanges(next, patches);
+    expect(writes).toEqual([itemId]);
+    expect((await repo.loadDoc(doc.plan.id))!.items[itemId]!.text).toBe('Ny text');
+  });
+
+  it('stores added and deleted items and plan changes', async () => {
+    const doc = createEmptyDoc('Tom');
+    await repo.saveDoc(doc);
+    let id = '';
+    const [added, p1] = produceWithPatches(doc, (d) => void (id = addItem(d, { text: 'A' })));
+    await repo.saveChanges(added, p1);
+    const [renamed, p2] = produceWithPatches(added, (d) => {
+      d.plan.name = 'Bytt';
+      delete d.items[id];
+    });
+    await repo.saveChanges(renamed, p2);
+    const back = await repo.loadDoc(doc.plan.id);
+    expect(back!.plan.name).toBe('Bytt');
+    expect(back!.items).toEqual({});
+  });
+
+  it('soft-deletes, restores and purges plans, and remembers the last plan', async () => {
+    const a = createEmptyDoc('A');
+    const b = createExampleDoc();
+    await repo.saveDoc(a);
+    await repo.saveDoc(b);
+    await repo.markDeleted(b.plan.id);
+    expect((await repo.listPlans()).map((p) => p.name)).toEqual(['A']);
+    expect(await repo.loadDoc(b.plan.id)).toBeNull();
+    await repo.restoreDeleted(b.plan.id);
+    expect(await repo.listPlans()).toHaveLength(2);
+    await repo.markDeleted(b.plan.id);
+    expect(await repo.purgeDeleted()).toBe(1);
+    expect(await repo.database().items.where('planId').equals(b.plan.id).count()).toBe(0);
+    await repo.setLastPlanId(a.plan.id);
+    expect(await repo.getLastPlanId()).toBe(a.plan.id);
+  });
+});

@@ -1,0 +1,138 @@
+// The storage module: the only code that talks to Dexie. Plans and items are separate
+// rows (items indexed by planId), so an edit writes only the rows it touched.
+import type { Patch } from 'immer';
+import type { Plan, PlanDoc } from '../domain/types';
+import { openDb, type PlanRow, type SolfjadernDb } from './db';
+
+let db: SolfjadernDb | null = null;
+
+export function database(): SolfjadernDb {
+  db ??= openDb();
+  return db;
+}
+
+/** For tests: use a fresh database under another name. */
+export async function useDatabase(name: string): Promise<void> {
+  db?.close();
+  db = openDb(name);
+  await db.open();
+}
+
+export interface PlanSummary {
+  id: string;
+  name: string;
+  createdAt: string;
+  updatedAt: string;
+  itemCount: number;
+}
+
+function toRow(plan: Plan, now: Date): PlanRow {
+  return { ...plan, updatedAt: now.toISOString(), deletedAt: null };
+}
+
+function fromRow(row: PlanRow): Plan {
+  const { updatedAt: _u, deletedAt: _d, ...plan } = row;
+  return plan;
+}
+
+/** Which rows a set of patches touched. */
+export function touchedRows(patches: readonly Patch[]): { plan: boolean; items: Set<string> } {
+  const items = new Set<string>();
+  let plan = false;
+  for (const patch of patches) {
+    const [root, key] = patch.path;
+    if (root === 'plan') plan = true;
+    else if (root === 'items') {
+      if (key === undefined) throw new Error('Whole-items replacement is not supported');
+      items.add(String(key));
+    }
+  }
+  return { plan, items };
+}
+
+/** Write what one change touched, in one read-write transaction. */
+export async function saveChanges(doc: PlanDoc, patches: readonly Patch[], now = new Date()): Promise<void> {
+  const { plan, items } = touchedRows(patches);
+  const d = database();
+  await d.transaction('rw', d.plans, d.items, async () => {
+    const puts = [...items].flatMap((id) => (doc.items[id] ? [doc.items[id]] : []));
+    const deletes = [...items].filter((id) => !doc.items[id]);
+    if (puts.length) await d.items.bulkPut(puts);
+    if (deletes.length) await d.items.bulkDelete(deletes);
+    if (plan) await d.plans.put(toRow(doc.plan, now));
+    else await d.plans.update(doc.plan.id, { updatedAt: now.toISOString() });
+  });
+}
+
+/** Write a whole plan (new, duplicated or imported). */
+export async function saveDoc(doc: PlanDoc, now = new Date()): Promise<void> {
+  const d = database();
+  await d.transaction('rw', d.plans, d.items, async () => {
+    await d.items.where('planId').equals(doc.plan.id).delete();
+    await d.items.bulkPut(Object.values(doc.items));
+    await d.plans.put(toRow(doc.plan, now));
+  });
+}
+
+export async function loadDoc(planId: string): Promise<PlanDoc | null> {
+  const d = database();
+  return d.transaction('r', d.plans, d.items, async () => {
+    const row = await d.plans.get(planId);
+    if (!row || row.deletedAt) return null;
+    const rows = await d.items.where('planId').equals(planId).toArray();
+    const items: PlanDoc['items'] = {};
+    for (const item of rows) items[item.id] = item;
+    return { plan: fromRow(row), items };
+  });
+}
+
+export async function listPlans(): Promise<PlanSummary[]> {
+  const d = database();
+  return d.transaction('r', d.plans, d.items, async () => {
+    const rows = (await d.plans.toArray()).filter((r) => !r.deletedAt);
+    const summaries = await Promise.all(
+      rows.map(async (r) => ({
+        id: r.id,
+        name: r.name,
+        createdAt: r.createdAt,
+        updatedAt: r.updatedAt,
+        itemCount: await d.items.where('planId').equals(r.id).count(),
+      })),
+    );
+    return summaries.sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+  });
+}
+
+export async function renamePlanRow(planId: string, name: string, now = new Date()): Promise<void> {
+  await database().plans.update(planId, { name, updatedAt: now.toISOString() });
+}
+
+/** Soft delete: the plan disappears from the list but can be restored until the next start. */
+export async function markDeleted(planId: string, now = new Date()): Promise<void> {
+  await database().plans.update(planId, { deletedAt: now.toISOString() });
+}
+
+export async function restoreDeleted(planId: string): Promise<void> {
+  await database().plans.update(planId, { deletedAt: null });
+}
+
+/** Remove plans (and their items) deleted in an earlier session. */
+export async function purgeDeleted(): Promise<number> {
+  const d = database();
+  return d.transaction('rw', d.plans, d.items, async () => {
+    const gone = (await d.plans.toArray()).filter((r) => r.deletedAt);
+    for (const row of gone) {
+      await d.items.where('planId').equals(row.id).delete();
+      await d.plans.delete(row.id);
+    }
+    return gone.length;
+  });
+}
+
+export async function getLastPlanId(): Promise<string | null> {
+  return (await database().meta.get('lastPlanId'))?.value ?? null;
+}
+
+export async function setLastPlanId(planId: string): Promise<void> {
+  await database().meta.put({ key: 'lastPlanId', value: planId });
+}

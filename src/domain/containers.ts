@@ -1,0 +1,52 @@
+// Items live in containers: the inbox (Inspel) or one cell (blade × ring).
+import type { CellRef, Item, PlanDoc } from './types';
+
+export const INBOX = 'inbox';
+export type ContainerKey = string;
+
+export function containerKey(cell: CellRef | null): ContainerKey {
+  return cell ? `${cell.bladeId}|${cell.ringId}` : INBOX;
+}
+
+export function parseContainerKey(key: ContainerKey): CellRef | null {
+  if (key === INBOX) return null;
+  const [bladeId, ringId] = key.split('|');
+  if (!bladeId || !ringId) throw new Error(`Bad container key: ${key}`);
+  return { bladeId, ringId };
+}
+
+export function sameCell(a: CellRef | null, b: CellRef | null): boolean {
+  if (a === null || b === null) return a === b;
+  return a.bladeId === b.bladeId && a.ringId === b.ringId;
+}
+
+const byRank = (a: Item, b: Item) => a.rank - b.rank || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** Items of every container, each list in rank order. */
+export function groupByContainer(items: Record<string, Item>): Map<ContainerKey, Item[]> {
+  const groups = new Map<ContainerKey, Item[]>();
+  for (const item of Object.values(items)) {
+    const key = containerKey(item.cell);
+    const list = groups.get(key);
+    if (list) list.push(item);
+    else groups.set(key, [item]);
+  }
+  for (const list of groups.values()) list.sort(byRank);
+  return groups;
+}
+
+const groupCache = new WeakMap<object, Map<ContainerKey, Item[]>>();
+
+/** Memoised per items object: immer gives a new object only when an item changed. */
+export function containersOf(doc: PlanDoc): Map<ContainerKey, Item[]> {
+  let groups = groupCache.get(doc.items);
+  if (!groups) {
+    groups = groupByContainer(doc.items);
+    groupCache.set(doc.items, groups);
+  }
+  return groups;
+}
+
+export function itemsIn(doc: PlanDoc, cell: CellRef | null): Item[] {
+  return containersOf(doc).get(containerKey(cell)) ?? [];
+}

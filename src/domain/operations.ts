@@ -1,0 +1,275 @@
+// Pure operations on a plan. Each mutates the PlanDoc it is given, so it can run inside
+// an immer recipe (the store records patches) or on a plain copy in tests. An operation
+// that would break a rule of the plan throws PlanRuleError with a Swedish message and
+// leaves the document unchanged (immer discards the draft).
+import { containerKey, groupByContainer, sameCell } from './containers';
+import { newId } from './ids';
+import type { Blade, CellRef, Indikator, Item, ItemId, PlanDoc, Ring } from './types';
+import { MAX_BLADES, MAX_RINGS, MIN_BLADES, MIN_RINGS } from './types';
+
+export class PlanRuleError extends Error {
+  override name = 'PlanRuleError';
+}
+
+export const MAX_TEXT_LENGTH = 300;
+
+function requireItem(doc: PlanDoc, id: ItemId): Item {
+  const item = doc.items[id];
+  if (!item) throw new PlanRuleError('Aktiviteten finns inte längre.');
+  return item;
+}
+
+function checkCell(doc: PlanDoc, cell: CellRef | null): void {
+  if (!cell) return;
+  if (!doc.plan.blades.some((b) => b.id === cell.bladeId))
+    throw new PlanRuleError('Fokusområdet finns inte längre.');
+  if (!doc.plan.rings.some((r) => r.id === cell.ringId)) throw new PlanRuleError('Ringen finns inte längre.');
+}
+
+export function cleanText(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function checkItemText(text: string): string {
+  const clean = cleanText(text);
+  if (!clean) throw new PlanRuleError('Texten får inte vara tom.');
+  if (clean.length > MAX_TEXT_LENGTH)
+    throw new PlanRuleError(`Texten får vara högst ${MAX_TEXT_LENGTH} tecken (nu ${clean.length}).`);
+  return clean;
+}
+
+/** Renumber a container's items 0..n-1 in the given order, touching only those that change. */
+function renumber(list: Item[]): void {
+  list.forEach((item, i) => {
+    if (item.rank !== i) item.rank = i;
+  });
+}
+
+function containerList(doc: PlanDoc, cell: CellRef | null, exclude?: ItemId): Item[] {
+  const key = containerKey(cell);
+  return (groupByContainer(doc.items).get(key) ?? []).filter((i) => i.id !== exclude);
+}
+
+export interface NewItemFields {
+  text: string;
+  cell?: CellRef | null;
+  index?: number;
+}
+
+export function addItem(doc: PlanDoc, fields: NewItemFields, id: ItemId = newId()): ItemId {
+  const text = checkItemText(fields.text);
+  const cell = fields.cell ?? null;
+  checkCell(doc, cell);
+  const list = containerList(doc, cell);
+  const index = clampIndex(fields.index ?? list.length, list.length);
+  const item: Item = {
+    id,
+    planId: doc.plan.id,
+    text,
+    description: '',
+    delomraden: [],
+    effektmal: [],
+    indikator: { text: '', target: null, unit: '' },
+    ansvarsniva: null,
+    kalla: '',
+    extra: false,
+    cell,
+    rank: index,
+  };
+  doc.items[id] = item;
+  const draftItem = doc.items[id]!;
+  list.splice(index, 0, draftItem);
+  renumber(list);
+  return id;
+}
+
+function clampIndex(index: number, length: number): number {
+  return Math.max(0, Math.min(length, Math.floor(index)));
+}
+
+/** Move an item to a container (cell or Inspel when null) at a position in its list. */
+export function moveItem(doc: PlanDoc, id: ItemId, to: CellRef | null, index: number): void {
+  const item = requireItem(doc, id);
+  checkCell(doc, to);
+  const from = item.cell;
+  if (!sameCell(from, to)) {
+    const source = containerList(doc, from, id);
+    renumber(source);
+    item.cell = to ? { bladeId: to.bladeId, ringId: to.ringId } : null;
+  }
+  const target = containerList(doc, to, id);
+  target.splice(clampIndex(index, target.length), 0, item);
+  renumber(target);
+}
+
+export type ItemPatch = Partial<
+  Pick<Item, 'text' | 'description' | 'delomraden' | 'effektmal' | 'ansvarsniva' | 'kalla' | 'extra'>
+> & { indikator?: Partial<Indikator> };
+
+export function updateItem(doc: PlanDoc, id: ItemId, patch: ItemPatch): void {
+  const item = requireItem(doc, id);
+  if (patch.text !== undefined) {
+    const text = checkItemText(patch.text);
+    if (text !== item.text) item.text = text;
+  }
+  if (patch.description !== undefined && patch.description !== item.description)
+    item.description = patch.description.trim();
+  if (patch.delomraden !== undefined) {
+    const known = new Set(doc.plan.catalogue.delomraden.map((d) => d.id));
+    item.delomraden = patch.delomraden.filter((d) => known.has(d));
+  }
+  if (patch.effektmal !== undefined) {
+    const known = new Set(doc.plan.catalogue.delomraden.flatMap((d) => d.effektmal.map((e) => e.id)));
+    item.effektmal = patch.effektmal.filter((e) => known.has(e));
+  }
+  if (patch.indikator !== undefined) {
+    const next = { ...item.indikator, ...patch.indikator };
+    if (next.target !== null && !Number.isFinite(next.target))
+      throw new PlanRuleError('Målvärdet måste vara ett tal.');
+    item.indikator = { text: next.text.trim(), target: next.target, unit: next.unit.trim() };
+  }
+  if (patch.ansvarsniva !== undefined) item.ansvarsniva = patch.ansvarsniva;
+  if (patch.kalla !== undefined) item.kalla = cleanText(patch.kalla);
+  if (patch.extra !== undefined) item.extra = patch.extra;
+}
+
+export function deleteItem(doc: PlanDoc, id: ItemId): void {
+  const item = requireItem(doc, id);
+  delete doc.items[id];
+  renumber(containerList(doc, item.cell));
+}
+
+export function renamePlan(doc: PlanDoc, name: string): void {
+  const clean = cleanText(name);
+  if (!clean) throw new PlanRuleError('Planen måste ha ett namn.');
+  doc.plan.name = clean;
+}
+
+export function setVision(doc: PlanDoc, vision: string): void {
+  doc.plan.vision = cleanText(vision);
+}
+
+// --- Fokusområden (blades) ---------------------------------------------------------------
+
+export const BLADE_PALETTE = ['#1f6f8b', '#2e7d32', '#8e4585', '#b5561d', '#5c6bc0', '#00838f', '#ad1457', '#6d7a1f'];
+
+function requireBlade(doc: PlanDoc, id: string): Blade {
+  const blade = doc.plan.blades.find((b) => b.id === id);
+  if (!blade) throw new PlanRuleError('Fokusområdet finns inte längre.');
+  return blade;
+}
+
+function checkBladeName(doc: PlanDoc, name: string, self?: string): string {
+  const clean = cleanText(name);
+  if (!clean) throw new PlanRuleError('Fokusområdet måste ha ett namn.');
+  if (clean.length > 80) throw new PlanRuleError('Namnet får vara högst 80 tecken.');
+  if (doc.plan.blades.some((b) => b.id !== self && b.name.toLowerCase() === clean.toLowerCase()))
+    throw new PlanRuleError(`Det finns redan ett fokusområde som heter "${clean}".`);
+  return clean;
+}
+
+export function addBlade(doc: PlanDoc, name: string, id: string = newId()): string {
+  if (doc.plan.blades.length >= MAX_BLADES)
+    throw new PlanRuleError(`En plan kan ha högst ${MAX_BLADES} fokusområden.`);
+  const used = new Set(doc.plan.blades.map((b) => b.color));
+  const color = BLADE_PALETTE.find((c) => !used.has(c)) ?? BLADE_PALETTE[0]!;
+  doc.plan.blades.push({ id, name: checkBladeName(doc, name), color });
+  return id;
+}
+
+export function renameBlade(doc: PlanDoc, id: string, name: string): void {
+  const blade = requireBlade(doc, id);
+  blade.name = checkBladeName(doc, name, id);
+}
+
+export function recolourBlade(doc: PlanDoc, id: string, color: string): void {
+  if (!/^#[0-9a-f]{6}$/i.test(color)) throw new PlanRuleError('Färgen måste anges som #rrggbb.');
+  requireBlade(doc, id).color = color.toLowerCase();
+}
+
+/** Move a blade to a new position (0 = leftmost). */
+export function moveBlade(doc: PlanDoc, id: string, index: number): void {
+  const blades = doc.plan.blades;
+  const from = blades.findIndex((b) => b.id === id);
+  if (from < 0) throw new PlanRuleError('Fokusområdet finns inte längre.');
+  const to = clampIndex(index, blades.length - 1);
+  if (to === from) return;
+  const [blade] = blades.splice(from, 1);
+  blades.splice(to, 0, blade!);
+}
+
+/** Remove a blade; its items go back to Inspel (after the ones already there), never lost. */
+export function removeBlade(doc: PlanDoc, id: string): void {
+  if (doc.plan.blades.length <= MIN_BLADES)
+    throw new PlanRuleError(`En plan måste ha minst ${MIN_BLADES} fokusområden.`);
+  requireBlade(doc, id);
+  returnToInbox(doc, (item) => item.cell?.bladeId === id);
+  doc.plan.blades = doc.plan.blades.filter((b) => b.id !== id);
+}
+
+function returnToInbox(doc: PlanDoc, predicate: (item: Item) => boolean): void {
+  const groups = groupByContainer(doc.items);
+  const inbox = groups.get(containerKey(null)) ?? [];
+  const moving: Item[] = [];
+  for (const [key, list] of groups) {
+    if (key === containerKey(null)) continue;
+    for (const item of list) if (predicate(item)) moving.push(item);
+  }
+  for (const item of moving) {
+    item.cell = null;
+    inbox.push(item);
+  }
+  renumber(inbox);
+}
+
+// --- Rings (horisonter) -------------------------------------------------------------------
+
+function requireRing(doc: PlanDoc, id: string): Ring {
+  const ring = doc.plan.rings.find((r) => r.id === id);
+  if (!ring) throw new PlanRuleError('Ringen finns inte längre.');
+  return ring;
+}
+
+function checkYear(year: number | null): number | null {
+  if (year === null) return null;
+  if (!Number.isInteger(year) || year < 2000 || year > 2100)
+    throw new PlanRuleError('Året måste vara ett heltal mellan 2000 och 2100.');
+  return year;
+}
+
+/** Add a ring outside the last milestone ring (the målbild stays outermost). */
+export function addRing(doc: PlanDoc, id: string = newId()): string {
+  const rings = doc.plan.rings;
+  if (rings.length >= MAX_RINGS) throw new PlanRuleError(`En plan kan ha högst ${MAX_RINGS} ringar.`);
+  const milestones = rings.slice(0, -1);
+  const lastYear = milestones.at(-1)?.year ?? null;
+  const year = lastYear === null ? null : lastYear + 1;
+  const label = year === null ? 'Ny milstolpe' : `Viktiga milstolpar ${year}`;
+  rings.splice(rings.length - 1, 0, { id, label, year });
+  return id;
+}
+
+export function updateRing(doc: PlanDoc, id: string, patch: { label?: string; year?: number | null }): void {
+  const ring = requireRing(doc, id);
+  if (patch.year !== undefined) {
+    const year = checkYear(patch.year);
+    // Keep a label that names the year in step with it ("Viktiga milstolpar 2025" → 2026).
+    if (patch.label === undefined && ring.year !== null && year !== null && ring.label.includes(String(ring.year)))
+      ring.label = ring.label.replace(String(ring.year), String(year));
+    ring.year = year;
+  }
+  if (patch.label !== undefined) {
+    const label = cleanText(patch.label);
+    if (!label) throw new PlanRuleError('Ringen måste ha en etikett.');
+    if (label.length > 60) throw new PlanRuleError('Etiketten får vara högst 60 tecken.');
+    ring.label = label;
+  }
+}
+
+/** Remove a ring; its items go back to Inspel. */
+export function removeRing(doc: PlanDoc, id: string): void {
+  if (doc.plan.rings.length <= MIN_RINGS) throw new PlanRuleError(`En plan måste ha minst ${MIN_RINGS} ringar.`);
+  requireRing(doc, id);
+  returnToInbox(doc, (item) => item.cell?.ringId === id);
+  doc.plan.rings = doc.plan.rings.filter((r) => r.id !== id);
+}

@@ -1,0 +1,96 @@
+// The plan model: plain, serialisable data. Everything else (store, storage, fan
+// geometry, components) is built on these types.
+
+export type PlanId = string;
+export type ItemId = string;
+export type BladeId = string;
+export type RingId = string;
+
+/** A fokusområde: one blade of the fan. */
+export interface Blade {
+  id: BladeId;
+  name: string;
+  /** Hex colour, `#rrggbb`. */
+  color: string;
+}
+
+/** A horisont: one ring of the fan. The last ring of a plan is the målbild. */
+export interface Ring {
+  id: RingId;
+  label: string;
+  year: number | null;
+}
+
+export type EffektmalSikt = 'kort' | 'lang';
+
+export interface Effektmal {
+  id: string;
+  text: string;
+  sikt: EffektmalSikt;
+}
+
+/** A delområde of the genomförandeplan with its effektmål. */
+export interface Delomrade {
+  id: string;
+  name: string;
+  effektmal: Effektmal[];
+}
+
+export interface Catalogue {
+  delomraden: Delomrade[];
+  /** Known proposers (källor), offered as suggestions. */
+  kallor: string[];
+}
+
+export const ANSVARSNIVAER = ['KL HoS', 'Koncernövergripande grupp', 'Varje förvaltning'] as const;
+export type Ansvarsniva = (typeof ANSVARSNIVAER)[number];
+
+export interface Indikator {
+  text: string;
+  target: number | null;
+  unit: string;
+}
+
+/** Where an item sits: a cell of the fan, or the inbox (Inspel) when null. */
+export interface CellRef {
+  bladeId: BladeId;
+  ringId: RingId;
+}
+
+export interface Item {
+  id: ItemId;
+  planId: PlanId;
+  text: string;
+  description: string;
+  delomraden: string[];
+  effektmal: string[];
+  indikator: Indikator;
+  ansvarsniva: Ansvarsniva | null;
+  kalla: string;
+  extra: boolean;
+  /** null = in Inspel. */
+  cell: CellRef | null;
+  /** Position within its container, 0 = most important. Consecutive per container. */
+  rank: number;
+}
+
+export interface Plan {
+  id: PlanId;
+  name: string;
+  vision: string;
+  blades: Blade[];
+  rings: Ring[];
+  catalogue: Catalogue;
+  createdAt: string;
+}
+
+/** One plan with its items: the unit the editor, history and storage work on. */
+export interface PlanDoc {
+  plan: Plan;
+  items: Record<ItemId, Item>;
+}
+
+export const MIN_BLADES = 3;
+export const MAX_BLADES = 8;
+export const MIN_RINGS = 2;
+export const MAX_RINGS = 5;

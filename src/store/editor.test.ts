@@ -1,0 +1,90 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { itemsIn } from '../domain/containers';
+import { createEmptyDoc, createExampleDoc } from '../domain/plan';
+import * as actions from './actions';
+import { loadDoc, onDocChange, redo, undo, useEditor } from './editor';
+import { HISTORY_LIMIT } from './history';
+
+const doc = () => useEditor.getState().doc!;
+const c = (bladeId: string, ringId: string) => ({ bladeId, ringId });
+
+beforeEach(() => {
+  loadDoc(createExampleDoc());
+  useEditor.setState({ notice: null });
+});
+
+describe('store actions with undo and redo', () => {
+  it('every action is one undoable, redoable step', () => {
+    const start = doc();
+    const steps: Array<() => unknown> = [
+      () => actions.addItem('Ny idé'),
+      () => actions.moveItem(Object.values(doc().items).find((i) => i.text === 'Ny idé')!.id, c('ledarskap', 'r2026'), 1),
+      () => actions.updateItem(Object.values(doc().items).find((i) => i.text === 'Ny idé')!.id, { text: 'Ändrad', extra: true }),
+      () => actions.deleteItem(itemsIn(doc(), c('nara-invanaren', 'r2025'))[0]!.id),
+      () => actions.renamePlan('Nytt namn'),
+      () => actions.setVision('Vision 2030'),
+      () => actions.addBlade('Femte'),
+      () => actions.renameBlade('ledarskap', 'Ledarskap'),
+      () => actions.recolourBlade('ledarskap', '#123456'),
+      () => actions.moveBlade('ledarskap', 0),
+      () => actions.removeBlade('halsoframjande'),
+      () => actions.addRing(),
+      () => actions.updateRing('r2025', { label: 'Milstolpar 2025' }),
+      () => actions.removeRing('r2026'),
+    ];
+    const snapshots = [start];
+    for (const step of steps) {
+      step();
+      expect(doc()).not.toBe(snapshots.at(-1));
+      snapshots.push(doc());
+    }
+    for (let i = steps.length - 1; i >= 0; i--) {
+      expect(undo()).toBe(true);
+      expect(doc()).toEqual(snapshots[i]);
+    }
+    expect(undo()).toBe(false);
+    for (let i = 1; i <= steps.length; i++) {
+      expect(redo()).toBe(true);
+      expect(doc()).toEqual(snapshots[i]);
+    }
+    expect(redo()).toBe(false);
+  });
+
+  it('records patches, not snapshots', () => {
+    actions.addItem('Ny idé');
+    const step = useEditor.getState().history.past[0]!;
+    expect(step.label).toBe('Nytt inspel');
+    expect(step.patches.every((p) => p.path[0] === 'items')).toBe(true);
+    expect(step.inverse).toEqual([{ op: 'remove', path: ['items', step.patches[0]!.path[1]] }]);
+  });
+
+  it('keeps at least 100 steps and a new action clears redo', () => {
+    loadDoc(createEmptyDoc('Tom'));
+    for (let i = 0; i < 150; i++) actions.addItem(`Inspel ${i}`);
+    let undone = 0;
+    while (undo()) undone++;
+    expect(undone).toBe(Math.min(150, HISTORY_LIMIT));
+    expect(HISTORY_LIMIT).toBeGreaterThanOrEqual(100);
+    redo();
+    actions.addItem('Annat');
+    expect(redo()).toBe(false);
+  });
+
+  it('a broken rule shows a Swedish message, changes nothing and adds no step', () => {
+    const before = doc();
+    expect(actions.addItem('   ')).toBeNull();
+    expect(doc()).toBe(before);
+    expect(useEditor.getState().history.past).toHaveLength(0);
+    expect(useEditor.getState().notice).toMatchObject({ kind: 'error', text: 'Texten får inte vara tom.' });
+  });
+
+  it('tells listeners the patches of commits, undos and redos', () => {
+    const seen: number[] = [];
+    const off = onDocChange((_d, patches) => seen.push(patches.length));
+    actions.addItem('A');
+    undo();
+    redo();
+    off();
+    expect(seen).toEqual([1, 1, 1]);
+  });
+});

@@ -1,0 +1,82 @@
+// The editor store: the open plan, its undo history and the last user-facing message.
+// Every change to the plan goes through `commit`; listeners (storage) receive the patches.
+import type { Patch } from 'immer';
+import { create } from 'zustand';
+import { PlanRuleError } from '../domain/operations';
+import type { PlanDoc } from '../domain/types';
+import { commitStep, emptyHistory, redoStep, undoStep, type CommitResult, type History } from './history';
+
+export interface Notice {
+  kind: 'error' | 'info';
+  text: string;
+  id: number;
+}
+
+export interface EditorState {
+  doc: PlanDoc | null;
+  history: History;
+  notice: Notice | null;
+}
+
+export const useEditor = create<EditorState>(() => ({
+  doc: null,
+  history: emptyHistory(),
+  notice: null,
+}));
+
+export type ChangeListener = (doc: PlanDoc, patches: Patch[]) => void;
+const listeners = new Set<ChangeListener>();
+
+export function onDocChange(listener: ChangeListener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+let noticeSeq = 0;
+export function notify(kind: Notice['kind'], text: string): void {
+  useEditor.setState({ notice: { kind, text, id: ++noticeSeq } });
+}
+
+export function clearNotice(): void {
+  useEditor.setState({ notice: null });
+}
+
+function apply(result: CommitResult | null): boolean {
+  if (!result) return false;
+  useEditor.setState({ doc: result.doc, history: result.history });
+  for (const listener of listeners) listener(result.doc, result.patches);
+  return true;
+}
+
+/**
+ * Apply one user action to the open plan as one undoable step. Returns false when the
+ * action changed nothing or broke a rule (the rule's Swedish message is shown).
+ */
+export function commit(label: string, recipe: (draft: PlanDoc) => void): boolean {
+  const { doc, history } = useEditor.getState();
+  if (!doc) return false;
+  try {
+    return apply(commitStep(doc, history, label, recipe));
+  } catch (error) {
+    if (error instanceof PlanRuleError) {
+      notify('error', error.message);
+      return false;
+    }
+    throw error;
+  }
+}
+
+export function undo(): boolean {
+  const { doc, history } = useEditor.getState();
+  return doc ? apply(undoStep(doc, history)) : false;
+}
+
+export function redo(): boolean {
+  const { doc, history } = useEditor.getState();
+  return doc ? apply(redoStep(doc, history)) : false;
+}
+
+/** Open a plan: replaces the document and starts a fresh history. */
+export function loadDoc(doc: PlanDoc | null): void {
+  useEditor.setState({ doc, history: emptyHistory() });
+}

@@ -1,0 +1,63 @@
+// Undo/redo by immer patches: each step keeps the forward and inverse patches of one
+// commit, never a snapshot of the whole plan.
+import { applyPatches, enablePatches, produceWithPatches, type Patch } from 'immer';
+import type { PlanDoc } from '../domain/types';
+
+enablePatches();
+
+export const HISTORY_LIMIT = 200;
+
+export interface Step {
+  label: string;
+  patches: Patch[];
+  inverse: Patch[];
+}
+
+export interface History {
+  past: Step[];
+  future: Step[];
+}
+
+export const emptyHistory = (): History => ({ past: [], future: [] });
+
+export interface CommitResult {
+  doc: PlanDoc;
+  history: History;
+  patches: Patch[];
+}
+
+/** Run a recipe on the document; null when it changed nothing. Throws what the recipe throws. */
+export function commitStep(
+  doc: PlanDoc,
+  history: History,
+  label: string,
+  recipe: (draft: PlanDoc) => void,
+): CommitResult | null {
+  const [next, patches, inverse] = produceWithPatches(doc, (draft) => {
+    recipe(draft as PlanDoc);
+  });
+  if (patches.length === 0) return null;
+  const past = [...history.past, { label, patches, inverse }];
+  if (past.length > HISTORY_LIMIT) past.splice(0, past.length - HISTORY_LIMIT);
+  return { doc: next, history: { past, future: [] }, patches };
+}
+
+export function undoStep(doc: PlanDoc, history: History): CommitResult | null {
+  const step = history.past.at(-1);
+  if (!step) return null;
+  return {
+    doc: applyPatches(doc, step.inverse),
+    history: { past: history.past.slice(0, -1), future: [step, ...history.future] },
+    patches: step.inverse,
+  };
+}
+
+export function redoStep(doc: PlanDoc, history: History): CommitResult | null {
+  const step = history.future[0];
+  if (!step) return null;
+  return {
+    doc: applyPatches(doc, step.patches),
+    history: { past: [...history.past, step], future: history.future.slice(1) },
+    patches: step.patches,
+  };
+}

@@ -1,0 +1,127 @@
+// Plans as a whole: which plan is open, creating, duplicating and deleting plans, and
+// writing every change of the open plan to storage right after it happens.
+import type { Patch } from 'immer';
+import { createEmptyDoc, createExampleDoc, duplicateDoc } from '../domain/plan';
+import type { PlanDoc } from '../domain/types';
+import * as repo from '../db/repository';
+import { loadDoc, notify, onDocChange, useEditor } from './editor';
+import { useUi } from './ui';
+
+let pending: { doc: PlanDoc; patches: Patch[] } | null = null;
+let writing: Promise<void> = Promise.resolve();
+let stopPersistence: (() => void) | null = null;
+
+function setSaving(): void {
+  if (useUi.getState().save.state !== 'saving') useUi.setState({ save: { state: 'saving' } });
+}
+
+function flushSoon(): void {
+  // A macrotask lets a burst of synchronous commits share one transaction.
+  setTimeout(() => void flush(), 0);
+}
+
+/** Write everything queued so far; resolves when it is in IndexedDB. */
+export function flush(): Promise<void> {
+  const batch = pending;
+  pending = null;
+  if (batch) {
+    writing = writing.then(async () => {
+      try {
+        await repo.saveChanges(batch.doc, batch.patches);
+        if (!pending) useUi.setState({ save: { state: 'saved', at: new Date() } });
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        useUi.setState({ save: { state: 'error', message } });
+        notify('error', 'Ändringen kunde inte sparas i webbläsaren. Arbetet finns kvar i fönstret.');
+      }
+    });
+  }
+  return writing;
+}
+
+export function startPersistence(): () => void {
+  stopPersistence?.();
+  const off = onDocChange((doc, patches) => {
+    if (pending && pending.doc.plan.id !== doc.plan.id) void flush();
+    pending = { doc, patches: pending ? [...pending.patches, ...patches] : patches };
+    setSaving();
+    flushSoon();
+  });
+  stopPersistence = off;
+  return off;
+}
+
+async function show(doc: PlanDoc): Promise<void> {
+  await flush();
+  loadDoc(doc);
+  useUi.setState({ unfoldedBladeId: null });
+  await repo.setLastPlanId(doc.plan.id);
+}
+
+/** Open the plan used last, or the first plan, or — on a first visit — the built-in example. */
+export async function bootstrap(): Promise<void> {
+  await repo.purgeDeleted();
+  const lastId = await repo.getLastPlanId();
+  let doc = lastId ? await repo.loadDoc(lastId) : null;
+  if (!doc) {
+    const first = (await repo.listPlans())[0];
+    doc = first ? await repo.loadDoc(first.id) : null;
+  }
+  if (!doc) {
+    doc = createExampleDoc();
+    await repo.saveDoc(doc);
+  }
+  await show(doc);
+}
+
+export async function openPlan(planId: string): Promise<boolean> {
+  await flush();
+  const doc = await repo.loadDoc(planId);
+  if (!doc) {
+    notify('error', 'Planen kunde inte öppnas.');
+    return false;
+  }
+  await show(doc);
+  return true;
+}
+
+export type NewPlanKind = 'example' | 'empty';
+
+export async function createPlan(kind: NewPlanKind, name: string): Promise<PlanDoc> {
+  const clean = name.trim() || (kind === 'example' ? 'Ny plan från exemplet' : 'Ny plan');
+  const doc = kind === 'example' ? createExampleDoc(new Date(), clean) : createEmptyDoc(clean);
+  await repo.saveDoc(doc);
+  await show(doc);
+  return doc;
+}
+
+export async function duplicatePlan(planId: string): Promise<PlanDoc | null> {
+  await flush();
+  const source = await repo.loadDoc(planId);
+  if (!source) return null;
+  const copy = duplicateDoc(source, `${source.plan.name} (kopia)`);
+  await repo.saveDoc(copy);
+  await show(copy);
+  return copy;
+}
+
+/** Rename a plan from the plan list; the open plan is renamed through the store (undoable). */
+export async function renameStoredPlan(planId: string, name: string): Promise<void> {
+  await repo.renamePlanRow(planId, name.trim());
+}
+
+export async function deletePlan(planId: string): Promise<void> {
+  await flush();
+  await repo.markDeleted(planId);
+  if (useEditor.getState().doc?.plan.id === planId) {
+    const next = (await repo.listPlans())[0];
+    if (next) await openPlan(next.id);
+    else await createPlan('empty', 'Ny plan');
+  }
+}
+
+export async function restorePlan(planId: string): Promise<void> {
+  await repo.restoreDeleted(planId);
+}
+
+export const listPlans = repo.listPlans;

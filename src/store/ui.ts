@@ -1,0 +1,39 @@
+// UI state that never enters the undo history: unfolded blade, open dialogs, save status.
+import { create } from 'zustand';
+import type { ItemId } from '../domain/types';
+
+export type Dialog =
+  | { kind: 'item'; itemId: ItemId }
+  | { kind: 'plans' }
+  | { kind: 'settings' }
+  | null;
+
+export type SaveStatus =
+  | { state: 'idle' }
+  | { state: 'saving' }
+  | { state: 'saved'; at: Date }
+  | { state: 'error'; message: string };
+
+export interface UiState {
+  unfoldedBladeId: string | null;
+  dialog: Dialog;
+  save: SaveStatus;
+}
+
+export const useUi = create<UiState>(() => ({
+  unfoldedBladeId: null,
+  dialog: null,
+  save: { state: 'idle' },
+}));
+
+export function toggleUnfold(bladeId: string): void {
+  useUi.setState((s) => ({ unfoldedBladeId: s.unfoldedBladeId === bladeId ? null : bladeId }));
+}
+
+export function openDialog(dialog: Dialog): void {
+  useUi.setState({ dialog });
+}
+
+export function closeDialog(): void {
+  useUi.setState({ dialog: null });
+}

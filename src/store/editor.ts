@@ -10,6 +10,7 @@ export interface Notice {
   kind: 'error' | 'info';
   text: string;
   id: number;
+  action?: { label: string; run: () => void };
 }
 
 export interface EditorState {
@@ -33,8 +34,8 @@ export function onDocChange(listener: ChangeListener): () => void {
 }
 
 let noticeSeq = 0;
-export function notify(kind: Notice['kind'], text: string): void {
-  useEditor.setState({ notice: { kind, text, id: ++noticeSeq } });
+export function notify(kind: Notice['kind'], text: string, action?: Notice['action']): void {
+  useEditor.setState({ notice: { kind, text, id: ++noticeSeq, ...(action ? { action } : {}) } });
 }
 
 export function clearNotice(): void {

@@ -1,0 +1,54 @@
+import { DndProvider } from '../dnd/DndProvider';
+import { FanView } from '../fan/FanView';
+import { useEditor } from '../store/editor';
+import { closeDialog, useUi } from '../store/ui';
+import { Header } from './Header';
+import { InspelPanel } from './InspelPanel';
+import { ItemEditor } from './ItemEditor';
+import { NoticeBar } from './NoticeBar';
+import { PlanList } from './PlanList';
+import { PlanSettings } from './PlanSettings';
+import { useShortcuts } from './useShortcuts';
+
+function Dialogs() {
+  const dialog = useUi((s) => s.dialog);
+  const doc = useEditor((s) => s.doc);
+  if (!dialog || !doc) return null;
+  switch (dialog.kind) {
+    case 'item': {
+      const item = doc.items[dialog.itemId];
+      return item ? <ItemEditor key={item.id} doc={doc} item={item} onClose={closeDialog} /> : null;
+    }
+    case 'plans':
+      return <PlanList onClose={closeDialog} />;
+    case 'settings':
+      return <PlanSettings doc={doc} onClose={closeDialog} />;
+  }
+}
+
+export function App() {
+  const doc = useEditor((s) => s.doc);
+  useShortcuts();
+  if (!doc) {
+    return (
+      <main className="loading" aria-busy="true">
+        <p>Öppnar planen…</p>
+      </main>
+    );
+  }
+  return (
+    <div className="app">
+      <Header />
+      <NoticeBar />
+      <DndProvider>
+        <main className="workspace">
+          <section className="fan-panel" aria-label="Solfjädern">
+            <FanView doc={doc} />
+          </section>
+          <InspelPanel />
+        </main>
+      </DndProvider>
+      <Dialogs />
+    </div>
+  );
+}

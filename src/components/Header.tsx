@@ -1,0 +1,62 @@
+// The toolbar: plan name, save status, plans, plan settings, undo and redo.
+import { redo, undo, useEditor } from '../store/editor';
+import { openDialog, useUi, type SaveStatus } from '../store/ui';
+
+function saveText(save: SaveStatus): string {
+  switch (save.state) {
+    case 'saving':
+      return 'Sparar…';
+    case 'saved':
+      return `Sparad ${save.at.toLocaleTimeString('sv-SE')}`;
+    case 'error':
+      return 'Kunde inte spara';
+    default:
+      return 'Sparas i webbläsaren';
+  }
+}
+
+export function Header() {
+  const name = useEditor((s) => s.doc?.plan.name ?? '');
+  const canUndo = useEditor((s) => s.history.past.length > 0);
+  const canRedo = useEditor((s) => s.history.future.length > 0);
+  const undoLabel = useEditor((s) => s.history.past.at(-1)?.label);
+  const redoLabel = useEditor((s) => s.history.future[0]?.label);
+  const save = useUi((s) => s.save);
+  return (
+    <header className="app-header">
+      <div className="brand" aria-hidden="true">
+        Solfjädern
+      </div>
+      <h1 className="plan-name">{name}</h1>
+      <p className={`save-status save-${save.state}`} role="status" aria-live="polite">
+        {saveText(save)}
+      </p>
+      <nav className="toolbar" aria-label="Verktyg">
+        <button type="button" onClick={() => openDialog({ kind: 'plans' })}>
+          Planer
+        </button>
+        <button type="button" onClick={() => openDialog({ kind: 'settings' })}>
+          Fokusområden och ringar
+        </button>
+        <button
+          type="button"
+          onClick={() => undo()}
+          disabled={!canUndo}
+          title={undoLabel ? `Ångra: ${undoLabel} (Ctrl+Z)` : 'Ångra (Ctrl+Z)'}
+          aria-keyshortcuts="Control+Z"
+        >
+          Ångra
+        </button>
+        <button
+          type="button"
+          onClick={() => redo()}
+          disabled={!canRedo}
+          title={redoLabel ? `Gör om: ${redoLabel} (Ctrl+Skift+Z)` : 'Gör om (Ctrl+Skift+Z)'}
+          aria-keyshortcuts="Control+Shift+Z Control+Y"
+        >
+          Gör om
+        </button>
+      </nav>
+    </header>
+  );
+}

@@ -1,0 +1,167 @@
+// Inspel: items not yet placed in the fan, and the form for a new one.
+import { useDraggable, useDroppable } from '@dnd-kit/core';
+import { memo, useEffect, useRef, useState } from 'react';
+import { INBOX, itemsIn } from '../domain/containers';
+import type { Item } from '../domain/types';
+import { useDrag } from '../dnd/dragStore';
+import { addItem } from '../store/actions';
+import { useEditor } from '../store/editor';
+import { openDialog } from '../store/ui';
+
+const InspelItem = memo(function InspelItem({ item, index }: { item: Item; index: number }) {
+  const { attributes, listeners, setNodeRef, isDragging } = useDraggable({ id: item.id });
+  const ref = useRef<HTMLDivElement | null>(null);
+  const focusId = useDrag((s) => s.focusId);
+  useEffect(() => {
+    if (focusId === item.id && ref.current) {
+      ref.current.focus();
+      useDrag.setState({ focusId: null });
+    }
+  }, [focusId, item.id]);
+  return (
+    <li className="inspel-item" data-inbox-item={item.id}>
+      <div
+        ref={(node) => {
+          ref.current = node;
+          setNodeRef(node);
+        }}
+        {...attributes}
+        aria-roledescription="flyttbar aktivitet"
+        className={`card${isDragging ? ' is-dragging' : ''}${item.extra ? ' is-extra' : ''}`}
+        {...listeners}
+        onClick={() => openDialog({ kind: 'item', itemId: item.id })}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            openDialog({ kind: 'item', itemId: item.id });
+            return;
+          }
+          listeners?.onKeyDown?.(e);
+        }}
+      >
+        <span className="rank" aria-hidden="true">
+          {index + 1}.
+        </span>{' '}
+        <span className="card-text">{item.text}</span>
+        {item.extra && <span className="tag">extra</span>}
+      </div>
+    </li>
+  );
+});
+
+function InboxMarker() {
+  const target = useDrag((s) => (s.target?.key === INBOX ? s.target : null));
+  const origin = useDrag((s) => s.origin);
+  if (!target) return null;
+  const drawn = origin?.key === INBOX && target.index >= origin.index ? target.index + 1 : target.index;
+  const nodes = document.querySelectorAll<HTMLElement>('[data-inbox-item]');
+  const at = nodes[drawn];
+  const last = nodes[nodes.length - 1];
+  const top = at ? at.offsetTop - 4 : last ? last.offsetTop + last.offsetHeight + 2 : 4;
+  return <div className="inbox-marker" style={{ top }} aria-hidden="true" />;
+}
+
+function NewItemForm({ onDone }: { onDone: () => void }) {
+  const [text, setText] = useState('');
+  const [error, setError] = useState('');
+  const ref = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  const submit = () => {
+    if (!text.trim()) {
+      setError('Skriv en text för inspelet.');
+      ref.current?.focus();
+      return;
+    }
+    if (addItem(text)) {
+      setText('');
+      setError('');
+      ref.current?.focus();
+    }
+  };
+  return (
+    <form
+      className="new-item"
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+    >
+      <label htmlFor="new-item-text">Text för nytt inspel</label>
+      <textarea
+        id="new-item-text"
+        ref={ref}
+        rows={3}
+        maxLength={300}
+        value={text}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? 'new-item-error' : 'new-item-help'}
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && !e.shiftKey) {
+            e.preventDefault();
+            submit();
+          } else if (e.key === 'Escape') {
+            e.preventDefault();
+            onDone();
+          }
+        }}
+      />
+      {error ? (
+        <p id="new-item-error" className="field-error">
+          {error}
+        </p>
+      ) : (
+        <p id="new-item-help" className="help">
+          En mening. Enter lägger till, Escape stänger.
+        </p>
+      )}
+      <div className="row">
+        <button type="submit" className="primary">
+          Lägg till
+        </button>
+        <button type="button" onClick={onDone}>
+          Stäng
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function InspelPanel() {
+  const doc = useEditor((s) => s.doc);
+  const items = doc ? itemsIn(doc, null) : [];
+  const [adding, setAdding] = useState(false);
+  const addRef = useRef<HTMLButtonElement>(null);
+  const { setNodeRef, isOver } = useDroppable({ id: INBOX });
+  return (
+    <aside className="inspel" aria-labelledby="inspel-heading">
+      <div className="inspel-head">
+        <h2 id="inspel-heading">
+          Inspel <span className="count">({items.length})</span>
+        </h2>
+        {!adding && (
+          <button type="button" ref={addRef} className="primary" onClick={() => setAdding(true)}>
+            Nytt inspel
+          </button>
+        )}
+      </div>
+      {adding && (
+        <NewItemForm
+          onDone={() => {
+            setAdding(false);
+            setTimeout(() => addRef.current?.focus());
+          }}
+        />
+      )}
+      <div ref={setNodeRef} className={`inbox-drop${isOver ? ' is-over' : ''}`}>
+        <ul aria-label="Inspel" data-inbox-list className="inspel-list">
+          {items.map((item, i) => (
+            <InspelItem key={item.id} item={item} index={i} />
+          ))}
+        </ul>
+        <InboxMarker />
+        {items.length === 0 && <p className="empty">Inga inspel. Lägg till med ”Nytt inspel” eller dra hit från solfjädern.</p>}
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,203 @@
+// Editing one item: every field in one form, saved as one undoable change.
+import { useState } from 'react';
+import { containerName } from '../dnd/announcements';
+import { containerKey } from '../domain/containers';
+import { MAX_TEXT_LENGTH } from '../domain/operations';
+import { ANSVARSNIVAER, type Ansvarsniva, type Item, type PlanDoc } from '../domain/types';
+import { deleteItem, updateItem } from '../store/actions';
+import { notify } from '../store/editor';
+import { Dialog } from './Dialog';
+
+function toggle(list: string[], id: string, on: boolean): string[] {
+  return on ? [...list, id] : list.filter((x) => x !== id);
+}
+
+export function ItemEditor({ doc, item, onClose }: { doc: PlanDoc; item: Item; onClose: () => void }) {
+  const [text, setText] = useState(item.text);
+  const [description, setDescription] = useState(item.description);
+  const [delomraden, setDelomraden] = useState(item.delomraden);
+  const [effektmal, setEffektmal] = useState(item.effektmal);
+  const [indikator, setIndikator] = useState(item.indikator.text);
+  const [target, setTarget] = useState(item.indikator.target === null ? '' : String(item.indikator.target));
+  const [unit, setUnit] = useState(item.indikator.unit);
+  const [ansvarsniva, setAnsvarsniva] = useState<Ansvarsniva | ''>(item.ansvarsniva ?? '');
+  const [kalla, setKalla] = useState(item.kalla);
+  const [extra, setExtra] = useState(item.extra);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { catalogue } = doc.plan;
+
+  const save = () => {
+    const next: Record<string, string> = {};
+    if (!text.trim()) next.text = 'Texten får inte vara tom.';
+    const targetValue = target.trim() === '' ? null : Number(target.replace(',', '.'));
+    if (targetValue !== null && !Number.isFinite(targetValue)) next.target = 'Målvärdet måste vara ett tal, t.ex. 30 eller 2,5.';
+    setErrors(next);
+    if (Object.keys(next).length > 0) return;
+    const changed = updateItem(item.id, {
+      text,
+      description,
+      delomraden,
+      effektmal,
+      indikator: { text: indikator, target: targetValue, unit },
+      ansvarsniva: ansvarsniva === '' ? null : ansvarsniva,
+      kalla,
+      extra,
+    });
+    if (changed) notify('info', 'Aktiviteten sparades.');
+    onClose();
+  };
+
+  return (
+    <Dialog title="Aktivitet" onClose={onClose} wide>
+      <form
+        className="form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          save();
+        }}
+      >
+        <p className="where">Ligger i: {containerName(doc, containerKey(item.cell))}</p>
+        <label htmlFor="item-text">Text</label>
+        <textarea
+          id="item-text"
+          rows={2}
+          maxLength={MAX_TEXT_LENGTH}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          aria-invalid={errors.text ? true : undefined}
+          aria-describedby={errors.text ? 'item-text-error' : undefined}
+        />
+        {errors.text && (
+          <p id="item-text-error" className="field-error">
+            {errors.text}
+          </p>
+        )}
+        <label htmlFor="item-description">Beskrivning</label>
+        <textarea id="item-description" rows={3} value={description} onChange={(e) => setDescription(e.target.value)} />
+
+        <fieldset>
+          <legend>Delområden</legend>
+          <div className="checks">
+            {catalogue.delomraden.map((d) => (
+              <label key={d.id} className="check">
+                <input
+                  type="checkbox"
+                  checked={delomraden.includes(d.id)}
+                  onChange={(e) => setDelomraden(toggle(delomraden, d.id, e.target.checked))}
+                />
+                {d.name}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+
+        <fieldset>
+          <legend>Effektmål</legend>
+          {catalogue.delomraden.map((d) => (
+            <details key={d.id} open={d.effektmal.some((g) => effektmal.includes(g.id)) || delomraden.includes(d.id)}>
+              <summary>
+                {d.name} ({d.effektmal.filter((g) => effektmal.includes(g.id)).length} valda)
+              </summary>
+              {(['kort', 'lang'] as const).map((sikt) => (
+                <div key={sikt} className="goal-group">
+                  <p className="goal-sikt">{sikt === 'kort' ? 'På kortare sikt' : 'På längre sikt'}</p>
+                  {d.effektmal
+                    .filter((g) => g.sikt === sikt)
+                    .map((g) => (
+                      <label key={g.id} className="check">
+                        <input
+                          type="checkbox"
+                          checked={effektmal.includes(g.id)}
+                          onChange={(e) => setEffektmal(toggle(effektmal, g.id, e.target.checked))}
+                        />
+                        {g.text}
+                      </label>
+                    ))}
+                </div>
+              ))}
+            </details>
+          ))}
+        </fieldset>
+
+        <fieldset>
+          <legend>Indikator</legend>
+          <label htmlFor="item-indikator">Hur det följs upp</label>
+          <input id="item-indikator" value={indikator} onChange={(e) => setIndikator(e.target.value)} />
+          <div className="row">
+            <div>
+              <label htmlFor="item-target">Målvärde (valfritt)</label>
+              <input
+                id="item-target"
+                inputMode="decimal"
+                value={target}
+                onChange={(e) => setTarget(e.target.value)}
+                aria-invalid={errors.target ? true : undefined}
+                aria-describedby={errors.target ? 'item-target-error' : undefined}
+              />
+            </div>
+            <div>
+              <label htmlFor="item-unit">Enhet</label>
+              <input id="item-unit" value={unit} onChange={(e) => setUnit(e.target.value)} />
+            </div>
+          </div>
+          {errors.target && (
+            <p id="item-target-error" className="field-error">
+              {errors.target}
+            </p>
+          )}
+        </fieldset>
+
+        <div className="row">
+          <div>
+            <label htmlFor="item-ansvar">Ansvarsnivå</label>
+            <select
+              id="item-ansvar"
+              value={ansvarsniva}
+              onChange={(e) => setAnsvarsniva(e.target.value as Ansvarsniva | '')}
+            >
+              <option value="">Ej angiven</option>
+              {ANSVARSNIVAER.map((a) => (
+                <option key={a} value={a}>
+                  {a}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="item-kalla">Källa (vem föreslog)</label>
+            <input id="item-kalla" list="kallor" value={kalla} onChange={(e) => setKalla(e.target.value)} />
+            <datalist id="kallor">
+              {catalogue.kallor.map((k) => (
+                <option key={k} value={k} />
+              ))}
+            </datalist>
+          </div>
+        </div>
+
+        <label className="check">
+          <input type="checkbox" checked={extra} onChange={(e) => setExtra(e.target.checked)} />
+          Extra – utöver de viktigaste, visas kursivt
+        </label>
+
+        <div className="row actions">
+          <button type="submit" className="primary">
+            Spara
+          </button>
+          <button type="button" onClick={onClose}>
+            Avbryt
+          </button>
+          <button
+            type="button"
+            className="danger"
+            onClick={() => {
+              if (deleteItem(item.id)) notify('info', `”${item.text}” togs bort. Ångra med Ctrl+Z.`);
+              onClose();
+            }}
+          >
+            Ta bort aktiviteten
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

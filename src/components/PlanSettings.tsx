@@ -1,0 +1,155 @@
+// "Fokusområden och ringar": the plan's blades (3–8) and rings (2–5), and the vision.
+// Text fields save when they lose focus or on Enter; a refused value snaps back.
+import { useEffect, useState } from 'react';
+import { MAX_BLADES, MAX_RINGS, MIN_BLADES, MIN_RINGS, type PlanDoc } from '../domain/types';
+import * as actions from '../store/actions';
+import { Dialog } from './Dialog';
+
+function CommitInput({
+  id,
+  label,
+  value,
+  onCommit,
+  type = 'text',
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onCommit: (value: string) => boolean;
+  type?: 'text' | 'number';
+}) {
+  const [draft, setDraft] = useState(value);
+  useEffect(() => setDraft(value), [value]);
+  const commit = () => {
+    if (draft === value) return;
+    if (!onCommit(draft)) setDraft(value);
+  };
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type={type}
+        value={draft}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            commit();
+          }
+        }}
+      />
+    </div>
+  );
+}
+
+export function PlanSettings({ doc, onClose }: { doc: PlanDoc; onClose: () => void }) {
+  const { blades, rings } = doc.plan;
+  const [focusBlade, setFocusBlade] = useState<string | null>(null);
+  useEffect(() => {
+    if (focusBlade) document.getElementById(`blade-name-${focusBlade}`)?.focus();
+  }, [focusBlade, blades.length]);
+
+  return (
+    <Dialog title="Fokusområden och ringar" onClose={onClose} wide>
+      <div className="form">
+        <CommitInput id="plan-vision" label="Vision i navet" value={doc.plan.vision} onCommit={(v) => actions.setVision(v)} />
+
+        <h3 id="blades-heading">Fokusområden ({blades.length} av högst {MAX_BLADES})</h3>
+        <ol className="settings-list" aria-labelledby="blades-heading">
+          {blades.map((blade, i) => (
+            <li key={blade.id} className="settings-row">
+              <CommitInput
+                id={`blade-name-${blade.id}`}
+                label={`Fokusområde ${i + 1}`}
+                value={blade.name}
+                onCommit={(v) => actions.renameBlade(blade.id, v)}
+              />
+              <div className="field">
+                <label htmlFor={`blade-color-${blade.id}`}>Färg</label>
+                <input
+                  id={`blade-color-${blade.id}`}
+                  type="color"
+                  value={blade.color}
+                  onChange={(e) => actions.recolourBlade(blade.id, e.target.value)}
+                />
+              </div>
+              <div className="row">
+                <button type="button" disabled={i === 0} onClick={() => actions.moveBlade(blade.id, i - 1)}>
+                  Flytta vänster<span className="sr-only"> {blade.name}</span>
+                </button>
+                <button type="button" disabled={i === blades.length - 1} onClick={() => actions.moveBlade(blade.id, i + 1)}>
+                  Flytta höger<span className="sr-only"> {blade.name}</span>
+                </button>
+                <button
+                  type="button"
+                  className="danger"
+                  disabled={blades.length <= MIN_BLADES}
+                  onClick={() => actions.removeBlade(blade.id)}
+                >
+                  Ta bort<span className="sr-only"> {blade.name}</span>
+                </button>
+              </div>
+            </li>
+          ))}
+        </ol>
+        <p className="help">
+          {MIN_BLADES}–{MAX_BLADES} fokusområden. Aktiviteter i ett borttaget fokusområde flyttas till Inspel.
+        </p>
+        <button
+          type="button"
+          disabled={blades.length >= MAX_BLADES}
+          onClick={() => {
+            let n = blades.length + 1;
+            while (blades.some((b) => b.name === `Nytt fokusområde ${n}`)) n++;
+            const id = actions.addBlade(`Nytt fokusområde ${n}`);
+            if (id) setFocusBlade(id);
+          }}
+        >
+          Lägg till fokusområde
+        </button>
+
+        <h3 id="rings-heading">Ringar ({rings.length} av högst {MAX_RINGS}), inifrån och ut</h3>
+        <ol className="settings-list" aria-labelledby="rings-heading">
+          {rings.map((ring, i) => (
+            <li key={ring.id} className="settings-row">
+              <CommitInput
+                id={`ring-label-${ring.id}`}
+                label={i === rings.length - 1 ? `Ring ${i + 1} (målbild)` : `Ring ${i + 1} (milstolpe)`}
+                value={ring.label}
+                onCommit={(v) => actions.updateRing(ring.id, { label: v })}
+              />
+              <CommitInput
+                id={`ring-year-${ring.id}`}
+                label="År"
+                type="number"
+                value={ring.year === null ? '' : String(ring.year)}
+                onCommit={(v) => actions.updateRing(ring.id, { year: v.trim() === '' ? null : Number(v) })}
+              />
+              <button
+                type="button"
+                className="danger"
+                disabled={rings.length <= MIN_RINGS}
+                onClick={() => actions.removeRing(ring.id)}
+              >
+                Ta bort<span className="sr-only"> {ring.label}</span>
+              </button>
+            </li>
+          ))}
+        </ol>
+        <p className="help">
+          {MIN_RINGS}–{MAX_RINGS} ringar. Den yttersta ringen är målbilden; nya milstolpar läggs innanför den.
+        </p>
+        <button type="button" disabled={rings.length >= MAX_RINGS} onClick={() => actions.addRing()}>
+          Lägg till ring
+        </button>
+        <div className="row actions">
+          <button type="button" className="primary" onClick={onClose}>
+            Klar
+          </button>
+        </div>
+      </div>
+    </Dialog>
+  );
+}

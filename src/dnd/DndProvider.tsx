@@ -1,0 +1,105 @@
+// Drag and drop wiring: sensors (pointer incl. touch, keyboard), collision detection,
+// Swedish announcements, and one commit on drop — nothing while dragging, nothing on cancel.
+import {
+  DndContext,
+  DragOverlay,
+  KeyboardSensor,
+  PointerSensor,
+  useSensor,
+  useSensors,
+  type DragEndEvent,
+  type DragMoveEvent,
+  type DragStartEvent,
+} from '@dnd-kit/core';
+import { useMemo, useState, type ReactNode } from 'react';
+import { containerKey, containersOf, parseContainerKey } from '../domain/containers';
+import { moveItem } from '../store/actions';
+import { useEditor } from '../store/editor';
+import { createAnnouncements, describeSlot, screenReaderInstructions } from './announcements';
+import { fanCollision } from './collision';
+import { setTarget, useDrag, type Slot } from './dragStore';
+import { keyboardCoordinates } from './keyboard';
+
+const keyboardCodes = { start: ['Space'], cancel: ['Escape'], end: ['Space', 'Enter'] };
+
+function slotOf(event: DragMoveEvent): Slot | null {
+  const data = event.collisions?.[0]?.data as { slot?: Slot } | undefined;
+  return data?.slot ?? null;
+}
+
+let endMessage = '';
+
+export function DndProvider({ children }: { children: ReactNode }) {
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
+    useSensor(KeyboardSensor, { keyboardCodes, coordinateGetter: keyboardCoordinates }),
+  );
+  const [overlayText, setOverlayText] = useState<string | null>(null);
+
+  const announcements = useMemo(() => {
+    const base = createAnnouncements({
+      doc: () => useEditor.getState().doc,
+      origin: () => useDrag.getState().origin,
+      target: () => useDrag.getState().target,
+    });
+    return { ...base, onDragEnd: () => endMessage };
+  }, []);
+
+  const onDragStart = ({ active }: DragStartEvent) => {
+    const doc = useEditor.getState().doc;
+    const item = doc?.items[String(active.id)];
+    if (!doc || !item) return;
+    const key = containerKey(item.cell);
+    const index = (containersOf(doc).get(key) ?? []).findIndex((i) => i.id === item.id);
+    const origin = { key, index };
+    useDrag.setState({ activeId: item.id, origin, target: origin, focusId: null });
+    setOverlayText(item.text);
+  };
+
+  const onDragMove = (event: DragMoveEvent) => {
+    // Keyboard drags choose their slot in the coordinate getter.
+    if (event.activatorEvent instanceof KeyboardEvent) return;
+    setTarget(slotOf(event));
+  };
+
+  const finish = (focusId: string | null) => {
+    setOverlayText(null);
+    // Announcements read the drag state after this handler: clear it afterwards.
+    queueMicrotask(() => useDrag.setState({ activeId: null, origin: null, target: null, focusId }));
+  };
+
+  const onDragEnd = ({ active, activatorEvent }: DragEndEvent) => {
+    const { target } = useDrag.getState();
+    const id = String(active.id);
+    const doc = useEditor.getState().doc;
+    const text = doc?.items[id]?.text ?? 'Aktiviteten';
+    if (doc && target) {
+      endMessage = `${text} släpptes i ${describeSlot(doc, target, useDrag.getState().origin?.key ?? null)}.`;
+      moveItem(id, parseContainerKey(target.key), target.index);
+    } else {
+      endMessage = `${text} släpptes utanför solfjädern och ligger kvar.`;
+    }
+    finish(activatorEvent instanceof KeyboardEvent ? id : null);
+  };
+
+  const onDragCancel = ({ active, activatorEvent }: { active: { id: string | number }; activatorEvent: Event | null }) =>
+    finish(activatorEvent instanceof KeyboardEvent ? String(active.id) : null);
+
+  return (
+    <DndContext
+      sensors={sensors}
+      collisionDetection={fanCollision}
+      accessibility={{ announcements, screenReaderInstructions }}
+      onDragStart={onDragStart}
+      onDragMove={onDragMove}
+      onDragOver={onDragMove}
+      onDragEnd={onDragEnd}
+      onDragCancel={onDragCancel}
+    >
+      {children}
+      <DragOverlay dropAnimation={null}>
+        {overlayText ? <div className="drag-card">{overlayText}</div> : null}
+      </DragOverlay>
+    </DndContext>
+  );
+}

@@ -1,0 +1,26 @@
+// The drawn fan, as the drag code needs it: its layout and the mapping from screen
+// (client) coordinates to layout coordinates. FanView registers itself here.
+import type { Point } from '../fan/geometry';
+import type { FanLayout } from '../fan/layout';
+
+export interface RegisteredFan {
+  layout: FanLayout;
+  toLocal: (client: Point) => Point;
+  toClient: (local: Point) => Point;
+}
+
+let current: RegisteredFan | null = null;
+
+export function registerFan(fan: RegisteredFan | null): void {
+  current = fan;
+}
+
+export function registeredFan(): RegisteredFan | null {
+  return current;
+}
+
+/** Items of Inspel as drawn: id and client rect, in list order. */
+export function inboxItemRects(): Array<{ id: string; rect: DOMRect }> {
+  const nodes = document.querySelectorAll<HTMLElement>('[data-inbox-item]');
+  return Array.from(nodes, (node) => ({ id: node.dataset.inboxItem!, rect: node.getBoundingClientRect() }));
+}

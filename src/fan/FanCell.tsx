@@ -1,0 +1,121 @@
+// One cell of the fan: its sector (a drop target), its list of items and "+N till".
+import { useDraggable, useDroppable } from '@dnd-kit/core';
+import { memo, useEffect, useRef } from 'react';
+import { useDrag } from '../dnd/dragStore';
+import { openDialog, toggleUnfold } from '../store/ui';
+import type { ItemShape } from './cells';
+import type { CellShape } from './layout';
+
+const domId = (key: string) => key.replace(/[^a-zA-Z0-9_-]/g, '-');
+
+function CellDropZone({ cell, fill }: { cell: CellShape; fill: string }) {
+  const { setNodeRef } = useDroppable({ id: cell.key });
+  return (
+    <path
+      ref={(node) => setNodeRef(node as unknown as HTMLElement)}
+      className="cell"
+      d={cell.path}
+      fill={fill}
+      onClick={() => toggleUnfold(cell.bladeId)}
+    />
+  );
+}
+
+const FanItem = memo(function FanItem({ shape, fontSize }: { shape: ItemShape; fontSize: number }) {
+  const { attributes, listeners, setNodeRef, isDragging } = useDraggable({ id: shape.id });
+  const ref = useRef<SVGGElement | null>(null);
+  const focusId = useDrag((s) => s.focusId);
+  useEffect(() => {
+    if (focusId === shape.id && ref.current) {
+      ref.current.focus();
+      useDrag.setState({ focusId: null });
+    }
+  }, [focusId, shape.id]);
+  const label = `${shape.index + 1}. ${shape.text}${shape.extra ? ' (extra)' : ''}`;
+  return (
+    <g role="listitem">
+      <g
+        ref={(node) => {
+          ref.current = node;
+          setNodeRef(node as unknown as HTMLElement);
+        }}
+        {...attributes}
+        aria-roledescription="flyttbar aktivitet"
+        aria-label={label}
+        className={`fan-item${isDragging ? ' is-dragging' : ''}${shape.extra ? ' is-extra' : ''}`}
+        {...listeners}
+        onClick={() => openDialog({ kind: 'item', itemId: shape.id })}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            openDialog({ kind: 'item', itemId: shape.id });
+            return;
+          }
+          listeners?.onKeyDown?.(e);
+        }}
+      >
+        <path className="item-hit" d={shape.hitPath} />
+        <defs>
+          {shape.lines.map((line, i) => (
+            <path key={i} id={`il-${shape.id}-${i}`} d={line.d} />
+          ))}
+        </defs>
+        {shape.lines.map((line, i) => (
+          <text key={i} fontSize={fontSize} fontStyle={shape.extra ? 'italic' : undefined} fill="#1a1a1a">
+            <textPath href={`#il-${shape.id}-${i}`} startOffset="50%" textAnchor="middle">
+              {i < shape.lines.length - 1 ? `${line.text} ` : line.text}
+            </textPath>
+          </text>
+        ))}
+      </g>
+    </g>
+  );
+});
+
+export const FanCell = memo(function FanCell({
+  cell,
+  fill,
+  name,
+  fontSize,
+}: {
+  cell: CellShape;
+  fill: string;
+  name: string;
+  fontSize: number;
+}) {
+  const { flow } = cell;
+  return (
+    <g className="fan-cell" data-cell={cell.key}>
+      <CellDropZone cell={cell} fill={fill} />
+      <g role="list" aria-label={name}>
+        {flow.items.map((shape) => (
+          <FanItem key={shape.id} shape={shape} fontSize={fontSize} />
+        ))}
+      </g>
+      {flow.more && (
+        <g
+          className="more"
+          role="button"
+          tabIndex={0}
+          aria-label={`${flow.more.text} i ${name}: visa alla`}
+          onClick={() => toggleUnfold(cell.bladeId)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' || e.key === ' ') {
+              e.preventDefault();
+              toggleUnfold(cell.bladeId);
+            }
+          }}
+        >
+          <defs>
+            <path id={`more-${domId(cell.key)}`} d={flow.more.d} />
+          </defs>
+          <text fontSize={fontSize} fontWeight={700} fill="#1a1a1a">
+            <textPath href={`#more-${domId(cell.key)}`} startOffset="50%" textAnchor="middle">
+              {flow.more.text}
+            </textPath>
+          </text>
+        </g>
+      )}
+    </g>
+  );
+});

@@ -1,0 +1,162 @@
+// Draws the fan the layout describes. No geometry here: only SVG for the shapes.
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { containersOf } from '../domain/containers';
+import type { PlanDoc } from '../domain/types';
+import { registerFan } from '../dnd/fanRegistry';
+import { toggleUnfold, useUi } from '../store/ui';
+import { cellFill, darkenFor } from './colors';
+import { DropIndicator } from './DropIndicator';
+import { FanCell } from './FanCell';
+import { computeFanLayout } from './layout';
+import { browserMeasure, FONT_STACK } from './measure';
+
+function useSize(ref: React.RefObject<HTMLElement | null>) {
+  const [size, setSize] = useState({ width: 0, height: 0 });
+  useLayoutEffect(() => {
+    const node = ref.current;
+    if (!node) return;
+    const update = () => {
+      const { width, height } = node.getBoundingClientRect();
+      setSize((s) => (s.width === Math.floor(width) && s.height === Math.floor(height) ? s : { width: Math.floor(width), height: Math.floor(height) }));
+    };
+    update();
+    const observer = new ResizeObserver(update);
+    observer.observe(node);
+    return () => observer.disconnect();
+  }, [ref]);
+  return size;
+}
+
+export function FanView({ doc }: { doc: PlanDoc }) {
+  const wrapRef = useRef<HTMLDivElement>(null);
+  const svgRef = useRef<SVGSVGElement>(null);
+  const { width, height } = useSize(wrapRef);
+  const unfoldedBladeId = useUi((s) => s.unfoldedBladeId);
+  const containers = containersOf(doc);
+  const { blades, rings, vision } = doc.plan;
+
+  const layout = useMemo(() => {
+    if (width < 200 || height < 200) return null;
+    return computeFanLayout({
+      blades,
+      rings,
+      vision,
+      containers,
+      width,
+      height,
+      unfoldedBladeId,
+      measure: browserMeasure(),
+    });
+  }, [blades, rings, vision, containers, width, height, unfoldedBladeId]);
+
+  useEffect(() => {
+    const svg = svgRef.current;
+    if (!layout || !svg) return;
+    registerFan({
+      layout,
+      toLocal: (p) => {
+        const box = svg.getBoundingClientRect();
+        return { x: p.x - box.left - layout.cx, y: p.y - box.top - layout.cy };
+      },
+      toClient: (p) => {
+        const box = svg.getBoundingClientRect();
+        return { x: p.x + box.left + layout.cx, y: p.y + box.top + layout.cy };
+      },
+    });
+    return () => registerFan(null);
+  }, [layout]);
+
+  const bladeName = (id: string) => blades.find((b) => b.id === id)?.name ?? '';
+  const ringLabel = (id: string) => rings.find((r) => r.id === id)?.label ?? '';
+
+  return (
+    <div className="fan-wrap" ref={wrapRef}>
+      {layout && (
+        <svg
+          ref={svgRef}
+          className="fan"
+          width={layout.width}
+          height={layout.height}
+          viewBox={`0 0 ${layout.width} ${layout.height}`}
+          role="group"
+          aria-label={`Solfjäder: ${doc.plan.name}`}
+          fontFamily={FONT_STACK}
+        >
+          <g transform={`translate(${layout.cx},${layout.cy})`}>
+            {layout.cells.map((cell) => (
+              <FanCell
+                key={cell.key}
+                cell={cell}
+                fill={cellFill(blades[cell.bladeIndex]!.color, cell.ringIndex, rings.length)}
+                name={`${bladeName(cell.bladeId)}, ${ringLabel(cell.ringId)}`}
+                fontSize={layout.fontSize}
+              />
+            ))}
+            {layout.blades.map((blade) => {
+              const band = darkenFor(blade.color, '#ffffff');
+              const expanded = unfoldedBladeId === blade.id;
+              return (
+                <g
+                  key={blade.id}
+                  className="blade-label"
+                  role="button"
+                  tabIndex={0}
+                  aria-expanded={expanded}
+                  aria-label={`${blade.name}: ${expanded ? 'fäll ihop' : 'fäll ut'}`}
+                  onClick={() => toggleUnfold(blade.id)}
+                  onKeyDown={(e) => {
+                    if (e.key === 'Enter' || e.key === ' ') {
+                      e.preventDefault();
+                      toggleUnfold(blade.id);
+                    }
+                  }}
+                >
+                  <path className="blade-band" d={blade.labelPath} fill={band} />
+                  <defs>
+                    {blade.label.lines.map((line, i) => (
+                      <path key={i} id={`bl-${blade.id}-${i}`} d={line.d} />
+                    ))}
+                  </defs>
+                  {blade.label.lines.map((line, i) => (
+                    <text key={i} fill="#ffffff" fontWeight={700} fontSize={blade.label.fontSize} aria-hidden="true">
+                      <textPath href={`#bl-${blade.id}-${i}`} startOffset="50%" textAnchor="middle">
+                        {line.text}
+                      </textPath>
+                    </text>
+                  ))}
+                </g>
+              );
+            })}
+            <g className="hub">
+              <path d={layout.hub.path} fill="#23395d" />
+              {layout.hub.lines.map((line, i) => (
+                <text key={i} x={line.x} y={line.y} fill="#ffffff" fontWeight={700} fontSize={layout.hub.fontSize} textAnchor="middle">
+                  {line.text}
+                </text>
+              ))}
+            </g>
+            <g className="ring-labels" aria-hidden="true">
+              {layout.rings.flatMap((ring) =>
+                ring.labels.lines.map((line, i) => (
+                  <text
+                    key={`${ring.id}-${i}`}
+                    x={line.x}
+                    y={line.y}
+                    fontSize={ring.labels.fontSize}
+                    fontWeight={700}
+                    fill="#2b2b2b"
+                    textAnchor="middle"
+                  >
+                    {line.text}
+                  </text>
+                )),
+              )}
+              <line x1={-layout.outerRadius} x2={layout.outerRadius} y1={1} y2={1} stroke="#5a5a5a" strokeWidth={1.5} />
+            </g>
+            <DropIndicator layout={layout} />
+          </g>
+        </svg>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,137 @@
+// Items inside one cell: text flows line by line in reading order (priority 1 first),
+// whole items only; what does not fit is counted as hidden and shown as "+N till".
+import { type CellBox, DESCENT, ASCENT, lineSlots, type LineGenerator } from './lines';
+import { type FontSpec, type Measure, wrapText } from './text';
+
+export type { CellBox } from './lines';
+export const LINE_HEIGHT = 1.2;
+
+export interface CellText {
+  id: string;
+  text: string;
+  extra: boolean;
+}
+
+export interface TextLine {
+  text: string;
+  /** Path (around the fan centre) the line is drawn on, centred, left to right as read. */
+  d: string;
+}
+
+export interface ItemShape {
+  id: string;
+  text: string;
+  index: number;
+  extra: boolean;
+  lines: TextLine[];
+  /** Extent of the item's text block in flow coordinates (reading order). */
+  s0: number;
+  s1: number;
+  /** Area to click or hover. */
+  hitPath: string;
+}
+
+export interface CellFlow {
+  items: ItemShape[];
+  hidden: number;
+  /** Where "+N till" goes, when something is hidden. */
+  more: TextLine | null;
+  lines: LineGenerator;
+}
+
+export const itemFont = (size: number, extra: boolean): FontSpec => ({ size, italic: extra });
+/** The number goes with the first word: a no-break space keeps "5." from standing alone. */
+export const itemLabel = (index: number, text: string) => `${index + 1}.\u00a0${text}`;
+
+interface FlowResult {
+  items: ItemShape[];
+  next: number;
+}
+
+function tryFlow(
+  gen: LineGenerator,
+  texts: CellText[],
+  fontSize: number,
+  measure: Measure,
+  end: number,
+  paths: boolean,
+  strict = false,
+): FlowResult {
+  const lh = fontSize * LINE_HEIGHT;
+  const gap = fontSize * 0.35;
+  let s = gen.start;
+  const items: ItemShape[] = [];
+  // Lines too short to hold a word (the tip of a wedge) are skipped before an item.
+  const minLength = 5 * fontSize;
+  for (const [index, item] of texts.entries()) {
+    while (s <= end && gen.at(s).length < minLength) s += lh;
+    const label = itemLabel(index, item.text);
+    const font = itemFont(fontSize, item.extra);
+    const wrapFrom = (from: number, allowSplit: boolean) => {
+      const maxLines = Math.floor((end - from) / lh + 1e-9) + 1;
+      if (maxLines < 1) return null;
+      return wrapText(label, font, measure, (i) => gen.at(from + i * lh).length, maxLines, allowSplit);
+    };
+    // Rather start a line or two later (lines grow towards a wedge's middle) than hyphenate.
+    let first = s;
+    let lines: string[] | null = null;
+    for (let k = 0; k < 3 && !lines; k++) {
+      lines = wrapFrom(s + k * lh, false);
+      if (lines) first = s + k * lh;
+    }
+    if (!lines && !strict) {
+      lines = wrapFrom(s, true);
+      first = s;
+    }
+    if (!lines) break;
+    const s0 = first - ASCENT * fontSize;
+    const s1 = first + (lines.length - 1) * lh + DESCENT * fontSize;
+    items.push({
+      id: item.id,
+      text: item.text,
+      index,
+      extra: item.extra,
+      lines: lines.map((text, i) => ({ text, d: paths ? gen.at(first + i * lh).d : '' })),
+      s0,
+      s1,
+      hitPath: paths ? gen.bandPath(s0 - 2, s1 + 2) : '',
+    });
+    s = first + lines.length * lh + gap;
+  }
+  return { items, next: s };
+}
+
+/** Does every item fit without hyphenating a word? (Cheap: no paths.) */
+export function fitsAll(box: CellBox, texts: CellText[], fontSize: number, measure: Measure): boolean {
+  const gen = lineSlots(box, fontSize, fontSize * LINE_HEIGHT, false);
+  return tryFlow(gen, texts, fontSize, measure, gen.end, false, true).items.length === texts.length;
+}
+
+export function flowCell(box: CellBox, texts: CellText[], fontSize: number, measure: Measure): CellFlow {
+  const lh = fontSize * LINE_HEIGHT;
+  const gen = lineSlots(box, fontSize, lh);
+  const all = tryFlow(gen, texts, fontSize, measure, gen.end, true);
+  if (all.items.length === texts.length) return { items: all.items, hidden: 0, more: null, lines: gen };
+  // Keep the last line free for "+N till".
+  const some = tryFlow(gen, texts, fontSize, measure, gen.end - lh, true);
+  const hidden = texts.length - some.items.length;
+  const at = Math.min(some.next, gen.end);
+  return { items: some.items, hidden, more: { text: `+${hidden} till`, d: gen.at(at).d }, lines: gen };
+}
+
+/** Position in the cell's list (as drawn) that flow coordinate s points at. */
+export function insertionIndex(flow: CellFlow, s: number): number {
+  let index = 0;
+  for (const item of flow.items) if ((item.s0 + item.s1) / 2 < s) index = item.index + 1;
+  return index;
+}
+
+/** Flow coordinate of the insertion marker before list position `index` (as drawn). */
+export function insertionCoord(flow: CellFlow, index: number): number {
+  const items = flow.items;
+  if (items.length === 0) return flow.lines.start - 4;
+  if (index <= 0) return items[0]!.s0 - 3;
+  const before = items[Math.min(index, items.length) - 1]!;
+  const after = items[index];
+  return after ? (before.s1 + after.s0) / 2 : before.s1 + 3;
+}

@@ -1,0 +1,127 @@
+// Pure fan geometry: angles, radii, paths and hit tests. No DOM, no React.
+//
+// The fan is a half disc standing on its diameter. Angles (`phi`) are measured from the
+// left end of the baseline, clockwise over the top: phi = 0 points left, PI/2 up, PI right.
+// Blades run left to right in plan order; rings run from the hub outwards.
+import { path as d3path } from 'd3-path';
+import { arc as d3arc } from 'd3-shape';
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+export interface Frame {
+  cx: number;
+  cy: number;
+}
+
+/** Layout coordinates are relative to the fan centre; the view translates them. */
+export const ORIGIN: Frame = { cx: 0, cy: 0 };
+
+/** Screen point of a polar position (phi from the left baseline, r from the centre). */
+export function polarToPoint(frame: Frame, phi: number, r: number): Point {
+  return { x: frame.cx - r * Math.cos(phi), y: frame.cy - r * Math.sin(phi) };
+}
+
+/** Polar position of a screen point; phi is in (-PI, PI], points below the baseline are negative. */
+export function pointToPolar(frame: Frame, p: Point): { phi: number; r: number } {
+  const dx = p.x - frame.cx;
+  const dy = frame.cy - p.y;
+  return { phi: Math.atan2(dy, -dx), r: Math.hypot(dx, dy) };
+}
+
+/** Blade spans over [0, PI]: the unfolded blade (if any) gets `unfoldWeight` shares. */
+export function bladeAngles(count: number, unfoldedIndex = -1, unfoldWeight = 3): Array<[number, number]> {
+  const weights = Array.from({ length: count }, (_, i) => (i === unfoldedIndex ? unfoldWeight : 1));
+  const total = weights.reduce((a, b) => a + b, 0);
+  const spans: Array<[number, number]> = [];
+  let start = 0;
+  for (const w of weights) {
+    const end = start + (Math.PI * w) / total;
+    spans.push([start, end]);
+    start = end;
+  }
+  // Exact ends, so a point on the baseline is never lost to rounding.
+  spans[spans.length - 1]![1] = Math.PI;
+  return spans;
+}
+
+/**
+ * Ring boundaries from the hub to the outer radius. `needs` is the area (in r² units)
+ * each ring's fullest cell asks for; a ring never gets less than `floor` of the share an
+ * even split of the radius would give it, so empty rings stay usable.
+ */
+export function ringRadii(hub: number, outer: number, needs: number[], floor = 0.6): number[] {
+  const n = needs.length;
+  const even = Array.from({ length: n }, (_, j) => {
+    const r0 = hub + ((outer - hub) * j) / n;
+    const r1 = hub + ((outer - hub) * (j + 1)) / n;
+    return r1 * r1 - r0 * r0;
+  });
+  const shares = needs.map((need, j) => Math.max(need, even[j]! * floor));
+  const total = shares.reduce((a, b) => a + b, 0);
+  const span = outer * outer - hub * hub;
+  const radii = [hub];
+  let acc = hub * hub;
+  for (const share of shares) {
+    acc += (share / total) * span;
+    radii.push(Math.sqrt(acc));
+  }
+  radii[n] = outer;
+  return radii;
+}
+
+/** SVG path of an annular sector (a cell) around the fan centre (0,0), via d3-shape. */
+export function sectorPath(phi0: number, phi1: number, r0: number, r1: number): string {
+  // d3.arc measures angles clockwise from 12 o'clock; our phi starts at 9 o'clock.
+  return (
+    d3arc()({ innerRadius: r0, outerRadius: r1, startAngle: phi0 - Math.PI / 2, endAngle: phi1 - Math.PI / 2 }) ?? ''
+  );
+}
+
+/** Arc from phi0 to phi1 at radius r, drawn left to right (for text on a path). */
+export function arcPath(phi0: number, phi1: number, r: number): string {
+  const p = d3path();
+  const a = polarToPoint(ORIGIN, phi0, r);
+  p.moveTo(a.x, a.y);
+  // d3-path's arc takes canvas angles (clockwise from 3 o'clock in screen space):
+  // our phi maps to PI + phi, and increasing phi runs clockwise on screen.
+  p.arc(0, 0, r, Math.PI + phi0, Math.PI + phi1, false);
+  return p.toString();
+}
+
+/** Index of the interval [edges[i], edges[i+1]) holding v, or -1. */
+function intervalIndex(edges: number[], v: number): number {
+  for (let i = 0; i + 1 < edges.length; i++) if (v >= edges[i]! && v < edges[i + 1]!) return i;
+  return -1;
+}
+
+export interface CellHit {
+  bladeIndex: number;
+  ringIndex: number;
+}
+
+/**
+ * Which cell (annular sector) holds a point — the polar test the drop targets use.
+ * Points just below the baseline (within `slack` px) count as on it.
+ */
+export function hitTestCell(
+  frame: Frame,
+  spans: Array<[number, number]>,
+  radii: number[],
+  p: Point,
+  slack = 12,
+): CellHit | null {
+  let { phi, r } = pointToPolar(frame, p);
+  if (frame.cy - p.y < 0) {
+    if (p.y - frame.cy > slack) return null;
+    phi = p.x < frame.cx ? 0 : Math.PI;
+  }
+  const ringIndex = intervalIndex(radii, r);
+  if (ringIndex < 0) return null;
+  const edges = [spans[0]![0], ...spans.map((s) => s[1])];
+  const bladeIndex = phi >= Math.PI ? spans.length - 1 : intervalIndex(edges, Math.max(0, phi));
+  if (bladeIndex < 0) return null;
+  return { bladeIndex, ringIndex };
+}

@@ -1,0 +1,28 @@
+// Pointer → drop slot in the fan, in layout coordinates (centre-relative).
+import { insertionCoord, insertionIndex } from './cells';
+import { hitTestCell, ORIGIN, type Point } from './geometry';
+import type { CellShape, FanLayout } from './layout';
+
+export interface FanHit {
+  cell: CellShape;
+  /** Position among the items as drawn (the dragged item included). */
+  drawnIndex: number;
+}
+
+export function hitFan(layout: FanLayout, p: Point): FanHit | null {
+  const hit = hitTestCell(ORIGIN, layout.spans, layout.radii, p);
+  if (!hit) return null;
+  const cell = layout.cells.find((c) => c.bladeIndex === hit.bladeIndex && c.ringIndex === hit.ringIndex);
+  if (!cell) return null;
+  return { cell, drawnIndex: insertionIndex(cell.flow, cell.flow.lines.coordOf(p)) };
+}
+
+/** A point on the insertion marker of a slot (as drawn): its path's midpoint. */
+export function slotPoint(cell: CellShape, drawnIndex: number): Point {
+  const d = cell.flow.lines.markerPath(insertionCoord(cell.flow, drawnIndex));
+  const nums = d.match(/-?\d+(\.\d+)?/g)?.map(Number) ?? [];
+  if (nums.length < 4) return { x: 0, y: 0 };
+  const [x0, y0] = nums as [number, number];
+  const [x1, y1] = nums.slice(-2) as [number, number];
+  return { x: (x0 + x1) / 2, y: (y0 + y1) / 2 };
+}

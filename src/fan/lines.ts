@@ -1,0 +1,151 @@
+// Text lines inside a cell. Blades near the top carry text along arcs ("tangential");
+// blades near the baseline carry straight lines parallel to the blade's axis ("radial"),
+// so no text is tilted more than 45° from horizontal — readable on a projector.
+//
+// Lines are produced in reading order. Each has a flow coordinate `s` that grows in
+// reading order; pointer positions map to the same coordinate to find insertion points.
+import { arcPath, sectorPath, type Point } from './geometry';
+
+export type LineMode = 'tangential' | 'radial';
+
+export interface CellBox {
+  phi0: number;
+  phi1: number;
+  r0: number;
+  r1: number;
+}
+
+export interface LineSlot {
+  /** Flow coordinate of the baseline (grows in reading order). */
+  s: number;
+  /** Usable length along the baseline. */
+  length: number;
+  /** Path to draw the text on, left to right as read. */
+  d: string;
+}
+
+export const ASCENT = 0.78;
+export const DESCENT = 0.24;
+export const CELL_PAD = 8;
+const SIDE_PAD = 6;
+
+export function lineMode(box: CellBox): LineMode {
+  const mid = (box.phi0 + box.phi1) / 2;
+  return mid <= Math.PI / 4 + 1e-9 || mid >= (3 * Math.PI) / 4 - 1e-9 ? 'radial' : 'tangential';
+}
+
+/** Axis (outwards), reading direction and "up" for radial lines, in screen coordinates. */
+function radialFrame(box: CellBox) {
+  const mid = (box.phi0 + box.phi1) / 2;
+  const axis = { x: -Math.cos(mid), y: -Math.sin(mid) };
+  // Left blades read from the rim towards the hub, right blades from the hub outwards.
+  const v = mid < Math.PI / 2 ? { x: -axis.x, y: -axis.y } : axis;
+  const up = { x: v.y, y: -v.x };
+  // Sign of `up` along the blade's own normal, to express offsets as positions in the axis frame.
+  return { mid, axis, v, up, alpha: (box.phi1 - box.phi0) / 2 };
+}
+
+/** Interval of t (distance along the axis) where the line at offset d stays inside the cell. */
+function radialInterval(box: CellBox, alpha: number, d: number): [number, number] {
+  const ad = Math.abs(d);
+  if (ad >= box.r1) return [0, 0];
+  const lo = Math.max(Math.sqrt(Math.max(0, box.r0 * box.r0 - d * d)), ad / Math.tan(alpha));
+  const hi = Math.sqrt(box.r1 * box.r1 - d * d);
+  return [lo, hi];
+}
+
+const pt = (a: Point, t: number, b: Point, d: number): Point => ({ x: a.x * t + b.x * d, y: a.y * t + b.y * d });
+const seg = (p: Point, q: Point) => `M${p.x.toFixed(2)},${p.y.toFixed(2)}L${q.x.toFixed(2)},${q.y.toFixed(2)}`;
+
+/** The line slots of a cell for a font size, top to bottom. `paths` off skips path strings. */
+export function lineSlots(box: CellBox, fontSize: number, lineHeight: number, paths = true): LineGenerator {
+  return lineMode(box) === 'radial'
+    ? radialLines(box, fontSize, lineHeight, paths)
+    : tangentialLines(box, fontSize, lineHeight, paths);
+}
+
+export interface LineGenerator {
+  mode: LineMode;
+  /** First baseline's flow coordinate. */
+  start: number;
+  /** Last flow coordinate a baseline may take. */
+  end: number;
+  /** The line whose baseline is at flow coordinate s. */
+  at: (s: number) => LineSlot;
+  /** Flow coordinate of a point (centre-relative). */
+  coordOf: (p: Point) => number;
+  /** Insertion marker path at flow coordinate s. */
+  markerPath: (s: number) => string;
+  /** Area covering flow coordinates [s0, s1] (for hit areas). */
+  bandPath: (s0: number, s1: number) => string;
+}
+
+function tangentialLines(box: CellBox, fontSize: number, _lh: number, paths: boolean): LineGenerator {
+  // s = -r: reading goes from the rim inwards.
+  const span = box.phi1 - box.phi0;
+  const length = (r: number) => Math.max(0, (r - 4) * span - 2 * SIDE_PAD);
+  return {
+    mode: 'tangential',
+    start: -(box.r1 - CELL_PAD - ASCENT * fontSize),
+    end: -(box.r0 + CELL_PAD + DESCENT * fontSize),
+    at: (s) => ({ s, length: length(-s), d: paths ? arcPath(box.phi0, box.phi1, -s) : '' }),
+    coordOf: (p) => -Math.hypot(p.x, p.y),
+    markerPath: (s) => {
+      const r = -s;
+      const inset = 6 / Math.max(r, 1);
+      return arcPath(box.phi0 + inset, box.phi1 - inset, r);
+    },
+    bandPath: (s0, s1) => {
+      const rOut = Math.min(box.r1, -s0);
+      const rIn = Math.max(box.r0, -s1);
+      const inset = 3 / Math.max(rIn, 1);
+      return sectorPath(box.phi0 + inset, box.phi1 - inset, rIn, rOut);
+    },
+  };
+}
+
+function radialLines(box: CellBox, fontSize: number, _lh: number, paths: boolean): LineGenerator {
+  const f = radialFrame(box);
+  const edge = box.r1 * Math.sin(f.alpha);
+  const asc = ASCENT * fontSize;
+  const desc = DESCENT * fontSize;
+  // s = -d: reading goes from the "up" side down.
+  const segment = (d: number) => {
+    const [lo1, hi1] = radialInterval(box, f.alpha, d + asc);
+    const [lo2, hi2] = radialInterval(box, f.alpha, d - desc);
+    const lo = Math.max(lo1, lo2) + SIDE_PAD;
+    const hi = Math.min(hi1, hi2) - SIDE_PAD;
+    return { lo, hi };
+  };
+  const linePath = (d: number, lo: number, hi: number) => {
+    const a = pt(f.axis, lo, f.up, d);
+    const b = pt(f.axis, hi, f.up, d);
+    // Draw in reading direction.
+    return f.v.x * (b.x - a.x) + f.v.y * (b.y - a.y) >= 0 ? seg(a, b) : seg(b, a);
+  };
+  return {
+    mode: 'radial',
+    start: -(edge - CELL_PAD - asc),
+    end: edge - CELL_PAD - desc,
+    at: (s) => {
+      const d = -s;
+      const { lo, hi } = segment(d);
+      const length = Math.max(0, hi - lo);
+      return { s, length, d: paths && length > 0 ? linePath(d, lo, hi) : '' };
+    },
+    coordOf: (p) => -(p.x * f.up.x + p.y * f.up.y),
+    markerPath: (s) => {
+      const d = -s;
+      const [lo, hi] = radialInterval(box, f.alpha, d);
+      return hi > lo ? linePath(d, lo + 4, hi - 4) : '';
+    },
+    bandPath: (s0, s1) => {
+      const top = -s0;
+      const bottom = -s1;
+      const [lo1, hi1] = radialInterval(box, f.alpha, top);
+      const [lo2, hi2] = radialInterval(box, f.alpha, bottom);
+      const corners = [pt(f.axis, lo1, f.up, top), pt(f.axis, hi1, f.up, top), pt(f.axis, hi2, f.up, bottom), pt(f.axis, lo2, f.up, bottom)];
+      return `M${corners.map((c) => `${c.x.toFixed(2)},${c.y.toFixed(2)}`).join('L')}Z`;
+    },
+  };
+}

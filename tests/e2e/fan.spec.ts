@@ -1,0 +1,114 @@
+import { expect, test } from '@playwright/test';
+import { DEFAULT_BLADES, DEFAULT_RINGS, EXAMPLE_ITEMS } from '../../src/domain/example';
+import { addInspel, cellList, center, dragTo, inspel, listTexts, openApp, waitSaved } from './helpers';
+
+test('the built-in plan shows its 4 blades, 3 rings and every item text', async ({ page }) => {
+  await openApp(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('KL HoS handlingsplan 2025–2027 (utkast)');
+  for (const blade of DEFAULT_BLADES) {
+    await expect(page.getByRole('button', { name: new RegExp(`^${blade.name}: fäll ut$`) })).toBeVisible();
+    for (const ring of DEFAULT_RINGS) {
+      const expected = EXAMPLE_ITEMS[blade.id]![ring.id]!.map((i) => i.text);
+      expect(await listTexts(cellList(page, blade.name, ring.label))).toEqual(expected);
+    }
+  }
+  // Every item is drawn in full: nothing is folded away behind "+N till".
+  await expect(page.getByText(/^\+\d+ till$/)).toHaveCount(0);
+  await expect(page.locator('svg.fan').getByText('En god och nära vård', { exact: false })).toHaveCount(0);
+  await expect(page.locator('.hub text')).not.toHaveCount(0);
+});
+
+test('unfolding a blade widens it and folds the others', async ({ page }) => {
+  await openApp(page);
+  const blade = page.getByRole('button', { name: 'Nära invånaren: fäll ut' });
+  const cell = page.locator('[data-cell="nara-invanaren|r2027"] path.cell');
+  const before = (await cell.boundingBox())!;
+  await blade.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Nära invånaren: fäll ihop' })).toHaveAttribute('aria-expanded', 'true');
+  const after = (await cell.boundingBox())!;
+  expect(after.width * after.height).toBeGreaterThan(before.width * before.height * 1.5);
+});
+
+test('drag a new item from Inspel into a cell, reorder it, undo, redo, reload', async ({ page }) => {
+  await openApp(page);
+  const text = 'Gemensam triage för nära vård';
+  await addInspel(page, text);
+  const target = cellList(page, 'Nära invånaren', 'Viktiga milstolpar 2026');
+  const item = page.getByRole('button', { name: new RegExp(text) });
+
+  // 1. Into the cell, below its two items: it lands third.
+  const items = target.getByRole('button');
+  const first = await center(items.nth(0));
+  const last = await center(items.nth(1));
+  const len = Math.hypot(last.x - first.x, last.y - first.y);
+  const below = { x: last.x + ((last.x - first.x) / len) * 45, y: last.y + ((last.y - first.y) / len) * 45 };
+  await dragTo(page, await center(item), below);
+  await expect(inspel(page).getByRole('button')).toHaveCount(0);
+  await expect.poll(() => listTexts(target)).toEqual([
+    'Fler patientgrupper omhändertas i nära vården',
+    'Xx % av resurserna är omställda till nära vård',
+    text,
+  ]);
+
+  // 2. A further drag places it second: between the first two.
+  const a = await center(target.getByRole('button').nth(0));
+  const b = await center(target.getByRole('button').nth(1));
+  await dragTo(page, await center(target.getByRole('button', { name: new RegExp(text) })), {
+    x: (a.x + b.x) / 2,
+    y: (a.y + b.y) / 2,
+  });
+  const placed = ['Fler patientgrupper omhändertas i nära vården', text, 'Xx % av resurserna är omställda till nära vård'];
+  await expect.poll(() => listTexts(target)).toEqual(placed);
+  await expect(target.getByRole('button', { name: `2. ${text}` })).toBeVisible();
+
+  // Undo takes the reorder back, redo does it again.
+  await page.locator('body').click({ position: { x: 5, y: 1070 } });
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => listTexts(target)).toEqual([placed[0], placed[2], text]);
+  await page.keyboard.press('Control+Shift+z');
+  await expect.poll(() => listTexts(target)).toEqual(placed);
+
+  await waitSaved(page);
+  await page.reload();
+  await expect(page.locator('svg.fan')).toBeVisible();
+  await expect.poll(() => listTexts(cellList(page, 'Nära invånaren', 'Viktiga milstolpar 2026'))).toEqual(placed);
+});
+
+test('the same move with the keyboard alone, announced in Swedish; Escape changes nothing', async ({ page }) => {
+  await openApp(page);
+  const text = 'Samordnad vårdplanering med kommunerna';
+  await addInspel(page, text);
+  const target = cellList(page, 'Nära invånaren', 'Viktiga milstolpar 2026');
+  const before = await listTexts(target);
+
+  const item = inspel(page).getByRole('button', { name: new RegExp(text) });
+  await item.focus();
+  await page.keyboard.press('Space');
+  const live = page.locator('[id^="DndLiveRegion"]');
+  await expect(live).toContainText('Lyfte');
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowLeft');
+  await expect(live).toContainText('Nära invånaren, Viktiga milstolpar 2025');
+  await page.keyboard.press('PageUp');
+  await expect(live).toContainText('Nära invånaren, Viktiga milstolpar 2026, plats 1 av 3');
+  await page.keyboard.press('ArrowDown');
+  await expect(live).toContainText('Nära invånaren, Viktiga milstolpar 2026, plats 2 av 3');
+  await page.keyboard.press('Space');
+  await expect(live).toContainText('släpptes i Nära invånaren, Viktiga milstolpar 2026, plats 2 av 3');
+  await expect.poll(() => listTexts(target)).toEqual([before[0], text, before[1]]);
+  // Focus follows the item to its new place.
+  await expect(target.getByRole('button', { name: `2. ${text}` })).toBeFocused();
+
+  // Pick it up again, wander, cancel: nothing changes.
+  await page.keyboard.press('Space');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('PageUp');
+  await page.keyboard.press('Escape');
+  await expect(live).toContainText('Flytten avbröts');
+  await expect.poll(() => listTexts(target)).toEqual([before[0], text, before[1]]);
+  await expect(page.getByRole('button', { name: 'Gör om' })).toBeDisabled();
+
+  await waitSaved(page);
+  await page.reload();
+  await expect.poll(() => listTexts(cellList(page, 'Nära invånaren', 'Viktiga milstolpar 2026'))).toEqual([before[0], text, before[1]]);
+});

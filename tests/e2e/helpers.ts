@@ -1,0 +1,47 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export const cellList = (page: Page, blade: string, ring: string) =>
+  page.getByRole('list', { name: `${blade}, ${ring}`, exact: true });
+
+export const inspel = (page: Page) => page.getByRole('list', { name: 'Inspel', exact: true });
+
+/** Item texts of a list, in order (the accessible name carries "N. text"). */
+export async function listTexts(list: Locator): Promise<string[]> {
+  const labels = await list.getByRole('button').evaluateAll((els) =>
+    els.map((e) => e.getAttribute('aria-label') ?? e.textContent ?? ''),
+  );
+  return labels.map((l) => l.replace(/^\d+\.\s*/, '').replace(/ \(extra\)$/, ''));
+}
+
+export async function openApp(page: Page): Promise<void> {
+  await page.goto('/');
+  await expect(page.locator('svg.fan')).toBeVisible();
+}
+
+export async function addInspel(page: Page, text: string): Promise<void> {
+  await page.getByRole('button', { name: 'Nytt inspel' }).click();
+  await page.getByLabel('Text för nytt inspel').fill(text);
+  await page.getByRole('button', { name: 'Lägg till' }).click();
+  await page.getByRole('button', { name: 'Stäng', exact: true }).click();
+  await expect(inspel(page).getByRole('button', { name: new RegExp(text) })).toBeVisible();
+}
+
+export async function center(locator: Locator): Promise<{ x: number; y: number }> {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error('no bounding box');
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/** A pointer drag the way a person does it: press, move in steps, release. */
+export async function dragTo(page: Page, from: { x: number; y: number }, to: { x: number; y: number }): Promise<void> {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(from.x + 12, from.y + 4, { steps: 4 });
+  await page.mouse.move(to.x, to.y, { steps: 20 });
+  await page.mouse.move(to.x + 1, to.y, { steps: 2 });
+  await page.mouse.up();
+}
+
+export async function waitSaved(page: Page): Promise<void> {
+  await expect(page.getByText(/^Sparad \d/)).toBeVisible();
+}

@@ -17,12 +17,7 @@ export function hitFan(layout: FanLayout, p: Point): FanHit | null {
   return { cell, drawnIndex: insertionIndex(cell.flow, cell.flow.lines.coordOf(p)) };
 }
 
-/** A point on the insertion marker of a slot (as drawn): its path's midpoint. */
+/** A point on the insertion marker of a slot (as drawn). */
 export function slotPoint(cell: CellShape, drawnIndex: number): Point {
-  const d = cell.flow.lines.markerPath(insertionCoord(cell.flow, drawnIndex));
-  const nums = d.match(/-?\d+(\.\d+)?/g)?.map(Number) ?? [];
-  if (nums.length < 4) return { x: 0, y: 0 };
-  const [x0, y0] = nums as [number, number];
-  const [x1, y1] = nums.slice(-2) as [number, number];
-  return { x: (x0 + x1) / 2, y: (y0 + y1) / 2 };
+  return cell.flow.lines.pointAt(insertionCoord(cell.flow, drawnIndex));
 }

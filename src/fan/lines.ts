@@ -4,7 +4,7 @@
 //
 // Lines are produced in reading order. Each has a flow coordinate `s` that grows in
 // reading order; pointer positions map to the same coordinate to find insertion points.
-import { arcPath, sectorPath, type Point } from './geometry';
+import { arcPath, ORIGIN, polarToPoint, sectorPath, type Point } from './geometry';
 
 export type LineMode = 'tangential' | 'radial';
 
@@ -74,6 +74,8 @@ export interface LineGenerator {
   at: (s: number) => LineSlot;
   /** Flow coordinate of a point (centre-relative). */
   coordOf: (p: Point) => number;
+  /** Middle of the line at flow coordinate s (where a keyboard drag points). */
+  pointAt: (s: number) => Point;
   /** Insertion marker path at flow coordinate s. */
   markerPath: (s: number) => string;
   /** Area covering flow coordinates [s0, s1] (for hit areas). */
@@ -90,6 +92,7 @@ function tangentialLines(box: CellBox, fontSize: number, _lh: number, paths: boo
     end: -(box.r0 + CELL_PAD + DESCENT * fontSize),
     at: (s) => ({ s, length: length(-s), d: paths ? arcPath(box.phi0, box.phi1, -s) : '' }),
     coordOf: (p) => -Math.hypot(p.x, p.y),
+    pointAt: (s) => polarToPoint(ORIGIN, (box.phi0 + box.phi1) / 2, -s),
     markerPath: (s) => {
       const r = -s;
       const inset = 6 / Math.max(r, 1);
@@ -134,6 +137,11 @@ function radialLines(box: CellBox, fontSize: number, _lh: number, paths: boolean
       return { s, length, d: paths && length > 0 ? linePath(d, lo, hi) : '' };
     },
     coordOf: (p) => -(p.x * f.up.x + p.y * f.up.y),
+    pointAt: (s) => {
+      const d = -s;
+      const [lo, hi] = radialInterval(box, f.alpha, d);
+      return pt(f.axis, (lo + hi) / 2, f.up, d);
+    },
     markerPath: (s) => {
       const d = -s;
       const [lo, hi] = radialInterval(box, f.alpha, d);

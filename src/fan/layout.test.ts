@@ -1,0 +1,241 @@
+import { describe, expect, it } from 'vitest';
+import { containerKey, containersOf } from '../domain/containers';
+import { createExampleDoc } from '../domain/plan';
+import type { Blade, Ring } from '../domain/types';
+import { insertionCoord, insertionIndex, type CellText } from './cells';
+import { bladeAngles, hitTestCell, ORIGIN, pointToPolar, polarToPoint, ringRadii } from './geometry';
+import { hitFan, slotPoint } from './hit';
+import { computeFanLayout, type FanLayout, type LayoutInput } from './layout';
+import { estimateMeasure } from './text';
+
+/** Seeded random (mulberry32), so generated plans are the same on every run. */
+function rng(seed: number) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const WORDS = 'vård nära invånare samverkan kompetens digital ledarskap plan uppföljning region förvaltning hälsa barn tillgänglighet kvalitet'.split(' ');
+
+function generate(bladeCount: number, ringCount: number, seed: number, maxItems = 4): LayoutInput {
+  const random = rng(seed);
+  const blades: Blade[] = Array.from({ length: bladeCount }, (_, i) => ({
+    id: `b${i}`,
+    name: ['Nära invånaren', 'Hälsofrämjande och förebyggande', 'En sammanhållen hälso- och sjukvård', 'Ledarskap'][i % 4]! + (i >= 4 ? ` ${i}` : ''),
+    color: '#1f6f8b',
+  }));
+  const rings: Ring[] = Array.from({ length: ringCount }, (_, j) => ({
+    id: `r${j}`,
+    label: j === ringCount - 1 ? `Önskad målbild ${2025 + j}` : `Viktiga milstolpar ${2025 + j}`,
+    year: 2025 + j,
+  }));
+  const containers = new Map<string, CellText[]>();
+  for (const blade of blades)
+    for (const ring of rings) {
+      const n = Math.floor(random() * (maxItems + 1));
+      containers.set(
+        containerKey({ bladeId: blade.id, ringId: ring.id }),
+        Array.from({ length: n }, (_, k) => ({
+          id: `${blade.id}-${ring.id}-${k}`,
+          text: Array.from({ length: 3 + Math.floor(random() * 8) }, () => WORDS[Math.floor(random() * WORDS.length)]).join(' '),
+          extra: random() < 0.2,
+        })),
+      );
+    }
+  return { blades, rings, vision: 'En god och nära vård', containers, width: 1600, height: 1000, unfoldedBladeId: null, measure: estimateMeasure };
+}
+
+function numbers(d: string): number[] {
+  return (d.match(/-?\d+(\.\d+)?(e-?\d+)?/g) ?? []).map(Number);
+}
+
+/** End points and drawn length of a line path ("M…A…" arc or "M…L…" segment). */
+function pathGeometry(d: string) {
+  const n = numbers(d);
+  const p = { x: n[0]!, y: n[1]! };
+  const q = { x: n.at(-2)!, y: n.at(-1)! };
+  if (d.includes('A')) {
+    const a = pointToPolar(ORIGIN, p);
+    const b = pointToPolar(ORIGIN, q);
+    return { p, q, length: a.r * Math.abs(b.phi - a.phi) };
+  }
+  return { p, q, length: Math.hypot(q.x - p.x, q.y - p.y) };
+}
+
+function insideCell(layout: FanLayout, cellIndex: number, p: { x: number; y: number }, tol = 1.5) {
+  const cell = layout.cells[cellIndex]!;
+  const { r, phi } = pointToPolar(ORIGIN, p);
+  const tolPhi = tol / Math.max(r, 1);
+  return r >= cell.r0 - tol && r <= cell.r1 + tol && phi >= cell.phi0 - tolPhi && phi <= cell.phi1 + tolPhi;
+}
+
+describe('geometry', () => {
+  it('blades cover the half disc left to right; the unfolded one is wider', () => {
+    for (let n = 3; n <= 8; n++) {
+      const spans = bladeAngles(n);
+      expect(spans[0]![0]).toBe(0);
+      expect(spans.at(-1)![1]).toBe(Math.PI);
+      spans.forEach(([a, b], i) => {
+        expect(b).toBeGreaterThan(a);
+        if (i > 0) expect(a).toBeCloseTo(spans[i - 1]![1], 12);
+      });
+      const unfolded = bladeAngles(n, 1);
+      const width = ([a, b]: [number, number]) => b - a;
+      expect(width(unfolded[1]!)).toBeGreaterThan(width(unfolded[0]!) * 2.9);
+      expect(width(unfolded[1]!)).toBeGreaterThan(width(spans[1]!));
+    }
+  });
+
+  it('ring radii run from hub to rim, never thinner than the floor share', () => {
+    for (let n = 2; n <= 5; n++) {
+      const radii = ringRadii(80, 700, Array.from({ length: n }, (_, j) => (j === 0 ? 4e5 : 0)));
+      expect(radii[0]).toBe(80);
+      expect(radii.at(-1)).toBe(700);
+      for (let j = 1; j < radii.length; j++) expect(radii[j]!).toBeGreaterThan(radii[j - 1]!);
+    }
+  });
+
+  it('hit-tests annular sectors in polar coordinates, not bounding boxes', () => {
+    for (let n = 3; n <= 8; n++)
+      for (let m = 2; m <= 5; m++) {
+        const spans = bladeAngles(n);
+        const radii = ringRadii(80, 700, Array(m).fill(0));
+        spans.forEach(([a, b], bi) =>
+          radii.slice(1).forEach((r1, ri) => {
+            const r0 = radii[ri]!;
+            const p = polarToPoint(ORIGIN, (a + b) / 2, (r0 + r1) / 2);
+            expect(hitTestCell(ORIGIN, spans, radii, p)).toEqual({ bladeIndex: bi, ringIndex: ri });
+          }),
+        );
+        // Inside the hub and outside the rim: no cell.
+        expect(hitTestCell(ORIGIN, spans, radii, { x: 0, y: -40 })).toBeNull();
+        expect(hitTestCell(ORIGIN, spans, radii, { x: 0, y: -720 })).toBeNull();
+      }
+    // (−300, −300) lies in the bounding box of the top-left outer cell of 4 blades, but in the
+    // second blade's inner ring by angle and radius.
+    const spans = bladeAngles(4);
+    const radii = [80, 450, 700];
+    expect(hitTestCell(ORIGIN, spans, radii, { x: -300, y: -300 })).toEqual({ bladeIndex: 1, ringIndex: 0 });
+    expect(hitTestCell(ORIGIN, spans, radii, { x: -300, y: 6 })).toEqual({ bladeIndex: 0, ringIndex: 0 });
+    expect(hitTestCell(ORIGIN, spans, radii, { x: -300, y: 40 })).toBeNull();
+  });
+});
+
+describe('fan layout', () => {
+  const cases: Array<[number, number]> = [];
+  for (let b = 3; b <= 8; b++) for (let r = 2; r <= 5; r++) cases.push([b, r]);
+
+  it.each(cases)('%i blades × %i rings: deterministic, text inside its cell, nothing overlaps', (b, r) => {
+    const input = generate(b, r, b * 10 + r);
+    const layout = computeFanLayout(input);
+    expect(JSON.stringify(computeFanLayout(input))).toBe(JSON.stringify(layout));
+    expect(layout.cells).toHaveLength(b * r);
+    expect(layout.radii[0]).toBe(layout.hubRadius);
+    expect(layout.radii.at(-1)).toBe(layout.outerRadius);
+
+    layout.cells.forEach((cell, ci) => {
+      const texts = input.containers.get(cell.key)!;
+      expect(cell.flow.items.length + cell.flow.hidden).toBe(texts.length);
+      let previousEnd = -Infinity;
+      cell.flow.items.forEach((item, k) => {
+        expect(item.index).toBe(k);
+        // Items follow one another in reading order without overlapping.
+        expect(item.s0).toBeGreaterThanOrEqual(previousEnd);
+        previousEnd = item.s1;
+        for (const line of item.lines) {
+          const g = pathGeometry(line.d);
+          expect(insideCell(layout, ci, g.p)).toBe(true);
+          expect(insideCell(layout, ci, g.q)).toBe(true);
+          const width = estimateMeasure(line.text, { size: layout.fontSize, italic: item.extra });
+          expect(width).toBeLessThanOrEqual(g.length + 0.5);
+        }
+      });
+    });
+
+    // Blade labels sit outside the rings, inside their own blade, and fit their arc.
+    layout.blades.forEach((blade) => {
+      for (const line of blade.label.lines) {
+        const g = pathGeometry(line.d);
+        const a = pointToPolar(ORIGIN, g.p);
+        const z = pointToPolar(ORIGIN, g.q);
+        expect(a.r).toBeGreaterThan(layout.outerRadius);
+        expect(a.phi).toBeCloseTo(blade.phi0, 6);
+        expect(z.phi).toBeCloseTo(blade.phi1, 6);
+        expect(estimateMeasure(line.text, { size: blade.label.fontSize, bold: true })).toBeLessThanOrEqual(g.length - 16 + 0.5);
+      }
+    });
+
+    // Ring labels sit below the baseline, each within its own ring's stretch.
+    layout.rings.forEach((ring) => {
+      for (const line of ring.labels.lines) {
+        expect(line.y).toBeGreaterThan(0);
+        const half = estimateMeasure(line.text, { size: ring.labels.fontSize, bold: true }) / 2;
+        expect(Math.abs(line.x) - half).toBeGreaterThanOrEqual(ring.r0);
+        expect(Math.abs(line.x) + half).toBeLessThanOrEqual(ring.r1);
+      }
+    });
+
+    // The vision fits in the hub.
+    for (const line of layout.hub.lines) {
+      const half = estimateMeasure(line.text, { size: layout.hub.fontSize, bold: true }) / 2;
+      expect(Math.hypot(half, line.y - layout.hub.fontSize * 0.8)).toBeLessThanOrEqual(layout.hubRadius);
+    }
+  });
+
+  it('fits the whole built-in plan at a readable size on a 1920×1080 screen', () => {
+    const doc = createExampleDoc();
+    const layout = computeFanLayout({ ...doc.plan, containers: containersOf(doc), width: 1620, height: 1020, unfoldedBladeId: null, measure: estimateMeasure });
+    expect(layout.fontSize).toBeGreaterThanOrEqual(13);
+    expect(layout.cells.every((c) => c.flow.hidden === 0)).toBe(true);
+  });
+
+  it('shows the first items and "+N till" when a cell is full', () => {
+    const input = generate(4, 3, 7, 0);
+    const full = Array.from({ length: 60 }, (_, k) => ({ id: `x${k}`, text: `Aktivitet nummer ${k} med en lång text om vården`, extra: false }));
+    input.containers.set('b0|r0', full);
+    const layout = computeFanLayout(input);
+    const cell = layout.cells.find((c) => c.key === 'b0|r0')!;
+    expect(cell.flow.hidden).toBeGreaterThan(0);
+    expect(cell.flow.items.length).toBeGreaterThan(0);
+    expect(cell.flow.items.map((i) => i.id)).toEqual(full.slice(0, cell.flow.items.length).map((i) => i.id));
+    expect(cell.flow.more?.text).toBe(`+${cell.flow.hidden} till`);
+  });
+
+  it('unfolding a blade widens its cells and never changes the rings', () => {
+    const input = generate(5, 3, 3);
+    const folded = computeFanLayout(input);
+    const unfolded = computeFanLayout({ ...input, unfoldedBladeId: 'b2' });
+    expect(unfolded.radii).toEqual(folded.radii);
+    expect(unfolded.fontSize).toBe(folded.fontSize);
+    const span = (l: FanLayout, i: number) => l.blades[i]!.phi1 - l.blades[i]!.phi0;
+    expect(span(unfolded, 2)).toBeGreaterThan(span(folded, 2) * 2);
+    expect(span(unfolded, 0)).toBeLessThan(span(folded, 0));
+  });
+
+  it('maps pointer positions in a cell to list positions, in order', () => {
+    const input = generate(4, 3, 11, 0);
+    input.containers.set('b1|r1', [
+      { id: 'a', text: 'Första aktiviteten', extra: false },
+      { id: 'b', text: 'Andra aktiviteten', extra: false },
+      { id: 'c', text: 'Tredje aktiviteten', extra: false },
+    ]);
+    input.containers.set('b0|r1', [
+      { id: 'd', text: 'Första', extra: false },
+      { id: 'e', text: 'Andra', extra: false },
+    ]);
+    const layout = computeFanLayout(input);
+    for (const key of ['b1|r1', 'b0|r1']) {
+      const cell = layout.cells.find((c) => c.key === key)!;
+      const count = cell.flow.items.length;
+      for (let index = 0; index <= count; index++) {
+        const p = slotPoint(cell, index);
+        expect(hitFan(layout, p)).toEqual({ cell, drawnIndex: index });
+        expect(insertionIndex(cell.flow, insertionCoord(cell.flow, index))).toBe(index);
+      }
+    }
+  });
+});

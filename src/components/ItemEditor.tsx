@@ -5,7 +5,7 @@ import { containerKey } from '../domain/containers';
 import { MAX_TEXT_LENGTH } from '../domain/operations';
 import { ANSVARSNIVAER, type Ansvarsniva, type Item, type PlanDoc } from '../domain/types';
 import { deleteItem, updateItem } from '../store/actions';
-import { notify } from '../store/editor';
+import { notify, undo } from '../store/editor';
 import { Dialog } from './Dialog';
 
 function toggle(list: string[], id: string, on: boolean): string[] {
@@ -190,7 +190,7 @@ export function ItemEditor({ doc, item, onClose }: { doc: PlanDoc; item: Item; o
             type="button"
             className="danger"
             onClick={() => {
-              if (deleteItem(item.id)) notify('info', `”${item.text}” togs bort. Ångra med Ctrl+Z.`);
+              if (deleteItem(item.id)) notify('info', `”${item.text}” togs bort.`, { label: 'Ångra', run: undo });
               onClose();
             }}
           >

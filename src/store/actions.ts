@@ -30,7 +30,7 @@ export const renameBlade = (id: string, name: string) =>
   commit('Byt namn på fokusområde', (d) => ops.renameBlade(d, id, name));
 
 export const recolourBlade = (id: string, color: string) =>
-  commit('Byt färg på fokusområde', (d) => ops.recolourBlade(d, id, color));
+  commit('Byt färg på fokusområde', (d) => ops.recolourBlade(d, id, color), `colour:${id}`);
 
 export const moveBlade = (id: string, index: number) =>
   commit('Flytta fokusområde', (d) => ops.moveBlade(d, id, index));

@@ -88,3 +88,19 @@ describe('store actions with undo and redo', () => {
     expect(seen).toEqual([1, 1, 1]);
   });
 });
+
+describe('merged steps', () => {
+  it('turns a run of colour changes of one blade into one undo step', () => {
+    const before = doc();
+    actions.recolourBlade('ledarskap', '#111111');
+    actions.recolourBlade('ledarskap', '#222222');
+    actions.recolourBlade('ledarskap', '#333333');
+    expect(useEditor.getState().history.past).toHaveLength(1);
+    expect(doc().plan.blades.find((b) => b.id === 'ledarskap')!.color).toBe('#333333');
+    undo();
+    expect(doc()).toEqual(before);
+    actions.recolourBlade('nara-invanaren', '#444444');
+    actions.recolourBlade('ledarskap', '#555555');
+    expect(useEditor.getState().history.past).toHaveLength(2);
+  });
+});

@@ -53,11 +53,11 @@ function apply(result: CommitResult | null): boolean {
  * Apply one user action to the open plan as one undoable step. Returns false when the
  * action changed nothing or broke a rule (the rule's Swedish message is shown).
  */
-export function commit(label: string, recipe: (draft: PlanDoc) => void): boolean {
+export function commit(label: string, recipe: (draft: PlanDoc) => void, mergeKey?: string): boolean {
   const { doc, history } = useEditor.getState();
   if (!doc) return false;
   try {
-    return apply(commitStep(doc, history, label, recipe));
+    return apply(commitStep(doc, history, label, recipe, mergeKey));
   } catch (error) {
     if (error instanceof PlanRuleError) {
       notify('error', error.message);

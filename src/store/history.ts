@@ -11,6 +11,8 @@ export interface Step {
   label: string;
   patches: Patch[];
   inverse: Patch[];
+  /** Consecutive commits with the same key (e.g. dragging a colour picker) form one step. */
+  mergeKey?: string;
 }
 
 export interface History {
@@ -32,12 +34,19 @@ export function commitStep(
   history: History,
   label: string,
   recipe: (draft: PlanDoc) => void,
+  mergeKey?: string,
 ): CommitResult | null {
   const [next, patches, inverse] = produceWithPatches(doc, (draft) => {
     recipe(draft as PlanDoc);
   });
   if (patches.length === 0) return null;
-  const past = [...history.past, { label, patches, inverse }];
+  const last = history.past.at(-1);
+  if (mergeKey && last?.mergeKey === mergeKey && history.future.length === 0) {
+    const merged: Step = { label, mergeKey, patches: [...last.patches, ...patches], inverse: [...inverse, ...last.inverse] };
+    return { doc: next, history: { past: [...history.past.slice(0, -1), merged], future: [] }, patches };
+  }
+  const step: Step = mergeKey ? { label, patches, inverse, mergeKey } : { label, patches, inverse };
+  const past = [...history.past, step];
   if (past.length > HISTORY_LIMIT) past.splice(0, past.length - HISTORY_LIMIT);
   return { doc: next, history: { past, future: [] }, patches };
 }

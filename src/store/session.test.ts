@@ -1,0 +1,69 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import * as repo from '../db/repository';
+import { EXAMPLE_PLAN_NAME } from '../domain/example';
+import * as actions from './actions';
+import { loadDoc, undo, useEditor } from './editor';
+import { bootstrap, createPlan, deletePlan, duplicatePlan, flush, openPlan, restorePlan, startPersistence } from './session';
+import { useUi } from './ui';
+
+const doc = () => useEditor.getState().doc!;
+const nextTask = () => new Promise((r) => setTimeout(r, 0));
+let n = 0;
+
+beforeEach(async () => {
+  await repo.useDatabase(`session-${++n}`);
+  loadDoc(null);
+  startPersistence();
+});
+
+describe('session', () => {
+  it('opens the built-in example on a first visit and stores it', async () => {
+    await bootstrap();
+    expect(doc().plan.name).toBe(EXAMPLE_PLAN_NAME);
+    expect(await repo.getLastPlanId()).toBe(doc().plan.id);
+    expect(await repo.loadDoc(doc().plan.id)).toEqual(doc());
+  });
+
+  it('writes each change right after the action (no debounce) and says when it saved', async () => {
+    await bootstrap();
+    const id = actions.addItem('Snabbt sparad')!;
+    expect(useUi.getState().save.state).toBe('saving');
+    await nextTask(); // the write starts on the next task…
+    await flush(); // …and this waits for it to commit
+    expect((await repo.loadDoc(doc().plan.id))!.items[id]!.text).toBe('Snabbt sparad');
+    expect(useUi.getState().save.state).toBe('saved');
+    undo();
+    await nextTask();
+    await flush();
+    expect((await repo.loadDoc(doc().plan.id))!.items[id]).toBeUndefined();
+  });
+
+  it('reopens the plan used last', async () => {
+    await bootstrap();
+    const first = doc().plan.id;
+    const second = await createPlan('empty', 'Tom plan');
+    actions.addBlade('Femte');
+    await nextTask();
+    await flush();
+    loadDoc(null);
+    await bootstrap();
+    expect(doc().plan.id).toBe(second.plan.id);
+    expect(doc().plan.blades.map((b) => b.name)).toContain('Femte');
+    expect(await openPlan(first)).toBe(true);
+    expect(doc().plan.id).toBe(first);
+  });
+
+  it('duplicates, deletes (switching to another plan) and restores', async () => {
+    await bootstrap();
+    const original = doc().plan.id;
+    const copy = (await duplicatePlan(original))!;
+    expect(doc().plan.id).toBe(copy.plan.id);
+    expect(doc().plan.name).toBe(`${EXAMPLE_PLAN_NAME} (kopia)`);
+    expect(Object.keys(doc().items)).toHaveLength(38);
+    await deletePlan(copy.plan.id);
+    expect(doc().plan.id).toBe(original);
+    expect((await repo.listPlans()).map((p) => p.id)).toEqual([original]);
+    await restorePlan(copy.plan.id);
+    expect((await repo.listPlans()).map((p) => p.id).sort()).toEqual([original, copy.plan.id].sort());
+  });
+});

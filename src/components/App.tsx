@@ -28,6 +28,7 @@ function Dialogs() {
 
 export function App() {
   const doc = useEditor((s) => s.doc);
+  const dialogOpen = useUi((s) => s.dialog !== null);
   useShortcuts();
   if (!doc) {
     return (
@@ -39,7 +40,7 @@ export function App() {
   return (
     <div className="app">
       <Header />
-      <NoticeBar />
+      {!dialogOpen && <NoticeBar />}
       <DndProvider>
         <main className="workspace">
           <section className="fan-panel" aria-label="Solfjädern">

@@ -1,5 +1,6 @@
 // A modal dialog on the native <dialog> element: focus is trapped and Escape closes it.
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { NoticeBar } from './NoticeBar';
 
 export function Dialog({
   title,
@@ -42,6 +43,8 @@ export function Dialog({
         </button>
       </header>
       <div className="dialog-body">{children}</div>
+      {/* The page behind a modal dialog is inert: messages must show inside it. */}
+      <NoticeBar inDialog />
     </dialog>
   );
 }

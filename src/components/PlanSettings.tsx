@@ -141,9 +141,17 @@ export function PlanSettings({ doc, onClose }: { doc: PlanDoc; onClose: () => vo
         <p className="help">
           {MIN_RINGS}–{MAX_RINGS} ringar. Den yttersta ringen är målbilden; nya milstolpar läggs innanför den.
         </p>
-        <button type="button" disabled={rings.length >= MAX_RINGS} onClick={() => actions.addRing()}>
-          Lägg till ring
-        </button>
+        <div className="row">
+          <button type="button" disabled={rings.length >= MAX_RINGS} onClick={() => actions.addRing()}>
+            Lägg till ring
+          </button>
+          <button type="button" onClick={() => actions.shiftRingYears(1)}>
+            Alla år ett år framåt
+          </button>
+          <button type="button" onClick={() => actions.shiftRingYears(-1)}>
+            Alla år ett år bakåt
+          </button>
+        </div>
         <div className="row actions">
           <button type="button" className="primary" onClick={onClose}>
             Klar

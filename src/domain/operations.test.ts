@@ -147,12 +147,25 @@ describe('blades and rings', () => {
     ]);
     doc = run(doc, (d) => void ops.addRing(d));
     expect(() => run(doc, (d) => void ops.addRing(d))).toThrow(/högst 5/);
-    doc = run(doc, (d) => ops.updateRing(d, 'r2025', { year: 2026 }));
-    expect(doc.plan.rings[0]).toMatchObject({ label: 'Viktiga milstolpar 2026', year: 2026 });
+    doc = run(doc, (d) => ops.updateRing(d, 'r2025', { year: 2024 }));
+    expect(doc.plan.rings[0]).toMatchObject({ label: 'Viktiga milstolpar 2024', year: 2024 });
     expect(() => run(doc, (d) => ops.updateRing(d, 'r2025', { year: 1900 }))).toThrow(/mellan 2000 och 2100/);
     expect(() => run(doc, (d) => ops.updateRing(d, 'r2025', { label: ' ' }))).toThrow(/etikett/);
     let two = createEmptyDoc('T');
     two = run(two, (d) => ops.removeRing(d, 'r2026'));
     expect(() => run(two, (d) => ops.removeRing(d, 'r2025'))).toThrow(/minst 2/);
+  });
+});
+
+describe('ring years', () => {
+  it('refuses two rings with the same label, and shifts all years for next year\'s plan', () => {
+    let doc = createEmptyDoc('Tom');
+    expect(() => run(doc, (d) => ops.updateRing(d, 'r2025', { year: 2026 }))).toThrow(/Två ringar kan inte heta "Viktiga milstolpar 2026"/);
+    doc = run(doc, (d) => ops.shiftRingYears(d, 1));
+    expect(doc.plan.rings.map((r) => [r.label, r.year])).toEqual([
+      ['Viktiga milstolpar 2026', 2026],
+      ['Viktiga milstolpar 2027', 2027],
+      ['Önskad målbild 2028', 2028],
+    ]);
   });
 });

@@ -244,7 +244,8 @@ export function addRing(doc: PlanDoc, id: string = newId()): string {
   const milestones = rings.slice(0, -1);
   const lastYear = milestones.at(-1)?.year ?? null;
   const year = lastYear === null ? null : lastYear + 1;
-  const label = year === null ? 'Ny milstolpe' : `Viktiga milstolpar ${year}`;
+  let label = year === null ? 'Ny milstolpe' : `Viktiga milstolpar ${year}`;
+  for (let n = 2; rings.some((r) => r.label.toLowerCase() === label.toLowerCase()); n++) label = `Ny milstolpe ${n}`;
   rings.splice(rings.length - 1, 0, { id, label, year });
   return id;
 }
@@ -264,6 +265,27 @@ export function updateRing(doc: PlanDoc, id: string, patch: { label?: string; ye
     if (label.length > 60) throw new PlanRuleError('Etiketten får vara högst 60 tecken.');
     ring.label = label;
   }
+  checkRingLabels(doc);
+}
+
+function checkRingLabels(doc: PlanDoc): void {
+  const seen = new Set<string>();
+  for (const ring of doc.plan.rings) {
+    const key = ring.label.toLowerCase();
+    if (seen.has(key)) throw new PlanRuleError(`Två ringar kan inte heta "${ring.label}". Ge dem olika namn eller år.`);
+    seen.add(key);
+  }
+}
+
+/** Move every ring's year (and the year in its label) by `delta`, e.g. for next year's plan. */
+export function shiftRingYears(doc: PlanDoc, delta: number): void {
+  for (const ring of doc.plan.rings) {
+    if (ring.year === null) continue;
+    const year = checkYear(ring.year + delta);
+    if (ring.label.includes(String(ring.year))) ring.label = ring.label.replace(String(ring.year), String(year));
+    ring.year = year;
+  }
+  checkRingLabels(doc);
 }
 
 /** Remove a ring; its items go back to Inspel. */

@@ -46,3 +46,6 @@ export const updateRing = (id: string, patch: { label?: string; year?: number | 
   commit('Ändra ring', (d) => ops.updateRing(d, id, patch));
 
 export const removeRing = (id: string) => commit('Ta bort ring', (d) => ops.removeRing(d, id));
+
+export const shiftRingYears = (delta: number) =>
+  commit(delta > 0 ? 'Alla år ett år framåt' : 'Alla år ett år bakåt', (d) => ops.shiftRingYears(d, delta));

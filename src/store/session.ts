@@ -53,9 +53,10 @@ export function startPersistence(): () => void {
 
 async function show(doc: PlanDoc): Promise<void> {
   await flush();
+  // Remember it first: a tab closed right after switching reopens this plan.
+  await repo.setLastPlanId(doc.plan.id);
   loadDoc(doc);
   useUi.setState({ unfoldedBladeId: null });
-  await repo.setLastPlanId(doc.plan.id);
 }
 
 /** Open the plan used last, or the first plan, or — on a first visit — the built-in example. */

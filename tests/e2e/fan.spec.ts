@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { DEFAULT_BLADES, DEFAULT_RINGS, EXAMPLE_ITEMS } from '../../src/domain/example';
-import { addInspel, cellList, center, dragTo, inspel, listTexts, openApp, waitSaved } from './helpers';
+import { addInspel, cellList, center, dragTo, inspel, itemPoint, listTexts, openApp, waitSaved } from './helpers';
 
 test('the built-in plan shows its 4 blades, 3 rings and every item text', async ({ page }) => {
   await openApp(page);
@@ -39,8 +39,8 @@ test('drag a new item from Inspel into a cell, reorder it, undo, redo, reload', 
 
   // 1. Into the cell, below its two items: it lands third.
   const items = target.getByRole('button');
-  const first = await center(items.nth(0));
-  const last = await center(items.nth(1));
+  const first = await itemPoint(items.nth(0));
+  const last = await itemPoint(items.nth(1));
   const len = Math.hypot(last.x - first.x, last.y - first.y);
   const below = { x: last.x + ((last.x - first.x) / len) * 45, y: last.y + ((last.y - first.y) / len) * 45 };
   await dragTo(page, await center(item), below);
@@ -52,9 +52,9 @@ test('drag a new item from Inspel into a cell, reorder it, undo, redo, reload', 
   ]);
 
   // 2. A further drag places it second: between the first two.
-  const a = await center(target.getByRole('button').nth(0));
-  const b = await center(target.getByRole('button').nth(1));
-  await dragTo(page, await center(target.getByRole('button', { name: new RegExp(text) })), {
+  const a = await itemPoint(target.getByRole('button').nth(0));
+  const b = await itemPoint(target.getByRole('button').nth(1));
+  await dragTo(page, await itemPoint(target.getByRole('button', { name: new RegExp(text) })), {
     x: (a.x + b.x) / 2,
     y: (a.y + b.y) / 2,
   });

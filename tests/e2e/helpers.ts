@@ -45,3 +45,44 @@ export async function dragTo(page: Page, from: { x: number; y: number }, to: { x
 export async function waitSaved(page: Page): Promise<void> {
   await expect(page.getByText(/^Sparad \d/)).toBeVisible();
 }
+
+/**
+ * A point inside an item's clickable area in the fan. Items on arcs have bounding boxes
+ * whose centre lies outside the item, so sample the hit shape itself.
+ */
+export async function itemPoint(item: Locator): Promise<{ x: number; y: number }> {
+  return item.evaluate((el) => {
+    const hit = el.querySelector<SVGPathElement>('path.item-hit');
+    if (!hit) {
+      const r = el.getBoundingClientRect();
+      return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+    }
+    const box = hit.getBBox();
+    const ctm = hit.getScreenCTM()!;
+    const svg = hit.ownerSVGElement!;
+    const inside: Array<{ x: number; y: number }> = [];
+    for (let i = 1; i < 24; i++)
+      for (let j = 1; j < 24; j++) {
+        const p = svg.createSVGPoint();
+        p.x = box.x + (box.width * i) / 24;
+        p.y = box.y + (box.height * j) / 24;
+        if (hit.isPointInFill(p)) inside.push({ x: p.x, y: p.y });
+      }
+    if (inside.length === 0) throw new Error('item has no clickable area');
+    // The sample nearest the middle of all inside samples.
+    const mx = inside.reduce((s, p) => s + p.x, 0) / inside.length;
+    const my = inside.reduce((s, p) => s + p.y, 0) / inside.length;
+    inside.sort((a, b) => Math.hypot(a.x - mx, a.y - my) - Math.hypot(b.x - mx, b.y - my));
+    const best = inside[0]!;
+    const p = svg.createSVGPoint();
+    p.x = best.x;
+    p.y = best.y;
+    const q = p.matrixTransform(ctm);
+    return { x: q.x, y: q.y };
+  });
+}
+
+export async function clickItem(page: Page, item: Locator): Promise<void> {
+  const p = await itemPoint(item);
+  await page.mouse.click(p.x, p.y);
+}

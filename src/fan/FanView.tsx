@@ -81,6 +81,7 @@ export function FanView({ doc }: { doc: PlanDoc }) {
           role="group"
           aria-label={`Solfjäder: ${doc.plan.name}`}
           fontFamily={FONT_STACK}
+          data-font-size={layout.fontSize}
         >
           <g transform={`translate(${layout.cx},${layout.cy})`}>
             {layout.cells.map((cell) => (
@@ -89,7 +90,7 @@ export function FanView({ doc }: { doc: PlanDoc }) {
                 cell={cell}
                 fill={cellFill(blades[cell.bladeIndex]!.color, cell.ringIndex, rings.length)}
                 name={`${bladeName(cell.bladeId)}, ${ringLabel(cell.ringId)}`}
-                fontSize={layout.fontSize}
+                fontSize={cell.fontSize}
               />
             ))}
             {layout.blades.map((blade) => {
@@ -111,6 +112,7 @@ export function FanView({ doc }: { doc: PlanDoc }) {
                     }
                   }}
                 >
+                  <title>{blade.name}</title>
                   <path className="blade-band" d={blade.labelPath} fill={band} />
                   <defs>
                     {blade.label.lines.map((line, i) => (

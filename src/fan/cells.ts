@@ -56,10 +56,11 @@ function tryFlow(
   end: number,
   paths: boolean,
   strict = false,
+  from = gen.start,
 ): FlowResult {
   const lh = fontSize * LINE_HEIGHT;
   const gap = fontSize * 0.35;
-  let s = gen.start;
+  let s = from;
   const items: ItemShape[] = [];
   // Lines too short to hold a word (the tip of a wedge) are skipped before an item.
   const minLength = 5 * fontSize;
@@ -101,17 +102,28 @@ function tryFlow(
   return { items, next: s };
 }
 
-/** Does every item fit without hyphenating a word? (Cheap: no paths.) */
-export function fitsAll(box: CellBox, texts: CellText[], fontSize: number, measure: Measure): boolean {
+/** Does every item fit (strict: without hyphenating a word)? Cheap: no paths. */
+export function fitsAll(box: CellBox, texts: CellText[], fontSize: number, measure: Measure, strict = true): boolean {
   const gen = lineSlots(box, fontSize, fontSize * LINE_HEIGHT, false);
-  return tryFlow(gen, texts, fontSize, measure, gen.end, false, true).items.length === texts.length;
+  return tryFlow(gen, texts, fontSize, measure, gen.end, false, strict).items.length === texts.length;
 }
 
 export function flowCell(box: CellBox, texts: CellText[], fontSize: number, measure: Measure): CellFlow {
   const lh = fontSize * LINE_HEIGHT;
   const gen = lineSlots(box, fontSize, lh);
-  const all = tryFlow(gen, texts, fontSize, measure, gen.end, true);
-  if (all.items.length === texts.length) return { items: all.items, hidden: 0, more: null, lines: gen };
+  // Whole words first; hyphenation only where a cell cannot hold its items otherwise.
+  const strict = tryFlow(gen, texts, fontSize, measure, gen.end, true, true);
+  const all = strict.items.length === texts.length ? strict : tryFlow(gen, texts, fontSize, measure, gen.end, true);
+  if (all.items.length === texts.length) {
+    // Room to spare: move the block towards the middle of the cell, where lines are
+    // longest in a wedge and the text sits centred in its ring.
+    const slack = gen.end - all.next;
+    if (texts.length > 0 && slack > lh) {
+      const centred = tryFlow(gen, texts, fontSize, measure, gen.end, true, all === strict, gen.start + slack / 2);
+      if (centred.items.length === texts.length) return { items: centred.items, hidden: 0, more: null, lines: gen };
+    }
+    return { items: all.items, hidden: 0, more: null, lines: gen };
+  }
   // Keep the last line free for "+N till".
   const some = tryFlow(gen, texts, fontSize, measure, gen.end - lh, true);
   const hidden = texts.length - some.items.length;

@@ -211,6 +211,10 @@ describe('fan layout', () => {
     const unfolded = computeFanLayout({ ...input, unfoldedBladeId: 'b2' });
     expect(unfolded.radii).toEqual(folded.radii);
     expect(unfolded.fontSize).toBe(folded.fontSize);
+    // The unfolded blade reads larger; the others keep the fan's size.
+    const sizes = (l: FanLayout, bladeId: string) => new Set(l.cells.filter((c) => c.bladeId === bladeId).map((c) => c.fontSize));
+    expect([...sizes(unfolded, 'b2')][0]).toBeGreaterThan(folded.fontSize);
+    expect([...sizes(unfolded, 'b0')]).toEqual([folded.fontSize]);
     const span = (l: FanLayout, i: number) => l.blades[i]!.phi1 - l.blades[i]!.phi0;
     expect(span(unfolded, 2)).toBeGreaterThan(span(folded, 2) * 2);
     expect(span(unfolded, 0)).toBeLessThan(span(folded, 0));

@@ -52,6 +52,8 @@ export interface CellShape extends CellBox {
   ringIndex: number;
   path: string;
   flow: CellFlow;
+  /** Item text size: the unfolded blade reads larger when its items allow. */
+  fontSize: number;
   total: number;
 }
 
@@ -71,8 +73,8 @@ export interface FanLayout {
   hub: { path: string; fontSize: number; lines: Array<{ text: string; x: number; y: number }> };
 }
 
-function bladeBand(fontSize: number): number {
-  return Math.ceil(2 * fontSize * 1.15 + 12);
+function bladeBand(fontSize: number, lines: number): number {
+  return Math.ceil(lines * fontSize * 1.15 + 12);
 }
 
 function ringBand(): number {
@@ -80,7 +82,7 @@ function ringBand(): number {
 }
 
 /** For one font size: the smallest ring radii that fit every cell with blades folded. */
-function fitRadii(input: LayoutInput, hub: number, outer: number, fontSize: number): number[] | null {
+function fitRadii(input: LayoutInput, hub: number, outer: number, fontSize: number, strict: boolean): number[] | null {
   const spans = bladeAngles(input.blades.length);
   const minThick = 2 * fontSize * LINE_HEIGHT + 20;
   const radii = [hub];
@@ -91,7 +93,7 @@ function fitRadii(input: LayoutInput, hub: number, outer: number, fontSize: numb
       input.blades.every((blade, b) => {
         const texts = input.containers.get(containerKey({ bladeId: blade.id, ringId: ring.id })) ?? [];
         const [phi0, phi1] = spans[b]!;
-        return fitsAll({ phi0, phi1, r0, r1 }, texts, fontSize, input.measure);
+        return fitsAll({ phi0, phi1, r0, r1 }, texts, fontSize, input.measure, strict);
       });
     // Leave each ring further out at least its minimum thickness.
     const hi = outer - (last - j) * minThick;
@@ -150,25 +152,38 @@ function estimatedNeeds(input: LayoutInput, fontSize: number): number[] {
   });
 }
 
-function bladeLabel(blade: Blade, phi0: number, phi1: number, rIn: number, measure: Measure) {
+function bladeLabel(blade: Blade, phi0: number, phi1: number, rIn: number, measure: Measure, maxLines: number) {
   for (const size of BLADE_FONT_SIZES) {
     const font: FontSpec = { size, bold: true };
     const lh = size * 1.15;
     const inner = rIn + 6 + 0.25 * size;
     const width = (r: number) => r * (phi1 - phi0) - 16;
     // Lines are listed top (outer) first.
-    const one = wrapText(blade.name, font, measure, () => width(inner + lh / 2), 1);
-    if (one) return { fontSize: size, texts: one, radii: [inner + lh / 2] };
+    const centre = maxLines === 1 ? inner : inner + lh / 2;
+    const one = wrapText(blade.name, font, measure, () => width(centre), 1);
+    if (one) return { fontSize: size, texts: one, radii: [centre] };
+    if (maxLines < 2) continue;
     const two = wrapText(blade.name, font, measure, (i) => width(i === 0 ? inner + lh : inner), 2);
     if (two) return { fontSize: size, texts: two, radii: [inner + lh, inner] };
   }
   const size = BLADE_FONT_SIZES.at(-1)!;
-  const r = rIn + 6 + 0.25 * size + (size * 1.15) / 2;
+  const r = rIn + 6 + 0.25 * size + (maxLines === 1 ? 0 : (size * 1.15) / 2);
   return {
     fontSize: size,
     texts: [ellipsize(blade.name, { size, bold: true }, measure, r * (phi1 - phi0) - 16)],
     radii: [r],
   };
+}
+
+/** Blade names on one line (a thinner band, a bigger fan) when they all fit at a good size. */
+function bladeBandLines(blades: Blade[], outerIfOne: number, measure: Measure): 1 | 2 {
+  const spans = bladeAngles(blades.length);
+  const ok = blades.every((blade, b) => {
+    const [phi0, phi1] = spans[b]!;
+    return bladeLabel(blade, phi0, phi1, outerIfOne, measure, 1).fontSize >= 16 &&
+      !bladeLabel(blade, phi0, phi1, outerIfOne, measure, 1).texts[0]!.endsWith('…');
+  });
+  return ok ? 1 : 2;
 }
 
 function ringLabel(ring: Ring, r0: number, r1: number, measure: Measure) {
@@ -198,23 +213,41 @@ function hubText(vision: string, hub: number, measure: Measure) {
   return { fontSize: size, lines: [{ text: ellipsize(vision, { size, bold: true }, measure, hub * 1.6), x: 0, y: -10 }] };
 }
 
+const UNFOLDED_FONT_SIZES = [24, 22, 20, 19, 18, 17, 16, 15, 14];
+
+/** The largest size (never below the fan's own) at which every item of the unfolded blade fits. */
+function unfoldedFont(input: LayoutInput, blade: Blade, phi0: number, phi1: number, radii: number[], base: number): number {
+  for (const size of UNFOLDED_FONT_SIZES) {
+    if (size <= base) break;
+    const fits = input.rings.every((ring, j) => {
+      const texts = input.containers.get(containerKey({ bladeId: blade.id, ringId: ring.id })) ?? [];
+      return fitsAll({ phi0, phi1, r0: radii[j]!, r1: radii[j + 1]! }, texts, size, input.measure);
+    });
+    if (fits) return size;
+  }
+  return base;
+}
+
 export function computeFanLayout(input: LayoutInput): FanLayout {
   const { width, height, blades, rings, measure } = input;
-  const bandTop = bladeBand(BLADE_FONT_SIZES[0]!);
   const bandBottom = ringBand();
   const total = Math.max(120, Math.min(width / 2 - MARGIN, height - bandBottom - MARGIN * 2));
-  const outer = total - bandTop;
+  const labelLines = bladeBandLines(blades, total - bladeBand(BLADE_FONT_SIZES[0]!, 1), measure);
+  const outer = total - bladeBand(BLADE_FONT_SIZES[0]!, labelLines);
   const hub = Math.max(56, outer * 0.12);
   const cx = width / 2;
   const cy = Math.max(MARGIN + total, (height - bandBottom + MARGIN + total) / 2);
 
   let fontSize = ITEM_FONT_SIZES.at(-1)!;
   let radii: number[] | null = null;
-  for (const size of ITEM_FONT_SIZES) {
-    radii = fitRadii(input, hub, outer, size);
-    if (radii) {
-      fontSize = size;
-      break;
+  // Whole words at the largest size that fits; failing that, allow hyphenation.
+  search: for (const strict of [true, false]) {
+    for (const size of ITEM_FONT_SIZES) {
+      radii = fitRadii(input, hub, outer, size, strict);
+      if (radii) {
+        fontSize = size;
+        break search;
+      }
     }
   }
   radii ??= ringRadii(hub, outer, estimatedNeeds(input, fontSize));
@@ -224,7 +257,7 @@ export function computeFanLayout(input: LayoutInput): FanLayout {
 
   const bladeShapes: BladeShape[] = blades.map((blade, b) => {
     const [phi0, phi1] = spans[b]!;
-    const label = bladeLabel(blade, phi0, phi1, outer, measure);
+    const label = bladeLabel(blade, phi0, phi1, outer, measure, labelLines);
     return {
       id: blade.id,
       name: blade.name,
@@ -257,6 +290,7 @@ export function computeFanLayout(input: LayoutInput): FanLayout {
   const cells: CellShape[] = [];
   blades.forEach((blade, b) => {
     const [phi0, phi1] = spans[b]!;
+    const size = b === unfolded ? unfoldedFont(input, blade, phi0, phi1, radii!, fontSize) : fontSize;
     rings.forEach((ring, j) => {
       const cell = { bladeId: blade.id, ringId: ring.id };
       const key = containerKey(cell);
@@ -269,7 +303,8 @@ export function computeFanLayout(input: LayoutInput): FanLayout {
         bladeIndex: b,
         ringIndex: j,
         path: sectorPath(phi0, phi1, box.r0, box.r1),
-        flow: flowCell(box, texts, fontSize, measure),
+        flow: flowCell(box, texts, size, measure),
+        fontSize: size,
         total: texts.length,
       });
     });

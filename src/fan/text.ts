@@ -62,7 +62,8 @@ export function wrapText(
     }
     // A single word wider than the line: split it.
     if (!allowSplit) return null;
-    const cut = longestPrefix(word, font, measure, width);
+    // Never leave fewer than three letters on either side of the hyphen.
+    const cut = compoundCut(word, Math.min(longestPrefix(word, font, measure, width), word.length - 3));
     if (cut < 3) return null;
     lines.push(`${word.slice(0, cut)}-`);
     words[i] = word.slice(cut);
@@ -72,6 +73,19 @@ export function wrapText(
     lines.push(current);
   }
   return lines;
+}
+
+/**
+ * Where to hyphenate, at most at `max`: Swedish compounds often join with an "s"
+ * (kompetens|försörjning, verksamhets|plan), so prefer the last such joint in the
+ * longer part of the range; otherwise cut at `max`.
+ */
+export function compoundCut(word: string, max: number): number {
+  const vowels = 'aeiouyåäöéAEIOUYÅÄÖÉ';
+  for (let c = max; c >= Math.max(4, Math.ceil(max * 0.5)); c--) {
+    if (word[c - 1] === 's' && !vowels.includes(word[c] ?? 'a')) return c;
+  }
+  return max;
 }
 
 function longestPrefix(word: string, font: FontSpec, measure: Measure, width: number): number {

@@ -1,0 +1,38 @@
+import { chromium } from 'playwright-core';
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const p = await b.newPage({ viewport: { width: 1920, height: 1080 } });
+p.on('pageerror', (e) => console.log('pageerror', e.message));
+await p.goto('http://127.0.0.1:4173/'); await p.waitForSelector('svg.fan');
+for (const t of ['Gemensam triage för nära vård', 'Digitala vårdmöten i primärvården som förstahandsval', 'Ledarskapsprogram för första linjens chefer']) {
+  await p.getByRole('button', { name: 'Nytt inspel' }).click();
+  await p.getByLabel('Text för nytt inspel').fill(t);
+  await p.keyboard.press('Enter');
+  await p.keyboard.press('Escape');
+}
+const card = p.locator('[data-inbox-item] .card').first();
+const box = await card.boundingBox();
+await p.mouse.move(box.x + 20, box.y + 10); await p.mouse.down();
+await p.mouse.move(box.x - 100, box.y + 30, { steps: 5 });
+await p.mouse.move(560, 600, { steps: 10 });
+await p.screenshot({ path: '/tmp/s-drag.png' });
+await p.mouse.up();
+await p.getByRole('button', { name: 'En sammanhållen hälso- och sjukvård: fäll ut' }).press('Enter');
+await p.waitForTimeout(200);
+await p.screenshot({ path: '/tmp/s-unfold.png' });
+await p.getByRole('button', { name: /fäll ihop/ }).press('Enter');
+await p.getByRole('button', { name: /Gemensam triage/ }).first().press('Enter');
+await p.screenshot({ path: '/tmp/s-item.png' });
+await p.keyboard.press('Escape');
+await p.getByRole('button', { name: 'Planer', exact: true }).click();
+await p.screenshot({ path: '/tmp/s-plans.png' });
+await p.getByLabel('Namn').fill('Test 8 blad');
+await p.getByLabel(/Tom mall/).check();
+await p.getByRole('button', { name: 'Skapa plan' }).click();
+await p.getByRole('button', { name: 'Fokusområden och ringar' }).click();
+for (let i = 0; i < 4; i++) await p.getByRole('button', { name: 'Lägg till fokusområde' }).click();
+for (let i = 0; i < 2; i++) await p.getByRole('button', { name: 'Lägg till ring' }).click();
+await p.screenshot({ path: '/tmp/s-settings.png' });
+await p.getByRole('button', { name: 'Klar' }).click();
+await p.waitForTimeout(200);
+await p.screenshot({ path: '/tmp/s-8x5.png' });
+await b.close();

@@ -21,6 +21,22 @@ function CellDropZone({ cell, fill }: { cell: CellShape; fill: string }) {
   );
 }
 
+/**
+ * One drawn line. The item's accessible name comes from its lines, so a line break reads
+ * as a space and a hyphen added at a break is hidden from screen readers.
+ */
+function LineText({ text, last }: { text: string; last: boolean }) {
+  if (text.endsWith('-') && !last) {
+    return (
+      <>
+        {text.slice(0, -1)}
+        <tspan aria-hidden="true">-</tspan>
+      </>
+    );
+  }
+  return <>{last ? text : `${text} `}</>;
+}
+
 const FanItem = memo(function FanItem({ shape, fontSize }: { shape: ItemShape; fontSize: number }) {
   const { attributes, listeners, setNodeRef, isDragging } = useDraggable({ id: shape.id });
   const ref = useRef<SVGGElement | null>(null);
@@ -31,7 +47,6 @@ const FanItem = memo(function FanItem({ shape, fontSize }: { shape: ItemShape; f
       useDrag.setState({ focusId: null });
     }
   }, [focusId, shape.id]);
-  const label = `${shape.index + 1}. ${shape.text}${shape.extra ? ' (extra)' : ''}`;
   return (
     <g role="listitem">
       <g
@@ -41,7 +56,6 @@ const FanItem = memo(function FanItem({ shape, fontSize }: { shape: ItemShape; f
         }}
         {...attributes}
         aria-roledescription="flyttbar aktivitet"
-        aria-label={label}
         className={`fan-item${isDragging ? ' is-dragging' : ''}${shape.extra ? ' is-extra' : ''}`}
         {...listeners}
         onClick={() => openDialog({ kind: 'item', itemId: shape.id })}
@@ -63,7 +77,7 @@ const FanItem = memo(function FanItem({ shape, fontSize }: { shape: ItemShape; f
         {shape.lines.map((line, i) => (
           <text key={i} fontSize={fontSize} fontStyle={shape.extra ? 'italic' : undefined} fill="#1a1a1a">
             <textPath href={`#il-${shape.id}-${i}`} startOffset="50%" textAnchor="middle">
-              {i < shape.lines.length - 1 ? `${line.text} ` : line.text}
+              <LineText text={line.text} last={i === shape.lines.length - 1} />
             </textPath>
           </text>
         ))}

@@ -40,8 +40,12 @@ export interface CellFlow {
 }
 
 export const itemFont = (size: number, extra: boolean): FontSpec => ({ size, italic: extra });
-/** The number goes with the first word: a no-break space keeps "5." from standing alone. */
-export const itemLabel = (index: number, text: string) => `${index + 1}.\u00a0${text}`;
+/**
+ * What an item shows: its number bound to the first word (a no-break space keeps "5." from
+ * standing alone), and "(extra)" for extras, so italics are not the only sign.
+ */
+export const itemLabel = (index: number, text: string, extra = false) =>
+  `${index + 1}.\u00a0${text}${extra ? ' (extra)' : ''}`;
 
 interface FlowResult {
   items: ItemShape[];
@@ -66,7 +70,7 @@ function tryFlow(
   const minLength = 5 * fontSize;
   for (const [index, item] of texts.entries()) {
     while (s <= end && gen.at(s).length < minLength) s += lh;
-    const label = itemLabel(index, item.text);
+    const label = itemLabel(index, item.text, item.extra);
     const font = itemFont(fontSize, item.extra);
     const wrapFrom = (from: number, allowSplit: boolean) => {
       const maxLines = Math.floor((end - from) / lh + 1e-9) + 1;

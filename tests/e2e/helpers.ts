@@ -5,10 +5,14 @@ export const cellList = (page: Page, blade: string, ring: string) =>
 
 export const inspel = (page: Page) => page.getByRole('list', { name: 'Inspel', exact: true });
 
-/** Item texts of a list, in order (the accessible name carries "N. text"). */
+/** Item texts of a list, in order, as read out (the name carries "N. text"). */
 export async function listTexts(list: Locator): Promise<string[]> {
   const labels = await list.getByRole('button').evaluateAll((els) =>
-    els.map((e) => e.getAttribute('aria-label') ?? e.textContent ?? ''),
+    els.map((e) => {
+      const clone = e.cloneNode(true) as Element;
+      clone.querySelectorAll('[aria-hidden="true"], defs, title').forEach((n) => n.remove());
+      return (clone.textContent ?? '').replace(/\s+/g, ' ').trim();
+    }),
   );
   return labels.map((l) => l.replace(/^\d+\.\s*/, '').replace(/ \(extra\)$/, ''));
 }

@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { expect, test, type Page } from '@playwright/test';
+import { openApp } from './helpers';
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+async function audit(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(async () => {
+    // @ts-expect-error axe is injected above
+    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return r.violations.map((v: { id: string; nodes: Array<{ target: string[] }> }) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+  });
+  return result;
+}
+
+test('the fan view, the item dialog, the plan list and the settings pass axe (WCAG 2.1 AA)', async ({ page }) => {
+  await openApp(page);
+  expect(await audit(page)).toEqual([]);
+  await page.getByRole('button', { name: /^1\. Välfungerande/ }).press('Enter');
+  await expect(page.getByRole('dialog', { name: 'Aktivitet' })).toBeVisible();
+  expect(await audit(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Planer', exact: true }).click();
+  expect(await audit(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Fokusområden och ringar' }).click();
+  expect(await audit(page)).toEqual([]);
+});

@@ -1,44 +1,18 @@
 // Inspel: items not yet placed in the fan, and the form for a new one.
-import { useDraggable, useDroppable } from '@dnd-kit/core';
+import { useDroppable } from '@dnd-kit/core';
 import { memo, useEffect, useRef, useState } from 'react';
 import { INBOX, itemsIn } from '../domain/containers';
 import type { Item } from '../domain/types';
 import { useDrag } from '../dnd/dragStore';
+import { useDraggableItem } from '../dnd/useDraggableItem';
 import { addItem } from '../store/actions';
 import { useEditor } from '../store/editor';
-import { openDialog } from '../store/ui';
 
 const InspelItem = memo(function InspelItem({ item, index }: { item: Item; index: number }) {
-  const { attributes, listeners, setNodeRef, isDragging } = useDraggable({ id: item.id });
-  const ref = useRef<HTMLDivElement | null>(null);
-  const focusId = useDrag((s) => s.focusId);
-  useEffect(() => {
-    if (focusId === item.id && ref.current) {
-      ref.current.focus();
-      useDrag.setState({ focusId: null });
-    }
-  }, [focusId, item.id]);
+  const { props, isDragging } = useDraggableItem<HTMLDivElement>(item.id);
   return (
     <li className="inspel-item" data-inbox-item={item.id}>
-      <div
-        ref={(node) => {
-          ref.current = node;
-          setNodeRef(node);
-        }}
-        {...attributes}
-        aria-roledescription="flyttbar aktivitet"
-        className={`card${isDragging ? ' is-dragging' : ''}${item.extra ? ' is-extra' : ''}`}
-        {...listeners}
-        onClick={() => openDialog({ kind: 'item', itemId: item.id })}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') {
-            e.preventDefault();
-            openDialog({ kind: 'item', itemId: item.id });
-            return;
-          }
-          listeners?.onKeyDown?.(e);
-        }}
-      >
+      <div {...props} className={`card${isDragging ? ' is-dragging' : ''}${item.extra ? ' is-extra' : ''}`}>
         <span className="rank" aria-hidden="true">
           {index + 1}.
         </span>{' '}

@@ -1,8 +1,8 @@
 // One cell of the fan: its sector (a drop target), its list of items and "+N till".
-import { useDraggable, useDroppable } from '@dnd-kit/core';
-import { memo, useEffect, useRef } from 'react';
-import { useDrag } from '../dnd/dragStore';
-import { openDialog, toggleUnfold } from '../store/ui';
+import { useDroppable } from '@dnd-kit/core';
+import { memo } from 'react';
+import { useDraggableItem } from '../dnd/useDraggableItem';
+import { toggleUnfold } from '../store/ui';
 import type { ItemShape } from './cells';
 import type { CellShape } from './layout';
 
@@ -38,36 +38,10 @@ function LineText({ text, last }: { text: string; last: boolean }) {
 }
 
 const FanItem = memo(function FanItem({ shape, fontSize }: { shape: ItemShape; fontSize: number }) {
-  const { attributes, listeners, setNodeRef, isDragging } = useDraggable({ id: shape.id });
-  const ref = useRef<SVGGElement | null>(null);
-  const focusId = useDrag((s) => s.focusId);
-  useEffect(() => {
-    if (focusId === shape.id && ref.current) {
-      ref.current.focus();
-      useDrag.setState({ focusId: null });
-    }
-  }, [focusId, shape.id]);
+  const { props, isDragging } = useDraggableItem<SVGGElement>(shape.id);
   return (
     <g role="listitem">
-      <g
-        ref={(node) => {
-          ref.current = node;
-          setNodeRef(node as unknown as HTMLElement);
-        }}
-        {...attributes}
-        aria-roledescription="flyttbar aktivitet"
-        className={`fan-item${isDragging ? ' is-dragging' : ''}${shape.extra ? ' is-extra' : ''}`}
-        {...listeners}
-        onClick={() => openDialog({ kind: 'item', itemId: shape.id })}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') {
-            e.preventDefault();
-            openDialog({ kind: 'item', itemId: shape.id });
-            return;
-          }
-          listeners?.onKeyDown?.(e);
-        }}
-      >
+      <g {...props} className={`fan-item${isDragging ? ' is-dragging' : ''}${shape.extra ? ' is-extra' : ''}`}>
         <path className="item-hit" d={shape.hitPath} />
         <defs>
           {shape.lines.map((line, i) => (

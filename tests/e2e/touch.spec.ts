@@ -14,7 +14,7 @@ test('a finger drags an item from Inspel into a cell', async ({ page }) => {
   const to = { x: anchor.x, y: anchor.y + 50 };
 
   const cdp = await page.context().newCDPSession(page);
-  const touch = (type: string, x: number, y: number) =>
+  const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', x: number, y: number) =>
     cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
   await touch('touchStart', from.x, from.y);
   for (let i = 1; i <= 20; i++) await touch('touchMove', from.x + ((to.x - from.x) * i) / 20, from.y + ((to.y - from.y) * i) / 20);

@@ -28,7 +28,7 @@ export function Header() {
         Solfjädern
       </div>
       <h1 className="plan-name">{name}</h1>
-      <p className={`save-status save-${save.state}`} role="status" aria-live="polite">
+      <p className={`save-status save-${save.state}`}>
         {saveText(save)}
       </p>
       <nav className="toolbar" aria-label="Verktyg">

@@ -3,8 +3,9 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { containersOf } from '../domain/containers';
 import type { PlanDoc } from '../domain/types';
 import { registerFan } from '../dnd/fanRegistry';
-import { toggleUnfold, useUi } from '../store/ui';
-import { cellFill, darkenFor } from './colors';
+import { useUi } from '../store/ui';
+import { BladeLabel } from './BladeLabel';
+import { cellFill } from './colors';
 import { DropIndicator } from './DropIndicator';
 import { FanCell } from './FanCell';
 import { computeFanLayout } from './layout';
@@ -66,7 +67,6 @@ export function FanView({ doc }: { doc: PlanDoc }) {
     return () => registerFan(null);
   }, [layout]);
 
-  const bladeName = (id: string) => blades.find((b) => b.id === id)?.name ?? '';
   const ringLabel = (id: string) => rings.find((r) => r.id === id)?.label ?? '';
 
   return (
@@ -84,51 +84,23 @@ export function FanView({ doc }: { doc: PlanDoc }) {
           data-font-size={layout.fontSize}
         >
           <g transform={`translate(${layout.cx},${layout.cy})`}>
-            {layout.cells.map((cell) => (
-              <FanCell
-                key={cell.key}
-                cell={cell}
-                fill={cellFill(blades[cell.bladeIndex]!.color, cell.ringIndex, rings.length)}
-                name={`${bladeName(cell.bladeId)}, ${ringLabel(cell.ringId)}`}
-                fontSize={cell.fontSize}
-              />
-            ))}
-            {layout.blades.map((blade) => {
-              const band = darkenFor(blade.color, '#ffffff');
-              const expanded = unfoldedBladeId === blade.id;
-              return (
-                <g
-                  key={blade.id}
-                  className="blade-label"
-                  role="button"
-                  tabIndex={0}
-                  aria-expanded={expanded}
-                  aria-label={`${blade.name}: ${expanded ? 'fäll ihop' : 'fäll ut'}`}
-                  onClick={() => toggleUnfold(blade.id)}
-                  onKeyDown={(e) => {
-                    if (e.key === 'Enter' || e.key === ' ') {
-                      e.preventDefault();
-                      toggleUnfold(blade.id);
-                    }
-                  }}
-                >
-                  <title>{blade.name}</title>
-                  <path className="blade-band" d={blade.labelPath} fill={band} />
-                  <defs>
-                    {blade.label.lines.map((line, i) => (
-                      <path key={i} id={`bl-${blade.id}-${i}`} d={line.d} />
-                    ))}
-                  </defs>
-                  {blade.label.lines.map((line, i) => (
-                    <text key={i} fill="#ffffff" fontWeight={700} fontSize={blade.label.fontSize} aria-hidden="true">
-                      <textPath href={`#bl-${blade.id}-${i}`} startOffset="50%" textAnchor="middle">
-                        {line.text}
-                      </textPath>
-                    </text>
+            {layout.blades.map((blade, b) => (
+              // One group per fokusområde: its name (which unfolds it), then its rings' lists.
+              <g key={blade.id} role="group" aria-label={blade.name}>
+                <BladeLabel blade={blade} expanded={unfoldedBladeId === blade.id} />
+                {layout.cells
+                  .filter((cell) => cell.bladeIndex === b)
+                  .map((cell) => (
+                    <FanCell
+                      key={cell.key}
+                      cell={cell}
+                      fill={cellFill(blade.color, cell.ringIndex, rings.length)}
+                      name={`${blade.name}, ${ringLabel(cell.ringId)}`}
+                      fontSize={cell.fontSize}
+                    />
                   ))}
-                </g>
-              );
-            })}
+              </g>
+            ))}
             <g className="hub">
               <path d={layout.hub.path} fill="#23395d" />
               {layout.hub.lines.map((line, i) => (

@@ -87,6 +87,8 @@ test('the same move with the keyboard alone, announced in Swedish; Escape change
   await page.keyboard.press('Space');
   const live = page.locator('[id^="DndLiveRegion"]');
   await expect(live).toContainText('Lyfte');
+  // dnd-kit starts listening for the arrow keys on the task after the lift.
+  await page.waitForTimeout(100);
   for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowLeft');
   await expect(live).toContainText('Nära invånaren, Viktiga milstolpar 2025');
   await page.keyboard.press('PageUp');
@@ -101,6 +103,8 @@ test('the same move with the keyboard alone, announced in Swedish; Escape change
 
   // Pick it up again, wander, cancel: nothing changes.
   await page.keyboard.press('Space');
+  await expect(live).toContainText('Lyfte');
+  await page.waitForTimeout(100);
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('PageUp');
   await page.keyboard.press('Escape');

@@ -67,3 +67,26 @@ describe('session', () => {
     expect((await repo.listPlans()).map((p) => p.id).sort()).toEqual([original, copy.plan.id].sort());
   });
 });
+
+describe('a failed write', () => {
+  it('keeps the change queued and writes it on the next try', async () => {
+    await bootstrap();
+    const db = repo.database();
+    const original = db.items.bulkPut.bind(db.items);
+    let fail = true;
+    db.items.bulkPut = ((...args: Parameters<typeof original>) => {
+      if (fail) return Promise.reject(new Error('QuotaExceededError'));
+      return original(...args);
+    }) as typeof db.items.bulkPut;
+    const id = actions.addItem('Får inte försvinna')!;
+    await nextTask();
+    await flush();
+    expect(useUi.getState().save.state).toBe('error');
+    expect(useEditor.getState().notice?.kind).toBe('error');
+    expect((await repo.loadDoc(doc().plan.id))!.items[id]).toBeUndefined();
+    fail = false;
+    await flush();
+    expect((await repo.loadDoc(doc().plan.id))!.items[id]!.text).toBe('Får inte försvinna');
+    expect(useUi.getState().save.state).toBe('saved');
+  });
+});

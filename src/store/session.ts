@@ -20,7 +20,9 @@ function flushSoon(): void {
   setTimeout(() => void flush(), 0);
 }
 
-/** Write everything queued so far; resolves when it is in IndexedDB. */
+const RETRY_MS = 2000;
+
+/** Write everything queued so far; resolves when it is in IndexedDB (or has failed). */
 export function flush(): Promise<void> {
   const batch = pending;
   pending = null;
@@ -30,9 +32,14 @@ export function flush(): Promise<void> {
         await repo.saveChanges(batch.doc, batch.patches);
         if (!pending) useUi.setState({ save: { state: 'saved', at: new Date() } });
       } catch (error) {
+        // Keep what failed queued (before anything newer) and try again: an edit is never dropped.
+        const newer = pending;
+        const latest = newer?.doc ?? batch.doc;
+        pending = { doc: latest, patches: [...batch.patches, ...(newer?.patches ?? [])] };
         const message = error instanceof Error ? error.message : String(error);
         useUi.setState({ save: { state: 'error', message } });
-        notify('error', 'Ändringen kunde inte sparas i webbläsaren. Arbetet finns kvar i fönstret.');
+        notify('error', 'Ändringen kunde inte sparas i webbläsaren. Arbetet finns kvar i fönstret och sparas så snart det går.');
+        setTimeout(() => void flush(), RETRY_MS);
       }
     });
   }

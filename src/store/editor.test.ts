@@ -31,6 +31,7 @@ describe('store actions with undo and redo', () => {
       () => actions.addRing(),
       () => actions.updateRing('r2025', { label: 'Milstolpar 2025' }),
       () => actions.removeRing('r2026'),
+      () => actions.shiftRingYears(1),
     ];
     const snapshots = [start];
     for (const step of steps) {

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { DEFAULT_BLADES, DEFAULT_RINGS, EXAMPLE_ITEMS } from '../../src/domain/example';
-import { addInspel, cellList, center, dragTo, inspel, itemPoint, listTexts, openApp, waitSaved } from './helpers';
+import { addInspel, cellList, center, dragTo, inspel, itemPoint, listTexts, openApp, tabTo, waitSaved } from './helpers';
 
 test('the built-in plan shows its 4 blades, 3 rings and every item text', async ({ page }) => {
   await openApp(page);
@@ -78,12 +78,20 @@ test('drag a new item from Inspel into a cell, reorder it, undo, redo, reload', 
 test('the same move with the keyboard alone, announced in Swedish; Escape changes nothing', async ({ page }) => {
   await openApp(page);
   const text = 'Samordnad vårdplanering med kommunerna';
-  await addInspel(page, text);
   const target = cellList(page, 'Nära invånaren', 'Viktiga milstolpar 2026');
   const before = await listTexts(target);
 
+  // Keyboard only: Tab to "Nytt inspel", type, Enter adds, Escape closes the form.
+  const add = page.getByRole('button', { name: 'Nytt inspel' });
+  await tabTo(page, add);
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Text för nytt inspel')).toBeFocused();
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Escape');
+  await expect(add).toBeFocused();
   const item = inspel(page).getByRole('button', { name: new RegExp(text) });
-  await item.focus();
+  await tabTo(page, item);
   await page.keyboard.press('Space');
   const live = page.locator('[id^="DndLiveRegion"]');
   await expect(live).toContainText('Lyfte');

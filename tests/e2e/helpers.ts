@@ -90,3 +90,12 @@ export async function clickItem(page: Page, item: Locator): Promise<void> {
   const p = await itemPoint(item);
   await page.mouse.click(p.x, p.y);
 }
+
+/** Press Tab until `target` has focus, as a keyboard user would. */
+export async function tabTo(page: Page, target: Locator, max = 120): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${target}`);
+}

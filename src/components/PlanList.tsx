@@ -15,6 +15,7 @@ import {
 } from '../store/session';
 import type { PlanSummary } from '../db/repository';
 import { Dialog } from './Dialog';
+import { StorageUse } from './StorageUse';
 
 function NewPlanForm({ onCreated }: { onCreated: () => void }) {
   const [name, setName] = useState('');
@@ -178,6 +179,7 @@ export function PlanList({ onClose }: { onClose: () => void }) {
           ))}
         </ul>
       )}
+      <StorageUse refreshKey={plans} />
       <NewPlanForm onCreated={onClose} />
     </Dialog>
   );

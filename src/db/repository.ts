@@ -136,3 +136,30 @@ export async function getLastPlanId(): Promise<string | null> {
 export async function setLastPlanId(planId: string): Promise<void> {
   await database().meta.put({ key: 'lastPlanId', value: planId });
 }
+
+/** Ask the browser to keep this site's data even under storage pressure. */
+export async function requestPersistence(): Promise<boolean> {
+  try {
+    if (!navigator.storage?.persist) return false;
+    return (await navigator.storage.persisted?.()) || (await navigator.storage.persist());
+  } catch {
+    return false;
+  }
+}
+
+export interface StorageUse {
+  usage: number;
+  quota: number;
+  persisted: boolean;
+}
+
+export async function storageUse(): Promise<StorageUse | null> {
+  try {
+    if (!navigator.storage?.estimate) return null;
+    const { usage = 0, quota = 0 } = await navigator.storage.estimate();
+    const persisted = (await navigator.storage.persisted?.()) ?? false;
+    return { usage, quota, persisted };
+  } catch {
+    return null;
+  }
+}

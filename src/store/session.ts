@@ -68,6 +68,7 @@ async function show(doc: PlanDoc): Promise<void> {
 
 /** Open the plan used last, or the first plan, or — on a first visit — the built-in example. */
 export async function bootstrap(): Promise<void> {
+  void repo.requestPersistence();
   await repo.purgeDeleted();
   const lastId = await repo.getLastPlanId();
   let doc = lastId ? await repo.loadDoc(lastId) : null;

@@ -1,0 +1,57 @@
+import { expect, test } from '@playwright/test';
+import { addInspel, cellList, center, dragTo, inspel, itemPoint, listTexts, openApp, waitSaved } from './helpers';
+
+test('after one visit the app starts, edits and saves with the network off', async ({ page, context }) => {
+  await openApp(page);
+  // The service worker has precached the app and controls the page.
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller)
+      await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+  });
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.locator('svg.fan')).toBeVisible();
+  await addInspel(page, 'Skrivet utan nätverk');
+  await waitSaved(page);
+  await page.reload();
+  await expect(inspel(page).getByRole('button', { name: /Skrivet utan nätverk/ })).toBeVisible();
+  await context.setOffline(false);
+});
+
+test('a whole session stays on its own origin and runs under the CSP without violations', async ({ page }) => {
+  const requests: string[] = [];
+  const violations: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('console', (m) => {
+    if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
+  });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`Refused to load: CSP ${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  await openApp(page);
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  expect(csp).toContain("default-src 'self'");
+  expect(csp).toContain("script-src 'self'");
+  expect(csp).not.toContain('unsafe-inline');
+  expect(csp).not.toContain('unsafe-eval');
+
+  await addInspel(page, 'Ursprungstest');
+  const target = cellList(page, 'Nära invånaren', 'Önskad målbild 2027');
+  await dragTo(page, await center(inspel(page).getByRole('button').first()), await itemPoint(target.getByRole('button').first()));
+  await expect.poll(async () => (await listTexts(target)).includes('Ursprungstest')).toBe(true);
+  await page.getByRole('button', { name: 'Planer', exact: true }).click();
+  await expect(page.getByTestId('storage-use')).toContainText('Lagring i webbläsaren:');
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Fokusområden och ringar' }).click();
+  await page.keyboard.press('Escape');
+  await page.reload();
+  await expect(page.locator('svg.fan')).toBeVisible();
+
+  const origin = new URL(page.url()).origin;
+  expect(requests.length).toBeGreaterThan(0);
+  expect(requests.filter((u) => new URL(u).origin !== origin && !u.startsWith('data:') && !u.startsWith('blob:'))).toEqual([]);
+  expect(violations).toEqual([]);
+});

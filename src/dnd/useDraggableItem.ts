@@ -29,7 +29,8 @@ export function useDraggableItem<T extends HTMLElement | SVGElement>(id: string)
       ...listeners,
       onClick: open,
       onKeyDown: (event: KeyboardEvent<T>) => {
-        if (event.key === 'Enter') {
+        // Enter during a keyboard drag drops the item (dnd-kit); otherwise it opens it.
+        if (event.key === 'Enter' && !useDrag.getState().activeId) {
           event.preventDefault();
           open();
           return;

@@ -3,7 +3,7 @@ import { useDroppable } from '@dnd-kit/core';
 import { memo } from 'react';
 import { useDraggableItem } from '../dnd/useDraggableItem';
 import { toggleUnfold } from '../store/ui';
-import type { ItemShape } from './cells';
+import { itemLabel, type ItemShape } from './cells';
 import type { CellShape } from './layout';
 
 const domId = (key: string) => key.replace(/[^a-zA-Z0-9_-]/g, '-');
@@ -78,6 +78,12 @@ export const FanCell = memo(function FanCell({
       <g role="list" aria-label={name}>
         {flow.items.map((shape) => (
           <FanItem key={shape.id} shape={shape} fontSize={fontSize} />
+        ))}
+        {/* Items folded away behind "+N till" stay in the list for screen readers. */}
+        {flow.hiddenItems.map((item) => (
+          <g key={item.id} role="listitem" className="folded-item">
+            <text fontSize={1}>{itemLabel(item.index, item.text, item.extra)}</text>
+          </g>
         ))}
       </g>
       {flow.more && (

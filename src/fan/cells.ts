@@ -34,6 +34,8 @@ export interface ItemShape {
 export interface CellFlow {
   items: ItemShape[];
   hidden: number;
+  /** The items not drawn (behind "+N till"), still listed for screen readers. */
+  hiddenItems: Array<{ id: string; text: string; index: number; extra: boolean }>;
   /** Where "+N till" goes, when something is hidden. */
   more: TextLine | null;
   lines: LineGenerator;
@@ -124,15 +126,22 @@ export function flowCell(box: CellBox, texts: CellText[], fontSize: number, meas
     const slack = gen.end - all.next;
     if (texts.length > 0 && slack > lh) {
       const centred = tryFlow(gen, texts, fontSize, measure, gen.end, true, all === strict, gen.start + slack / 2);
-      if (centred.items.length === texts.length) return { items: centred.items, hidden: 0, more: null, lines: gen };
+      if (centred.items.length === texts.length)
+        return { items: centred.items, hidden: 0, hiddenItems: [], more: null, lines: gen };
     }
-    return { items: all.items, hidden: 0, more: null, lines: gen };
+    return { items: all.items, hidden: 0, hiddenItems: [], more: null, lines: gen };
   }
   // Keep the last line free for "+N till".
   const some = tryFlow(gen, texts, fontSize, measure, gen.end - lh, true);
   const hidden = texts.length - some.items.length;
   const at = Math.min(some.next, gen.end);
-  return { items: some.items, hidden, more: { text: `+${hidden} till`, d: gen.at(at).d }, lines: gen };
+  const hiddenItems = texts.slice(some.items.length).map((t, k) => ({
+    id: t.id,
+    text: t.text,
+    index: some.items.length + k,
+    extra: t.extra,
+  }));
+  return { items: some.items, hidden, hiddenItems, more: { text: `+${hidden} till`, d: gen.at(at).d }, lines: gen };
 }
 
 /** Position in the cell's list (as drawn) that flow coordinate s points at. */

@@ -203,6 +203,7 @@ describe('fan layout', () => {
     expect(cell.flow.items.length).toBeGreaterThan(0);
     expect(cell.flow.items.map((i) => i.id)).toEqual(full.slice(0, cell.flow.items.length).map((i) => i.id));
     expect(cell.flow.more?.text).toBe(`+${cell.flow.hidden} till`);
+    expect(cell.flow.hiddenItems.map((i) => i.id)).toEqual(full.slice(cell.flow.items.length).map((i) => i.id));
   });
 
   it('unfolding a blade widens its cells and never changes the rings', () => {

@@ -30,4 +30,13 @@ test('the fan view, the item dialog, the plan list and the settings pass axe (WC
   await page.keyboard.press('Escape');
   await page.getByRole('button', { name: 'Fokusområden och ringar' }).click();
   expect(await audit(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+  // Unfolded: other cells fold items away behind "+N till"; they stay listed for screen readers.
+  await page.getByRole('button', { name: 'En sammanhållen hälso- och sjukvård: fäll ut' }).press('Enter');
+  await expect(page.getByRole('button', { name: /^\+\d+ till/ }).first()).toBeVisible();
+  expect(await audit(page)).toEqual([]);
+  const folded = page.getByRole('list', { name: 'Ledarskap och kompetensförsörjning, Viktiga milstolpar 2025', exact: true });
+  await expect(folded.getByRole('listitem')).toHaveCount(5);
+  await expect(folded.locator('.folded-item')).not.toHaveCount(0);
+  await expect(folded.getByRole('listitem').last()).toContainText('Koncerngemensam utveckling av kommunikativt ledarskap');
 });

@@ -2,8 +2,11 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './components/App';
 import { createExampleDoc } from './domain/plan';
-import { loadDoc, notify } from './store/editor';
-import { bootstrap, startPersistence } from './store/session';
+import * as actions from './store/actions';
+import { loadDoc, notify, useEditor } from './store/editor';
+import { exportAction, stopPersistence } from './store/persistence';
+import { bootstrap, flush, startPersistence } from './store/session';
+import { useUi } from './store/ui';
 import './styles.css';
 
 createRoot(document.getElementById('root')!).render(
@@ -12,10 +15,21 @@ createRoot(document.getElementById('root')!).render(
   </StrictMode>,
 );
 
+// Browser tests and the benchmark drive the store directly when asked to (?automation).
+if (new URLSearchParams(location.search).has('automation')) {
+  Object.assign(window, { __solfjadern: { actions, flush, editor: useEditor } });
+}
+
 startPersistence();
 bootstrap().catch((error: unknown) => {
   console.error(error);
-  // Storage refused (e.g. private mode): keep working in memory and say so.
+  // No storage (private mode, blocked IndexedDB): keep working in memory and say so.
+  stopPersistence();
+  useUi.setState({ save: { state: 'unavailable' } });
   loadDoc(createExampleDoc());
-  notify('error', 'Webbläsaren tillåter inte att planen sparas på den här datorn. Ändringar finns bara kvar tills fliken stängs.');
+  notify(
+    'error',
+    'Webbläsaren låter inte Solfjädern spara på den här datorn (till exempel i privat läge). Du kan arbeta vidare, men spara planen med Exportera JSON innan du stänger fliken.',
+    exportAction,
+  );
 });

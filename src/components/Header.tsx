@@ -1,5 +1,6 @@
 // The toolbar: plan name, save status, plans, plan settings, undo and redo.
 import { redo, undo, useEditor } from '../store/editor';
+import { exportAction } from '../store/persistence';
 import { openDialog, useUi, type SaveStatus } from '../store/ui';
 
 function saveText(save: SaveStatus): string {
@@ -10,6 +11,8 @@ function saveText(save: SaveStatus): string {
       return `Sparad ${save.at.toLocaleTimeString('sv-SE')}`;
     case 'error':
       return 'Kunde inte spara';
+    case 'unavailable':
+      return 'Sparas inte – exportera JSON';
     default:
       return 'Sparas i webbläsaren';
   }
@@ -32,8 +35,11 @@ export function Header() {
         {saveText(save)}
       </p>
       <nav className="toolbar" aria-label="Verktyg">
-        <button type="button" onClick={() => openDialog({ kind: 'plans' })}>
+        <button type="button" onClick={() => openDialog({ kind: 'plans' })} disabled={save.state === 'unavailable'}>
           Planer
+        </button>
+        <button type="button" onClick={exportAction.run}>
+          Exportera JSON
         </button>
         <button type="button" onClick={() => openDialog({ kind: 'settings' })}>
           Fokusområden och ringar

@@ -1,5 +1,6 @@
-// The Dexie database. Versioned from day one: later schema changes add a
-// `db.version(n).stores(...).upgrade(...)` step below, never edit an old one.
+// The Dexie database. Versioned from day one: a schema change adds a
+// `db.version(n).stores(...).upgrade(...)` step below; old steps are never edited.
+// tests/fixtures/schema-v1.ts keeps a frozen copy of each old schema for the migration tests.
 import Dexie, { type EntityTable } from 'dexie';
 import type { Item, Plan } from '../domain/types';
 
@@ -9,7 +10,10 @@ export interface PlanRow extends Plan {
   deletedAt: string | null;
 }
 
-export type ItemRow = Item;
+/** An item as stored: with the time it was last written (v2), which decides "later wins". */
+export interface ItemRow extends Item {
+  updatedAt: string;
+}
 
 export interface MetaRow {
   key: string;
@@ -17,6 +21,7 @@ export interface MetaRow {
 }
 
 export const DB_NAME = 'solfjadern';
+export const DB_VERSION = 2;
 
 export type SolfjadernDb = Dexie & {
   plans: EntityTable<PlanRow, 'id'>;
@@ -31,5 +36,22 @@ export function openDb(name = DB_NAME): SolfjadernDb {
     items: 'id, planId',
     meta: 'key',
   });
+  // v2: items carry updatedAt (when last written), so concurrent tabs and the write-ahead
+  // log can tell which version of an item is the later one.
+  db.version(2)
+    .stores({ items: 'id, planId, updatedAt' })
+    .upgrade(async (tx) => {
+      const planTimes = new Map<string, string>();
+      await tx
+        .table('plans')
+        .toCollection()
+        .each((p: PlanRow) => void planTimes.set(p.id, p.updatedAt));
+      await tx
+        .table('items')
+        .toCollection()
+        .modify((item: Partial<ItemRow> & { planId: string }) => {
+          item.updatedAt ??= planTimes.get(item.planId) ?? new Date(0).toISOString();
+        });
+    });
   return db;
 }

@@ -3,7 +3,8 @@ import { produceWithPatches, enablePatches } from 'immer';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { addItem, updateItem } from '../domain/operations';
 import { createEmptyDoc, createExampleDoc } from '../domain/plan';
-import { DB_NAME, openDb } from './db';
+import { DB_NAME, DB_VERSION, openDb } from './db';
+import { openDbV1 } from '../../tests/fixtures/schema-v1';
 import * as repo from './repository';
 
 enablePatches();
@@ -18,7 +19,7 @@ describe('storage', () => {
     expect(await Dexie.exists(name)).toBe(false);
     const db = openDb(name);
     await db.open();
-    expect(db.verno).toBe(1);
+    expect(db.verno).toBe(DB_VERSION);
     expect(db.tables.map((t) => t.name).sort()).toEqual(['items', 'meta', 'plans']);
     expect(db.items.schema.indexes.map((i) => i.name)).toContain('planId');
     db.close();
@@ -80,5 +81,28 @@ describe('storage', () => {
     expect(await repo.database().items.where('planId').equals(b.plan.id).count()).toBe(0);
     await repo.setLastPlanId(a.plan.id);
     expect(await repo.getLastPlanId()).toBe(a.plan.id);
+  });
+});
+
+describe('migrations', () => {
+  it('opens a version-1 database with the current code and migrates it to version 2', async () => {
+    const name = `v1-${n}`;
+    const doc = createExampleDoc();
+    const old = openDbV1(name);
+    await old.open();
+    await old.table('plans').put({ ...doc.plan, updatedAt: '2025-04-01T08:00:00.000Z', deletedAt: null });
+    await old.table('items').bulkPut(Object.values(doc.items));
+    await old.table('meta').put({ key: 'lastPlanId', value: doc.plan.id });
+    old.close();
+
+    await repo.useDatabase(name);
+    const db = repo.database();
+    expect(db.verno).toBe(2);
+    expect(db.items.schema.indexes.map((i) => i.name)).toContain('updatedAt');
+    const rows = await db.items.toArray();
+    expect(rows).toHaveLength(38);
+    expect(rows.every((r) => r.updatedAt === '2025-04-01T08:00:00.000Z')).toBe(true);
+    expect(await repo.loadDoc(doc.plan.id)).toEqual(doc);
+    expect(await repo.getLastPlanId()).toBe(doc.plan.id);
   });
 });

@@ -1,8 +1,8 @@
 // The storage module: the only code that talks to Dexie. Plans and items are separate
 // rows (items indexed by planId), so an edit writes only the rows it touched.
 import type { Patch } from 'immer';
-import type { Plan, PlanDoc } from '../domain/types';
-import { openDb, type PlanRow, type SolfjadernDb } from './db';
+import type { Item, Plan, PlanDoc } from '../domain/types';
+import { type ItemRow, openDb, type PlanRow, type SolfjadernDb } from './db';
 
 let db: SolfjadernDb | null = null;
 
@@ -35,6 +35,13 @@ function fromRow(row: PlanRow): Plan {
   return plan;
 }
 
+const itemRow = (item: Item, at: string): ItemRow => ({ ...item, updatedAt: at });
+
+function fromItemRow(row: ItemRow): Item {
+  const { updatedAt: _u, ...item } = row;
+  return item;
+}
+
 /** Which rows a set of patches touched. */
 export function touchedRows(patches: readonly Patch[]): { plan: boolean; items: Set<string> } {
   const items = new Set<string>();
@@ -55,7 +62,8 @@ export async function saveChanges(doc: PlanDoc, patches: readonly Patch[], now =
   const { plan, items } = touchedRows(patches);
   const d = database();
   await d.transaction('rw', d.plans, d.items, async () => {
-    const puts = [...items].flatMap((id) => (doc.items[id] ? [doc.items[id]] : []));
+    const at = now.toISOString();
+    const puts = [...items].flatMap((id) => (doc.items[id] ? [itemRow(doc.items[id], at)] : []));
     const deletes = [...items].filter((id) => !doc.items[id]);
     if (puts.length) await d.items.bulkPut(puts);
     if (deletes.length) await d.items.bulkDelete(deletes);
@@ -69,7 +77,7 @@ export async function saveDoc(doc: PlanDoc, now = new Date()): Promise<void> {
   const d = database();
   await d.transaction('rw', d.plans, d.items, async () => {
     await d.items.where('planId').equals(doc.plan.id).delete();
-    await d.items.bulkPut(Object.values(doc.items));
+    await d.items.bulkPut(Object.values(doc.items).map((item) => itemRow(item, now.toISOString())));
     await d.plans.put(toRow(doc.plan, now));
   });
 }
@@ -81,7 +89,7 @@ export async function loadDoc(planId: string): Promise<PlanDoc | null> {
     if (!row || row.deletedAt) return null;
     const rows = await d.items.where('planId').equals(planId).toArray();
     const items: PlanDoc['items'] = {};
-    for (const item of rows) items[item.id] = item;
+    for (const item of rows) items[item.id] = fromItemRow(item);
     return { plan: fromRow(row), items };
   });
 }
@@ -162,4 +170,57 @@ export async function storageUse(): Promise<StorageUse | null> {
   } catch {
     return null;
   }
+}
+
+export interface RowChanges {
+  plan: Plan | null;
+  /** Items by id: the stored item, or null when it is gone; with the time it was written. */
+  items: Record<string, { item: Item | null; updatedAt: string | null }>;
+}
+
+/** Read back some rows of a plan (what another tab just wrote). */
+export async function loadRows(planId: string, itemIds: string[], withPlan: boolean): Promise<RowChanges> {
+  const d = database();
+  return d.transaction('r', d.plans, d.items, async () => {
+    const planRow = withPlan ? await d.plans.get(planId) : undefined;
+    const rows = await d.items.bulkGet(itemIds);
+    const items: RowChanges['items'] = {};
+    itemIds.forEach((id, i) => {
+      const row = rows[i];
+      items[id] = row && row.planId === planId ? { item: fromItemRow(row), updatedAt: row.updatedAt } : { item: null, updatedAt: null };
+    });
+    return { plan: planRow && !planRow.deletedAt ? fromRow(planRow) : null, items };
+  });
+}
+
+/** Write-ahead-log rows: apply each only where storage does not hold a later version. */
+export async function applyLoggedRows(
+  plans: Array<{ plan: Plan; at: string }>,
+  items: Array<{ id: string; item: Item | null; at: string }>,
+): Promise<number> {
+  const d = database();
+  return d.transaction('rw', d.plans, d.items, async () => {
+    let applied = 0;
+    for (const { plan, at } of plans) {
+      const current = await d.plans.get(plan.id);
+      if (current && current.updatedAt >= at) continue;
+      await d.plans.put({ ...plan, updatedAt: at, deletedAt: current?.deletedAt ?? null });
+      applied++;
+    }
+    for (const { id, item, at } of items) {
+      const current = await d.items.get(id);
+      if (current && current.updatedAt >= at) continue;
+      if (!current && item) {
+        // Gone from storage: written and deleted since (the plan was written later), or never
+        // written (the plan was not) — only the latter comes back.
+        const plan = await d.plans.get(item.planId);
+        if (!plan || plan.updatedAt >= at) continue;
+      }
+      if (item) await d.items.put(itemRow(item, at));
+      else if (current) await d.items.delete(id);
+      else continue;
+      applied++;
+    }
+    return applied;
+  });
 }

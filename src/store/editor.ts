@@ -1,9 +1,10 @@
 // The editor store: the open plan, its undo history and the last user-facing message.
 // Every change to the plan goes through `commit`; listeners (storage) receive the patches.
-import type { Patch } from 'immer';
+import { produce, type Patch } from 'immer';
 import { create } from 'zustand';
 import { PlanRuleError } from '../domain/operations';
 import type { PlanDoc } from '../domain/types';
+import type { RemoteRows } from './sync';
 import { commitStep, emptyHistory, redoStep, undoStep, type CommitResult, type History } from './history';
 
 export interface Notice {
@@ -67,14 +68,36 @@ export function commit(label: string, recipe: (draft: PlanDoc) => void, mergeKey
   }
 }
 
-export function undo(): boolean {
+/** Undo/redo patches can no longer apply when another tab changed the same rows. */
+function step(run: typeof undoStep): boolean {
   const { doc, history } = useEditor.getState();
-  return doc ? apply(undoStep(doc, history)) : false;
+  if (!doc) return false;
+  let result: CommitResult | null;
+  try {
+    result = run(doc, history);
+  } catch {
+    useEditor.setState({ history: emptyHistory() });
+    notify('error', 'Det går inte att ångra längre: planen har ändrats i en annan flik.');
+    return false;
+  }
+  return apply(result);
 }
 
-export function redo(): boolean {
-  const { doc, history } = useEditor.getState();
-  return doc ? apply(redoStep(doc, history)) : false;
+export const undo = (): boolean => step(undoStep);
+export const redo = (): boolean => step(redoStep);
+
+/** Show rows another tab wrote. Not a user action here: no history, no write. */
+export function applyRemote(planId: string, rows: RemoteRows): void {
+  const { doc } = useEditor.getState();
+  if (!doc || doc.plan.id !== planId) return;
+  const next = produce(doc, (draft) => {
+    if (rows.plan) draft.plan = rows.plan;
+    for (const [id, item] of Object.entries(rows.items)) {
+      if (item) draft.items[id] = item;
+      else delete draft.items[id];
+    }
+  });
+  if (next !== doc) useEditor.setState({ doc: next });
 }
 
 /** Open a plan: replaces the document and starts a fresh history. */

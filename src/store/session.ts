@@ -1,62 +1,12 @@
 // Plans as a whole: which plan is open, creating, duplicating and deleting plans, and
 // writing every change of the open plan to storage right after it happens.
-import type { Patch } from 'immer';
 import { createEmptyDoc, createExampleDoc, duplicateDoc } from '../domain/plan';
 import type { PlanDoc } from '../domain/types';
 import * as repo from '../db/repository';
-import { loadDoc, notify, onDocChange, useEditor } from './editor';
+import { replayLogs } from '../db/wal';
+import { loadDoc, notify, useEditor } from './editor';
+import { flush } from './persistence';
 import { useUi } from './ui';
-
-let pending: { doc: PlanDoc; patches: Patch[] } | null = null;
-let writing: Promise<void> = Promise.resolve();
-let stopPersistence: (() => void) | null = null;
-
-function setSaving(): void {
-  if (useUi.getState().save.state !== 'saving') useUi.setState({ save: { state: 'saving' } });
-}
-
-function flushSoon(): void {
-  // A macrotask lets a burst of synchronous commits share one transaction.
-  setTimeout(() => void flush(), 0);
-}
-
-const RETRY_MS = 2000;
-
-/** Write everything queued so far; resolves when it is in IndexedDB (or has failed). */
-export function flush(): Promise<void> {
-  const batch = pending;
-  pending = null;
-  if (batch) {
-    writing = writing.then(async () => {
-      try {
-        await repo.saveChanges(batch.doc, batch.patches);
-        if (!pending) useUi.setState({ save: { state: 'saved', at: new Date() } });
-      } catch (error) {
-        // Keep what failed queued (before anything newer) and try again: an edit is never dropped.
-        const newer = pending;
-        const latest = newer?.doc ?? batch.doc;
-        pending = { doc: latest, patches: [...batch.patches, ...(newer?.patches ?? [])] };
-        const message = error instanceof Error ? error.message : String(error);
-        useUi.setState({ save: { state: 'error', message } });
-        notify('error', 'Ändringen kunde inte sparas i webbläsaren. Arbetet finns kvar i fönstret och sparas så snart det går.');
-        setTimeout(() => void flush(), RETRY_MS);
-      }
-    });
-  }
-  return writing;
-}
-
-export function startPersistence(): () => void {
-  stopPersistence?.();
-  const off = onDocChange((doc, patches) => {
-    if (pending && pending.doc.plan.id !== doc.plan.id) void flush();
-    pending = { doc, patches: pending ? [...pending.patches, ...patches] : patches };
-    setSaving();
-    flushSoon();
-  });
-  stopPersistence = off;
-  return off;
-}
 
 async function show(doc: PlanDoc): Promise<void> {
   await flush();
@@ -69,6 +19,8 @@ async function show(doc: PlanDoc): Promise<void> {
 /** Open the plan used last, or the first plan, or — on a first visit — the built-in example. */
 export async function bootstrap(): Promise<void> {
   void repo.requestPersistence();
+  // Changes logged but perhaps not written before the last tab closed.
+  await replayLogs();
   await repo.purgeDeleted();
   const lastId = await repo.getLastPlanId();
   let doc = lastId ? await repo.loadDoc(lastId) : null;
@@ -134,3 +86,5 @@ export async function restorePlan(planId: string): Promise<void> {
 }
 
 export const listPlans = repo.listPlans;
+
+export { flush, startPersistence } from './persistence';

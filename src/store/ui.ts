@@ -12,7 +12,8 @@ export type SaveStatus =
   | { state: 'idle' }
   | { state: 'saving' }
   | { state: 'saved'; at: Date }
-  | { state: 'error'; message: string };
+  | { state: 'error'; message: string }
+  | { state: 'unavailable' };
 
 export interface UiState {
   unfoldedBladeId: string | null;

@@ -1,0 +1,69 @@
+// @vitest-environment jsdom
+import { produceWithPatches, enablePatches } from 'immer';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { addItem, updateItem } from '../domain/operations';
+import { createExampleDoc } from '../domain/plan';
+import * as repo from './repository';
+import { replayLogs, WriteAheadLog } from './wal';
+
+enablePatches();
+let n = 0;
+beforeEach(async () => {
+  localStorage.clear();
+  await repo.useDatabase(`wal-${++n}`);
+});
+
+describe('write-ahead log', () => {
+  it('replays a change whose IndexedDB write never happened', async () => {
+    const doc = createExampleDoc();
+    await repo.saveDoc(doc, new Date('2026-01-01T00:00:00Z'));
+    const wal = new WriteAheadLog('solfjadern:wal:test');
+    let id = '';
+    const [next, patches] = produceWithPatches(doc, (d) => void (id = addItem(d, { text: 'Loggad' })));
+    wal.record(next, repo.touchedRows(patches), new Date('2026-01-01T00:00:01Z'));
+    expect(localStorage.getItem('solfjadern:wal:test')).toContain('Loggad');
+    // The tab closes here: no IndexedDB write. The next start replays the log.
+    expect(await replayLogs(Date.parse('2026-01-01T00:00:02Z'))).toBe(1);
+    expect((await repo.loadDoc(doc.plan.id))!.items[id]!.text).toBe('Loggad');
+  });
+
+  it('never overwrites a later stored version, and forgets what was committed', async () => {
+    const doc = createExampleDoc();
+    await repo.saveDoc(doc, new Date('2026-01-01T00:00:00Z'));
+    const itemId = Object.keys(doc.items)[0]!;
+    const wal = new WriteAheadLog('solfjadern:wal:test');
+    const [v1, p1] = produceWithPatches(doc, (d) => updateItem(d, itemId, { text: 'Version 1' }));
+    const seq = wal.record(v1, repo.touchedRows(p1), new Date('2026-01-01T00:00:01Z'));
+    const [v2, p2] = produceWithPatches(v1, (d) => updateItem(d, itemId, { text: 'Version 2' }));
+    await repo.saveChanges(v2, p2, new Date('2026-01-01T00:00:05Z'));
+    await replayLogs(Date.parse('2026-01-01T00:00:06Z'));
+    expect((await repo.loadDoc(doc.plan.id))!.items[itemId]!.text).toBe('Version 2');
+    wal.committed(seq);
+    expect(wal.size).toBe(0);
+    expect(localStorage.getItem('solfjadern:wal:test')).toBeNull();
+  });
+
+  it('does not bring back an item deleted after it was logged', async () => {
+    const doc = createExampleDoc();
+    await repo.saveDoc(doc, new Date('2026-01-01T00:00:00Z'));
+    const wal = new WriteAheadLog('solfjadern:wal:test');
+    let id = '';
+    const [added, p1] = produceWithPatches(doc, (d) => void (id = addItem(d, { text: 'Kortlivad' })));
+    wal.record(added, repo.touchedRows(p1), new Date('2026-01-01T00:00:01Z'));
+    await repo.saveChanges(added, p1, new Date('2026-01-01T00:00:02Z'));
+    const [removed, p2] = produceWithPatches(added, (d) => void delete d.items[id]);
+    await repo.saveChanges(removed, p2, new Date('2026-01-01T00:00:03Z'));
+    await replayLogs(Date.parse('2026-01-01T00:00:04Z'));
+    expect((await repo.loadDoc(doc.plan.id))!.items[id]).toBeUndefined();
+  });
+
+  it('drops logs of closed tabs once replayed', async () => {
+    const doc = createExampleDoc();
+    await repo.saveDoc(doc);
+    const wal = new WriteAheadLog('solfjadern:wal:old');
+    const [next, patches] = produceWithPatches(doc, (d) => void addItem(d, { text: 'Gammal' }));
+    wal.record(next, repo.touchedRows(patches), new Date('2026-01-01T00:00:00Z'));
+    await replayLogs(Date.parse('2026-01-01T00:05:00Z'));
+    expect(localStorage.getItem('solfjadern:wal:old')).toBeNull();
+  });
+});

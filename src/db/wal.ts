@@ -1,0 +1,94 @@
+// A write-ahead log in localStorage. IndexedDB writes are asynchronous: a tab closed or
+// reloaded right after an edit may lose a transaction in flight. localStorage writes are
+// synchronous, so each change is logged here the moment it happens, dropped once its
+// IndexedDB write has committed, and replayed at the next start. Rows carry their time, so
+// a replay never overwrites a later version.
+import type { Item, Plan, PlanDoc } from '../domain/types';
+import { applyLoggedRows } from './repository';
+
+const PREFIX = 'solfjadern:wal:';
+/** Logs this old are left from closed tabs: replayed, then removed. */
+const STALE_MS = 60_000;
+
+interface LogEntry<T> {
+  seq: number;
+  at: string;
+  row: T;
+}
+
+interface Log {
+  touched: number;
+  plans: Record<string, LogEntry<Plan>>;
+  items: Record<string, LogEntry<Item | null>>;
+}
+
+const storage = (): Storage | null => {
+  try {
+    return globalThis.localStorage ?? null;
+  } catch {
+    return null;
+  }
+};
+
+export class WriteAheadLog {
+  private seq = 0;
+  private log: Log = { touched: 0, plans: {}, items: {} };
+
+  constructor(private readonly key: string = PREFIX + crypto.randomUUID()) {}
+
+  /** Log the current state of the rows a change touched; returns its sequence number. */
+  record(doc: PlanDoc, touched: { plan: boolean; items: Set<string> }, now = new Date()): number {
+    const seq = ++this.seq;
+    const at = now.toISOString();
+    if (touched.plan) this.log.plans[doc.plan.id] = { seq, at, row: doc.plan };
+    for (const id of touched.items) this.log.items[id] = { seq, at, row: doc.items[id] ?? null };
+    this.log.touched = now.getTime();
+    this.persist();
+    return seq;
+  }
+
+  /** Everything up to `seq` is in IndexedDB. */
+  committed(seq: number): void {
+    for (const [id, e] of Object.entries(this.log.plans)) if (e.seq <= seq) delete this.log.plans[id];
+    for (const [id, e] of Object.entries(this.log.items)) if (e.seq <= seq) delete this.log.items[id];
+    this.persist();
+  }
+
+  get size(): number {
+    return Object.keys(this.log.plans).length + Object.keys(this.log.items).length;
+  }
+
+  private persist(): void {
+    const s = storage();
+    if (!s) return;
+    try {
+      if (this.size === 0) s.removeItem(this.key);
+      else s.setItem(this.key, JSON.stringify(this.log));
+    } catch {
+      // localStorage full or blocked: IndexedDB remains the record; nothing else to do.
+    }
+  }
+}
+
+/** At start: apply every tab's log (never over later rows) and drop the old ones. */
+export async function replayLogs(now = Date.now()): Promise<number> {
+  const s = storage();
+  if (!s) return 0;
+  let applied = 0;
+  const keys = Array.from({ length: s.length }, (_, i) => s.key(i)).filter((k): k is string => !!k && k.startsWith(PREFIX));
+  for (const key of keys) {
+    let log: Log;
+    try {
+      log = JSON.parse(s.getItem(key) ?? '') as Log;
+    } catch {
+      s.removeItem(key);
+      continue;
+    }
+    applied += await applyLoggedRows(
+      Object.values(log.plans ?? {}).map((e) => ({ plan: e.row, at: e.at })),
+      Object.entries(log.items ?? {}).map(([id, e]) => ({ id, item: e.row, at: e.at })),
+    );
+    if (now - (log.touched ?? 0) > STALE_MS) s.removeItem(key);
+  }
+  return applied;
+}

@@ -1,0 +1,37 @@
+// The plan as a JSON file, for keeping or sending. (The full documented format with
+// validation and import comes with the export/import work; this writes the same shape.)
+import type { PlanDoc } from '../domain/types';
+import { itemsIn } from '../domain/containers';
+
+export const FILE_FORMAT = 'solfjadern-plan';
+export const FILE_VERSION = 1;
+
+export function planToJson(doc: PlanDoc, now = new Date()): string {
+  const items = [
+    ...itemsIn(doc, null),
+    ...doc.plan.blades.flatMap((b) => doc.plan.rings.flatMap((r) => itemsIn(doc, { bladeId: b.id, ringId: r.id }))),
+  ];
+  return JSON.stringify(
+    { format: FILE_FORMAT, version: FILE_VERSION, exportedAt: now.toISOString(), source: 'Solfjädern', plan: doc.plan, items },
+    null,
+    2,
+  );
+}
+
+export function fileName(doc: PlanDoc, ext: string): string {
+  const base = doc.plan.name.replace(/[\\/:*?"<>|]+/g, ' ').replace(/\s+/g, ' ').trim() || 'plan';
+  return `${base}.${ext}`;
+}
+
+/** Save the plan as a .json download (works offline: a blob URL, no request). */
+export function downloadPlanJson(doc: PlanDoc): void {
+  const blob = new Blob([planToJson(doc)], { type: 'application/json' });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName(doc, 'json');
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -5,7 +5,7 @@ import { createExampleDoc } from './domain/plan';
 import * as actions from './store/actions';
 import { loadDoc, notify, useEditor } from './store/editor';
 import { exportAction, stopPersistence } from './store/persistence';
-import { bootstrap, flush, startPersistence } from './store/session';
+import { bootstrap, flush, openNewDoc, startPersistence } from './store/session';
 import { useUi } from './store/ui';
 import './styles.css';
 
@@ -17,7 +17,7 @@ createRoot(document.getElementById('root')!).render(
 
 // Browser tests and the benchmark drive the store directly when asked to (?automation).
 if (new URLSearchParams(location.search).has('automation')) {
-  Object.assign(window, { __solfjadern: { actions, flush, editor: useEditor } });
+  Object.assign(window, { __solfjadern: { actions, flush, editor: useEditor, openNewDoc } });
 }
 
 startPersistence();

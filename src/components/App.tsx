@@ -26,11 +26,17 @@ function Dialogs() {
   }
 }
 
-export function App() {
+/** The fan follows the open plan; kept apart so the rest of the page does not re-render with it. */
+function Fan() {
   const doc = useEditor((s) => s.doc);
+  return doc ? <FanView doc={doc} /> : null;
+}
+
+export function App() {
+  const hasDoc = useEditor((s) => s.doc !== null);
   const dialogOpen = useUi((s) => s.dialog !== null);
   useShortcuts();
-  if (!doc) {
+  if (!hasDoc) {
     return (
       <main className="loading" aria-busy="true">
         <p>Öppnar planen…</p>
@@ -44,7 +50,7 @@ export function App() {
       <DndProvider>
         <main className="workspace">
           <section className="fan-panel" aria-label="Solfjädern">
-            <FanView doc={doc} />
+            <Fan />
           </section>
           <InspelPanel />
         </main>

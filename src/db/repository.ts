@@ -42,6 +42,8 @@ function fromItemRow(row: ItemRow): Item {
   return item;
 }
 
+const writtenKey = (planId: string) => `written:${planId}`;
+
 /** Which rows a set of patches touched. */
 export function touchedRows(patches: readonly Patch[]): { plan: boolean; items: Set<string> } {
   const items = new Set<string>();
@@ -61,24 +63,26 @@ export function touchedRows(patches: readonly Patch[]): { plan: boolean; items: 
 export async function saveChanges(doc: PlanDoc, patches: readonly Patch[], now = new Date()): Promise<void> {
   const { plan, items } = touchedRows(patches);
   const d = database();
-  await d.transaction('rw', d.plans, d.items, async () => {
+  await d.transaction('rw', d.plans, d.items, d.meta, async () => {
     const at = now.toISOString();
     const puts = [...items].flatMap((id) => (doc.items[id] ? [itemRow(doc.items[id], at)] : []));
     const deletes = [...items].filter((id) => !doc.items[id]);
     if (puts.length) await d.items.bulkPut(puts);
     if (deletes.length) await d.items.bulkDelete(deletes);
     if (plan) await d.plans.put(toRow(doc.plan, now));
-    else await d.plans.update(doc.plan.id, { updatedAt: now.toISOString() });
+    // When this plan was last written, in a tiny row (the write-ahead log's replay reads it).
+    await d.meta.put({ key: writtenKey(doc.plan.id), value: at });
   });
 }
 
 /** Write a whole plan (new, duplicated or imported). */
 export async function saveDoc(doc: PlanDoc, now = new Date()): Promise<void> {
   const d = database();
-  await d.transaction('rw', d.plans, d.items, async () => {
+  await d.transaction('rw', d.plans, d.items, d.meta, async () => {
     await d.items.where('planId').equals(doc.plan.id).delete();
     await d.items.bulkPut(Object.values(doc.items).map((item) => itemRow(item, now.toISOString())));
     await d.plans.put(toRow(doc.plan, now));
+    await d.meta.put({ key: writtenKey(doc.plan.id), value: now.toISOString() });
   });
 }
 
@@ -127,11 +131,12 @@ export async function restoreDeleted(planId: string): Promise<void> {
 /** Remove plans (and their items) deleted in an earlier session. */
 export async function purgeDeleted(): Promise<number> {
   const d = database();
-  return d.transaction('rw', d.plans, d.items, async () => {
+  return d.transaction('rw', d.plans, d.items, d.meta, async () => {
     const gone = (await d.plans.toArray()).filter((r) => r.deletedAt);
     for (const row of gone) {
       await d.items.where('planId').equals(row.id).delete();
       await d.plans.delete(row.id);
+      await d.meta.delete(writtenKey(row.id));
     }
     return gone.length;
   });
@@ -199,7 +204,7 @@ export async function applyLoggedRows(
   items: Array<{ id: string; item: Item | null; at: string }>,
 ): Promise<number> {
   const d = database();
-  return d.transaction('rw', d.plans, d.items, async () => {
+  return d.transaction('rw', d.plans, d.items, d.meta, async () => {
     let applied = 0;
     for (const { plan, at } of plans) {
       const current = await d.plans.get(plan.id);
@@ -214,7 +219,8 @@ export async function applyLoggedRows(
         // Gone from storage: written and deleted since (the plan was written later), or never
         // written (the plan was not) — only the latter comes back.
         const plan = await d.plans.get(item.planId);
-        if (!plan || plan.updatedAt >= at) continue;
+        const written = (await d.meta.get(writtenKey(item.planId)))?.value ?? plan?.updatedAt ?? '';
+        if (!plan || written >= at) continue;
       }
       if (item) await d.items.put(itemRow(item, at));
       else if (current) await d.items.delete(id);

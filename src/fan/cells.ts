@@ -49,8 +49,16 @@ export const itemFont = (size: number, extra: boolean): FontSpec => ({ size, ita
 export const itemLabel = (index: number, text: string, extra = false) =>
   `${index + 1}.\u00a0${text}${extra ? ' (extra)' : ''}`;
 
+interface FlowItem {
+  index: number;
+  item: CellText;
+  /** Flow coordinate of each line's baseline. */
+  at: number[];
+  lines: string[];
+}
+
 interface FlowResult {
-  items: ItemShape[];
+  items: FlowItem[];
   next: number;
 }
 
@@ -60,24 +68,23 @@ function tryFlow(
   fontSize: number,
   measure: Measure,
   end: number,
-  paths: boolean,
-  strict = false,
+  strict: boolean,
   from = gen.start,
 ): FlowResult {
   const lh = fontSize * LINE_HEIGHT;
   const gap = fontSize * 0.35;
   let s = from;
-  const items: ItemShape[] = [];
+  const items: FlowItem[] = [];
   // Lines too short to hold a word (the tip of a wedge) are skipped before an item.
   const minLength = 5 * fontSize;
   for (const [index, item] of texts.entries()) {
-    while (s <= end && gen.at(s).length < minLength) s += lh;
+    while (s <= end && gen.lengthAt(s) < minLength) s += lh;
     const label = itemLabel(index, item.text, item.extra);
     const font = itemFont(fontSize, item.extra);
-    const wrapFrom = (from: number, allowSplit: boolean) => {
-      const maxLines = Math.floor((end - from) / lh + 1e-9) + 1;
+    const wrapFrom = (start: number, allowSplit: boolean) => {
+      const maxLines = Math.floor((end - start) / lh + 1e-9) + 1;
       if (maxLines < 1) return null;
-      return wrapText(label, font, measure, (i) => gen.at(from + i * lh).length, maxLines, allowSplit);
+      return wrapText(label, font, measure, (i) => gen.lengthAt(start + i * lh), maxLines, allowSplit);
     };
     // Rather start a line or two later (lines grow towards a wedge's middle) than hyphenate.
     let first = s;
@@ -91,48 +98,55 @@ function tryFlow(
       first = s;
     }
     if (!lines) break;
-    const s0 = first - ASCENT * fontSize;
-    const s1 = first + (lines.length - 1) * lh + DESCENT * fontSize;
-    items.push({
-      id: item.id,
-      text: item.text,
-      index,
-      extra: item.extra,
-      lines: lines.map((text, i) => ({ text, d: paths ? gen.at(first + i * lh).d : '' })),
-      s0,
-      s1,
-      hitPath: paths ? gen.bandPath(s0 - 2, s1 + 2) : '',
-    });
+    items.push({ index, item, lines, at: lines.map((_, i) => first + i * lh) });
     s = first + lines.length * lh + gap;
   }
   return { items, next: s };
 }
 
-/** Does every item fit (strict: without hyphenating a word)? Cheap: no paths. */
+/** The drawn shapes of a flow: line paths and hit areas, made once for the flow that is kept. */
+function shapesOf(gen: LineGenerator, flow: FlowResult, fontSize: number): ItemShape[] {
+  return flow.items.map(({ index, item, lines, at }) => {
+    const s0 = at[0]! - ASCENT * fontSize;
+    const s1 = at.at(-1)! + DESCENT * fontSize;
+    return {
+      id: item.id,
+      text: item.text,
+      index,
+      extra: item.extra,
+      lines: lines.map((text, i) => ({ text, d: gen.pathAt(at[i]!) })),
+      s0,
+      s1,
+      hitPath: gen.bandPath(s0 - 2, s1 + 2),
+    };
+  });
+}
+
+/** Does every item fit (strict: without hyphenating a word)? */
 export function fitsAll(box: CellBox, texts: CellText[], fontSize: number, measure: Measure, strict = true): boolean {
-  const gen = lineSlots(box, fontSize, fontSize * LINE_HEIGHT, false);
-  return tryFlow(gen, texts, fontSize, measure, gen.end, false, strict).items.length === texts.length;
+  const gen = lineSlots(box, fontSize);
+  return tryFlow(gen, texts, fontSize, measure, gen.end, strict).items.length === texts.length;
 }
 
 export function flowCell(box: CellBox, texts: CellText[], fontSize: number, measure: Measure): CellFlow {
   const lh = fontSize * LINE_HEIGHT;
-  const gen = lineSlots(box, fontSize, lh);
+  const gen = lineSlots(box, fontSize);
+  const done = (flow: FlowResult): CellFlow => ({ items: shapesOf(gen, flow, fontSize), hidden: 0, hiddenItems: [], more: null, lines: gen });
   // Whole words first; hyphenation only where a cell cannot hold its items otherwise.
-  const strict = tryFlow(gen, texts, fontSize, measure, gen.end, true, true);
-  const all = strict.items.length === texts.length ? strict : tryFlow(gen, texts, fontSize, measure, gen.end, true);
+  const strict = tryFlow(gen, texts, fontSize, measure, gen.end, true);
+  const all = strict.items.length === texts.length ? strict : tryFlow(gen, texts, fontSize, measure, gen.end, false);
   if (all.items.length === texts.length) {
     // Room to spare: move the block towards the middle of the cell, where lines are
     // longest in a wedge and the text sits centred in its ring.
     const slack = gen.end - all.next;
     if (texts.length > 0 && slack > lh) {
-      const centred = tryFlow(gen, texts, fontSize, measure, gen.end, true, all === strict, gen.start + slack / 2);
-      if (centred.items.length === texts.length)
-        return { items: centred.items, hidden: 0, hiddenItems: [], more: null, lines: gen };
+      const centred = tryFlow(gen, texts, fontSize, measure, gen.end, all === strict, gen.start + slack / 2);
+      if (centred.items.length === texts.length) return done(centred);
     }
-    return { items: all.items, hidden: 0, hiddenItems: [], more: null, lines: gen };
+    return done(all);
   }
   // Keep the last line free for "+N till".
-  const some = tryFlow(gen, texts, fontSize, measure, gen.end - lh, true);
+  const some = tryFlow(gen, texts, fontSize, measure, gen.end - lh, false);
   const hidden = texts.length - some.items.length;
   const at = Math.min(some.next, gen.end);
   const hiddenItems = texts.slice(some.items.length).map((t, k) => ({
@@ -141,7 +155,13 @@ export function flowCell(box: CellBox, texts: CellText[], fontSize: number, meas
     index: some.items.length + k,
     extra: t.extra,
   }));
-  return { items: some.items, hidden, hiddenItems, more: { text: `+${hidden} till`, d: gen.at(at).d }, lines: gen };
+  return {
+    items: shapesOf(gen, some, fontSize),
+    hidden,
+    hiddenItems,
+    more: { text: `+${hidden} till`, d: gen.pathAt(at) },
+    lines: gen,
+  };
 }
 
 /** Position in the cell's list (as drawn) that flow coordinate s points at. */

@@ -138,6 +138,14 @@ function spreadSlack(radii: number[], outer: number): number[] {
   return out;
 }
 
+/** Area the item text covers at a font size, lines only (a lower bound of what it needs). */
+function textAreaAt(input: LayoutInput, fontSize: number): number {
+  let area = 0;
+  for (const texts of input.containers.values())
+    for (const t of texts) area += input.measure(t.text, { size: fontSize, italic: t.extra }) * fontSize * LINE_HEIGHT;
+  return area;
+}
+
 /** Rough area (r² units) the fullest cell of each ring asks for, when nothing fits exactly. */
 function estimatedNeeds(input: LayoutInput, fontSize: number): number[] {
   const dphi = Math.PI / input.blades.length;
@@ -228,6 +236,9 @@ function unfoldedFont(input: LayoutInput, blade: Blade, phi0: number, phi1: numb
   return base;
 }
 
+/** Cells of the last layout (per text measure), by what they were made from. */
+const lastCellsByMeasure = new WeakMap<Measure, Map<string, CellShape>>();
+
 export function computeFanLayout(input: LayoutInput): FanLayout {
   const { width, height, blades, rings, measure } = input;
   const bandBottom = ringBand();
@@ -240,9 +251,14 @@ export function computeFanLayout(input: LayoutInput): FanLayout {
 
   let fontSize = ITEM_FONT_SIZES.at(-1)!;
   let radii: number[] | null = null;
-  // Whole words at the largest size that fits; failing that, allow hyphenation.
+  // Whole words at the largest size that fits; failing that, allow hyphenation. Sizes whose
+  // text could not fit even if it filled the whole fan are not tried (a big plan skips the
+  // search at once and shows "+N till").
+  const textArea = textAreaAt(input, ITEM_FONT_SIZES.at(-1)!);
+  const fanArea = (Math.PI / 2) * (outer * outer - hub * hub);
+  const possible = ITEM_FONT_SIZES.filter((size) => textArea * (size / ITEM_FONT_SIZES.at(-1)!) ** 2 <= fanArea);
   search: for (const strict of [true, false]) {
-    for (const size of ITEM_FONT_SIZES) {
+    for (const size of possible) {
       radii = fitRadii(input, hub, outer, size, strict);
       if (radii) {
         fontSize = size;
@@ -288,6 +304,8 @@ export function computeFanLayout(input: LayoutInput): FanLayout {
   });
 
   const cells: CellShape[] = [];
+  const reuse = new Map<string, CellShape>();
+  const lastCells = lastCellsByMeasure.get(measure) ?? new Map<string, CellShape>();
   blades.forEach((blade, b) => {
     const [phi0, phi1] = spans[b]!;
     const size = b === unfolded ? unfoldedFont(input, blade, phi0, phi1, radii!, fontSize) : fontSize;
@@ -296,7 +314,9 @@ export function computeFanLayout(input: LayoutInput): FanLayout {
       const key = containerKey(cell);
       const box = { phi0, phi1, r0: radii![j]!, r1: radii![j + 1]! };
       const texts = input.containers.get(key) ?? [];
-      cells.push({
+      // A cell whose box, size and items are as last time keeps its shape (and React skips it).
+      const signature = [key, b, j, phi0, phi1, box.r0, box.r1, size, ...texts.map((t) => `${t.id}\u0001${t.text}\u0001${t.extra}`)].join('\u0002');
+      const shape = lastCells.get(signature) ?? {
         ...box,
         ...cell,
         key,
@@ -306,10 +326,13 @@ export function computeFanLayout(input: LayoutInput): FanLayout {
         flow: flowCell(box, texts, size, measure),
         fontSize: size,
         total: texts.length,
-      });
+      };
+      reuse.set(signature, shape);
+      cells.push(shape);
     });
   });
 
+  lastCellsByMeasure.set(measure, reuse);
   const hubLabel = hubText(input.vision, hub, measure);
   return {
     width,

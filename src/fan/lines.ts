@@ -15,15 +15,6 @@ export interface CellBox {
   r1: number;
 }
 
-export interface LineSlot {
-  /** Flow coordinate of the baseline (grows in reading order). */
-  s: number;
-  /** Usable length along the baseline. */
-  length: number;
-  /** Path to draw the text on, left to right as read. */
-  d: string;
-}
-
 export const ASCENT = 0.78;
 export const DESCENT = 0.24;
 export const CELL_PAD = 8;
@@ -57,11 +48,9 @@ function radialInterval(box: CellBox, alpha: number, d: number): [number, number
 const pt = (a: Point, t: number, b: Point, d: number): Point => ({ x: a.x * t + b.x * d, y: a.y * t + b.y * d });
 const seg = (p: Point, q: Point) => `M${p.x.toFixed(2)},${p.y.toFixed(2)}L${q.x.toFixed(2)},${q.y.toFixed(2)}`;
 
-/** The line slots of a cell for a font size, top to bottom. `paths` off skips path strings. */
-export function lineSlots(box: CellBox, fontSize: number, lineHeight: number, paths = true): LineGenerator {
-  return lineMode(box) === 'radial'
-    ? radialLines(box, fontSize, lineHeight, paths)
-    : tangentialLines(box, fontSize, lineHeight, paths);
+/** The lines of a cell for a font size, in reading order. */
+export function lineSlots(box: CellBox, fontSize: number): LineGenerator {
+  return lineMode(box) === 'radial' ? radialLines(box, fontSize) : tangentialLines(box, fontSize);
 }
 
 export interface LineGenerator {
@@ -70,8 +59,10 @@ export interface LineGenerator {
   start: number;
   /** Last flow coordinate a baseline may take. */
   end: number;
-  /** The line whose baseline is at flow coordinate s. */
-  at: (s: number) => LineSlot;
+  /** Usable length of the line whose baseline is at flow coordinate s. */
+  lengthAt: (s: number) => number;
+  /** Path to draw that line's text on (left to right as read). */
+  pathAt: (s: number) => string;
   /** Flow coordinate of a point (centre-relative). */
   coordOf: (p: Point) => number;
   /** Middle of the line at flow coordinate s (where a keyboard drag points). */
@@ -82,7 +73,7 @@ export interface LineGenerator {
   bandPath: (s0: number, s1: number) => string;
 }
 
-function tangentialLines(box: CellBox, fontSize: number, _lh: number, paths: boolean): LineGenerator {
+function tangentialLines(box: CellBox, fontSize: number): LineGenerator {
   // s = -r: reading goes from the rim inwards.
   const span = box.phi1 - box.phi0;
   const length = (r: number) => Math.max(0, (r - 4) * span - 2 * SIDE_PAD);
@@ -90,7 +81,8 @@ function tangentialLines(box: CellBox, fontSize: number, _lh: number, paths: boo
     mode: 'tangential',
     start: -(box.r1 - CELL_PAD - ASCENT * fontSize),
     end: -(box.r0 + CELL_PAD + DESCENT * fontSize),
-    at: (s) => ({ s, length: length(-s), d: paths ? arcPath(box.phi0, box.phi1, -s) : '' }),
+    lengthAt: (s) => length(-s),
+    pathAt: (s) => arcPath(box.phi0, box.phi1, -s),
     coordOf: (p) => -Math.hypot(p.x, p.y),
     pointAt: (s) => polarToPoint(ORIGIN, (box.phi0 + box.phi1) / 2, -s),
     markerPath: (s) => {
@@ -107,7 +99,7 @@ function tangentialLines(box: CellBox, fontSize: number, _lh: number, paths: boo
   };
 }
 
-function radialLines(box: CellBox, fontSize: number, _lh: number, paths: boolean): LineGenerator {
+function radialLines(box: CellBox, fontSize: number): LineGenerator {
   const f = radialFrame(box);
   const edge = box.r1 * Math.sin(f.alpha);
   const asc = ASCENT * fontSize;
@@ -130,11 +122,13 @@ function radialLines(box: CellBox, fontSize: number, _lh: number, paths: boolean
     mode: 'radial',
     start: -(edge - CELL_PAD - asc),
     end: edge - CELL_PAD - desc,
-    at: (s) => {
-      const d = -s;
-      const { lo, hi } = segment(d);
-      const length = Math.max(0, hi - lo);
-      return { s, length, d: paths && length > 0 ? linePath(d, lo, hi) : '' };
+    lengthAt: (s) => {
+      const { lo, hi } = segment(-s);
+      return Math.max(0, hi - lo);
+    },
+    pathAt: (s) => {
+      const { lo, hi } = segment(-s);
+      return hi > lo ? linePath(-s, lo, hi) : '';
     },
     coordOf: (p) => -(p.x * f.up.x + p.y * f.up.y),
     pointAt: (s) => {

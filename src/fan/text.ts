@@ -42,22 +42,29 @@ export function wrapText(
 ): string[] | null {
   // Split on ordinary spaces only: a no-break space binds its words.
   const words = text.split(/[ \t\n\r]+/).filter(Boolean);
+  // Lines are filled by adding word widths (each word measured once); the text measure
+  // caches per font, so this stays cheap however often a layout is recomputed.
+  const space = measure(' ', font);
   const lines: string[] = [];
   let current = '';
+  let currentWidth = 0;
   let i = 0;
   while (i < words.length) {
     if (lines.length >= maxLines) return null;
     const width = lineWidth(lines.length);
     const word = words[i]!;
-    const candidate = current ? `${current} ${word}` : word;
-    if (measure(candidate, font) <= width) {
-      current = candidate;
+    const wordWidth = measure(word, font);
+    const candidateWidth = current ? currentWidth + space + wordWidth : wordWidth;
+    if (candidateWidth <= width) {
+      current = current ? `${current} ${word}` : word;
+      currentWidth = candidateWidth;
       i++;
       continue;
     }
     if (current) {
       lines.push(current);
       current = '';
+      currentWidth = 0;
       continue;
     }
     // A single word wider than the line: split it.

@@ -81,6 +81,12 @@ export async function deletePlan(planId: string): Promise<void> {
   }
 }
 
+/** Store a whole plan (e.g. from a file) and open it. */
+export async function openNewDoc(doc: PlanDoc): Promise<void> {
+  await repo.saveDoc(doc);
+  await show(doc);
+}
+
 export async function restorePlan(planId: string): Promise<void> {
   await repo.restoreDeleted(planId);
 }

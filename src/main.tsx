@@ -9,6 +9,8 @@ import { bootstrap, flush, openNewDoc, startPersistence } from './store/session'
 import { useUi } from './store/ui';
 import './styles.css';
 
+performance.mark('solfjadern:boot');
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <App />

@@ -3,12 +3,14 @@ import { redo, undo, useEditor } from '../store/editor';
 import { exportAction } from '../store/persistence';
 import { openDialog, useUi, type SaveStatus } from '../store/ui';
 
+const clock = new Intl.DateTimeFormat('sv-SE', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+
 function saveText(save: SaveStatus): string {
   switch (save.state) {
     case 'saving':
       return 'Sparar…';
     case 'saved':
-      return `Sparad ${save.at.toLocaleTimeString('sv-SE')}`;
+      return `Sparad ${clock.format(save.at)}`;
     case 'error':
       return 'Kunde inte spara';
     case 'unavailable':

@@ -86,15 +86,26 @@ export async function saveDoc(doc: PlanDoc, now = new Date()): Promise<void> {
   });
 }
 
+async function readDoc(d: SolfjadernDb, planId: string): Promise<PlanDoc | null> {
+  const row = await d.plans.get(planId);
+  if (!row || row.deletedAt) return null;
+  const rows = await d.items.where('planId').equals(planId).toArray();
+  const items: PlanDoc['items'] = {};
+  for (const item of rows) items[item.id] = fromItemRow(item);
+  return { plan: fromRow(row), items };
+}
+
 export async function loadDoc(planId: string): Promise<PlanDoc | null> {
   const d = database();
-  return d.transaction('r', d.plans, d.items, async () => {
-    const row = await d.plans.get(planId);
-    if (!row || row.deletedAt) return null;
-    const rows = await d.items.where('planId').equals(planId).toArray();
-    const items: PlanDoc['items'] = {};
-    for (const item of rows) items[item.id] = fromItemRow(item);
-    return { plan: fromRow(row), items };
+  return d.transaction('r', d.plans, d.items, () => readDoc(d, planId));
+}
+
+/** The plan open last, in one read (the start of the app waits for it). */
+export async function loadLastDoc(): Promise<PlanDoc | null> {
+  const d = database();
+  return d.transaction('r', d.meta, d.plans, d.items, async () => {
+    const lastId = (await d.meta.get('lastPlanId'))?.value;
+    return lastId ? readDoc(d, lastId) : null;
   });
 }
 
@@ -128,11 +139,11 @@ export async function restoreDeleted(planId: string): Promise<void> {
   await database().plans.update(planId, { deletedAt: null });
 }
 
-/** Remove plans (and their items) deleted in an earlier session. */
-export async function purgeDeleted(): Promise<number> {
+/** Remove plans (and their items) deleted in an earlier session — never the open one. */
+export async function purgeDeleted(keep?: string): Promise<number> {
   const d = database();
   return d.transaction('rw', d.plans, d.items, d.meta, async () => {
-    const gone = (await d.plans.toArray()).filter((r) => r.deletedAt);
+    const gone = (await d.plans.toArray()).filter((r) => r.deletedAt && r.id !== keep);
     for (const row of gone) {
       await d.items.where('planId').equals(row.id).delete();
       await d.plans.delete(row.id);

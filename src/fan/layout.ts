@@ -138,12 +138,14 @@ function spreadSlack(radii: number[], outer: number): number[] {
   return out;
 }
 
-/** Area the item text covers at a font size, lines only (a lower bound of what it needs). */
+/**
+ * A lower bound of the area the item text covers at a font size (lines only, glyphs no
+ * narrower than 0.4 em): sizes above what this allows cannot fit and are not tried.
+ */
 function textAreaAt(input: LayoutInput, fontSize: number): number {
-  let area = 0;
-  for (const texts of input.containers.values())
-    for (const t of texts) area += input.measure(t.text, { size: fontSize, italic: t.extra }) * fontSize * LINE_HEIGHT;
-  return area;
+  let chars = 0;
+  for (const texts of input.containers.values()) for (const t of texts) chars += t.text.length;
+  return chars * 0.4 * fontSize * fontSize * LINE_HEIGHT;
 }
 
 /** Rough area (r² units) the fullest cell of each ring asks for, when nothing fits exactly. */

@@ -13,10 +13,16 @@ let measure: Measure | null = null;
 export function browserMeasure(): Measure {
   if (measure) return measure;
   const ctx = typeof document !== 'undefined' ? document.createElement('canvas').getContext('2d') : null;
+  // Setting ctx.font parses the font string: only do it when the font changes.
+  let current = '';
   measure = cachedMeasure(
     ctx
       ? (text, font) => {
-          ctx.font = fontCss(font.size, font.bold, font.italic);
+          const css = fontCss(font.size, font.bold, font.italic);
+          if (css !== current) {
+            ctx.font = css;
+            current = css;
+          }
           return ctx.measureText(text).width;
         }
       : estimateMeasure,

@@ -15,13 +15,18 @@ export const estimateMeasure: Measure = (text, font) =>
 
 /** Wraps the measure in a per-font cache: layout measures the same words many times. */
 export function cachedMeasure(measure: Measure): Measure {
-  const cache = new Map<string, number>();
+  const fonts = new Map<string, Map<string, number>>();
   return (text, font) => {
-    const key = `${font.size}|${font.bold ? 1 : 0}|${font.italic ? 1 : 0}|${text}`;
-    let w = cache.get(key);
+    const fontKey = `${font.size}|${font.bold ? 1 : 0}|${font.italic ? 1 : 0}`;
+    let cache = fonts.get(fontKey);
+    if (!cache) {
+      cache = new Map();
+      fonts.set(fontKey, cache);
+    }
+    let w = cache.get(text);
     if (w === undefined) {
       w = measure(text, font);
-      cache.set(key, w);
+      cache.set(text, w);
     }
     return w;
   };

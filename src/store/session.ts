@@ -3,7 +3,7 @@
 import { createEmptyDoc, createExampleDoc, duplicateDoc } from '../domain/plan';
 import type { PlanDoc } from '../domain/types';
 import * as repo from '../db/repository';
-import { replayLogs } from '../db/wal';
+import { takeStartupRead } from '../db/startup';
 import { loadDoc, notify, useEditor } from './editor';
 import { flush } from './persistence';
 import { useUi } from './ui';
@@ -19,20 +19,23 @@ async function show(doc: PlanDoc): Promise<void> {
 /** Open the plan used last, or the first plan, or — on a first visit — the built-in example. */
 export async function bootstrap(): Promise<void> {
   void repo.requestPersistence();
-  // Changes logged but perhaps not written before the last tab closed.
-  await replayLogs();
-  await repo.purgeDeleted();
-  const lastId = await repo.getLastPlanId();
-  let doc = lastId ? await repo.loadDoc(lastId) : null;
-  if (!doc) {
+  // Changes logged but perhaps not written before the last tab closed are replayed first.
+  let doc = await takeStartupRead();
+  performance.mark('solfjadern:plan-read');
+  if (doc) {
+    // Already the remembered plan: show it without another write.
+    loadDoc(doc);
+  } else {
     const first = (await repo.listPlans())[0];
     doc = first ? await repo.loadDoc(first.id) : null;
+    if (!doc) {
+      doc = createExampleDoc();
+      await repo.saveDoc(doc);
+    }
+    await show(doc);
   }
-  if (!doc) {
-    doc = createExampleDoc();
-    await repo.saveDoc(doc);
-  }
-  await show(doc);
+  // Plans deleted in an earlier session go for good, once the plan is on screen.
+  void repo.purgeDeleted(doc.plan.id);
 }
 
 export async function openPlan(planId: string): Promise<boolean> {

@@ -1,0 +1,6 @@
+// Loaded before the app (see index.html): start reading the plan from IndexedDB now.
+import { startupRead } from './db/startup';
+
+startupRead().catch(() => {
+  // The app's own start reports storage problems.
+});

@@ -65,11 +65,13 @@ export const FanCell = memo(function FanCell({
   fill,
   name,
   fontSize,
+  listFolded,
 }: {
   cell: CellShape;
   fill: string;
   name: string;
   fontSize: number;
+  listFolded: boolean;
 }) {
   const { flow } = cell;
   return (
@@ -80,7 +82,7 @@ export const FanCell = memo(function FanCell({
           <FanItem key={shape.id} shape={shape} fontSize={fontSize} />
         ))}
         {/* Items folded away behind "+N till" stay in the list for screen readers. */}
-        {flow.hiddenItems.map((item) => (
+        {(listFolded ? flow.hiddenItems : []).map((item) => (
           <g key={item.id} role="listitem" className="folded-item">
             <text fontSize={1}>{itemLabel(item.index, item.text, item.extra)}</text>
           </g>

@@ -52,6 +52,15 @@ export function FanView({ doc }: { doc: PlanDoc }) {
     });
   }, [blades, rings, vision, containers, width, height, unfoldedBladeId]);
 
+  // Items folded behind "+N till" are listed for screen readers once the fan is on screen,
+  // so the first paint of a big plan does not wait for them.
+  const [listFolded, setListFolded] = useState(false);
+  useEffect(() => {
+    if (!layout || listFolded) return;
+    const timer = setTimeout(() => setListFolded(true), 0);
+    return () => clearTimeout(timer);
+  }, [layout, listFolded]);
+
   useEffect(() => {
     const svg = svgRef.current;
     if (!layout || !svg) return;
@@ -101,6 +110,7 @@ export function FanView({ doc }: { doc: PlanDoc }) {
                       fill={cellFill(blade.color, cell.ringIndex, rings.length)}
                       name={`${blade.name}, ${ringLabel(cell.ringId)}`}
                       fontSize={cell.fontSize}
+                      listFolded={listFolded}
                     />
                   ))}
               </g>

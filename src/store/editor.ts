@@ -45,8 +45,9 @@ export function clearNotice(): void {
 
 function apply(result: CommitResult | null): boolean {
   if (!result) return false;
-  useEditor.setState({ doc: result.doc, history: result.history });
+  // Listeners (storage) first: their write starts before React draws the change.
   for (const listener of listeners) listener(result.doc, result.patches);
+  useEditor.setState({ doc: result.doc, history: result.history });
   return true;
 }
 

@@ -42,12 +42,15 @@ function isQuotaError(error: unknown): boolean {
   return name === 'QuotaExceededError' || inner === 'QuotaExceededError';
 }
 
+let active = 0;
+
 /** Write everything queued so far; resolves when it is in IndexedDB (or has failed). */
 export function flush(): Promise<void> {
   const batch = pending;
   pending = null;
   if (!batch) return writing;
-  writing = writing.then(async () => {
+  const run = async () => {
+    active++;
     try {
       const now = new Date();
       await repo.saveChanges(batch.doc, batch.patches, now);
@@ -74,8 +77,13 @@ export function flush(): Promise<void> {
         exportAction,
       );
       setTimeout(() => void flush(), RETRY_MS);
+    } finally {
+      active--;
     }
-  });
+  };
+  // Start at once when nothing is being written (the transaction then runs while React
+  // draws the change); otherwise after the write in flight, to keep writes in order.
+  writing = active === 0 ? run() : writing.then(run);
   return writing;
 }
 
@@ -113,8 +121,9 @@ export function startPersistence(): () => void {
     const seq = wal.record(doc, repo.touchedRows(patches));
     pending = { doc, patches: pending ? [...pending.patches, ...patches] : patches, seq };
     setSaving();
-    // A macrotask lets a burst of synchronous commits share one transaction.
-    setTimeout(() => void flush(), 0);
+    // A microtask lets a burst of synchronous commits share one transaction, and starts
+    // the write before React draws the change.
+    queueMicrotask(() => void flush());
   });
   const offTabs = onOtherTabSaved((message) => {
     if (useEditor.getState().doc?.plan.id !== message.planId) return;

@@ -101,7 +101,7 @@ function fitRadii(input: LayoutInput, hub: number, outer: number, fontSize: numb
     if (lo > hi || !cellsFit(hi)) return null;
     if (!cellsFit(lo)) {
       let top = hi;
-      for (let k = 0; k < 14; k++) {
+      for (let k = 0; k < 9; k++) {
         const mid = (lo + top) / 2;
         if (cellsFit(mid)) top = mid;
         else lo = mid;
@@ -259,13 +259,24 @@ export function computeFanLayout(input: LayoutInput): FanLayout {
   const textArea = textAreaAt(input, ITEM_FONT_SIZES.at(-1)!);
   const fanArea = (Math.PI / 2) * (outer * outer - hub * hub);
   const possible = ITEM_FONT_SIZES.filter((size) => textArea * (size / ITEM_FONT_SIZES.at(-1)!) ** 2 <= fanArea);
+  // Fitting is monotone in the size (what fits at 16 px fits at 15 px): binary search.
   search: for (const strict of [true, false]) {
-    for (const size of possible) {
-      radii = fitRadii(input, hub, outer, size, strict);
-      if (radii) {
-        fontSize = size;
-        break search;
-      }
+    let lo = 0;
+    let hi = possible.length - 1;
+    let found: { size: number; radii: number[] } | null = null;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const size = possible[mid]!;
+      const fit = fitRadii(input, hub, outer, size, strict);
+      if (fit) {
+        found = { size, radii: fit };
+        hi = mid - 1;
+      } else lo = mid + 1;
+    }
+    if (found) {
+      fontSize = found.size;
+      radii = found.radii;
+      break search;
     }
   }
   radii ??= ringRadii(hub, outer, estimatedNeeds(input, fontSize));

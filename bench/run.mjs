@@ -16,7 +16,7 @@ import { preview } from 'vite';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SIZES = (process.env.BENCH_SIZES ?? '100,1000,5000').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 11);
-const MICRO_RUNS = Number(process.env.BENCH_MICRO_RUNS ?? 30);
+const MICRO_RUNS = Number(process.env.BENCH_MICRO_RUNS ?? 40);
 const MARK = 'solfjadern:fan-drawn';
 
 const quantile = (values, q) => {
@@ -193,9 +193,20 @@ async function measureSize(browser, appUrl, blankUrl, n) {
   const edit = [];
   const move = [];
   const persist = [];
-  for (let i = 0; i < MICRO_RUNS; i++) edit.push(await timeAction(page, 'edit'));
-  for (let i = 0; i < MICRO_RUNS; i++) move.push(await timeAction(page, 'move'));
-  for (let i = 0; i < MICRO_RUNS; i++) persist.push(await timePersist(page));
+  // Samples are taken apart from one another: each starts when the page has gone quiet.
+  const settle = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 30))));
+  for (let i = 0; i < MICRO_RUNS; i++) {
+    await settle();
+    edit.push(await timeAction(page, 'edit'));
+  }
+  for (let i = 0; i < MICRO_RUNS; i++) {
+    await settle();
+    move.push(await timeAction(page, 'move'));
+  }
+  for (let i = 0; i < MICRO_RUNS; i++) {
+    await settle();
+    persist.push(await timePersist(page));
+  }
   const drag = { frames: [], raw: [], longTasks: 0 };
   for (let i = 0; i < 3; i++) {
     const d = await dragFrames(page);

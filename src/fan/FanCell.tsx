@@ -44,17 +44,30 @@ const FanItem = memo(function FanItem({ shape, fontSize }: { shape: ItemShape; f
       <g {...props} className={`fan-item${isDragging ? ' is-dragging' : ''}${shape.extra ? ' is-extra' : ''}`}>
         <path className="item-hit" d={shape.hitPath} />
         <defs>
-          {shape.lines.map((line, i) => (
-            <path key={i} id={`il-${shape.id}-${i}`} d={line.d} />
-          ))}
+          {shape.lines.map((line, i) => (line.at ? null : <path key={i} id={`il-${shape.id}-${i}`} d={line.d} />))}
         </defs>
-        {shape.lines.map((line, i) => (
-          <text key={i} fontSize={fontSize} fontStyle={shape.extra ? 'italic' : undefined} fill="#1a1a1a">
-            <textPath href={`#il-${shape.id}-${i}`} startOffset="50%" textAnchor="middle">
-              <LineText text={line.text} last={i === shape.lines.length - 1} />
-            </textPath>
-          </text>
-        ))}
+        {shape.lines.map((line, i) => {
+          const content = <LineText text={line.text} last={i === shape.lines.length - 1} />;
+          const style = { fontSize, fontStyle: shape.extra ? 'italic' : undefined, fill: '#1a1a1a' } as const;
+          return line.at ? (
+            <text
+              key={i}
+              {...style}
+              x={line.at.x}
+              y={line.at.y}
+              transform={`rotate(${line.at.angle} ${line.at.x} ${line.at.y})`}
+              textAnchor="middle"
+            >
+              {content}
+            </text>
+          ) : (
+            <text key={i} {...style}>
+              <textPath href={`#il-${shape.id}-${i}`} startOffset="50%" textAnchor="middle">
+                {content}
+              </textPath>
+            </text>
+          );
+        })}
       </g>
     </g>
   );

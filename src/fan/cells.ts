@@ -16,6 +16,8 @@ export interface TextLine {
   text: string;
   /** Path (around the fan centre) the line is drawn on, centred, left to right as read. */
   d: string;
+  /** A straight line can be drawn as rotated text at its middle instead (cheaper to draw). */
+  at?: { x: number; y: number; angle: number };
 }
 
 export interface ItemShape {
@@ -114,7 +116,10 @@ function shapesOf(gen: LineGenerator, flow: FlowResult, fontSize: number): ItemS
       text: item.text,
       index,
       extra: item.extra,
-      lines: lines.map((text, i) => ({ text, d: gen.pathAt(at[i]!) })),
+      lines: lines.map((text, i) => {
+        const straight = gen.straightAt?.(at[i]!);
+        return straight ? { text, d: gen.pathAt(at[i]!), at: straight } : { text, d: gen.pathAt(at[i]!) };
+      }),
       s0,
       s1,
       hitPath: gen.bandPath(s0 - 2, s1 + 2),

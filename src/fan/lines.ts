@@ -46,6 +46,7 @@ function radialInterval(box: CellBox, alpha: number, d: number): [number, number
 }
 
 const pt = (a: Point, t: number, b: Point, d: number): Point => ({ x: a.x * t + b.x * d, y: a.y * t + b.y * d });
+const round2 = (v: number) => Math.round(v * 100) / 100;
 const seg = (p: Point, q: Point) => `M${p.x.toFixed(2)},${p.y.toFixed(2)}L${q.x.toFixed(2)},${q.y.toFixed(2)}`;
 
 /** The lines of a cell for a font size, in reading order. */
@@ -63,6 +64,8 @@ export interface LineGenerator {
   lengthAt: (s: number) => number;
   /** Path to draw that line's text on (left to right as read). */
   pathAt: (s: number) => string;
+  /** For straight lines: the line's middle and its angle (degrees), to draw without a path. */
+  straightAt?: (s: number) => { x: number; y: number; angle: number } | null;
   /** Flow coordinate of a point (centre-relative). */
   coordOf: (p: Point) => number;
   /** Middle of the line at flow coordinate s (where a keyboard drag points). */
@@ -129,6 +132,12 @@ function radialLines(box: CellBox, fontSize: number): LineGenerator {
     pathAt: (s) => {
       const { lo, hi } = segment(-s);
       return hi > lo ? linePath(-s, lo, hi) : '';
+    },
+    straightAt: (s) => {
+      const { lo, hi } = segment(-s);
+      if (hi <= lo) return null;
+      const mid = pt(f.axis, (lo + hi) / 2, f.up, -s);
+      return { x: round2(mid.x), y: round2(mid.y), angle: round2((Math.atan2(f.v.y, f.v.x) * 180) / Math.PI) };
     },
     coordOf: (p) => -(p.x * f.up.x + p.y * f.up.y),
     pointAt: (s) => {

@@ -4,13 +4,24 @@ import { useEditor } from '../store/editor';
 import { closeDialog, useUi } from '../store/ui';
 import { Header } from './Header';
 import { InspelPanel } from './InspelPanel';
-import { ItemEditor } from './ItemEditor';
+import { lazy, Suspense } from 'react';
 import { NoticeBar } from './NoticeBar';
-import { PlanList } from './PlanList';
-import { PlanSettings } from './PlanSettings';
+
+// Dialogs are loaded when first opened: the first paint needs only the fan and Inspel.
+const ItemEditor = lazy(() => import('./ItemEditor').then((m) => ({ default: m.ItemEditor })));
+const PlanList = lazy(() => import('./PlanList').then((m) => ({ default: m.PlanList })));
+const PlanSettings = lazy(() => import('./PlanSettings').then((m) => ({ default: m.PlanSettings })));
 import { useShortcuts } from './useShortcuts';
 
 function Dialogs() {
+  return (
+    <Suspense fallback={null}>
+      <OpenDialog />
+    </Suspense>
+  );
+}
+
+function OpenDialog() {
   const dialog = useUi((s) => s.dialog);
   const doc = useEditor((s) => s.doc);
   if (!dialog || !doc) return null;

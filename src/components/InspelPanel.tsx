@@ -101,9 +101,23 @@ function NewItemForm({ onDone }: { onDone: () => void }) {
   );
 }
 
+/** Cards drawn at once; a long Inspel draws the rest right after (they are below the fold). */
+const FIRST_CARDS = 40;
+
+function useAllAfterFirstPaint(): boolean {
+  const [all, setAll] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setAll(true), 0);
+    return () => clearTimeout(timer);
+  }, []);
+  return all;
+}
+
 export function InspelPanel() {
   const doc = useEditor((s) => s.doc);
   const items = doc ? itemsIn(doc, null) : [];
+  const all = useAllAfterFirstPaint();
+  const shown = all ? items : items.slice(0, FIRST_CARDS);
   const [adding, setAdding] = useState(false);
   const addRef = useRef<HTMLButtonElement>(null);
   const { setNodeRef, isOver } = useDroppable({ id: INBOX });
@@ -129,7 +143,7 @@ export function InspelPanel() {
       )}
       <div ref={setNodeRef} className={`inbox-drop${isOver ? ' is-over' : ''}`}>
         <ul aria-label="Inspel" data-inbox-list className="inspel-list">
-          {items.map((item, i) => (
+          {shown.map((item, i) => (
             <InspelItem key={item.id} item={item} index={i} />
           ))}
         </ul>

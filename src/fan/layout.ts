@@ -148,14 +148,17 @@ function textAreaAt(input: LayoutInput, fontSize: number): number {
   return chars * 0.4 * fontSize * fontSize * LINE_HEIGHT;
 }
 
-/** Rough area (r² units) the fullest cell of each ring asks for, when nothing fits exactly. */
+/**
+ * Rough area (r² units) the fullest cell of each ring asks for, when nothing fits exactly:
+ * from character counts (0.55 em a glyph), since a plan this big is mostly folded anyway.
+ */
 function estimatedNeeds(input: LayoutInput, fontSize: number): number[] {
   const dphi = Math.PI / input.blades.length;
   return input.rings.map((ring) => {
     let most = 0;
     for (const blade of input.blades) {
       const texts = input.containers.get(containerKey({ bladeId: blade.id, ringId: ring.id })) ?? [];
-      const width = texts.reduce((sum, t) => sum + input.measure(t.text, { size: fontSize }) + 40, 0);
+      const width = texts.reduce((sum, t) => sum + t.text.length * 0.55 * fontSize + 40, 0);
       most = Math.max(most, width);
     }
     return (2 * most * fontSize * LINE_HEIGHT * 1.4) / dphi;

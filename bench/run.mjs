@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { preview } from 'vite';
+import { seedPlan } from './seed.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SIZES = (process.env.BENCH_SIZES ?? '100,1000,5000').split(',').map(Number);
@@ -67,42 +68,6 @@ async function timedLoad(context, url) {
   const value = await ms.jsonValue();
   await page.close();
   return value;
-}
-
-/** Replace the open plan by a generated one with n items over the cells and Inspel. */
-function seedPlan(n) {
-  const hook = window.__solfjadern;
-  const base = hook.editor.getState().doc.plan;
-  const planId = crypto.randomUUID();
-  const words = 'vård nära invånare samverkan kompetens digital ledarskap plan uppföljning region förvaltning hälsa barn kvalitet'.split(' ');
-  const items = {};
-  const ranks = new Map();
-  for (let i = 0; i < n; i++) {
-    const inbox = i % 7 === 0;
-    const blade = base.blades[i % base.blades.length].id;
-    const ring = base.rings[Math.floor(i / base.blades.length) % base.rings.length].id;
-    const cell = inbox ? null : { bladeId: blade, ringId: ring };
-    const key = inbox ? 'inbox' : `${blade}|${ring}`;
-    const rank = ranks.get(key) ?? 0;
-    ranks.set(key, rank + 1);
-    const id = crypto.randomUUID();
-    const text = `Aktivitet ${i + 1}: ${Array.from({ length: 4 + (i % 7) }, (_, k) => words[(i * 7 + k * 3) % words.length]).join(' ')}`;
-    items[id] = {
-      id,
-      planId,
-      text,
-      description: '',
-      delomraden: [],
-      effektmal: [],
-      indikator: { text: '', target: null, unit: '' },
-      ansvarsniva: null,
-      kalla: '',
-      extra: false,
-      cell,
-      rank,
-    };
-  }
-  return hook.openNewDoc({ plan: { ...base, id: planId, name: `Benchmark ${n}` }, items }).then(() => planId);
 }
 
 /** Action → React has rendered and committed (the next task), in ms. */

@@ -50,6 +50,9 @@ test('a whole session stays on its own origin and runs under the CSP without vio
   await page.reload();
   await expect(page.locator('svg.fan')).toBeVisible();
 
+  // The automation hook exists only when asked for (?automation).
+  expect(await page.evaluate(() => 'solfjadern' in window || '__solfjadern' in window)).toBe(false);
+
   const origin = new URL(page.url()).origin;
   expect(requests.length).toBeGreaterThan(0);
   expect(requests.filter((u) => new URL(u).origin !== origin && !u.startsWith('data:') && !u.startsWith('blob:'))).toEqual([]);

@@ -1,0 +1,28 @@
+import { expect, test } from '@playwright/test';
+import { seedPlan } from '../../bench/seed.mjs';
+import { cellList, center, dragTo, inspel, itemPoint, listTexts, waitSaved } from './helpers';
+
+test('a plan of 5,000 items loads, drags and saves', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/?automation');
+  await expect(page.locator('svg.fan')).toBeVisible();
+  await page.evaluate(seedPlan, 5000);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Benchmark 5000');
+  await waitSaved(page).catch(() => undefined);
+
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Benchmark 5000');
+  // Full cells show their first items and "+N till".
+  await expect(page.getByRole('button', { name: /^\+\d+ till/ }).first()).toBeVisible();
+  const cell = cellList(page, 'Nära invånaren', 'Viktiga milstolpar 2025');
+  const firstInCell = (await listTexts(cell))[0];
+  const card = inspel(page).getByRole('button').first();
+  const moving = (await listTexts(inspel(page)))[0]!;
+  await dragTo(page, await center(card), await itemPoint(cell.getByRole('button').first()));
+  await expect.poll(async () => (await listTexts(cell)).slice(0, 2)).toEqual(
+    expect.arrayContaining([moving, firstInCell]),
+  );
+  await waitSaved(page);
+  await page.reload();
+  await expect.poll(async () => (await listTexts(cellList(page, 'Nära invånaren', 'Viktiga milstolpar 2025'))).slice(0, 2)).toContain(moving);
+});

@@ -21,6 +21,12 @@ async function audit(page: Page): Promise<string[]> {
 test('the fan view, the item dialog, the plan list and the settings pass axe (WCAG 2.1 AA)', async ({ page }) => {
   await openApp(page);
   expect(await audit(page)).toEqual([]);
+  // The new-item form, with a refused empty text showing its message.
+  await page.getByRole('button', { name: 'Nytt inspel' }).click();
+  await page.getByRole('button', { name: 'Lägg till' }).click();
+  await expect(page.getByText('Skriv en text för inspelet.')).toBeVisible();
+  expect(await audit(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Stäng', exact: true }).click();
   await page.getByRole('button', { name: /^1\. Välfungerande/ }).press('Enter');
   await expect(page.getByRole('dialog', { name: 'Aktivitet' })).toBeVisible();
   expect(await audit(page)).toEqual([]);

@@ -47,6 +47,9 @@ test('a whole session stays on its own origin and runs under the CSP without vio
   await page.keyboard.press('Escape');
   await page.getByRole('button', { name: 'Fokusområden och ringar' }).click();
   await page.keyboard.press('Escape');
+  const download = page.waitForEvent('download');
+  await page.getByRole('navigation', { name: 'Verktyg' }).getByRole('button', { name: 'Exportera JSON' }).click();
+  expect((await download).suggestedFilename()).toBe('KL HoS handlingsplan 2025–2027 (utkast).json');
   await page.reload();
   await expect(page.locator('svg.fan')).toBeVisible();
 

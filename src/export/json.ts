@@ -1,21 +1,18 @@
-// The plan as a JSON file, for keeping or sending. (The full documented format with
-// validation and import comes with the export/import work; this writes the same shape.)
-import type { PlanDoc } from '../domain/types';
+// The plan as a JSON file (docs/file-format.md), for keeping or sending.
 import { itemsIn } from '../domain/containers';
+import type { PlanDoc } from '../domain/types';
+import { FILE_FORMAT, FILE_VERSION, type PlanFile } from '../schema/planFile';
 
-export const FILE_FORMAT = 'solfjadern-plan';
-export const FILE_VERSION = 1;
-
-export function planToJson(doc: PlanDoc, now = new Date()): string {
+export function planToFile(doc: PlanDoc, now = new Date()): PlanFile {
   const items = [
     ...itemsIn(doc, null),
     ...doc.plan.blades.flatMap((b) => doc.plan.rings.flatMap((r) => itemsIn(doc, { bladeId: b.id, ringId: r.id }))),
   ];
-  return JSON.stringify(
-    { format: FILE_FORMAT, version: FILE_VERSION, exportedAt: now.toISOString(), source: 'Solfjädern', plan: doc.plan, items },
-    null,
-    2,
-  );
+  return { format: FILE_FORMAT, version: FILE_VERSION, exportedAt: now.toISOString(), source: 'Solfjädern', plan: doc.plan, items };
+}
+
+export function planToJson(doc: PlanDoc, now = new Date()): string {
+  return JSON.stringify(planToFile(doc, now), null, 2);
 }
 
 export function fileName(doc: PlanDoc, ext: string): string {

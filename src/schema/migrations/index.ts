@@ -1,0 +1,24 @@
+// File migrations: each takes a file of version N (already checked to be ours) to N + 1 as
+// a small pure function on a copy, and is named NNNN-what.ts. Version 1 is the first format,
+// so there are none yet; migrations.test.ts fails if one is never exercised by a fixture.
+import { FILE_VERSION } from '../planFile';
+
+export interface Migration {
+  from: number;
+  name: string;
+  up: (file: Record<string, unknown>) => Record<string, unknown>;
+}
+
+export const MIGRATIONS: Migration[] = [];
+
+export function migrateFile(file: Record<string, unknown>): { file: Record<string, unknown>; warnings: string[] } {
+  let current = structuredClone(file);
+  const warnings: string[] = [];
+  for (let version = current.version as number; version < FILE_VERSION; version++) {
+    const step = MIGRATIONS.find((m) => m.from === version);
+    if (!step) throw new Error(`No migration from file version ${version}`);
+    current = { ...step.up(current), version: version + 1 };
+    warnings.push(`Filen uppdaterades från format ${version} till ${version + 1}.`);
+  }
+  return { file: current, warnings };
+}

@@ -1,0 +1,92 @@
+// The plan file format ("solfjadern-plan"), as a zod schema: the one definition the
+// exporter writes, the importer checks, and docs/plan.schema.json is generated from.
+import { z } from 'zod';
+import { ANSVARSNIVAER, MAX_BLADES, MAX_RINGS, MIN_BLADES, MIN_RINGS } from '../domain/types';
+
+export const FILE_FORMAT = 'solfjadern-plan';
+export const FILE_VERSION = 1;
+
+export const LIMITS = {
+  id: 100,
+  name: 200,
+  itemText: 300,
+  description: 10_000,
+  short: 500,
+  items: 20_000,
+  catalogue: 500,
+} as const;
+
+/** Ids are keys of plain objects in the app: names that would reach Object.prototype are refused. */
+const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
+const id = z
+  .string()
+  .min(1)
+  .max(LIMITS.id)
+  .refine((v) => !RESERVED.has(v));
+const text = (max: number) => z.string().max(max);
+
+export const bladeSchema = z.object({
+  id,
+  name: z.string().min(1).max(80),
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+});
+
+export const ringSchema = z.object({
+  id,
+  label: z.string().min(1).max(60),
+  year: z.number().int().min(2000).max(2100).nullable(),
+});
+
+export const effektmalSchema = z.object({
+  id,
+  text: text(LIMITS.short).min(1),
+  sikt: z.enum(['kort', 'lang']),
+});
+
+export const catalogueSchema = z.object({
+  delomraden: z
+    .array(z.object({ id, name: z.string().min(1).max(LIMITS.name), effektmal: z.array(effektmalSchema).max(LIMITS.catalogue) }))
+    .max(LIMITS.catalogue),
+  kallor: z.array(z.string().max(LIMITS.name)).max(LIMITS.catalogue),
+});
+
+export const planSchema = z.object({
+  id,
+  name: z.string().min(1).max(LIMITS.name),
+  vision: text(LIMITS.short),
+  blades: z.array(bladeSchema).min(MIN_BLADES).max(MAX_BLADES),
+  rings: z.array(ringSchema).min(MIN_RINGS).max(MAX_RINGS),
+  catalogue: catalogueSchema,
+  createdAt: z.string().max(40),
+});
+
+export const itemSchema = z.object({
+  id,
+  planId: id,
+  text: z.string().min(1).max(LIMITS.itemText),
+  description: text(LIMITS.description),
+  delomraden: z.array(id).max(LIMITS.catalogue),
+  effektmal: z.array(id).max(LIMITS.catalogue),
+  indikator: z.object({
+    text: text(LIMITS.short),
+    target: z.number().finite().nullable(),
+    unit: text(60),
+  }),
+  ansvarsniva: z.enum(ANSVARSNIVAER).nullable(),
+  kalla: text(LIMITS.name),
+  extra: z.boolean(),
+  cell: z.object({ bladeId: id, ringId: id }).nullable(),
+  rank: z.number().int().min(0),
+});
+
+export const planFileSchema = z.object({
+  format: z.literal(FILE_FORMAT),
+  version: z.literal(FILE_VERSION),
+  exportedAt: z.string().max(40),
+  source: z.string().max(LIMITS.name),
+  plan: planSchema,
+  /** Inspel first, then each blade's cells from the hub outwards, each in priority order. */
+  items: z.array(itemSchema).max(LIMITS.items),
+});
+
+export type PlanFile = z.infer<typeof planFileSchema>;

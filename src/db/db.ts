@@ -1,7 +1,7 @@
 // The Dexie database. Versioned from day one: a schema change adds a
 // `db.version(n).stores(...).upgrade(...)` step below; old steps are never edited.
 // tests/fixtures/schema-v1.ts keeps a frozen copy of each old schema for the migration tests.
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Item, Plan } from '../domain/types';
 
 export interface PlanRow extends Plan {
@@ -21,11 +21,12 @@ export interface MetaRow {
 }
 
 export const DB_NAME = 'solfjadern';
-export const DB_VERSION = 2;
+export const DB_VERSION = 4;
 
 export type SolfjadernDb = Dexie & {
   plans: EntityTable<PlanRow, 'id'>;
-  items: EntityTable<ItemRow, 'id'>;
+  /** Items, keyed by [planId, id]: ids are unique within a plan (a plan and its imported copy share them). */
+  planItems: Table<ItemRow, [string, string]>;
   meta: EntityTable<MetaRow, 'key'>;
 };
 
@@ -56,5 +57,14 @@ export function openDb(name = DB_NAME): SolfjadernDb {
           item.updatedAt ??= planTimes.get(item.planId) ?? new Date(0).toISOString();
         });
     });
+  // v3: items keyed by [planId+id] in a new table (a primary key cannot change in place).
+  db.version(3)
+    .stores({ planItems: '[planId+id], planId, updatedAt' })
+    .upgrade(async (tx) => {
+      const rows = await tx.table('items').toArray();
+      await tx.table('planItems').bulkPut(rows);
+    });
+  // v4: the old items table goes.
+  db.version(4).stores({ items: null });
   return db;
 }

@@ -20,8 +20,8 @@ describe('storage', () => {
     const db = openDb(name);
     await db.open();
     expect(db.verno).toBe(DB_VERSION);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['items', 'meta', 'plans']);
-    expect(db.items.schema.indexes.map((i) => i.name)).toContain('planId');
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['meta', 'planItems', 'plans']);
+    expect(db.planItems.schema.indexes.map((i) => i.name)).toContain('planId');
     db.close();
     expect(DB_NAME).toBe('solfjadern');
   });
@@ -43,10 +43,10 @@ describe('storage', () => {
 
     const db = repo.database();
     const writes: string[] = [];
-    db.items.hook('updating', (_m, key) => void writes.push(String(key)));
-    db.items.hook('creating', (key) => void writes.push(String(key)));
+    db.planItems.hook('updating', (_m, key) => void writes.push(String(key)));
+    db.planItems.hook('creating', (key) => void writes.push(String(key)));
     await repo.saveChanges(next, patches);
-    expect(writes).toEqual([itemId]);
+    expect(writes).toEqual([`${doc.plan.id},${itemId}`]);
     expect((await repo.loadDoc(doc.plan.id))!.items[itemId]!.text).toBe('Ny text');
   });
 
@@ -78,14 +78,14 @@ describe('storage', () => {
     expect(await repo.listPlans()).toHaveLength(2);
     await repo.markDeleted(b.plan.id);
     expect(await repo.purgeDeleted()).toBe(1);
-    expect(await repo.database().items.where('planId').equals(b.plan.id).count()).toBe(0);
+    expect(await repo.database().planItems.where('planId').equals(b.plan.id).count()).toBe(0);
     await repo.setLastPlanId(a.plan.id);
     expect(await repo.getLastPlanId()).toBe(a.plan.id);
   });
 });
 
 describe('migrations', () => {
-  it('opens a version-1 database with the current code and migrates it to version 2', async () => {
+  it('opens a version-1 database with the current code and migrates it through every version', async () => {
     const name = `v1-${n}`;
     const doc = createExampleDoc();
     const old = openDbV1(name);
@@ -97,12 +97,27 @@ describe('migrations', () => {
 
     await repo.useDatabase(name);
     const db = repo.database();
-    expect(db.verno).toBe(2);
-    expect(db.items.schema.indexes.map((i) => i.name)).toContain('updatedAt');
-    const rows = await db.items.toArray();
+    expect(db.verno).toBe(DB_VERSION);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['meta', 'planItems', 'plans']);
+    expect(db.planItems.schema.indexes.map((i) => i.name)).toContain('updatedAt');
+    const rows = await db.planItems.toArray();
     expect(rows).toHaveLength(38);
     expect(rows.every((r) => r.updatedAt === '2025-04-01T08:00:00.000Z')).toBe(true);
     expect(await repo.loadDoc(doc.plan.id)).toEqual(doc);
     expect(await repo.getLastPlanId()).toBe(doc.plan.id);
+  });
+});
+
+describe('items per plan', () => {
+  it('keeps two plans whose items share ids apart (a plan and its imported copy)', async () => {
+    const a = createExampleDoc();
+    const b = { plan: { ...a.plan, id: 'kopia', name: 'Kopia' }, items: Object.fromEntries(Object.entries(a.items).map(([id, item]) => [id, { ...item, planId: 'kopia' }])) };
+    await repo.saveDoc(a);
+    await repo.saveDoc(b);
+    const itemId = Object.keys(a.items)[0]!;
+    const [next, patches] = produceWithPatches(b, (d) => void delete d.items[itemId]);
+    await repo.saveChanges(next, patches);
+    expect(Object.keys((await repo.loadDoc(a.plan.id))!.items)).toHaveLength(38);
+    expect(Object.keys((await repo.loadDoc('kopia'))!.items)).toHaveLength(37);
   });
 });

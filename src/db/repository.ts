@@ -63,12 +63,12 @@ export function touchedRows(patches: readonly Patch[]): { plan: boolean; items: 
 export async function saveChanges(doc: PlanDoc, patches: readonly Patch[], now = new Date()): Promise<void> {
   const { plan, items } = touchedRows(patches);
   const d = database();
-  await d.transaction('rw', d.plans, d.items, d.meta, async () => {
+  await d.transaction('rw', d.plans, d.planItems, d.meta, async () => {
     const at = now.toISOString();
     const puts = [...items].flatMap((id) => (doc.items[id] ? [itemRow(doc.items[id], at)] : []));
     const deletes = [...items].filter((id) => !doc.items[id]);
-    if (puts.length) await d.items.bulkPut(puts);
-    if (deletes.length) await d.items.bulkDelete(deletes);
+    if (puts.length) await d.planItems.bulkPut(puts);
+    if (deletes.length) await d.planItems.bulkDelete(deletes.map((id): [string, string] => [doc.plan.id, id]));
     if (plan) await d.plans.put(toRow(doc.plan, now));
     // When this plan was last written, in a tiny row (the write-ahead log's replay reads it).
     await d.meta.put({ key: writtenKey(doc.plan.id), value: at });
@@ -78,9 +78,9 @@ export async function saveChanges(doc: PlanDoc, patches: readonly Patch[], now =
 /** Write a whole plan (new, duplicated or imported). */
 export async function saveDoc(doc: PlanDoc, now = new Date()): Promise<void> {
   const d = database();
-  await d.transaction('rw', d.plans, d.items, d.meta, async () => {
-    await d.items.where('planId').equals(doc.plan.id).delete();
-    await d.items.bulkPut(Object.values(doc.items).map((item) => itemRow(item, now.toISOString())));
+  await d.transaction('rw', d.plans, d.planItems, d.meta, async () => {
+    await d.planItems.where('planId').equals(doc.plan.id).delete();
+    await d.planItems.bulkPut(Object.values(doc.items).map((item) => itemRow(item, now.toISOString())));
     await d.plans.put(toRow(doc.plan, now));
     await d.meta.put({ key: writtenKey(doc.plan.id), value: now.toISOString() });
   });
@@ -89,7 +89,7 @@ export async function saveDoc(doc: PlanDoc, now = new Date()): Promise<void> {
 async function readDoc(d: SolfjadernDb, planId: string): Promise<PlanDoc | null> {
   const row = await d.plans.get(planId);
   if (!row || row.deletedAt) return null;
-  const rows = await d.items.where('planId').equals(planId).toArray();
+  const rows = await d.planItems.where('planId').equals(planId).toArray();
   const items: PlanDoc['items'] = {};
   for (const item of rows) items[item.id] = fromItemRow(item);
   return { plan: fromRow(row), items };
@@ -97,13 +97,13 @@ async function readDoc(d: SolfjadernDb, planId: string): Promise<PlanDoc | null>
 
 export async function loadDoc(planId: string): Promise<PlanDoc | null> {
   const d = database();
-  return d.transaction('r', d.plans, d.items, () => readDoc(d, planId));
+  return d.transaction('r', d.plans, d.planItems, () => readDoc(d, planId));
 }
 
 /** The plan open last, in one read (the start of the app waits for it). */
 export async function loadLastDoc(): Promise<PlanDoc | null> {
   const d = database();
-  return d.transaction('r', d.meta, d.plans, d.items, async () => {
+  return d.transaction('r', d.meta, d.plans, d.planItems, async () => {
     const lastId = (await d.meta.get('lastPlanId'))?.value;
     return lastId ? readDoc(d, lastId) : null;
   });
@@ -111,7 +111,7 @@ export async function loadLastDoc(): Promise<PlanDoc | null> {
 
 export async function listPlans(): Promise<PlanSummary[]> {
   const d = database();
-  return d.transaction('r', d.plans, d.items, async () => {
+  return d.transaction('r', d.plans, d.planItems, async () => {
     const rows = (await d.plans.toArray()).filter((r) => !r.deletedAt);
     const summaries = await Promise.all(
       rows.map(async (r) => ({
@@ -119,7 +119,7 @@ export async function listPlans(): Promise<PlanSummary[]> {
         name: r.name,
         createdAt: r.createdAt,
         updatedAt: r.updatedAt,
-        itemCount: await d.items.where('planId').equals(r.id).count(),
+        itemCount: await d.planItems.where('planId').equals(r.id).count(),
       })),
     );
     return summaries.sort((a, b) => a.name.localeCompare(b.name, 'sv'));
@@ -142,10 +142,10 @@ export async function restoreDeleted(planId: string): Promise<void> {
 /** Remove plans (and their items) deleted in an earlier session — never the open one. */
 export async function purgeDeleted(keep?: string): Promise<number> {
   const d = database();
-  return d.transaction('rw', d.plans, d.items, d.meta, async () => {
+  return d.transaction('rw', d.plans, d.planItems, d.meta, async () => {
     const gone = (await d.plans.toArray()).filter((r) => r.deletedAt && r.id !== keep);
     for (const row of gone) {
-      await d.items.where('planId').equals(row.id).delete();
+      await d.planItems.where('planId').equals(row.id).delete();
       await d.plans.delete(row.id);
       await d.meta.delete(writtenKey(row.id));
     }
@@ -197,13 +197,13 @@ export interface RowChanges {
 /** Read back some rows of a plan (what another tab just wrote). */
 export async function loadRows(planId: string, itemIds: string[], withPlan: boolean): Promise<RowChanges> {
   const d = database();
-  return d.transaction('r', d.plans, d.items, async () => {
+  return d.transaction('r', d.plans, d.planItems, async () => {
     const planRow = withPlan ? await d.plans.get(planId) : undefined;
-    const rows = await d.items.bulkGet(itemIds);
+    const rows = await d.planItems.bulkGet(itemIds.map((id): [string, string] => [planId, id]));
     const items: RowChanges['items'] = {};
     itemIds.forEach((id, i) => {
       const row = rows[i];
-      items[id] = row && row.planId === planId ? { item: fromItemRow(row), updatedAt: row.updatedAt } : { item: null, updatedAt: null };
+      items[id] = row ? { item: fromItemRow(row), updatedAt: row.updatedAt } : { item: null, updatedAt: null };
     });
     return { plan: planRow && !planRow.deletedAt ? fromRow(planRow) : null, items };
   });
@@ -212,10 +212,10 @@ export async function loadRows(planId: string, itemIds: string[], withPlan: bool
 /** Write-ahead-log rows: apply each only where storage does not hold a later version. */
 export async function applyLoggedRows(
   plans: Array<{ plan: Plan; at: string }>,
-  items: Array<{ id: string; item: Item | null; at: string }>,
+  items: Array<{ id: string; planId: string; item: Item | null; at: string }>,
 ): Promise<number> {
   const d = database();
-  return d.transaction('rw', d.plans, d.items, d.meta, async () => {
+  return d.transaction('rw', d.plans, d.planItems, d.meta, async () => {
     let applied = 0;
     for (const { plan, at } of plans) {
       const current = await d.plans.get(plan.id);
@@ -223,8 +223,8 @@ export async function applyLoggedRows(
       await d.plans.put({ ...plan, updatedAt: at, deletedAt: current?.deletedAt ?? null });
       applied++;
     }
-    for (const { id, item, at } of items) {
-      const current = await d.items.get(id);
+    for (const { id, planId, item, at } of items) {
+      const current = await d.planItems.get([planId, id]);
       if (current && current.updatedAt >= at) continue;
       if (!current && item) {
         // Gone from storage: written and deleted since (the plan was written later), or never
@@ -233,8 +233,8 @@ export async function applyLoggedRows(
         const written = (await d.meta.get(writtenKey(item.planId)))?.value ?? plan?.updatedAt ?? '';
         if (!plan || written >= at) continue;
       }
-      if (item) await d.items.put(itemRow(item, at));
-      else if (current) await d.items.delete(id);
+      if (item) await d.planItems.put(itemRow(item, at));
+      else if (current) await d.planItems.delete([planId, id]);
       else continue;
       applied++;
     }

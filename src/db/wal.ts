@@ -13,6 +13,7 @@ const STALE_MS = 60_000;
 interface LogEntry<T> {
   seq: number;
   at: string;
+  planId: string;
   row: T;
 }
 
@@ -40,8 +41,10 @@ export class WriteAheadLog {
   record(doc: PlanDoc, touched: { plan: boolean; items: Set<string> }, now = new Date()): number {
     const seq = ++this.seq;
     const at = now.toISOString();
-    if (touched.plan) this.log.plans[doc.plan.id] = { seq, at, row: doc.plan };
-    for (const id of touched.items) this.log.items[id] = { seq, at, row: doc.items[id] ?? null };
+    const planId = doc.plan.id;
+    if (touched.plan) this.log.plans[planId] = { seq, at, planId, row: doc.plan };
+    // Keyed by plan and item: a plan and its imported copy may share item ids.
+    for (const id of touched.items) this.log.items[`${planId}|${id}`] = { seq, at, planId, row: doc.items[id] ?? null };
     this.log.touched = now.getTime();
     this.persist();
     return seq;
@@ -86,7 +89,7 @@ export async function replayLogs(now = Date.now()): Promise<number> {
     }
     applied += await applyLoggedRows(
       Object.values(log.plans ?? {}).map((e) => ({ plan: e.row, at: e.at })),
-      Object.entries(log.items ?? {}).map(([id, e]) => ({ id, item: e.row, at: e.at })),
+      Object.entries(log.items ?? {}).map(([key, e]) => ({ id: key.slice(key.indexOf('|') + 1), planId: e.planId, item: e.row, at: e.at })),
     );
     if (now - (log.touched ?? 0) > STALE_MS) s.removeItem(key);
   }

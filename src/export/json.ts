@@ -1,7 +1,8 @@
 // The plan as a JSON file (docs/file-format.md), for keeping or sending.
 import { itemsIn } from '../domain/containers';
 import type { PlanDoc } from '../domain/types';
-import { FILE_FORMAT, FILE_VERSION, type PlanFile } from '../schema/planFile';
+import type { PlanFile } from '../schema/planFile';
+import { FILE_FORMAT, FILE_VERSION } from '../schema/version';
 
 export function planToFile(doc: PlanDoc, now = new Date()): PlanFile {
   const items = [

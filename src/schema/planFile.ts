@@ -2,9 +2,12 @@
 // exporter writes, the importer checks, and docs/plan.schema.json is generated from.
 import { z } from 'zod';
 import { ANSVARSNIVAER, MAX_BLADES, MAX_RINGS, MIN_BLADES, MIN_RINGS } from '../domain/types';
+import { FILE_FORMAT, FILE_VERSION } from './version';
 
-export const FILE_FORMAT = 'solfjadern-plan';
-export const FILE_VERSION = 1;
+export { FILE_FORMAT, FILE_VERSION };
+
+// The app runs under a CSP without 'unsafe-eval': zod must not compile parsers with new Function.
+z.config({ jitless: true });
 
 export const LIMITS = {
   id: 100,

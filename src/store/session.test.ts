@@ -72,12 +72,12 @@ describe('a failed write', () => {
   it('keeps the change queued and writes it on the next try', async () => {
     await bootstrap();
     const db = repo.database();
-    const original = db.items.bulkPut.bind(db.items);
+    const original = db.planItems.bulkPut.bind(db.planItems);
     let fail = true;
-    db.items.bulkPut = ((...args: Parameters<typeof original>) => {
+    db.planItems.bulkPut = ((...args: Parameters<typeof original>) => {
       if (fail) return Promise.reject(new Error('QuotaExceededError'));
       return original(...args);
-    }) as typeof db.items.bulkPut;
+    }) as typeof db.planItems.bulkPut;
     const id = actions.addItem('Får inte försvinna')!;
     await nextTask();
     await flush();

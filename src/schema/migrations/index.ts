@@ -1,7 +1,7 @@
 // File migrations: each takes a file of version N (already checked to be ours) to N + 1 as
 // a small pure function on a copy, and is named NNNN-what.ts. Version 1 is the first format,
 // so there are none yet; migrations.test.ts fails if one is never exercised by a fixture.
-import { FILE_VERSION } from '../planFile';
+import { FILE_VERSION } from '../version';
 
 export interface Migration {
   from: number;

@@ -94,6 +94,8 @@ describe('items', () => {
     expect(item).toMatchObject({ text: 'B', delomraden: ['nara-vard'], effektmal: ['nara-vard-kort-1'], extra: true });
     expect(item.indikator).toEqual({ text: 'Andel', target: 30, unit: '%' });
     expect(() => run(doc, (d) => ops.updateItem(d, id, { indikator: { target: Number.NaN } }))).toThrow(/tal/);
+    const zero = run(doc, (d) => ops.updateItem(d, id, { indikator: { target: -0 } }));
+    expect(Object.is(zero.items[id]!.indikator.target, 0)).toBe(true);
   });
 
   it('deletes and renumbers', () => {

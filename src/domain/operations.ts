@@ -126,7 +126,9 @@ export function updateItem(doc: PlanDoc, id: ItemId, patch: ItemPatch): void {
     const next = { ...item.indikator, ...patch.indikator };
     if (next.target !== null && !Number.isFinite(next.target))
       throw new PlanRuleError('Målvärdet måste vara ett tal.');
-    item.indikator = { text: next.text.trim(), target: next.target, unit: next.unit.trim() };
+    // -0 would not survive a JSON round trip: keep plain 0.
+    const target = next.target === 0 ? 0 : next.target;
+    item.indikator = { text: next.text.trim(), target, unit: next.unit.trim() };
   }
   if (patch.ansvarsniva !== undefined) item.ansvarsniva = patch.ansvarsniva;
   if (patch.kalla !== undefined) item.kalla = cleanText(patch.kalla);

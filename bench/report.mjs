@@ -1,0 +1,33 @@
+// node bench/report.mjs — puts the figures of bench/results.json into docs/performance.md
+// (between the "bench:results" markers), so the document shows what the last run measured.
+import { readFileSync, writeFileSync } from 'node:fs';
+
+const r = JSON.parse(readFileSync('bench/results.json', 'utf8'));
+const f = (v) => v.toFixed(1);
+const pair = (s) => `${f(s.median)} / ${f(s.p95)}`;
+const rows = r.results.map(
+  (x) =>
+    `| ${x.n.toLocaleString('en').replace(',', ' ')} | ${pair(x.coldLoad)} | ${f(x.blankLoad.median)} | ${f(x.coldLoadRatio.median)}× | ${pair(x.rerenderEdit)} | ${pair(x.rerenderMove)} | ${pair(x.dragFrame)} (${x.dragFrame.longTasks} long tasks) | ${pair(x.persistence)} | ${pair(x.reload)} |`,
+);
+const checks = r.checks.map((c) => `| ${c.name} | ${c.value} ${c.unit} | ≤ ${c.limit} ${c.unit} | ${c.ok ? 'met' : 'MISSED'} |`);
+const block = `<!-- bench:results -->
+Run of ${r.date.slice(0, 16).replace('T', ' ')} UTC: ${r.machine.cpus} cores, Node ${r.machine.node}, Chromium ${r.machine.chromium}, headless, 1920×1080;
+${r.runs} loads and ${r.microRuns} samples per figure.
+
+Times in ms, median / p95. "Blank" is an empty Vite + React page built the same way
+(\`bench/blank/\`), loaded alternately with the app in the same run.
+
+| N items | cold load | blank page | cold ÷ blank | re-render after edit | re-render after move | drag frame | persistence | reload |
+|---|---|---|---|---|---|---|---|---|
+${rows.join('\n')}
+
+Initial JavaScript: ${(r.initialJsGzipBytes / 1024).toFixed(1)} KB gzip (the blank page: ${(r.blankJsGzipBytes / 1024).toFixed(1)} KB).
+
+| target | measured | limit | |
+|---|---|---|---|
+${checks.join('\n')}
+<!-- /bench:results -->`;
+
+const doc = readFileSync('docs/performance.md', 'utf8');
+writeFileSync('docs/performance.md', doc.replace(/<!-- bench:results -->[\s\S]*<!-- \/bench:results -->/, block));
+console.log('updated docs/performance.md');

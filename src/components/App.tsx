@@ -11,6 +11,7 @@ import { NoticeBar } from './NoticeBar';
 const ItemEditor = lazy(() => import('./ItemEditor').then((m) => ({ default: m.ItemEditor })));
 const PlanList = lazy(() => import('./PlanList').then((m) => ({ default: m.PlanList })));
 const PlanSettings = lazy(() => import('./PlanSettings').then((m) => ({ default: m.PlanSettings })));
+const ImportDialog = lazy(() => import('./ImportDialog').then((m) => ({ default: m.ImportDialog })));
 import { useShortcuts } from './useShortcuts';
 
 function Dialogs() {
@@ -34,6 +35,8 @@ function OpenDialog() {
       return <PlanList onClose={closeDialog} />;
     case 'settings':
       return <PlanSettings doc={doc} onClose={closeDialog} />;
+    case 'import':
+      return <ImportDialog pending={dialog.pending} onClose={closeDialog} />;
   }
 }
 

@@ -1,5 +1,7 @@
 // The toolbar: plan name, save status, plans, plan settings, undo and redo.
 import { redo, undo, useEditor } from '../store/editor';
+import { useRef } from 'react';
+import { chooseImportFile } from '../store/importer';
 import { exportAction } from '../store/persistence';
 import { openDialog, useUi, type SaveStatus } from '../store/ui';
 
@@ -21,6 +23,7 @@ function saveText(save: SaveStatus): string {
 }
 
 export function Header() {
+  const fileRef = useRef<HTMLInputElement>(null);
   const name = useEditor((s) => s.doc?.plan.name ?? '');
   const canUndo = useEditor((s) => s.history.past.length > 0);
   const canRedo = useEditor((s) => s.history.future.length > 0);
@@ -43,6 +46,22 @@ export function Header() {
         <button type="button" onClick={exportAction.run}>
           Exportera JSON
         </button>
+        <button type="button" onClick={() => fileRef.current?.click()} disabled={save.state === 'unavailable'}>
+          Importera
+        </button>
+        <input
+          ref={fileRef}
+          type="file"
+          accept=".json,application/json"
+          hidden
+          aria-label="Välj en planfil att importera"
+          data-testid="import-file"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file) void chooseImportFile(file);
+          }}
+        />
         <button type="button" onClick={() => openDialog({ kind: 'settings' })}>
           Fokusområden och ringar
         </button>

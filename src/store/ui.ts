@@ -1,11 +1,13 @@
 // UI state that never enters the undo history: unfolded blade, open dialogs, save status.
 import { create } from 'zustand';
 import type { ItemId } from '../domain/types';
+import type { PendingImport } from './importer';
 
 export type Dialog =
   | { kind: 'item'; itemId: ItemId }
   | { kind: 'plans' }
   | { kind: 'settings' }
+  | { kind: 'import'; pending: PendingImport }
   | null;
 
 export type SaveStatus =

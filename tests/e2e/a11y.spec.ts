@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { expect, test, type Page } from '@playwright/test';
 import { openApp } from './helpers';
@@ -41,6 +42,11 @@ test('the fan view, the item dialog, the plan list and the settings pass axe (WC
   await page.getByRole('button', { name: 'En sammanhållen hälso- och sjukvård: fäll ut' }).press('Enter');
   await expect(page.getByRole('button', { name: /^\+\d+ till/ }).first()).toBeVisible();
   expect(await audit(page)).toEqual([]);
+  // The import dialog.
+  await page.getByTestId('import-file').setInputFiles(fileURLToPath(new URL('../fixtures/files/v1-example.json', import.meta.url)));
+  await expect(page.getByRole('dialog', { name: 'Importera plan' })).toBeVisible();
+  expect(await audit(page)).toEqual([]);
+  await page.keyboard.press('Escape');
   const folded = page.getByRole('list', { name: 'Ledarskap och kompetensförsörjning, Viktiga milstolpar 2025', exact: true });
   await expect(folded.getByRole('listitem')).toHaveCount(5);
   await expect(folded.locator('.folded-item')).not.toHaveCount(0);

@@ -1,0 +1,77 @@
+// Importing a plan file: read and check it (the schema code loads only now), then let the
+// user open it as a new plan or, for a plan that is already here, replace that plan — the
+// replaced version is kept as a copy. A refused file changes nothing.
+import { duplicateDoc } from '../domain/plan';
+import { newId } from '../domain/ids';
+import type { PlanDoc } from '../domain/types';
+import * as repo from '../db/repository';
+import { notify } from './editor';
+import { flush, openNewDoc } from './session';
+import { openDialog } from './ui';
+
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+
+export interface PendingImport {
+  fileName: string;
+  doc: PlanDoc;
+  warnings: string[];
+  /** The stored plan with the same id, if any, and what replacing it would change. */
+  existing: { name: string; added: number; removed: number; changed: number } | null;
+}
+
+/** Read a chosen file; on success the import dialog asks what to do with it. */
+export async function chooseImportFile(file: File): Promise<boolean> {
+  if (file.size > MAX_IMPORT_BYTES) {
+    const mb = (file.size / (1024 * 1024)).toLocaleString('sv-SE', { maximumFractionDigits: 1 });
+    notify('error', `Filen ”${file.name}” är för stor (${mb} MB). En planfil får vara högst 20 MB.`);
+    return false;
+  }
+  const { readPlanFile } = await import('../schema/restore');
+  const result = readPlanFile(await file.text());
+  if (!result.ok) {
+    notify('error', `”${file.name}” kan inte importeras. ${result.error}`);
+    return false;
+  }
+  await flush();
+  const stored = await repo.loadDoc(result.doc.plan.id);
+  let existing: PendingImport['existing'] = null;
+  if (stored) {
+    const ids = new Set([...Object.keys(stored.items), ...Object.keys(result.doc.items)]);
+    let added = 0;
+    let removed = 0;
+    let changed = 0;
+    for (const id of ids) {
+      const before = stored.items[id];
+      const after = result.doc.items[id];
+      if (!before) added++;
+      else if (!after) removed++;
+      else if (JSON.stringify(before) !== JSON.stringify(after)) changed++;
+    }
+    existing = { name: stored.plan.name, added, removed, changed };
+  }
+  openDialog({ kind: 'import', pending: { fileName: file.name, doc: result.doc, warnings: result.warnings, existing } });
+  return true;
+}
+
+/** Open the file as a new plan: a new plan id, the name marked "Importerad", items as in the file. */
+export async function importAsNewPlan(pending: PendingImport): Promise<PlanDoc> {
+  const planId = newId();
+  const items: PlanDoc['items'] = {};
+  for (const [id, item] of Object.entries(pending.doc.items)) items[id] = { ...item, planId };
+  const doc: PlanDoc = { plan: { ...pending.doc.plan, id: planId, name: `Importerad: ${pending.doc.plan.name}` }, items };
+  await openNewDoc(doc);
+  notify('info', `”${pending.fileName}” öppnades som en ny plan.`);
+  return doc;
+}
+
+/** Replace the stored plan with the same id; what it was stays as a copy. */
+export async function importReplacing(pending: PendingImport, now = new Date()): Promise<void> {
+  await flush();
+  const stored = await repo.loadDoc(pending.doc.plan.id);
+  if (stored) {
+    const stamp = now.toLocaleString('sv-SE', { dateStyle: 'short', timeStyle: 'short' });
+    await repo.saveDoc(duplicateDoc(stored, `${stored.plan.name} (före import ${stamp})`, now));
+  }
+  await openNewDoc(pending.doc);
+  notify('info', `Planen ersattes med innehållet i ”${pending.fileName}”. Den tidigare versionen finns kvar som kopia under Planer.`);
+}

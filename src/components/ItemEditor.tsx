@@ -12,6 +12,16 @@ function toggle(list: string[], id: string, on: boolean): string[] {
   return on ? [...list, id] : list.filter((x) => x !== id);
 }
 
+/** A checkbox for one id in a list of chosen ids (delområden, effektmål). */
+function Check({ id, label, chosen, onChange }: { id: string; label: string; chosen: string[]; onChange: (next: string[]) => void }) {
+  return (
+    <label className="check">
+      <input type="checkbox" checked={chosen.includes(id)} onChange={(e) => onChange(toggle(chosen, id, e.target.checked))} />
+      {label}
+    </label>
+  );
+}
+
 export function ItemEditor({ doc, item, onClose }: { doc: PlanDoc; item: Item; onClose: () => void }) {
   const [text, setText] = useState(item.text);
   const [description, setDescription] = useState(item.description);
@@ -79,14 +89,7 @@ export function ItemEditor({ doc, item, onClose }: { doc: PlanDoc; item: Item; o
           <legend>Delområden</legend>
           <div className="checks">
             {catalogue.delomraden.map((d) => (
-              <label key={d.id} className="check">
-                <input
-                  type="checkbox"
-                  checked={delomraden.includes(d.id)}
-                  onChange={(e) => setDelomraden(toggle(delomraden, d.id, e.target.checked))}
-                />
-                {d.name}
-              </label>
+              <Check key={d.id} id={d.id} label={d.name} chosen={delomraden} onChange={setDelomraden} />
             ))}
           </div>
         </fieldset>
@@ -104,14 +107,7 @@ export function ItemEditor({ doc, item, onClose }: { doc: PlanDoc; item: Item; o
                   {d.effektmal
                     .filter((g) => g.sikt === sikt)
                     .map((g) => (
-                      <label key={g.id} className="check">
-                        <input
-                          type="checkbox"
-                          checked={effektmal.includes(g.id)}
-                          onChange={(e) => setEffektmal(toggle(effektmal, g.id, e.target.checked))}
-                        />
-                        {g.text}
-                      </label>
+                      <Check key={g.id} id={g.id} label={g.text} chosen={effektmal} onChange={setEffektmal} />
                     ))}
                 </div>
               ))}

@@ -12,8 +12,8 @@ import {
   renameStoredPlan,
   restorePlan,
   type NewPlanKind,
+  type PlanSummary,
 } from '../store/session';
-import type { PlanSummary } from '../db/repository';
 import { Dialog } from './Dialog';
 import { StorageUse } from './StorageUse';
 

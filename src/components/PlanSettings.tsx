@@ -44,6 +44,15 @@ function CommitInput({
   );
 }
 
+/** "Ta bort" for one blade or ring; screen readers hear which. */
+function RemoveButton({ name, disabled, onClick }: { name: string; disabled: boolean; onClick: () => void }) {
+  return (
+    <button type="button" className="danger" disabled={disabled} onClick={onClick}>
+      Ta bort<span className="sr-only"> {name}</span>
+    </button>
+  );
+}
+
 export function PlanSettings({ doc, onClose }: { doc: PlanDoc; onClose: () => void }) {
   const { blades, rings } = doc.plan;
   const [focusBlade, setFocusBlade] = useState<string | null>(null);
@@ -82,14 +91,11 @@ export function PlanSettings({ doc, onClose }: { doc: PlanDoc; onClose: () => vo
                 <button type="button" disabled={i === blades.length - 1} onClick={() => actions.moveBlade(blade.id, i + 1)}>
                   Flytta höger<span className="sr-only"> {blade.name}</span>
                 </button>
-                <button
-                  type="button"
-                  className="danger"
+                <RemoveButton
+                  name={blade.name}
                   disabled={blades.length <= MIN_BLADES}
                   onClick={() => actions.removeBlade(blade.id)}
-                >
-                  Ta bort<span className="sr-only"> {blade.name}</span>
-                </button>
+                />
               </div>
             </li>
           ))}
@@ -127,14 +133,7 @@ export function PlanSettings({ doc, onClose }: { doc: PlanDoc; onClose: () => vo
                 value={ring.year === null ? '' : String(ring.year)}
                 onCommit={(v) => actions.updateRing(ring.id, { year: v.trim() === '' ? null : Number(v) })}
               />
-              <button
-                type="button"
-                className="danger"
-                disabled={rings.length <= MIN_RINGS}
-                onClick={() => actions.removeRing(ring.id)}
-              >
-                Ta bort<span className="sr-only"> {ring.label}</span>
-              </button>
+              <RemoveButton name={ring.label} disabled={rings.length <= MIN_RINGS} onClick={() => actions.removeRing(ring.id)} />
             </li>
           ))}
         </ol>

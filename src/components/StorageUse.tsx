@@ -1,6 +1,6 @@
 // How much of the browser's storage the plans use, and whether it is kept for sure.
 import { useEffect, useState } from 'react';
-import { storageUse, type StorageUse as Use } from '../db/repository';
+import { storageUse, type StorageUse as Use } from '../store/session';
 
 export function formatBytes(bytes: number): string {
   const units = ['byte', 'kB', 'MB', 'GB', 'TB'];

@@ -95,5 +95,7 @@ export async function restorePlan(planId: string): Promise<void> {
 }
 
 export const listPlans = repo.listPlans;
+export const storageUse = repo.storageUse;
+export type { PlanSummary, StorageUse } from '../db/repository';
 
 export { flush, startPersistence } from './persistence';

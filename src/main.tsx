@@ -31,7 +31,7 @@ bootstrap().catch((error: unknown) => {
   loadDoc(createExampleDoc());
   notify(
     'error',
-    'Webbläsaren låter inte Solfjädern spara på den här datorn (till exempel i privat läge). Du kan arbeta vidare, men spara planen med Exportera JSON innan du stänger fliken.',
+    'Webbläsaren låter inte Solfjädern spara på den här datorn (till exempel i privat läge). Du kan arbeta vidare, men spara planen med Exportera – JSON innan du stänger fliken.',
     exportAction,
   );
 });

@@ -6,6 +6,7 @@ import { Header } from './Header';
 import { InspelPanel } from './InspelPanel';
 import { lazy, Suspense } from 'react';
 import { NoticeBar } from './NoticeBar';
+import { PrintView } from './PrintView';
 
 // Dialogs are loaded when first opened: the first paint needs only the fan and Inspel.
 const ItemEditor = lazy(() => import('./ItemEditor').then((m) => ({ default: m.ItemEditor })));
@@ -69,6 +70,7 @@ export function App() {
           <InspelPanel />
         </main>
       </DndProvider>
+      <PrintView />
       <Dialogs />
     </div>
   );

@@ -2,7 +2,7 @@
 import { redo, undo, useEditor } from '../store/editor';
 import { useRef } from 'react';
 import { chooseImportFile } from '../store/importer';
-import { exportAction } from '../store/persistence';
+import { ExportMenu } from './ExportMenu';
 import { openDialog, useUi, type SaveStatus } from '../store/ui';
 
 const clock = new Intl.DateTimeFormat('sv-SE', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
@@ -43,16 +43,14 @@ export function Header() {
         <button type="button" onClick={() => openDialog({ kind: 'plans' })} disabled={save.state === 'unavailable'}>
           Planer
         </button>
-        <button type="button" onClick={exportAction.run}>
-          Exportera JSON
-        </button>
+        <ExportMenu />
         <button type="button" onClick={() => fileRef.current?.click()} disabled={save.state === 'unavailable'}>
           Importera
         </button>
         <input
           ref={fileRef}
           type="file"
-          accept=".json,application/json"
+          accept=".json,application/json,.docx"
           hidden
           aria-label="Välj en planfil att importera"
           data-testid="import-file"

@@ -3,6 +3,7 @@ import { itemsIn } from '../domain/containers';
 import type { PlanDoc } from '../domain/types';
 import type { PlanFile } from '../schema/planFile';
 import { FILE_FORMAT, FILE_VERSION } from '../schema/version';
+import { downloadBlob, safeFileName } from './download';
 
 export function planToFile(doc: PlanDoc, now = new Date()): PlanFile {
   const items = [
@@ -17,19 +18,10 @@ export function planToJson(doc: PlanDoc, now = new Date()): string {
 }
 
 export function fileName(doc: PlanDoc, ext: string): string {
-  const base = doc.plan.name.replace(/[\\/:*?"<>|]+/g, ' ').replace(/\s+/g, ' ').trim() || 'plan';
-  return `${base}.${ext}`;
+  return safeFileName(doc.plan.name, ext);
 }
 
 /** Save the plan as a .json download (works offline: a blob URL, no request). */
 export function downloadPlanJson(doc: PlanDoc): void {
-  const blob = new Blob([planToJson(doc)], { type: 'application/json' });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName(doc, 'json');
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadBlob(new Blob([planToJson(doc)], { type: 'application/json' }), fileName(doc, 'json'));
 }

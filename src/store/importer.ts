@@ -27,7 +27,12 @@ export async function chooseImportFile(file: File): Promise<boolean> {
     return false;
   }
   const { readPlanFile } = await import('../schema/restore');
-  const result = readPlanFile(await file.text());
+  const text = await planText(file);
+  if (text === null) {
+    notify('error', `”${file.name}” kan inte importeras. Word-filen innehåller ingen plan från Solfjädern (bara filer som Solfjädern har skapat bär planen med sig).`);
+    return false;
+  }
+  const result = readPlanFile(text.json);
   if (!result.ok) {
     notify('error', `”${file.name}” kan inte importeras. ${result.error}`);
     return false;
@@ -49,8 +54,28 @@ export async function chooseImportFile(file: File): Promise<boolean> {
     }
     existing = { name: stored.plan.name, added, removed, changed };
   }
-  openDialog({ kind: 'import', pending: { fileName: file.name, doc: result.doc, warnings: result.warnings, existing } });
+  const warnings = text.source ? [text.source, ...result.warnings] : result.warnings;
+  openDialog({ kind: 'import', pending: { fileName: file.name, doc: result.doc, warnings, existing } });
   return true;
+}
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+
+/**
+ * The plan file's text: a JSON file as it is, or the plan a Word file made by this app
+ * carries (with a line saying where it came from); null for a Word file without one.
+ */
+async function planText(file: File): Promise<{ json: string; source: string } | null> {
+  const head = new Uint8Array(await file.slice(0, 4).arrayBuffer());
+  if (!ZIP_MAGIC.every((byte, i) => head[i] === byte)) return { json: await file.text(), source: '' };
+  const { readPlanPart } = await import('../export/docx/planPart');
+  const part = await readPlanPart(file).catch(() => null);
+  if (!part) return null;
+  const kind = part.document === 'mall' ? 'mallen' : 'handlingsplanen';
+  const when = new Date(part.exportedAt);
+  const at = Number.isNaN(when.getTime()) ? '' : `, exporterad ${when.toLocaleString('sv-SE', { dateStyle: 'long', timeStyle: 'short' })}`;
+  const to = part.recipient ? `, skickad till ${part.recipient}` : '';
+  return { json: part.planJson, source: `Word-filen är ${kind} för ”${part.planName}”${to}${at}.` };
 }
 
 /** Open the file as a new plan: a new plan id, the name marked "Importerad", items as in the file. */

@@ -21,12 +21,18 @@ export interface UiState {
   unfoldedBladeId: string | null;
   dialog: Dialog;
   save: SaveStatus;
+  /** What an export in progress makes ("Word-filen"), for the menu's busy state. */
+  exporting: string | null;
+  /** The print view (tables below the fan) is drawn: from "Skriv ut" or the browser's print. */
+  printing: boolean;
 }
 
 export const useUi = create<UiState>(() => ({
   unfoldedBladeId: null,
   dialog: null,
   save: { state: 'idle' },
+  exporting: null,
+  printing: false,
 }));
 
 export function toggleUnfold(bladeId: string): void {

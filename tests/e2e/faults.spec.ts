@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { addInspel, cellList, clickItem, inspel, listTexts, openApp, waitSaved } from './helpers';
+import { addInspel, cellList, clickItem, exportVia, inspel, listTexts, openApp, waitSaved } from './helpers';
 
 type Hook = { actions: { addItem: (t: string) => string | null } };
 
@@ -115,8 +115,7 @@ test('no IndexedDB (private mode): the app says so, works in memory and offers J
   ]);
   await page.getByRole('alert').getByRole('button', { name: 'Stäng meddelandet' }).click();
   await addInspel(page, 'Bara i minnet');
-  const download = page.waitForEvent('download');
-  await page.getByRole('navigation', { name: 'Verktyg' }).getByRole('button', { name: 'Exportera JSON' }).click();
-  const json = JSON.parse(readFileSync((await (await download).path())!, 'utf8'));
+  const download = await exportVia(page, 'JSON');
+  const json = JSON.parse(readFileSync((await download.path())!, 'utf8'));
   expect(json.items.map((i: { text: string }) => i.text)).toContain('Bara i minnet');
 });

@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Download, type Locator, type Page } from '@playwright/test';
 
 export const cellList = (page: Page, blade: string, ring: string) =>
   page.getByRole('list', { name: `${blade}, ${ring}`, exact: true });
@@ -98,4 +98,12 @@ export async function tabTo(page: Page, target: Locator, max = 120): Promise<voi
     await page.keyboard.press('Tab');
   }
   throw new Error(`Tab never reached ${target}`);
+}
+
+/** Choose an entry of the "Exportera" menu and wait for its download. */
+export async function exportVia(page: Page, entry: string): Promise<Download> {
+  const download = page.waitForEvent('download');
+  await page.getByRole('navigation', { name: 'Verktyg' }).getByRole('button', { name: 'Exportera', exact: true }).click();
+  await page.getByRole('menu', { name: 'Exportera' }).getByRole('menuitem', { name: entry, exact: true }).click();
+  return download;
 }

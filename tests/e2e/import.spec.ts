@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { cellList, listTexts, openApp } from './helpers';
+import { cellList, exportVia, listTexts, openApp } from './helpers';
 
 async function exportJson(page: Page): Promise<string> {
-  const download = page.waitForEvent('download');
-  await page.getByRole('navigation', { name: 'Verktyg' }).getByRole('button', { name: 'Exportera JSON' }).click();
-  return readFileSync((await (await download).path())!, 'utf8');
+  const download = await exportVia(page, 'JSON');
+  return readFileSync((await download.path())!, 'utf8');
 }
 
 const importText = (page: Page, name: string, text: string | Buffer) =>

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { addInspel, cellList, center, dragTo, inspel, itemPoint, listTexts, openApp, waitSaved } from './helpers';
+import { addInspel, cellList, center, dragTo, exportVia, inspel, itemPoint, listTexts, openApp, waitSaved } from './helpers';
 
 test('after one visit the app starts, edits and saves with the network off', async ({ page, context }) => {
   await openApp(page);
@@ -47,9 +47,11 @@ test('a whole session stays on its own origin and runs under the CSP without vio
   await page.keyboard.press('Escape');
   await page.getByRole('button', { name: 'Fokusområden och ringar' }).click();
   await page.keyboard.press('Escape');
-  const download = page.waitForEvent('download');
-  await page.getByRole('navigation', { name: 'Verktyg' }).getByRole('button', { name: 'Exportera JSON' }).click();
-  expect((await download).suggestedFilename()).toBe('KL HoS handlingsplan 2025–2027 (utkast).json');
+  const download = await exportVia(page, 'JSON');
+  expect(download.suggestedFilename()).toBe('KL HoS handlingsplan 2025–2027 (utkast).json');
+  // Word and the picture are made in the page too: no request leaves it.
+  expect((await exportVia(page, 'Word (.docx)')).suggestedFilename()).toBe('KL HoS handlingsplan 2025–2027 (utkast) – handlingsplan.docx');
+  expect((await exportVia(page, 'Bild (PNG)')).suggestedFilename()).toBe('KL HoS handlingsplan 2025–2027 (utkast).png');
   await page.reload();
   await expect(page.locator('svg.fan')).toBeVisible();
 

@@ -1,0 +1,110 @@
+// What paper gets after the fan: per fokusområde a table with one row per ring, Inspel,
+// and the effektmål no activity serves. Drawn only while printing.
+import { useEffect } from 'react';
+import { flushSync } from 'react-dom';
+import { itemsIn } from '../domain/containers';
+import { uncoveredEffektmal } from '../domain/coverage';
+import type { Item, PlanDoc } from '../domain/types';
+import { itemFacts } from '../export/facts';
+import { useEditor } from '../store/editor';
+import { useUi } from '../store/ui';
+
+const SIKT = { kort: 'Kortare sikt', lang: 'Längre sikt' } as const;
+
+function ItemList({ items, doc }: { items: Item[]; doc: PlanDoc }) {
+  if (items.length === 0) return <p className="empty">Inga aktiviteter ännu.</p>;
+  return (
+    <ol>
+      {items.map((item) => {
+        const facts = itemFacts(item, doc);
+        return (
+          <li key={item.id}>
+            <span className={item.extra ? 'is-extra' : undefined}>{item.text}</span>
+            {item.description && <span className="description">{item.description}</span>}
+            {facts && <span className="facts">{facts}</span>}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+function Tables({ doc }: { doc: PlanDoc }) {
+  const inbox = itemsIn(doc, null);
+  const uncovered = uncoveredEffektmal(doc);
+  return (
+    <section className="print-view" aria-label="Utskrift">
+      {doc.plan.blades.map((blade) => (
+        <section key={blade.id} className="print-blade">
+          <h2>{blade.name}</h2>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Horisont</th>
+                <th scope="col">Prioriterade aktiviteter i prioritetsordning</th>
+              </tr>
+            </thead>
+            <tbody>
+              {doc.plan.rings.map((ring) => (
+                <tr key={ring.id}>
+                  <th scope="row">{ring.label}</th>
+                  <td>
+                    <ItemList items={itemsIn(doc, { bladeId: blade.id, ringId: ring.id })} doc={doc} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ))}
+      {inbox.length > 0 && (
+        <section>
+          <h2>Inspel som inte är placerade</h2>
+          <ItemList items={inbox} doc={doc} />
+        </section>
+      )}
+      <section>
+        <h2>Effektmål utan aktivitet</h2>
+        {uncovered.length === 0 ? (
+          <p>Varje effektmål har minst en aktivitet i solfjädern.</p>
+        ) : (
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Delområde</th>
+                <th scope="col">Sikt</th>
+                <th scope="col">Effektmål</th>
+              </tr>
+            </thead>
+            <tbody>
+              {uncovered.map(({ delomrade, effektmal }) => (
+                <tr key={effektmal.id}>
+                  <td>{delomrade.name}</td>
+                  <td>{SIKT[effektmal.sikt]}</td>
+                  <td>{effektmal.text}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </section>
+  );
+}
+
+/** Draws the tables for print: from "Skriv ut", and from the browser's own print (Ctrl+P). */
+export function PrintView() {
+  const printing = useUi((s) => s.printing);
+  const doc = useEditor((s) => s.doc);
+  useEffect(() => {
+    const before = () => flushSync(() => useUi.setState({ printing: true }));
+    const after = () => useUi.setState({ printing: false });
+    window.addEventListener('beforeprint', before);
+    window.addEventListener('afterprint', after);
+    return () => {
+      window.removeEventListener('beforeprint', before);
+      window.removeEventListener('afterprint', after);
+    };
+  }, []);
+  return printing && doc ? <Tables doc={doc} /> : null;
+}

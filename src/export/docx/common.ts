@@ -1,0 +1,89 @@
+// Shared pieces of the Word documents: page, styles, table cells and the words for an item.
+import {
+  BorderStyle,
+  PageOrientation,
+  Paragraph,
+  ShadingType,
+  TableCell,
+  TextRun,
+  WidthType,
+  type IParagraphOptions,
+  type ISectionPropertiesOptions,
+  type IStylesOptions,
+} from 'docx';
+import type { Item } from '../../domain/types';
+
+/** A4 given portrait: docx swaps width and height for a landscape section (checked by a test). */
+export const LANDSCAPE_A4: ISectionPropertiesOptions = {
+  page: {
+    size: { width: 11906, height: 16838, orientation: PageOrientation.LANDSCAPE },
+    margin: { top: 1021, bottom: 1021, left: 1134, right: 1134 },
+  },
+};
+
+/** Text width of the landscape page in twips (29.7 cm less 2 × 2 cm). */
+export const TEXT_WIDTH = 16838 - 2 * 1134;
+
+export const STYLES: IStylesOptions = {
+  default: {
+    document: { run: { font: 'Calibri', size: 21, language: { value: 'sv-SE' } }, paragraph: { spacing: { after: 80 } } },
+    heading1: { run: { font: 'Calibri', size: 32, bold: true, color: '23395D' }, paragraph: { spacing: { before: 320, after: 120 } } },
+    heading2: { run: { font: 'Calibri', size: 26, bold: true, color: '23395D' }, paragraph: { spacing: { before: 240, after: 80 } } },
+    title: { run: { font: 'Calibri', size: 48, bold: true, color: '23395D' }, paragraph: { spacing: { after: 120 } } },
+  },
+};
+
+const MUTED = '4A4A4A';
+const HEADER_FILL = 'DCE3EE';
+const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '8A8F94' } as const;
+export const CELL_MARGINS = { top: 60, bottom: 60, left: 100, right: 100 };
+export const CELL_BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER };
+
+/** Column widths in twips from fractions of the text width. */
+export function columns(...fractions: number[]): number[] {
+  return fractions.map((f) => Math.floor(TEXT_WIDTH * f));
+}
+
+export function headerCell(text: string, width: number): TableCell {
+  return new TableCell({
+    width: { size: width, type: WidthType.DXA },
+    shading: { type: ShadingType.CLEAR, fill: HEADER_FILL, color: 'auto' },
+    borders: CELL_BORDERS,
+    children: [new Paragraph({ children: [new TextRun({ text, bold: true })] })],
+  });
+}
+
+export function bodyCell(children: Paragraph[], width: number, options: { rowSpan?: number; columnSpan?: number; fill?: string } = {}): TableCell {
+  return new TableCell({
+    width: { size: width, type: WidthType.DXA },
+    borders: CELL_BORDERS,
+    rowSpan: options.rowSpan,
+    columnSpan: options.columnSpan,
+    shading: options.fill ? { type: ShadingType.CLEAR, fill: options.fill, color: 'auto' } : undefined,
+    children: children.length > 0 ? children : [new Paragraph('')],
+  });
+}
+
+export function muted(text: string, options: IParagraphOptions = {}): Paragraph {
+  return new Paragraph({ ...options, children: [new TextRun({ text, color: MUTED, size: 18 })] });
+}
+
+export function plain(text: string, options: IParagraphOptions = {}): Paragraph {
+  return new Paragraph({ ...options, children: [new TextRun(text)] });
+}
+
+/** The item's text as a run: extras in real italics, as the template asks. */
+export function itemRun(item: Item): TextRun {
+  return new TextRun({ text: item.text, italics: item.extra });
+}
+
+const dateFormat = new Intl.DateTimeFormat('sv-SE', { day: 'numeric', month: 'long', year: 'numeric' });
+const timeFormat = new Intl.DateTimeFormat('sv-SE', { hour: '2-digit', minute: '2-digit' });
+
+export function swedishDate(date: Date): string {
+  return dateFormat.format(date);
+}
+
+export function swedishTime(date: Date): string {
+  return timeFormat.format(date);
+}

@@ -1,0 +1,150 @@
+// @vitest-environment jsdom
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import { createExampleDoc } from '../../domain/plan';
+import { itemsIn } from '../../domain/containers';
+import type { PlanDoc } from '../../domain/types';
+import { readPlanFile } from '../../schema/restore';
+import { buildHandlingsplan, buildMall, MALL_HEADERS, readPlanPart } from './index';
+
+const AT = new Date('2026-11-22T10:00:00.000Z');
+// A 1×1 PNG: the builders only pass the picture through.
+const PNG = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));
+const PICTURE = { svg: '<svg xmlns="http://www.w3.org/2000/svg" width="800" height="420"><rect width="800" height="420" fill="#fff"/></svg>', png: PNG, width: 800, height: 420 };
+
+/** The example with its second 2025 item of Nära invånaren marked extra and one markup title. */
+function exampleDoc(): PlanDoc {
+  const doc = createExampleDoc(AT);
+  const cell = itemsIn(doc, { bladeId: 'nara-invanaren', ringId: 'r2025' });
+  // A new items object, as the store makes: item lists are memoised per items object.
+  doc.items = {
+    ...doc.items,
+    [cell[1]!.id]: { ...cell[1]!, extra: true },
+    [cell[2]!.id]: { ...cell[2]!, text: '<img src=x onerror=alert(1)> & "citat"' },
+  };
+  return doc;
+}
+
+async function parts(bytes: Uint8Array) {
+  const zip = await JSZip.loadAsync(bytes);
+  const xml = await zip.file('word/document.xml')!.async('string');
+  return { zip, xml, dom: new DOMParser().parseFromString(xml, 'application/xml') };
+}
+
+const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+
+/** Every run of text with whether it is italic. */
+function runs(dom: Document): { text: string; italic: boolean }[] {
+  return [...dom.getElementsByTagNameNS(W, 'r')].map((r) => ({
+    text: [...r.getElementsByTagNameNS(W, 't')].map((t) => t.textContent).join(''),
+    italic: [...r.getElementsByTagNameNS(W, 'i')].some((i) => !['false', '0'].includes(i.getAttributeNS(W, 'val') ?? '')),
+  }));
+}
+
+describe('Handlingsplan (.docx)', () => {
+  it('is a landscape A4 page with real headings, repeated table headers and every item in order', async () => {
+    const doc = exampleDoc();
+    const { xml, dom } = await parts(await buildHandlingsplan(doc, PICTURE, { now: AT }));
+    const size = dom.getElementsByTagNameNS(W, 'pgSz')[0]!;
+    expect(size.getAttributeNS(W, 'orient')).toBe('landscape');
+    expect(Number(size.getAttributeNS(W, 'w'))).toBeGreaterThan(Number(size.getAttributeNS(W, 'h')));
+    const headings = [...dom.getElementsByTagNameNS(W, 'pStyle')].filter((s) => s.getAttributeNS(W, 'val') === 'Heading1');
+    expect(headings).toHaveLength(doc.plan.blades.length + 1);
+    expect(dom.getElementsByTagNameNS(W, 'tblHeader').length).toBe(doc.plan.blades.length + 1);
+    // Texts in the order of the plan: blade by blade, ring by ring, by rank.
+    const text = runs(dom).map((r) => r.text).join('\n');
+    let at = 0;
+    for (const blade of doc.plan.blades) {
+      for (const ring of doc.plan.rings) {
+        for (const item of itemsIn(doc, { bladeId: blade.id, ringId: ring.id })) {
+          const found = text.indexOf(item.text, at);
+          expect(found, item.text).toBeGreaterThan(at);
+          at = found;
+        }
+      }
+    }
+    expect(xml).toContain('Effektmål utan aktivitet');
+    expect(xml).toContain('Version: Arbetsversion');
+  });
+
+  it('sets extras in italic runs, and only extras', async () => {
+    const doc = exampleDoc();
+    const all = runs((await parts(await buildHandlingsplan(doc, null, { now: AT }))).dom);
+    for (const item of Object.values(doc.items)) {
+      const run = all.find((r) => r.text === item.text);
+      expect(run, item.text).toBeDefined();
+      expect(run!.italic, item.text).toBe(item.extra);
+    }
+  });
+
+  it('lists effektmål that no placed item serves', async () => {
+    const doc = exampleDoc();
+    const goal = doc.plan.catalogue.delomraden[1]!.effektmal[0]!;
+    const served = () => Object.values(doc.items).some((i) => i.cell && i.effektmal.includes(goal.id));
+    expect(served()).toBe(false);
+    expect((await parts(await buildHandlingsplan(doc, null, { now: AT }))).xml).toContain(goal.text);
+    const first = Object.values(doc.items).find((i) => i.cell)!;
+    doc.items = { ...doc.items, [first.id]: { ...first, effektmal: [goal.id] } };
+    expect((await parts(await buildHandlingsplan(doc, null, { now: AT }))).xml).not.toContain(goal.text);
+  });
+
+  it('carries the fan as SVG with a PNG fallback', async () => {
+    const { zip, xml } = await parts(await buildHandlingsplan(exampleDoc(), PICTURE, { now: AT }));
+    const media = Object.keys(zip.files).filter((f) => f.startsWith('word/media/'));
+    expect(media.some((f) => f.endsWith('.svg'))).toBe(true);
+    expect(media.some((f) => f.endsWith('.png'))).toBe(true);
+    expect(xml).toContain('svgBlip');
+  });
+
+  it('carries the plan, its id, version and recipient, readable again', async () => {
+    const doc = exampleDoc();
+    const bytes = await buildHandlingsplan(doc, null, { now: AT, recipient: 'NU-sjukvården' });
+    const part = await readPlanPart(bytes);
+    expect(part).toMatchObject({ document: 'handlingsplan', planId: doc.plan.id, planName: doc.plan.name, fileVersion: 1, recipient: 'NU-sjukvården' });
+    const back = readPlanFile(part!.planJson);
+    expect(back.ok && back.doc).toEqual(doc);
+    const custom = await (await JSZip.loadAsync(bytes)).file('docProps/custom.xml')!.async('string');
+    expect(custom).toContain(doc.plan.id);
+    expect(custom).toContain('NU-sjukvården');
+  });
+
+  it('finds no plan in a Word file it did not make', async () => {
+    const zip = new JSZip();
+    zip.file('word/document.xml', '<w:document xmlns:w="' + W + '"/>');
+    expect(await readPlanPart(await zip.generateAsync({ type: 'uint8array' }))).toBeNull();
+  });
+});
+
+describe('Mall att fylla i (.docx)', () => {
+  it('has the instruction and the four-column table with a row group per delområde and ring', async () => {
+    const doc = exampleDoc();
+    const { xml, dom } = await parts(await buildMall(doc, { now: AT }));
+    for (const header of MALL_HEADERS) expect(xml).toContain(header);
+    expect(xml).toContain('tre viktigaste');
+    expect(xml).toContain('fem för Nära vård');
+    const texts = runs(dom).map((r) => r.text);
+    for (const d of doc.plan.catalogue.delomraden) {
+      expect(texts).toContain(d.name);
+      for (const goal of d.effektmal) expect(xml).toContain(goal.text.replace(/&/g, '&amp;'));
+    }
+    // Each ring label once per delområde in the column to fill in.
+    const ringRows = texts.filter((t) => t === doc.plan.rings[0]!.label).length;
+    // …and once for the activities without a delområde, kept in a group of their own.
+    expect(texts).toContain('Övrigt (utan delområde)');
+    expect(ringRows).toBe(doc.plan.catalogue.delomraden.length + 1);
+    const size = dom.getElementsByTagNameNS(W, 'pgSz')[0]!;
+    expect(size.getAttributeNS(W, 'orient')).toBe('landscape');
+    expect((await readPlanPart(await buildMall(doc, { now: AT })))?.document).toBe('mall');
+  });
+
+  it('lists current activities under their delområde, extras in italics', async () => {
+    const doc = exampleDoc();
+    const all = runs((await parts(await buildMall(doc, { now: AT }))).dom);
+    const extra = Object.values(doc.items).find((i) => i.extra)!;
+    expect(all.filter((r) => r.text === extra.text).every((r) => r.italic)).toBe(true);
+    const normal = Object.values(doc.items).find((i) => !i.extra && i.delomraden.length > 0)!;
+    const found = all.filter((r) => r.text === normal.text);
+    expect(found.length).toBe(normal.delomraden.length);
+    expect(found.every((r) => !r.italic)).toBe(true);
+  });
+});

@@ -1,0 +1,70 @@
+// Exports of the open plan: Word (plan and template), JSON, the fan as SVG/PNG, and paper.
+// The heavy code (docx, JSZip) loads only when the user exports.
+import { itemsIn } from '../domain/containers';
+import type { PlanDoc } from '../domain/types';
+import { planOutline } from '../export/facts';
+import { downloadBlob, safeFileName } from '../export/download';
+import { downloadPlanJson } from '../export/json';
+import { drawnFan, pictureToPng, standaloneSvg, type FanPicture } from '../export/svg';
+import { notify, useEditor } from './editor';
+import { useUi } from './ui';
+
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+function openDoc(): PlanDoc | null {
+  return useEditor.getState().doc;
+}
+
+function fanPicture(doc: PlanDoc): FanPicture {
+  const fan = drawnFan();
+  if (!fan) throw new Error('Solfjädern visas inte just nu.');
+  const outline = planOutline(doc, (bladeId, ringId) => itemsIn(doc, { bladeId, ringId }));
+  return standaloneSvg(fan, `Solfjäder: ${doc.plan.name}`, outline);
+}
+
+/** Run an export; a failure is told in Swedish and changes nothing. */
+async function run(what: string, task: (doc: PlanDoc) => Promise<void> | void): Promise<boolean> {
+  const doc = openDoc();
+  if (!doc) return false;
+  useUi.setState({ exporting: what });
+  try {
+    await task(doc);
+    return true;
+  } catch (error) {
+    const reason = error instanceof Error && /[åäöÅÄÖ]/.test(error.message) ? ` ${error.message}` : '';
+    notify('error', `Det gick inte att skapa ${what}.${reason} Planen är oförändrad; försök igen.`);
+    return false;
+  } finally {
+    useUi.setState({ exporting: null });
+  }
+}
+
+export const exportJson = () => run('JSON-filen', (doc) => downloadPlanJson(doc));
+
+export const exportSvg = () =>
+  run('bilden', (doc) => downloadBlob(new Blob([fanPicture(doc).svg], { type: 'image/svg+xml' }), safeFileName(doc.plan.name, 'svg')));
+
+export const exportPng = () =>
+  run('bilden', async (doc) => downloadBlob(await pictureToPng(fanPicture(doc), 2), safeFileName(doc.plan.name, 'png')));
+
+export const exportWord = () =>
+  run('Word-filen', async (doc) => {
+    const picture = fanPicture(doc);
+    const [png, { buildHandlingsplan }] = await Promise.all([pictureToPng(picture, 2), import('../export/docx')]);
+    const bytes = await buildHandlingsplan(doc, { ...picture, png: new Uint8Array(await png.arrayBuffer()) });
+    downloadBlob(new Blob([bytes as BlobPart], { type: DOCX_TYPE }), safeFileName(`${doc.plan.name} – handlingsplan`, 'docx'));
+  });
+
+export const exportMall = () =>
+  run('mallen', async (doc) => {
+    const { buildMall } = await import('../export/docx');
+    const bytes = await buildMall(doc);
+    downloadBlob(new Blob([bytes as BlobPart], { type: DOCX_TYPE }), safeFileName(`${doc.plan.name} – mall att fylla i`, 'docx'));
+  });
+
+/** Paper: the print view (fan, then tables) is drawn, then the browser's print dialog opens. */
+export function printPlan(): void {
+  useUi.setState({ printing: true });
+  // Let React draw the tables before the browser lays out the page for print.
+  requestAnimationFrame(() => setTimeout(() => window.print(), 0));
+}

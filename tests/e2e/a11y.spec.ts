@@ -52,3 +52,40 @@ test('the fan view, the item dialog, the plan list and the settings pass axe (WC
   await expect(folded.locator('.folded-item')).not.toHaveCount(0);
   await expect(folded.getByRole('listitem').last()).toContainText('Koncerngemensam utveckling av kommunikativt ledarskap');
 });
+
+test('the Exportera menu: axe with the menu open, arrow keys, Escape returns focus, Enter exports', async ({ page }) => {
+  await openApp(page);
+  const button = page.getByRole('navigation', { name: 'Verktyg' }).getByRole('button', { name: 'Exportera', exact: true });
+  await button.focus();
+  await page.keyboard.press('ArrowDown');
+  const menu = page.getByRole('menu', { name: 'Exportera' });
+  await expect(menu).toBeVisible();
+  await expect(button).toHaveAttribute('aria-expanded', 'true');
+  await expect(menu.getByRole('menuitem', { name: 'Word (.docx)' })).toBeFocused();
+  expect(await audit(page)).toEqual([]);
+  await page.keyboard.press('ArrowUp');
+  await expect(menu.getByRole('menuitem', { name: 'Skriv ut' })).toBeFocused();
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(menu.getByRole('menuitem', { name: 'JSON' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(menu).toBeHidden();
+  await expect(button).toBeFocused();
+  await expect(button).toHaveAttribute('aria-expanded', 'false');
+  // Enter opens the menu on its first entry; ↓↓ and Enter choose JSON.
+  await page.keyboard.press('Enter');
+  await expect(menu.getByRole('menuitem', { name: 'Word (.docx)' })).toBeFocused();
+  const download = page.waitForEvent('download');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  expect((await download).suggestedFilename()).toMatch(/\.json$/);
+  await expect(menu).toBeHidden();
+  await expect(button).toBeFocused();
+  // A click outside closes it.
+  await button.click();
+  await expect(menu).toBeVisible();
+  await page.mouse.click(5, 500);
+  await expect(menu).toBeHidden();
+});

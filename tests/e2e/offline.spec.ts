@@ -46,7 +46,10 @@ test('a whole session stays on its own origin and runs under the CSP without vio
   await expect(page.getByTestId('storage-use')).toContainText('Lagring i webbläsaren:');
   await page.keyboard.press('Escape');
   await page.getByRole('button', { name: 'Fokusområden och ringar' }).click();
+  // The dialog's code loads on first use: close it once it is there.
+  await expect(page.getByRole('dialog')).toBeVisible();
   await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toBeHidden();
   const download = await exportVia(page, 'JSON');
   expect(download.suggestedFilename()).toBe('KL HoS handlingsplan 2025–2027 (utkast).json');
   // Word and the picture are made in the page too: no request leaves it.

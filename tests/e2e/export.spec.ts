@@ -1,0 +1,152 @@
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import JSZip from 'jszip';
+import { cellList, clickItem, exportVia, openApp } from './helpers';
+import { convert, convertToText, missingInOrder } from './office';
+
+interface FileItem {
+  id: string;
+  text: string;
+  extra: boolean;
+  cell: { bladeId: string; ringId: string } | null;
+}
+
+/** The plan as the app exports it: the JSON file, read through the menu. */
+async function planJson(page: Page) {
+  return JSON.parse(readFileSync((await (await exportVia(page, 'JSON')).path())!, 'utf8'));
+}
+
+const EXTRA = 'Hälsofrämjande insatser är tydligt prioriterade i budget och verksamhetsplan';
+
+async function markExtra(page: Page) {
+  await clickItem(page, cellList(page, 'Hälsofrämjande och förebyggande', 'Viktiga milstolpar 2026').getByRole('button').first());
+  const dialog = page.getByRole('dialog', { name: 'Aktivitet' });
+  await dialog.getByRole('checkbox', { name: /Extra/ }).check();
+  await dialog.getByRole('button', { name: 'Spara' }).click();
+  await expect(dialog).toBeHidden();
+}
+
+/** Each run of document.xml with its text and whether it is set in italics. */
+async function runs(docx: string) {
+  const xml = await (await JSZip.loadAsync(readFileSync(docx))).file('word/document.xml')!.async('string');
+  return [...xml.matchAll(/<w:r>([\s\S]*?)<\/w:r>/g)].map(([, body]) => ({
+    text: [...body!.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''),
+    italic: /<w:i\/>|<w:i w:val="(true|1)"\/>/.test(body!),
+  }));
+}
+
+test.describe.configure({ timeout: 240_000 });
+
+test('Word (.docx): LibreOffice opens the plan, every item in order, extras in italics; importing it gives the plan back', async ({ page }) => {
+  await openApp(page);
+  await markExtra(page);
+  const plan = await planJson(page);
+  const download = await exportVia(page, 'Word (.docx)');
+  expect(download.suggestedFilename()).toBe('KL HoS handlingsplan 2025–2027 (utkast) – handlingsplan.docx');
+  const docx = (await download.path())!;
+
+  expect(readFileSync(convert(docx, 'pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+  const text = convertToText(docx);
+  const placed = (plan.items as FileItem[]).filter((i) => i.cell);
+  expect(placed).toHaveLength(38);
+  // The file lists items blade by blade, ring by ring, by rank: the document must too.
+  expect(missingInOrder(text, placed.map((i) => i.text))).toEqual([]);
+  for (const heading of ['Nära invånaren', 'Effektmål utan aktivitet', 'Prioriterade aktiviteter i prioritetsordning']) expect(text).toContain(heading);
+
+  const all = await runs(docx);
+  expect(all.filter((r) => r.text === EXTRA).map((r) => r.italic)).toEqual([true]);
+  const plainItem = placed.find((i) => !i.extra)!;
+  expect(all.filter((r) => r.text === plainItem.text).map((r) => r.italic)).toEqual([false]);
+
+  // The Word file carries the plan: Importera reads it back and says where it came from.
+  await page.getByTestId('import-file').setInputFiles({ name: 'handlingsplan.docx', mimeType: 'application/octet-stream', buffer: readFileSync(docx) });
+  const dialog = page.getByRole('dialog', { name: 'Importera plan' });
+  await expect(dialog).toContainText('Word-filen är handlingsplanen för ”KL HoS handlingsplan 2025–2027 (utkast)”');
+  await expect(dialog).toContainText('med 38 aktiviteter');
+});
+
+test('Mall att fylla i (.docx): LibreOffice opens the template with its instruction, columns, delområden and years', async ({ page }) => {
+  await openApp(page);
+  await markExtra(page);
+  const plan = await planJson(page);
+  const download = await exportVia(page, 'Mall att fylla i (.docx)');
+  expect(download.suggestedFilename()).toBe('KL HoS handlingsplan 2025–2027 (utkast) – mall att fylla i.docx');
+  const docx = (await download.path())!;
+  expect(readFileSync(convert(docx, 'pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+  const text = convertToText(docx);
+  expect(text).toContain('tre viktigaste prioriterade områdena');
+  expect(text).toContain('fem för Nära vård');
+  expect(
+    missingInOrder(text, ['Solfjäderns nuvarande aktiviteter som ska revideras', 'Prioriterade områden', 'Effektmål från genomförandeplanen', 'Indikator']),
+  ).toEqual([]);
+  for (const delomrade of plan.plan.catalogue.delomraden as { name: string; effektmal: { text: string }[] }[]) {
+    const at = text.indexOf(`\n${delomrade.name}\n`);
+    expect(at, delomrade.name).toBeGreaterThan(0);
+    // Its group: a row to fill in per ring, and its effektmål.
+    expect(missingInOrder(text.slice(at), (plan.plan.rings as { label: string }[]).map((r) => r.label))).toEqual([]);
+    for (const goal of delomrade.effektmal) expect(text).toContain(goal.text);
+  }
+  expect(all(await runs(docx), EXTRA)).toEqual([true]);
+});
+
+const all = (runs: { text: string; italic: boolean }[], text: string) => runs.filter((r) => r.text === text).map((r) => r.italic);
+
+test('Bild (SVG) parses and holds every item; Bild (PNG) is the same picture at 2×', async ({ page }) => {
+  await openApp(page);
+  const plan = await planJson(page);
+  const svgDownload = await exportVia(page, 'Bild (SVG)');
+  expect(svgDownload.suggestedFilename()).toBe('KL HoS handlingsplan 2025–2027 (utkast).svg');
+  const svg = readFileSync((await svgDownload.path())!, 'utf8');
+  const parsed = await page.evaluate((source) => {
+    const doc = new DOMParser().parseFromString(source, 'image/svg+xml');
+    const root = doc.documentElement;
+    return {
+      errors: doc.getElementsByTagName('parsererror').length,
+      width: Number(root.getAttribute('width')),
+      height: Number(root.getAttribute('height')),
+      desc: root.querySelector('desc')?.textContent ?? '',
+      drawn: [...root.querySelectorAll('text')].map((t) => t.textContent).join(' '),
+      remote: [...root.querySelectorAll('*')].some((n) => [...n.attributes].some((a) => /^(https?:)?\/\//.test(a.value))),
+    };
+  }, svg);
+  expect(parsed.errors).toBe(0);
+  expect(parsed.remote).toBe(false);
+  for (const item of plan.items as FileItem[]) expect(parsed.desc).toContain(item.text);
+  for (const blade of plan.plan.blades as { name: string }[]) expect(parsed.drawn).toContain(blade.name);
+  // What the page draws is what the file draws: the same number of item lines.
+  const onPage = await page.locator('svg.fan .fan-item text').count();
+  expect(await page.evaluate((source) => new DOMParser().parseFromString(source, 'image/svg+xml').querySelectorAll('text[font-size]').length, svg)).toBeGreaterThanOrEqual(onPage);
+
+  const png = readFileSync((await (await exportVia(page, 'Bild (PNG)')).path())!);
+  expect(png.subarray(1, 4).toString()).toBe('PNG');
+  expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([parsed.width * 2, parsed.height * 2]);
+});
+
+test('Skriv ut: the fan on an A3 landscape page, then the tables; no buttons or panels on paper', async ({ page }) => {
+  await openApp(page);
+  // Headless Chromium has no print dialog: count the calls instead.
+  await page.evaluate(() => {
+    (window as unknown as { printed: number }).printed = 0;
+    window.print = () => void (window as unknown as { printed: number }).printed++;
+  });
+  await page.getByRole('navigation', { name: 'Verktyg' }).getByRole('button', { name: 'Exportera', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Skriv ut' }).click();
+  await expect.poll(() => page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+  await page.emulateMedia({ media: 'print' });
+  const paper = page.getByRole('region', { name: 'Utskrift' });
+  await expect(paper).toBeVisible();
+  for (const blade of ['Nära invånaren', 'Hälsofrämjande och förebyggande', 'En sammanhållen hälso- och sjukvård', 'Ledarskap och kompetensförsörjning']) {
+    await expect(paper.getByRole('heading', { name: blade })).toBeVisible();
+  }
+  await expect(paper.getByRole('heading', { name: 'Effektmål utan aktivitet' })).toBeVisible();
+  await expect(paper.getByRole('table')).toHaveCount(5);
+  await expect(page.getByRole('navigation', { name: 'Verktyg' })).toBeHidden();
+  await expect(page.getByRole('heading', { name: /^Inspel/ })).toBeHidden();
+  await expect(page.locator('svg.fan')).toBeVisible();
+  const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
+  const box = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(pdf);
+  expect(box).not.toBeNull();
+  // A3 landscape: 420 × 297 mm = 1190.55 × 841.89 pt.
+  expect(Math.round(Number(box![1]))).toBe(1191);
+  expect(Math.round(Number(box![2]))).toBe(842);
+});

@@ -30,6 +30,7 @@ export function seedPlan(n) {
       ansvarsniva: null,
       kalla: '',
       extra: false,
+      status: 'forslag',
       cell,
       rank,
     };

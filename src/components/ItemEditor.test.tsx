@@ -35,6 +35,7 @@ describe('ItemEditor', () => {
     await user.clear(screen.getByLabelText('Källa (vem föreslog)'));
     await user.type(screen.getByLabelText('Källa (vem föreslog)'), 'NU-sjukvården');
     await user.click(screen.getByRole('checkbox', { name: /Extra/ }));
+    await user.selectOptions(screen.getByLabelText('Status'), 'Godkänd');
     await user.click(ui.button('Spara'));
 
     const saved = ui.doc().items[item.id]!;
@@ -45,6 +46,7 @@ describe('ItemEditor', () => {
       effektmal: ['nara-vard-kort-1'],
       ansvarsniva: 'Varje förvaltning',
       kalla: 'NU-sjukvården',
+      status: 'godkand',
       extra: true,
     });
     expect(saved.indikator.target).toBe(2.5);

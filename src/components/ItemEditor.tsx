@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { containerName } from '../dnd/announcements';
 import { containerKey } from '../domain/containers';
 import { MAX_TEXT_LENGTH } from '../domain/operations';
-import { ANSVARSNIVAER, type Ansvarsniva, type Item, type PlanDoc } from '../domain/types';
+import { ANSVARSNIVAER, STATUS_LABEL, STATUSES, type Ansvarsniva, type Item, type PlanDoc, type Status } from '../domain/types';
 import { deleteItem, updateItem } from '../store/actions';
 import { notify, undo } from '../store/editor';
 import { Dialog } from './Dialog';
@@ -33,6 +33,7 @@ export function ItemEditor({ doc, item, onClose }: { doc: PlanDoc; item: Item; o
   const [ansvarsniva, setAnsvarsniva] = useState<Ansvarsniva | ''>(item.ansvarsniva ?? '');
   const [kalla, setKalla] = useState(item.kalla);
   const [extra, setExtra] = useState(item.extra);
+  const [status, setStatus] = useState<Status>(item.status);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const { catalogue } = doc.plan;
 
@@ -52,6 +53,7 @@ export function ItemEditor({ doc, item, onClose }: { doc: PlanDoc; item: Item; o
       ansvarsniva: ansvarsniva === '' ? null : ansvarsniva,
       kalla,
       extra,
+      status,
     });
     if (changed) notify('info', 'Aktiviteten sparades.');
     onClose();
@@ -155,6 +157,16 @@ export function ItemEditor({ doc, item, onClose }: { doc: PlanDoc; item: Item; o
               {ANSVARSNIVAER.map((a) => (
                 <option key={a} value={a}>
                   {a}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="item-status">Status</label>
+            <select id="item-status" value={status} onChange={(e) => setStatus(e.target.value as Status)}>
+              {STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {STATUS_LABEL[s][0]!.toUpperCase() + STATUS_LABEL[s].slice(1)}
                 </option>
               ))}
             </select>

@@ -21,7 +21,7 @@ export interface MetaRow {
 }
 
 export const DB_NAME = 'solfjadern';
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 export type SolfjadernDb = Dexie & {
   plans: EntityTable<PlanRow, 'id'>;
@@ -66,5 +66,16 @@ export function openDb(name = DB_NAME): SolfjadernDb {
     });
   // v4: the old items table goes.
   db.version(4).stores({ items: null });
+  // v5: items carry a review status; stored items are proposals.
+  db.version(5)
+    .stores({})
+    .upgrade((tx) =>
+      tx
+        .table('planItems')
+        .toCollection()
+        .modify((item: Partial<ItemRow>) => {
+          item.status ??= 'forslag';
+        }),
+    );
   return db;
 }

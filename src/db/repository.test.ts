@@ -91,7 +91,8 @@ describe('migrations', () => {
     const old = openDbV1(name);
     await old.open();
     await old.table('plans').put({ ...doc.plan, updatedAt: '2025-04-01T08:00:00.000Z', deletedAt: null });
-    await old.table('items').bulkPut(Object.values(doc.items));
+    // Items as version 1 stored them: no review status yet (added in v5).
+    await old.table('items').bulkPut(Object.values(doc.items).map(({ status: _s, ...item }) => item));
     await old.table('meta').put({ key: 'lastPlanId', value: doc.plan.id });
     old.close();
 
@@ -103,6 +104,7 @@ describe('migrations', () => {
     const rows = await db.planItems.toArray();
     expect(rows).toHaveLength(38);
     expect(rows.every((r) => r.updatedAt === '2025-04-01T08:00:00.000Z')).toBe(true);
+    expect(rows.every((r) => r.status === 'forslag')).toBe(true);
     expect(await repo.loadDoc(doc.plan.id)).toEqual(doc);
     expect(await repo.getLastPlanId()).toBe(doc.plan.id);
   });

@@ -39,7 +39,8 @@ const itemRow = (item: Item, at: string): ItemRow => ({ ...item, updatedAt: at }
 
 function fromItemRow(row: ItemRow): Item {
   const { updatedAt: _u, ...item } = row;
-  return item;
+  // A write-ahead log left by a tab of an older version can bring rows without a status.
+  return item.status ? item : { ...item, status: 'forslag' };
 }
 
 const writtenKey = (planId: string) => `written:${planId}`;

@@ -5,7 +5,7 @@
 import { containerKey, groupByContainer, sameCell } from './containers';
 import { newId } from './ids';
 import type { Blade, CellRef, Indikator, Item, ItemId, PlanDoc, Ring } from './types';
-import { MAX_BLADES, MAX_RINGS, MIN_BLADES, MIN_RINGS } from './types';
+import { MAX_BLADES, MAX_RINGS, MIN_BLADES, MIN_RINGS, STATUSES } from './types';
 
 export class PlanRuleError extends Error {
   override name = 'PlanRuleError';
@@ -73,6 +73,7 @@ export function addItem(doc: PlanDoc, fields: NewItemFields, id: ItemId = newId(
     ansvarsniva: null,
     kalla: '',
     extra: false,
+    status: 'forslag',
     cell,
     rank: index,
   };
@@ -103,7 +104,7 @@ export function moveItem(doc: PlanDoc, id: ItemId, to: CellRef | null, index: nu
 }
 
 export type ItemPatch = Partial<
-  Pick<Item, 'text' | 'description' | 'delomraden' | 'effektmal' | 'ansvarsniva' | 'kalla' | 'extra'>
+  Pick<Item, 'text' | 'description' | 'delomraden' | 'effektmal' | 'ansvarsniva' | 'kalla' | 'extra' | 'status'>
 > & { indikator?: Partial<Indikator> };
 
 export function updateItem(doc: PlanDoc, id: ItemId, patch: ItemPatch): void {
@@ -133,6 +134,10 @@ export function updateItem(doc: PlanDoc, id: ItemId, patch: ItemPatch): void {
   if (patch.ansvarsniva !== undefined) item.ansvarsniva = patch.ansvarsniva;
   if (patch.kalla !== undefined) item.kalla = cleanText(patch.kalla);
   if (patch.extra !== undefined) item.extra = patch.extra;
+  if (patch.status !== undefined) {
+    if (!STATUSES.includes(patch.status)) throw new PlanRuleError('Okänd status.');
+    item.status = patch.status;
+  }
 }
 
 export function deleteItem(doc: PlanDoc, id: ItemId): void {

@@ -48,6 +48,7 @@ export function createExampleDoc(now = new Date(), name = EXAMPLE_PLAN_NAME): Pl
           ansvarsniva: 'KL HoS',
           kalla: 'KL HoS',
           extra: false,
+          status: 'forslag',
           cell: { bladeId, ringId },
           rank,
         };

@@ -45,6 +45,11 @@ export interface Catalogue {
 export const ANSVARSNIVAER = ['KL HoS', 'Koncernövergripande grupp', 'Varje förvaltning'] as const;
 export type Ansvarsniva = (typeof ANSVARSNIVAER)[number];
 
+/** Where an item stands in review (DOMAIN.md, "Status"). */
+export const STATUSES = ['forslag', 'godkand', 'andras', 'stryks'] as const;
+export type Status = (typeof STATUSES)[number];
+export const STATUS_LABEL: Record<Status, string> = { forslag: 'förslag', godkand: 'godkänd', andras: 'ändras', stryks: 'stryks' };
+
 export interface Indikator {
   text: string;
   target: number | null;
@@ -68,6 +73,8 @@ export interface Item {
   ansvarsniva: Ansvarsniva | null;
   kalla: string;
   extra: boolean;
+  /** Review status; a struck item stays (struck through) until someone removes it. */
+  status: Status;
   /** null = in Inspel. */
   cell: CellRef | null;
   /** Position within its container, 0 = most important. Consecutive per container. */

@@ -1,5 +1,5 @@
 // The words for an item's follow-up facts, shared by Word, print and the app.
-import type { Indikator, Item, PlanDoc } from '../domain/types';
+import { STATUS_LABEL, type Indikator, type Item, type PlanDoc } from '../domain/types';
 
 /** "Utskrivningsklara patienter (mål: 30 %)". */
 export function indikatorText(indikator: Indikator): string {
@@ -18,6 +18,7 @@ export function itemFacts(item: Item, doc: PlanDoc): string {
     item.indikator.text || item.indikator.target !== null ? `Indikator: ${indikatorText(item.indikator)}` : '',
     item.ansvarsniva ? `Ansvarsnivå: ${item.ansvarsniva}` : '',
     item.kalla ? `Källa: ${item.kalla}` : '',
+    `Status: ${STATUS_LABEL[item.status]}`,
   ];
   return facts.filter(Boolean).join(' · ');
 }

@@ -1,7 +1,7 @@
 // The plan file format ("solfjadern-plan"), as a zod schema: the one definition the
 // exporter writes, the importer checks, and docs/plan.schema.json is generated from.
 import { z } from 'zod';
-import { ANSVARSNIVAER, MAX_BLADES, MAX_RINGS, MIN_BLADES, MIN_RINGS } from '../domain/types';
+import { ANSVARSNIVAER, MAX_BLADES, MAX_RINGS, MIN_BLADES, MIN_RINGS, STATUSES } from '../domain/types';
 import { FILE_FORMAT, FILE_VERSION } from './version';
 
 export { FILE_FORMAT, FILE_VERSION };
@@ -78,6 +78,7 @@ export const itemSchema = z.object({
   ansvarsniva: z.enum(ANSVARSNIVAER).nullable(),
   kalla: text(LIMITS.name),
   extra: z.boolean(),
+  status: z.enum(STATUSES),
   cell: z.object({ bladeId: id, ringId: id }).nullable(),
   rank: z.number().int().min(0),
 });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createExampleDoc } from '../domain/plan';
-import { ANSVARSNIVAER, type Item, type PlanDoc } from '../domain/types';
+import { ANSVARSNIVAER, STATUSES, type Item, type PlanDoc } from '../domain/types';
 import { planToFile, planToJson } from '../export/json';
 import { planJsonSchema } from './jsonSchema';
 import { MIGRATIONS } from './migrations';
@@ -48,6 +48,7 @@ describe('round trip', () => {
             extra: fc.boolean(),
             target: fc.option(fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }), { nil: null }),
             ansvar: fc.option(fc.constantFrom(...ANSVARSNIVAER), { nil: null }),
+            status: fc.constantFrom(...STATUSES),
           }),
           { maxLength: 60, selector: (i) => i.id },
         ),
@@ -75,6 +76,7 @@ describe('round trip', () => {
             ansvarsniva: it.ansvar,
             kalla: 'KL HoS',
             extra: it.extra,
+            status: it.status,
             cell,
             rank,
           };

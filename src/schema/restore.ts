@@ -30,6 +30,7 @@ const FIELD_NAMES: Record<string, string> = {
   ansvarsniva: 'ansvarsnivån',
   kalla: 'källan',
   extra: 'extra-markeringen',
+  status: 'statusen',
   cell: 'cellen',
   bladeId: 'fokusområdet',
   ringId: 'ringen',

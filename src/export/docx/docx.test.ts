@@ -5,6 +5,7 @@ import { createExampleDoc } from '../../domain/plan';
 import { itemsIn } from '../../domain/containers';
 import type { PlanDoc } from '../../domain/types';
 import { readPlanFile } from '../../schema/restore';
+import { FILE_VERSION } from '../../schema/version';
 import { buildHandlingsplan, buildMall, MALL_HEADERS, readPlanPart } from './index';
 
 const AT = new Date('2026-11-22T10:00:00.000Z');
@@ -19,6 +20,7 @@ function exampleDoc(): PlanDoc {
   // A new items object, as the store makes: item lists are memoised per items object.
   doc.items = {
     ...doc.items,
+    [cell[0]!.id]: { ...cell[0]!, status: 'godkand' },
     [cell[1]!.id]: { ...cell[1]!, extra: true },
     [cell[2]!.id]: { ...cell[2]!, text: '<img src=x onerror=alert(1)> & "citat"' },
   };
@@ -65,6 +67,8 @@ describe('Handlingsplan (.docx)', () => {
     }
     expect(xml).toContain('Effektmål utan aktivitet');
     expect(xml).toContain('Version: Arbetsversion');
+    expect(xml).toContain('Status: godkänd');
+    expect(xml).toContain('Status: förslag');
   });
 
   it('sets extras in italic runs, and only extras', async () => {
@@ -100,7 +104,7 @@ describe('Handlingsplan (.docx)', () => {
     const doc = exampleDoc();
     const bytes = await buildHandlingsplan(doc, null, { now: AT, recipient: 'NU-sjukvården' });
     const part = await readPlanPart(bytes);
-    expect(part).toMatchObject({ document: 'handlingsplan', planId: doc.plan.id, planName: doc.plan.name, fileVersion: 1, recipient: 'NU-sjukvården' });
+    expect(part).toMatchObject({ document: 'handlingsplan', planId: doc.plan.id, planName: doc.plan.name, fileVersion: FILE_VERSION, recipient: 'NU-sjukvården' });
     const back = readPlanFile(part!.planJson);
     expect(back.ok && back.doc).toEqual(doc);
     const custom = await (await JSZip.loadAsync(bytes)).file('docProps/custom.xml')!.async('string');

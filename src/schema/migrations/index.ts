@@ -1,7 +1,8 @@
 // File migrations: each takes a file of version N (already checked to be ours) to N + 1 as
-// a small pure function on a copy, and is named NNNN-what.ts. Version 1 is the first format,
-// so there are none yet; migrations.test.ts fails if one is never exercised by a fixture.
+// a small pure function on a copy, and is named NNNN-what.ts. The restore tests fail if a
+// migration is never exercised by a fixture in tests/fixtures/files/.
 import { FILE_VERSION } from '../version';
+import { itemStatus } from './0001-item-status';
 
 export interface Migration {
   from: number;
@@ -9,7 +10,7 @@ export interface Migration {
   up: (file: Record<string, unknown>) => Record<string, unknown>;
 }
 
-export const MIGRATIONS: Migration[] = [];
+export const MIGRATIONS: Migration[] = [itemStatus];
 
 export function migrateFile(file: Record<string, unknown>): { file: Record<string, unknown>; warnings: string[] } {
   let current = structuredClone(file);

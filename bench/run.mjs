@@ -18,6 +18,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SIZES = (process.env.BENCH_SIZES ?? '100,1000,5000').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 11);
 const MICRO_RUNS = Number(process.env.BENCH_MICRO_RUNS ?? 40);
+const EXPORT_RUNS = Number(process.env.BENCH_EXPORT_RUNS ?? 11);
 const MARK = 'solfjadern:fan-drawn';
 
 const quantile = (values, q) => {
@@ -147,6 +148,38 @@ async function dragFrames(page) {
   return { frames: frames.map((d) => Math.max(1, Math.round(d / vsync)) * vsync), raw: frames, longTasks };
 }
 
+/** "Exportera" → "Word (.docx)" → the download starts, in ms (the user's wait, from the click). */
+async function timeWord(page) {
+  await page.getByRole('button', { name: 'Exportera', exact: true }).click();
+  const item = page.getByRole('menuitem', { name: 'Word (.docx)', exact: true });
+  await item.waitFor();
+  const download = page.waitForEvent('download');
+  const t0 = performance.now();
+  await item.click();
+  await download;
+  return performance.now() - t0;
+}
+
+/**
+ * JSON out and back in: serialise the plan, then what "Importera" does with the file (read,
+ * check, compare with stored plans) and "Öppna som ny plan" (store it, show it), in ms.
+ */
+async function timeJsonRoundTrip(page) {
+  return page.evaluate(async () => {
+    const hook = window.__solfjadern;
+    const t0 = performance.now();
+    const json = hook.files.planToJson(hook.editor.getState().doc);
+    const ok = await hook.files.chooseImportFile(new File([json], 'plan.json', { type: 'application/json' }));
+    if (!ok) throw new Error('import refused');
+    const pending = hook.ui.getState().dialog.pending;
+    hook.ui.setState({ dialog: null });
+    await hook.files.importAsNewPlan(pending);
+    await hook.flush();
+    await new Promise((r) => setTimeout(r, 0));
+    return performance.now() - t0;
+  });
+}
+
 async function measureSize(browser, appUrl, blankUrl, n) {
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, serviceWorkers: 'block' });
   const page = await context.newPage();
@@ -183,6 +216,7 @@ async function measureSize(browser, appUrl, blankUrl, n) {
   const count = await page.evaluate(() => Object.keys(window.__solfjadern.editor.getState().doc.items).length);
   if (count !== n) throw new Error(`Plan lost items: ${count} of ${n}`);
 
+
   const reload = [];
   for (let i = 0; i < RUNS; i++) {
     await page.reload();
@@ -197,6 +231,22 @@ async function measureSize(browser, appUrl, blankUrl, n) {
     cold.push(await timedLoad(context, appUrl));
   }
   await blankContext.close();
+  // Exports at N = 1,000 (the targets' size), last, as each JSON import stores another plan:
+  // Word through the menu, JSON out and back in.
+  const word = [];
+  const json = [];
+  if (n === 1000) {
+    await timeWord(page); // the first export loads the Word code: a one-off, not a sample
+    for (let i = 0; i < EXPORT_RUNS; i++) {
+      await settle();
+      word.push(await timeWord(page));
+    }
+    await timeJsonRoundTrip(page); // loads the schema code
+    for (let i = 0; i < EXPORT_RUNS; i++) {
+      await settle();
+      json.push(await timeJsonRoundTrip(page));
+    }
+  }
   await context.close();
   return {
     n,
@@ -208,6 +258,7 @@ async function measureSize(browser, appUrl, blankUrl, n) {
     dragFrame: { ...stats(drag.frames), rawIntervalP95: quantile(drag.raw, 0.95), longTasks: drag.longTasks },
     persistence: stats(persist),
     reload: stats(reload),
+    ...(word.length > 0 ? { wordExport: stats(word), jsonRoundTrip: stats(json) } : {}),
   };
 }
 
@@ -236,6 +287,8 @@ async function main() {
         check('N=1000 persistence p95', r.persistence.p95, 50);
         check('N=1000 cold load / blank page (median)', r.coldLoadRatio.median, 2, '×');
         check('N=1000 reload (median)', r.reload.median, 500);
+        check('N=1000 Word export (median)', r.wordExport.median, 2000);
+        check('N=1000 JSON export + import (median)', r.jsonRoundTrip.median, 300);
       }
       if (r.n === 5000) check('N=5000 reload (median)', r.reload.median, 1500);
     }
@@ -256,6 +309,8 @@ async function main() {
       );
       console.log(row('persistence', r.persistence));
       console.log(row('reload', r.reload));
+      if (r.wordExport) console.log(row('Word export', r.wordExport));
+      if (r.jsonRoundTrip) console.log(row('JSON export + import', r.jsonRoundTrip));
     }
     console.log(`\nInitial JS: ${round(initialJs / 1024)} KB gzip\n\nTargets:`);
     for (const c of checks) console.log(`  ${c.ok ? 'ok  ' : 'MISS'} ${c.name}: ${c.value} ${c.unit} (target ≤ ${c.limit} ${c.unit})`);

@@ -6,6 +6,8 @@ import * as actions from './store/actions';
 import { loadDoc, notify, useEditor } from './store/editor';
 import { exportAction, stopPersistence } from './store/persistence';
 import { bootstrap, flush, openNewDoc, startPersistence } from './store/session';
+import { planToJson } from './export/json';
+import { chooseImportFile, importAsNewPlan } from './store/importer';
 import { useUi } from './store/ui';
 import './styles.css';
 
@@ -19,7 +21,9 @@ createRoot(document.getElementById('root')!).render(
 
 // Browser tests and the benchmark drive the store directly when asked to (?automation).
 if (new URLSearchParams(location.search).has('automation')) {
-  Object.assign(window, { __solfjadern: { actions, flush, editor: useEditor, openNewDoc } });
+  Object.assign(window, {
+    __solfjadern: { actions, flush, editor: useEditor, openNewDoc, files: { planToJson, chooseImportFile, importAsNewPlan }, ui: useUi },
+  });
 }
 
 startPersistence();

@@ -21,7 +21,7 @@ export interface MetaRow {
 }
 
 export const DB_NAME = 'solfjadern';
-export const DB_VERSION = 5;
+export const DB_VERSION = 6;
 
 export type SolfjadernDb = Dexie & {
   plans: EntityTable<PlanRow, 'id'>;
@@ -77,5 +77,8 @@ export function openDb(name = DB_NAME): SolfjadernDb {
           item.status ??= 'forslag';
         }),
     );
+  // v6: items lose their planId and updatedAt indexes: a plan's items are a range of the
+  // [planId+id] key, and nothing looks items up by time. Fewer indexes, faster writes.
+  db.version(6).stores({ planItems: '[planId+id]' });
   return db;
 }

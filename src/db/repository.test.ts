@@ -21,7 +21,7 @@ describe('storage', () => {
     await db.open();
     expect(db.verno).toBe(DB_VERSION);
     expect(db.tables.map((t) => t.name).sort()).toEqual(['meta', 'planItems', 'plans']);
-    expect(db.planItems.schema.indexes.map((i) => i.name)).toContain('planId');
+    expect(db.planItems.schema.primKey.keyPath).toEqual(['planId', 'id']);
     db.close();
     expect(DB_NAME).toBe('solfjadern');
   });
@@ -78,7 +78,8 @@ describe('storage', () => {
     expect(await repo.listPlans()).toHaveLength(2);
     await repo.markDeleted(b.plan.id);
     expect(await repo.purgeDeleted()).toBe(1);
-    expect(await repo.database().planItems.where('planId').equals(b.plan.id).count()).toBe(0);
+    expect((await repo.database().planItems.toArray()).filter((r) => r.planId === b.plan.id)).toHaveLength(0);
+    expect((await repo.database().planItems.toArray()).filter((r) => r.planId === a.plan.id)).toHaveLength(Object.keys(a.items).length);
     await repo.setLastPlanId(a.plan.id);
     expect(await repo.getLastPlanId()).toBe(a.plan.id);
   });
@@ -100,7 +101,8 @@ describe('migrations', () => {
     const db = repo.database();
     expect(db.verno).toBe(DB_VERSION);
     expect(db.tables.map((t) => t.name).sort()).toEqual(['meta', 'planItems', 'plans']);
-    expect(db.planItems.schema.indexes.map((i) => i.name)).toContain('updatedAt');
+    // Items are found by their [planId+id] key alone (v6 dropped the other indexes).
+    expect(db.planItems.schema.indexes).toEqual([]);
     const rows = await db.planItems.toArray();
     expect(rows).toHaveLength(38);
     expect(rows.every((r) => r.updatedAt === '2025-04-01T08:00:00.000Z')).toBe(true);

@@ -1,5 +1,6 @@
 // The storage module: the only code that talks to Dexie. Plans and items are separate
-// rows (items indexed by planId), so an edit writes only the rows it touched.
+// rows (items keyed by [planId+id]), so an edit writes only the rows it touched.
+import Dexie from 'dexie';
 import type { Patch } from 'immer';
 import type { Item, Plan, PlanDoc } from '../domain/types';
 import { type ItemRow, openDb, type PlanRow, type SolfjadernDb } from './db';
@@ -45,6 +46,10 @@ function fromItemRow(row: ItemRow): Item {
 
 const writtenKey = (planId: string) => `written:${planId}`;
 
+/** A plan's items: the range of the [planId+id] key that starts with the plan's id. */
+const itemsOf = (d: SolfjadernDb, planId: string) =>
+  d.planItems.where('[planId+id]').between([planId, Dexie.minKey], [planId, Dexie.maxKey], true, true);
+
 /** Which rows a set of patches touched. */
 export function touchedRows(patches: readonly Patch[]): { plan: boolean; items: Set<string> } {
   const items = new Set<string>();
@@ -76,11 +81,12 @@ export async function saveChanges(doc: PlanDoc, patches: readonly Patch[], now =
   });
 }
 
-/** Write a whole plan (new, duplicated or imported). */
-export async function saveDoc(doc: PlanDoc, now = new Date()): Promise<void> {
+/** Write a whole plan (replacing its stored items); `open` also makes it the plan opened next time. */
+export async function saveDoc(doc: PlanDoc, now = new Date(), open = false): Promise<void> {
   const d = database();
   await d.transaction('rw', d.plans, d.planItems, d.meta, async () => {
-    await d.planItems.where('planId').equals(doc.plan.id).delete();
+    if (open) await d.meta.put({ key: 'lastPlanId', value: doc.plan.id });
+    await itemsOf(d, doc.plan.id).delete();
     await d.planItems.bulkPut(Object.values(doc.items).map((item) => itemRow(item, now.toISOString())));
     await d.plans.put(toRow(doc.plan, now));
     await d.meta.put({ key: writtenKey(doc.plan.id), value: now.toISOString() });
@@ -90,7 +96,7 @@ export async function saveDoc(doc: PlanDoc, now = new Date()): Promise<void> {
 async function readDoc(d: SolfjadernDb, planId: string): Promise<PlanDoc | null> {
   const row = await d.plans.get(planId);
   if (!row || row.deletedAt) return null;
-  const rows = await d.planItems.where('planId').equals(planId).toArray();
+  const rows = await itemsOf(d, planId).toArray();
   const items: PlanDoc['items'] = {};
   for (const item of rows) items[item.id] = fromItemRow(item);
   return { plan: fromRow(row), items };
@@ -120,7 +126,7 @@ export async function listPlans(): Promise<PlanSummary[]> {
         name: r.name,
         createdAt: r.createdAt,
         updatedAt: r.updatedAt,
-        itemCount: await d.planItems.where('planId').equals(r.id).count(),
+        itemCount: await itemsOf(d, r.id).count(),
       })),
     );
     return summaries.sort((a, b) => a.name.localeCompare(b.name, 'sv'));
@@ -146,7 +152,7 @@ export async function purgeDeleted(keep?: string): Promise<number> {
   return d.transaction('rw', d.plans, d.planItems, d.meta, async () => {
     const gone = (await d.plans.toArray()).filter((r) => r.deletedAt && r.id !== keep);
     for (const row of gone) {
-      await d.planItems.where('planId').equals(row.id).delete();
+      await itemsOf(d, row.id).delete();
       await d.plans.delete(row.id);
       await d.meta.delete(writtenKey(row.id));
     }

@@ -38,25 +38,30 @@ export async function chooseImportFile(file: File): Promise<boolean> {
     return false;
   }
   await flush();
-  const stored = await repo.loadDoc(result.doc.plan.id);
+  const existing = compare(await repo.loadDoc(result.doc.plan.id), result.doc);
+  const warnings = text.source ? [text.source, ...result.warnings] : result.warnings;
+  openDialog({ kind: 'import', pending: { fileName: file.name, doc: result.doc, warnings, existing } });
+  return true;
+}
+
+/** What replacing the stored plan with the file's would change, item by item. */
+function compare(stored: PlanDoc | null, doc: PlanDoc): PendingImport['existing'] {
   let existing: PendingImport['existing'] = null;
   if (stored) {
-    const ids = new Set([...Object.keys(stored.items), ...Object.keys(result.doc.items)]);
+    const ids = new Set([...Object.keys(stored.items), ...Object.keys(doc.items)]);
     let added = 0;
     let removed = 0;
     let changed = 0;
     for (const id of ids) {
       const before = stored.items[id];
-      const after = result.doc.items[id];
+      const after = doc.items[id];
       if (!before) added++;
       else if (!after) removed++;
       else if (JSON.stringify(before) !== JSON.stringify(after)) changed++;
     }
     existing = { name: stored.plan.name, added, removed, changed };
   }
-  const warnings = text.source ? [text.source, ...result.warnings] : result.warnings;
-  openDialog({ kind: 'import', pending: { fileName: file.name, doc: result.doc, warnings, existing } });
-  return true;
+  return existing;
 }
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];

@@ -8,10 +8,10 @@ import { loadDoc, notify, useEditor } from './editor';
 import { flush } from './persistence';
 import { useUi } from './ui';
 
-async function show(doc: PlanDoc): Promise<void> {
+async function show(doc: PlanDoc, remembered = false): Promise<void> {
   await flush();
   // Remember it first: a tab closed right after switching reopens this plan.
-  await repo.setLastPlanId(doc.plan.id);
+  if (!remembered) await repo.setLastPlanId(doc.plan.id);
   loadDoc(doc);
   useUi.setState({ unfoldedBladeId: null });
 }
@@ -54,8 +54,10 @@ export type NewPlanKind = 'example' | 'empty';
 export async function createPlan(kind: NewPlanKind, name: string): Promise<PlanDoc> {
   const clean = name.trim() || (kind === 'example' ? 'Ny plan från exemplet' : 'Ny plan');
   const doc = kind === 'example' ? createExampleDoc(new Date(), clean) : createEmptyDoc(clean);
-  await repo.saveDoc(doc);
-  await show(doc);
+  await flush();
+  // One transaction stores the plan and remembers it as the one to open.
+  await repo.saveDoc(doc, new Date(), true);
+  await show(doc, true);
   return doc;
 }
 
@@ -86,8 +88,10 @@ export async function deletePlan(planId: string): Promise<void> {
 
 /** Store a whole plan (e.g. from a file) and open it. */
 export async function openNewDoc(doc: PlanDoc): Promise<void> {
-  await repo.saveDoc(doc);
-  await show(doc);
+  await flush();
+  // One transaction stores the plan and remembers it as the one to open.
+  await repo.saveDoc(doc, new Date(), true);
+  await show(doc, true);
 }
 
 export async function restorePlan(planId: string): Promise<void> {

@@ -98,6 +98,12 @@ describe('Handlingsplan (.docx)', () => {
     expect(media.some((f) => f.endsWith('.svg'))).toBe(true);
     expect(media.some((f) => f.endsWith('.png'))).toBe(true);
     expect(xml).toContain('svgBlip');
+    // It fits on page 1 under the title: at most the text width (25.7 cm) and 12 cm high.
+    const extent = /<wp:extent cx="(\d+)" cy="(\d+)"/.exec(xml)!;
+    const cm = (emu: string) => Number(emu) / 360000;
+    expect(cm(extent[1]!)).toBeLessThanOrEqual(25.7);
+    expect(cm(extent[2]!)).toBeLessThanOrEqual(12);
+    expect(cm(extent[2]!) / cm(extent[1]!)).toBeCloseTo(420 / 800, 2);
   });
 
   it('carries the plan, its id, version and recipient, readable again', async () => {

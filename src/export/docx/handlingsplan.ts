@@ -101,10 +101,10 @@ function uncoveredSection(doc: PlanDoc): (Paragraph | Table)[] {
   ];
 }
 
-/** The fan scaled to the page's text width and at most 15 cm high. */
+/** The fan scaled to the page's text width and at most 12 cm high: it shares page 1 with the title. */
 function fanParagraph(picture: WordPicture, doc: PlanDoc): Paragraph {
   const maxWidth = (TEXT_WIDTH / 1440) * 96;
-  const maxHeight = (15 / 2.54) * 96;
+  const maxHeight = (12 / 2.54) * 96;
   const scale = Math.min(maxWidth / picture.width, maxHeight / picture.height);
   return new Paragraph({
     alignment: AlignmentType.CENTER,
@@ -113,7 +113,7 @@ function fanParagraph(picture: WordPicture, doc: PlanDoc): Paragraph {
         type: 'svg',
         data: new TextEncoder().encode(picture.svg),
         fallback: { type: 'png', data: picture.png },
-        transformation: { width: Math.round(picture.width * scale), height: Math.round(picture.height * scale) },
+        transformation: { width: Math.floor(picture.width * scale), height: Math.floor(picture.height * scale) },
         altText: {
           name: 'Solfjädern',
           title: `Solfjäder: ${doc.plan.name}`,

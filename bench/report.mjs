@@ -9,6 +9,9 @@ const rows = r.results.map(
   (x) =>
     `| ${x.n.toLocaleString('en').replace(',', ' ')} | ${pair(x.coldLoad)} | ${f(x.blankLoad.median)} | ${f(x.coldLoadRatio.median)}× | ${pair(x.rerenderEdit)} | ${pair(x.rerenderMove)} | ${pair(x.dragFrame)} (${x.dragFrame.longTasks} long tasks) | ${pair(x.persistence)} | ${pair(x.reload)} |`,
 );
+const exports = r.results
+  .filter((x) => x.wordExport)
+  .map((x) => `Exports at N = ${x.n.toLocaleString('en')}: Word ${pair(x.wordExport)} ms, JSON export + import ${pair(x.jsonRoundTrip)} ms (median / p95).`);
 const checks = r.checks.map((c) => `| ${c.name} | ${c.value} ${c.unit} | ≤ ${c.limit} ${c.unit} | ${c.ok ? 'met' : 'MISSED'} |`);
 const block = `<!-- bench:results -->
 Run of ${r.date.slice(0, 16).replace('T', ' ')} UTC: ${r.machine.cpus} cores, Node ${r.machine.node}, Chromium ${r.machine.chromium}, headless, 1920×1080;
@@ -20,6 +23,8 @@ Times in ms, median / p95. "Blank" is an empty Vite + React page built the same 
 | N items | cold load | blank page | cold ÷ blank | re-render after edit | re-render after move | drag frame | persistence | reload |
 |---|---|---|---|---|---|---|---|---|
 ${rows.join('\n')}
+
+${exports.join('\n')}
 
 Initial JavaScript: ${(r.initialJsGzipBytes / 1024).toFixed(1)} KB gzip (the blank page: ${(r.blankJsGzipBytes / 1024).toFixed(1)} KB).
 

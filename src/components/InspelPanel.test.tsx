@@ -42,3 +42,42 @@ describe('InspelPanel', () => {
     expect(ui.doc().items[id]!.extra).toBe(true);
   });
 });
+
+describe('quick capture by pasting', () => {
+  const paste = async (user: ReturnType<typeof setup>['user'], text: string) => {
+    await user.click(screen.getByRole('button', { name: 'Nytt inspel' }));
+    const field = screen.getByLabelText('Text för nytt inspel');
+    field.focus();
+    await user.paste(text);
+    return field as HTMLTextAreaElement;
+  };
+
+  it('turns pasted lines into one inspel each, in order, as one undo step', async () => {
+    const { user, ui } = setup(<InspelPanel />);
+    const field = await paste(user, '- Fler hembesök\r\n\n• Digital triage  i primärvården\n3. Gemensam journal\n');
+    const list = screen.getByRole('list', { name: 'Inspel' });
+    expect(within(list).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      '1. Fler hembesök',
+      '2. Digital triage i primärvården',
+      '3. Gemensam journal',
+    ]);
+    expect(field.value).toBe('');
+    expect(ui.notice()?.text).toBe('3 inspel lades till.');
+    ui.undo();
+    expect(ui.doc().items).toEqual({});
+  });
+
+  it('pastes a single line into the field as usual', async () => {
+    const { user, ui } = setup(<InspelPanel />);
+    const field = await paste(user, 'Bara en rad\n');
+    expect(field.value).toBe('Bara en rad\n');
+    expect(ui.doc().items).toEqual({});
+  });
+
+  it('refuses a paste with a line that is too long, naming the line, and adds nothing', async () => {
+    const { user, ui } = setup(<InspelPanel />);
+    await paste(user, `Kort rad\n${'x'.repeat(301)}`);
+    expect(screen.getByText('Rad 2 är för lång: högst 300 tecken (nu 301). Inget lades till.')).toBeTruthy();
+    expect(ui.doc().items).toEqual({});
+  });
+});

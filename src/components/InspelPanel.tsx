@@ -5,8 +5,9 @@ import { INBOX, itemsIn } from '../domain/containers';
 import type { Item } from '../domain/types';
 import { useDrag } from '../dnd/dragStore';
 import { useDraggableItem } from '../dnd/useDraggableItem';
-import { addItem } from '../store/actions';
-import { useEditor } from '../store/editor';
+import { pastedLines, PlanRuleError } from '../domain/operations';
+import { addItem, addItems } from '../store/actions';
+import { notify, useEditor } from '../store/editor';
 
 const InspelItem = memo(function InspelItem({ item, index }: { item: Item; index: number }) {
   const { props, isDragging } = useDraggableItem<HTMLDivElement>(item.id);
@@ -70,6 +71,25 @@ function NewItemForm({ onDone }: { onDone: () => void }) {
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? 'new-item-error' : 'new-item-help'}
         onChange={(e) => setText(e.target.value)}
+        onPaste={(e) => {
+          // Several lines pasted (a list from an e-mail or a whiteboard photo's text): one
+          // inspel per line, in one step. A single line pastes as usual.
+          const pasted = e.clipboardData.getData('text/plain');
+          let lines: string[];
+          try {
+            lines = pastedLines(pasted);
+          } catch (error) {
+            e.preventDefault();
+            setError(error instanceof PlanRuleError ? error.message : String(error));
+            return;
+          }
+          if (lines.length < 2) return;
+          e.preventDefault();
+          if (addItems(lines)) {
+            setError('');
+            notify('info', `${lines.length} inspel lades till.`);
+          }
+        }}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && !e.shiftKey) {
             e.preventDefault();
@@ -86,7 +106,7 @@ function NewItemForm({ onDone }: { onDone: () => void }) {
         </p>
       ) : (
         <p id="new-item-help" className="help">
-          En mening. Enter lägger till, Escape stänger.
+          En mening. Enter lägger till och öppnar nästa, Escape stänger. Klistra in flera rader för flera inspel.
         </p>
       )}
       <div className="row">

@@ -50,6 +50,22 @@ function containerList(doc: PlanDoc, cell: CellRef | null, exclude?: ItemId): It
   return (groupByContainer(doc.items).get(key) ?? []).filter((i) => i.id !== exclude);
 }
 
+/**
+ * Pasted text as item texts: one per non-empty line, list markers ("-", "•", "1.", "a)")
+ * dropped. Throws with the line's number when a line is too long, so nothing is added.
+ */
+export function pastedLines(text: string): string[] {
+  const lines = text
+    .split(/\r\n|\r|\n/)
+    .map((line) => cleanText(line.replace(/^\s*(?:[-*•–—▪◦·]|\d{1,3}[.)]|[a-zA-Z][.)])\s+/, '')))
+    .filter((line) => line.length > 0);
+  lines.forEach((line, i) => {
+    if (line.length > MAX_TEXT_LENGTH)
+      throw new PlanRuleError(`Rad ${i + 1} är för lång: högst ${MAX_TEXT_LENGTH} tecken (nu ${line.length}). Inget lades till.`);
+  });
+  return lines;
+}
+
 export interface NewItemFields {
   text: string;
   cell?: CellRef | null;

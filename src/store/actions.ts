@@ -9,6 +9,12 @@ export function addItem(text: string, cell: CellRef | null = null, index?: numbe
   return commit('Nytt inspel', (d) => void ops.addItem(d, { text, cell, index }, id)) ? id : null;
 }
 
+/** Several new Inspel items at the end of Inspel, in order, as one undoable step. */
+export function addItems(texts: string[]): ItemId[] | null {
+  const ids = texts.map(() => newId());
+  return commit(`${texts.length} nya inspel`, (d) => texts.forEach((text, i) => void ops.addItem(d, { text }, ids[i]))) ? ids : null;
+}
+
 export const moveItem = (id: ItemId, to: CellRef | null, index: number) =>
   commit('Flytta', (d) => ops.moveItem(d, id, to, index));
 

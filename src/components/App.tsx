@@ -7,6 +7,7 @@ import { InspelPanel } from './InspelPanel';
 import { lazy, Suspense } from 'react';
 import { NoticeBar } from './NoticeBar';
 import { PrintView } from './PrintView';
+import { Presentation } from './Presentation';
 
 // Dialogs are loaded when first opened: the first paint needs only the fan and Inspel.
 const ItemEditor = lazy(() => import('./ItemEditor').then((m) => ({ default: m.ItemEditor })));
@@ -47,15 +48,29 @@ function Fan() {
   return doc ? <FanView doc={doc} /> : null;
 }
 
+/** Presentera replaces the editor while it runs; the plan under it is the same. */
+function Present() {
+  const doc = useEditor((s) => s.doc);
+  return doc ? <Presentation doc={doc} /> : null;
+}
+
 export function App() {
   const hasDoc = useEditor((s) => s.doc !== null);
   const dialogOpen = useUi((s) => s.dialog !== null);
+  const presenting = useUi((s) => s.presenting);
   useShortcuts();
   if (!hasDoc) {
     return (
       <main className="loading" aria-busy="true">
         <p>Öppnar planen…</p>
       </main>
+    );
+  }
+  if (presenting) {
+    return (
+      <DndProvider>
+        <Present />
+      </DndProvider>
     );
   }
   return (

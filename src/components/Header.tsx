@@ -1,9 +1,9 @@
 // The toolbar: plan name, save status, plans, plan settings, undo and redo.
 import { redo, undo, useEditor } from '../store/editor';
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { chooseImportFile } from '../store/importer';
 import { ExportMenu } from './ExportMenu';
-import { openDialog, useUi, type SaveStatus } from '../store/ui';
+import { openDialog, startPresenting, takeBackFromPresenting, useUi, type SaveStatus } from '../store/ui';
 
 const clock = new Intl.DateTimeFormat('sv-SE', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
@@ -24,6 +24,10 @@ function saveText(save: SaveStatus): string {
 
 export function Header() {
   const fileRef = useRef<HTMLInputElement>(null);
+  const presentRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (takeBackFromPresenting()) presentRef.current?.focus();
+  }, []);
   const name = useEditor((s) => s.doc?.plan.name ?? '');
   const canUndo = useEditor((s) => s.history.past.length > 0);
   const canRedo = useEditor((s) => s.history.future.length > 0);
@@ -42,6 +46,9 @@ export function Header() {
       <nav className="toolbar" aria-label="Verktyg">
         <button type="button" onClick={() => openDialog({ kind: 'plans' })} disabled={save.state === 'unavailable'}>
           Planer
+        </button>
+        <button type="button" ref={presentRef} onClick={startPresenting}>
+          Presentera
         </button>
         <ExportMenu />
         <button type="button" onClick={() => fileRef.current?.click()} disabled={save.state === 'unavailable'}>

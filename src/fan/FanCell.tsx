@@ -37,13 +37,11 @@ function LineText({ text, last }: { text: string; last: boolean }) {
   return <>{last ? text : `${text} `}</>;
 }
 
-const FanItem = memo(function FanItem({ shape, fontSize }: { shape: ItemShape; fontSize: number }) {
-  const { props, isDragging } = useDraggableItem<SVGGElement>(shape.id);
+/** An item's drawn lines (straight and rotated, or along an arc). */
+function ItemLines({ shape, fontSize }: { shape: ItemShape; fontSize: number }) {
   return (
-    <g role="listitem">
-      <g {...props} className={`fan-item${isDragging ? ' is-dragging' : ''}${shape.extra ? ' is-extra' : ''}`}>
-        <path className="item-hit" d={shape.hitPath} />
-        <defs>
+    <>
+      <defs>
           {shape.lines.map((line, i) => (line.at ? null : <path key={i} id={`il-${shape.id}-${i}`} d={line.d} />))}
         </defs>
         {shape.lines.map((line, i) => {
@@ -68,10 +66,32 @@ const FanItem = memo(function FanItem({ shape, fontSize }: { shape: ItemShape; f
             </text>
           );
         })}
+    </>
+  );
+}
+
+const FanItem = memo(function FanItem({ shape, fontSize }: { shape: ItemShape; fontSize: number }) {
+  const { props, isDragging } = useDraggableItem<SVGGElement>(shape.id);
+  return (
+    <g role="listitem">
+      <g {...props} className={`fan-item${isDragging ? ' is-dragging' : ''}${shape.extra ? ' is-extra' : ''}`}>
+        <path className="item-hit" d={shape.hitPath} />
+        <ItemLines shape={shape} fontSize={fontSize} />
       </g>
     </g>
   );
 });
+
+/** An item to look at, not to move or open (Presentera). */
+function StaticItem({ shape, fontSize }: { shape: ItemShape; fontSize: number }) {
+  return (
+    <g role="listitem">
+      <g className={`fan-item${shape.extra ? ' is-extra' : ''}`}>
+        <ItemLines shape={shape} fontSize={fontSize} />
+      </g>
+    </g>
+  );
+}
 
 export const FanCell = memo(function FanCell({
   cell,
@@ -79,20 +99,23 @@ export const FanCell = memo(function FanCell({
   name,
   fontSize,
   listFolded,
+  readOnly = false,
 }: {
   cell: CellShape;
   fill: string;
   name: string;
   fontSize: number;
   listFolded: boolean;
+  readOnly?: boolean;
 }) {
+  const Item = readOnly ? StaticItem : FanItem;
   const { flow } = cell;
   return (
     <g className="fan-cell" data-cell={cell.key}>
       <CellDropZone cell={cell} fill={fill} />
       <g role="list" aria-label={name}>
         {flow.items.map((shape) => (
-          <FanItem key={shape.id} shape={shape} fontSize={fontSize} />
+          <Item key={shape.id} shape={shape} fontSize={fontSize} />
         ))}
         {/* Items folded away behind "+N till" stay in the list for screen readers. */}
         {(listFolded ? flow.hiddenItems : []).map((item) => (

@@ -30,10 +30,16 @@ function useSize(ref: React.RefObject<HTMLElement | null>) {
   return size;
 }
 
-export function FanView({ doc }: { doc: PlanDoc }) {
+/**
+ * The fan. `scale` > 1 lays it out for a smaller box and draws it larger (Presentera: large
+ * type for a projector); `readOnly` draws items that cannot be moved or opened.
+ */
+export function FanView({ doc, scale = 1, readOnly = false }: { doc: PlanDoc; scale?: number; readOnly?: boolean }) {
   const wrapRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
-  const { width, height } = useSize(wrapRef);
+  const size = useSize(wrapRef);
+  const width = Math.floor(size.width / scale);
+  const height = Math.floor(size.height / scale);
   const unfoldedBladeId = useUi((s) => s.unfoldedBladeId);
   const containers = containersOf(doc);
   const { blades, rings, vision } = doc.plan;
@@ -63,22 +69,22 @@ export function FanView({ doc }: { doc: PlanDoc }) {
 
   useEffect(() => {
     const svg = svgRef.current;
-    if (!layout || !svg) return;
+    if (!layout || !svg || readOnly) return;
     registerFan({
       layout,
       toLocal: (p) => {
         const box = svg.getBoundingClientRect();
-        return { x: p.x - box.left - layout.cx, y: p.y - box.top - layout.cy };
+        return { x: (p.x - box.left) / scale - layout.cx, y: (p.y - box.top) / scale - layout.cy };
       },
       toClient: (p) => {
         const box = svg.getBoundingClientRect();
-        return { x: p.x + box.left + layout.cx, y: p.y + box.top + layout.cy };
+        return { x: (p.x + layout.cx) * scale + box.left, y: (p.y + layout.cy) * scale + box.top };
       },
     });
     // The benchmark's "drawn and interactive": the first fan of this page load is on screen.
     if (performance.getEntriesByName(FAN_DRAWN).length === 0) performance.mark(FAN_DRAWN);
     return () => registerFan(null);
-  }, [layout]);
+  }, [layout, readOnly, scale]);
 
   const ringLabel = (id: string) => rings.find((r) => r.id === id)?.label ?? '';
 
@@ -88,8 +94,8 @@ export function FanView({ doc }: { doc: PlanDoc }) {
         <svg
           ref={svgRef}
           className="fan"
-          width={layout.width}
-          height={layout.height}
+          width={Math.floor(layout.width * scale)}
+          height={Math.floor(layout.height * scale)}
           viewBox={`0 0 ${layout.width} ${layout.height}`}
           role="group"
           aria-label={`Solfjäder: ${doc.plan.name}`}
@@ -111,6 +117,7 @@ export function FanView({ doc }: { doc: PlanDoc }) {
                       name={`${blade.name}, ${ringLabel(cell.ringId)}`}
                       fontSize={cell.fontSize}
                       listFolded={listFolded}
+                      readOnly={readOnly}
                     />
                   ))}
               </g>
@@ -141,7 +148,7 @@ export function FanView({ doc }: { doc: PlanDoc }) {
               )}
               <line x1={-layout.outerRadius} x2={layout.outerRadius} y1={1} y2={1} stroke="#5a5a5a" strokeWidth={1.5} />
             </g>
-            <DropIndicator layout={layout} />
+            {!readOnly && <DropIndicator layout={layout} />}
           </g>
         </svg>
       )}

@@ -25,6 +25,8 @@ export interface UiState {
   exporting: string | null;
   /** The print view (tables below the fan) is drawn: from "Skriv ut" or the browser's print. */
   printing: boolean;
+  /** Presentera: the fan alone, full screen, large type. */
+  presenting: boolean;
 }
 
 export const useUi = create<UiState>(() => ({
@@ -33,7 +35,30 @@ export const useUi = create<UiState>(() => ({
   save: { state: 'idle' },
   exporting: null,
   printing: false,
+  presenting: false,
 }));
+
+/** Presentera: full screen where the browser allows it; the fan starts folded. */
+export function startPresenting(): void {
+  useUi.setState({ presenting: true, unfoldedBladeId: null, dialog: null });
+  document.documentElement.requestFullscreen?.().catch(() => undefined);
+}
+
+let backFromPresenting = false;
+
+export function stopPresenting(): void {
+  if (!useUi.getState().presenting) return;
+  if (document.fullscreenElement) document.exitFullscreen().catch(() => undefined);
+  backFromPresenting = true;
+  useUi.setState({ presenting: false, unfoldedBladeId: null });
+}
+
+/** True once after a presentation ended: focus goes back to "Presentera". */
+export function takeBackFromPresenting(): boolean {
+  const back = backFromPresenting;
+  backFromPresenting = false;
+  return back;
+}
 
 export function toggleUnfold(bladeId: string): void {
   useUi.setState((s) => ({ unfoldedBladeId: s.unfoldedBladeId === bladeId ? null : bladeId }));

@@ -89,3 +89,44 @@ test('the Exportera menu: axe with the menu open, arrow keys, Escape returns foc
   await page.mouse.click(5, 500);
   await expect(menu).toBeHidden();
 });
+
+test('Presentera: the fan alone in large type, arrow keys unfold each fokusområde in turn, Escape returns', async ({ page }) => {
+  await openApp(page);
+  const itemSize = () => page.locator('svg.fan text[font-size]').first().evaluate((t) => t.getBoundingClientRect().height);
+  const inEditor = await itemSize();
+  await page.getByRole('navigation', { name: 'Verktyg' }).getByRole('button', { name: 'Presentera' }).click();
+  const show = page.getByRole('main', { name: 'Presentation: KL HoS handlingsplan 2025–2027 (utkast)' });
+  await expect(show).toBeVisible();
+  // No editing chrome: no toolbar, no Inspel, nothing to drag or open.
+  await expect(page.getByRole('navigation', { name: 'Verktyg' })).toHaveCount(0);
+  await expect(page.getByRole('list', { name: 'Inspel', exact: true })).toHaveCount(0);
+  await expect(page.locator('svg.fan [aria-roledescription="flyttbar aktivitet"]')).toHaveCount(0);
+  expect(await itemSize()).toBeGreaterThan(inEditor * 1.3);
+  expect(await audit(page)).toEqual([]);
+
+  const blade = (name: string) => page.getByRole('button', { name: new RegExp(`^${name}: fäll`) });
+  const where = show.getByRole('status');
+  await expect(where).toHaveText('Hela solfjädern');
+  const names = ['Nära invånaren', 'Hälsofrämjande och förebyggande', 'En sammanhållen hälso- och sjukvård', 'Ledarskap och kompetensförsörjning'];
+  for (const [i, name] of names.entries()) {
+    await page.keyboard.press('ArrowRight');
+    await expect(where).toHaveText(`Fokusområde ${i + 1} av 4: ${name}`);
+    await expect(blade(name)).toHaveAttribute('aria-expanded', 'true');
+    for (const other of names.filter((n) => n !== name)) await expect(blade(other)).toHaveAttribute('aria-expanded', 'false');
+  }
+  // The last stays on the last; back steps return to the whole fan.
+  await page.keyboard.press('ArrowRight');
+  await expect(where).toHaveText('Fokusområde 4 av 4: Ledarskap och kompetensförsörjning');
+  await page.keyboard.press('ArrowLeft');
+  await expect(where).toHaveText('Fokusområde 3 av 4: En sammanhållen hälso- och sjukvård');
+  await page.keyboard.press('Home');
+  await expect(where).toHaveText('Hela solfjädern');
+  // Every item is still there to read: the unfolded blade lists them all.
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('list', { name: 'Nära invånaren, Viktiga milstolpar 2025', exact: true }).getByRole('listitem')).toHaveCount(3);
+
+  await page.keyboard.press('Escape');
+  await expect(show).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Presentera' })).toBeFocused();
+  await expect(blade('Nära invånaren')).toHaveAttribute('aria-expanded', 'false');
+});

@@ -1,0 +1,72 @@
+// Presentera: the fan alone on the projector, in large type, nothing to edit. The arrow keys
+// step through the fokusområden — each unfolds in turn — and Escape returns to the editor.
+import { useEffect, useRef, useState } from 'react';
+import type { PlanDoc } from '../domain/types';
+import { FanView } from '../fan/FanView';
+import { stopPresenting, useUi } from '../store/ui';
+
+/** Type grows with the screen: 1.25× on a laptop, 1.5× at 1920 px, at most 2×. */
+export function presentationScale(width: number): number {
+  return Math.max(1.25, Math.min(2, width / 1280));
+}
+
+const NEXT = new Set(['ArrowRight', 'ArrowDown', 'PageDown', ' ']);
+const PREVIOUS = new Set(['ArrowLeft', 'ArrowUp', 'PageUp']);
+
+export function Presentation({ doc }: { doc: PlanDoc }) {
+  const unfolded = useUi((s) => s.unfoldedBladeId);
+  const blades = doc.plan.blades;
+  const at = blades.findIndex((b) => b.id === unfolded);
+  const [scale, setScale] = useState(() => presentationScale(window.innerWidth));
+  const exitRef = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    const onResize = () => setScale(presentationScale(window.innerWidth));
+    // Leaving full screen (the browser's own Escape) ends the presentation too.
+    const onFullscreen = () => {
+      if (!document.fullscreenElement) stopPresenting();
+    };
+    window.addEventListener('resize', onResize);
+    document.addEventListener('fullscreenchange', onFullscreen);
+    return () => {
+      window.removeEventListener('resize', onResize);
+      document.removeEventListener('fullscreenchange', onFullscreen);
+    };
+  }, []);
+
+  useEffect(() => {
+    const step = (to: number) => useUi.setState({ unfoldedBladeId: to < 0 ? null : blades[to]!.id });
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') stopPresenting();
+      else if (NEXT.has(e.key)) step(Math.min(blades.length - 1, at + 1));
+      else if (PREVIOUS.has(e.key)) step(Math.max(-1, at - 1));
+      else if (e.key === 'Home') step(-1);
+      else if (e.key === 'End') step(blades.length - 1);
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [at, blades]);
+
+  useEffect(() => exitRef.current?.focus({ preventScroll: true }), []);
+
+  const where = at < 0 ? 'Hela solfjädern' : `Fokusområde ${at + 1} av ${blades.length}: ${blades[at]!.name}`;
+  return (
+    <main className="presentation" aria-label={`Presentation: ${doc.plan.name}`}>
+      <h1 className="sr-only">{doc.plan.name}</h1>
+      <div className="presentation-fan">
+        <FanView doc={doc} scale={scale} readOnly />
+      </div>
+      <p className="presentation-where" role="status">
+        {where}
+      </p>
+      <div className="presentation-bar">
+        <span aria-hidden="true">← → byter fokusområde · Esc avslutar</span>
+        <button ref={exitRef} type="button" onClick={stopPresenting}>
+          Avsluta presentationen
+        </button>
+      </div>
+    </main>
+  );
+}

@@ -7,6 +7,7 @@ import { InspelPanel } from './InspelPanel';
 import { lazy, Suspense } from 'react';
 import { NoticeBar } from './NoticeBar';
 import { PrintView } from './PrintView';
+import { CoveragePanel } from './CoveragePanel';
 import { Presentation } from './Presentation';
 
 // Dialogs are loaded when first opened: the first paint needs only the fan and Inspel.
@@ -48,6 +49,12 @@ function Fan() {
   return doc ? <FanView doc={doc} /> : null;
 }
 
+/** Beside the fan: Inspel, or Måluppfyllnad. */
+function SidePanel() {
+  const panel = useUi((s) => s.sidePanel);
+  return panel === 'coverage' ? <CoveragePanel /> : <InspelPanel />;
+}
+
 /** Presentera replaces the editor while it runs; the plan under it is the same. */
 function Present() {
   const doc = useEditor((s) => s.doc);
@@ -82,7 +89,7 @@ export function App() {
           <section className="fan-panel" aria-label="Solfjädern">
             <Fan />
           </section>
-          <InspelPanel />
+          <SidePanel />
         </main>
       </DndProvider>
       <PrintView />

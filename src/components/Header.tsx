@@ -3,7 +3,7 @@ import { redo, undo, useEditor } from '../store/editor';
 import { useEffect, useRef } from 'react';
 import { chooseImportFile } from '../store/importer';
 import { ExportMenu } from './ExportMenu';
-import { openDialog, startPresenting, takeBackFromPresenting, useUi, type SaveStatus } from '../store/ui';
+import { openDialog, showSidePanel, startPresenting, takeBackFromPresenting, useUi, type SaveStatus } from '../store/ui';
 
 const clock = new Intl.DateTimeFormat('sv-SE', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
@@ -34,6 +34,7 @@ export function Header() {
   const undoLabel = useEditor((s) => s.history.past.at(-1)?.label);
   const redoLabel = useEditor((s) => s.history.future[0]?.label);
   const save = useUi((s) => s.save);
+  const sidePanel = useUi((s) => s.sidePanel);
   return (
     <header className="app-header">
       <div className="brand" aria-hidden="true">
@@ -46,6 +47,13 @@ export function Header() {
       <nav className="toolbar" aria-label="Verktyg">
         <button type="button" onClick={() => openDialog({ kind: 'plans' })} disabled={save.state === 'unavailable'}>
           Planer
+        </button>
+        <button
+          type="button"
+          aria-pressed={sidePanel === 'coverage'}
+          onClick={() => showSidePanel(sidePanel === 'coverage' ? 'inspel' : 'coverage')}
+        >
+          Måluppfyllnad
         </button>
         <button type="button" ref={presentRef} onClick={startPresenting}>
           Presentera

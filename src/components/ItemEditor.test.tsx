@@ -28,7 +28,9 @@ describe('ItemEditor', () => {
     await user.type(screen.getByLabelText('Text'), 'Fler patientgrupper i nära vård');
     await user.type(screen.getByLabelText('Beskrivning'), 'Gäller alla förvaltningar.');
     await user.click(screen.getByRole('checkbox', { name: 'Barnuppdraget' }));
-    await user.click(screen.getByRole('checkbox', { name: 'En ökad tillgänglighet till primärvård och nära vård' }));
+    // It serves kort-1 already (the example's reading); add kort-3.
+    expect(screen.getByRole('checkbox', { name: 'En ökad tillgänglighet till primärvård och nära vård' })).toHaveProperty('checked', true);
+    await user.click(screen.getByRole('checkbox', { name: 'Steg tagna mot en ökad kontinuitet för patienter med långvariga behov' }));
     await user.type(screen.getByLabelText('Målvärde (valfritt)'), '2,5');
     await user.type(screen.getByLabelText('Enhet'), '%');
     await user.selectOptions(screen.getByLabelText('Ansvarsnivå'), 'Varje förvaltning');
@@ -43,7 +45,7 @@ describe('ItemEditor', () => {
       text: 'Fler patientgrupper i nära vård',
       description: 'Gäller alla förvaltningar.',
       delomraden: ['nara-vard', 'barnuppdraget'],
-      effektmal: ['nara-vard-kort-1'],
+      effektmal: ['nara-vard-kort-1', 'nara-vard-kort-3'],
       ansvarsniva: 'Varje förvaltning',
       kalla: 'NU-sjukvården',
       status: 'godkand',

@@ -120,6 +120,8 @@ export interface ExampleItem {
   text: string;
   indikator?: { text: string; target?: number; unit?: string };
   delomraden?: string[];
+  /** Effektmål ids ("<delområde>-<kort|lang>-<n>"): a reading of which goals the item serves. */
+  effektmal?: string[];
 }
 
 /** Items per blade id, then per ring id, in rank order. */
@@ -130,6 +132,7 @@ export const EXAMPLE_ITEMS: Record<string, Record<string, ExampleItem[]>> = {
         text: 'Välfungerande samarbete mellan VGR och kommuner',
         indikator: { text: 'Utskrivningsklara patienter' },
         delomraden: ['nara-vard'],
+        effektmal: ['nara-vard-kort-2'],
       },
       {
         text: 'Etablera gemensam målbild för rätt vårdnivå och hur detta ökar tillgängligheten',
@@ -144,10 +147,11 @@ export const EXAMPLE_ITEMS: Record<string, Record<string, ExampleItem[]>> = {
           text: 'Antal minskade remisser totalt till sjukhusen och besök till akutmottagningar',
         },
         delomraden: ['nara-vard'],
+        effektmal: ['nara-vard-kort-1'],
       },
       { text: 'Xx % av resurserna är omställda till nära vård', delomraden: ['nara-vard'] },
     ],
-    r2027: [{ text: 'Nära vård är invånarens självklara ingång till vården', delomraden: ['nara-vard'] }],
+    r2027: [{ text: 'Nära vård är invånarens självklara ingång till vården', delomraden: ['nara-vard'], effektmal: ['nara-vard-lang-1'] }],
   },
   halsoframjande: {
     r2025: [
@@ -164,12 +168,16 @@ export const EXAMPLE_ITEMS: Record<string, Record<string, ExampleItem[]>> = {
         text: 'Hälsofrämjande insatser är tydligt prioriterade i alla förvaltningar för att på sikt minska ojämlikhet i hälsa',
       },
       { text: 'Invånare och patienter tar ett större ansvar för sin egen hälsa' },
-      { text: 'Alla barn och familjer har tillgång till stöd vid risk för ohälsa', delomraden: ['barnuppdraget'] },
+      {
+        text: 'Alla barn och familjer har tillgång till stöd vid risk för ohälsa',
+        delomraden: ['barnuppdraget'],
+        effektmal: ['barnuppdraget-kort-2'],
+      },
     ],
   },
   sammanhallen: {
     r2025: [
-      { text: 'Lyckad första implementering av FVM', delomraden: ['digitalisering'] },
+      { text: 'Lyckad första implementering av FVM', delomraden: ['digitalisering'], effektmal: ['digitalisering-kort-1'] },
       { text: 'Implementering av nytt ledningssystem' },
       { text: 'Beslut om organisation, mandat och grupper i ledningssystemet, internt och med partners' },
       {
@@ -183,6 +191,7 @@ export const EXAMPLE_ITEMS: Record<string, Record<string, ExampleItem[]>> = {
         text: 'Mer än 30 % av alla vårdkontakter är digitala och 100 % av alla vårdinbjudningar är digitala',
         indikator: { text: 'Andel digitala vårdkontakter', target: 30, unit: '%' },
         delomraden: ['digitalisering'],
+        effektmal: ['digitalisering-lang-2'],
       },
       { text: 'Samtliga samordningsråd levererar i sina uppdrag', delomraden: ['kvalitetsdriven'] },
       { text: 'Scenarier för en sammanhållen hälso- och sjukvård mot 2030–2035' },
@@ -190,7 +199,11 @@ export const EXAMPLE_ITEMS: Record<string, Record<string, ExampleItem[]>> = {
     ],
     r2027: [
       { text: 'En etablerad sammanhållen ledning av hälso- och sjukvården' },
-      { text: 'Invånarportalen är klar, med en individuellt anpassad plan', delomraden: ['digitalisering'] },
+      {
+        text: 'Invånarportalen är klar, med en individuellt anpassad plan',
+        delomraden: ['digitalisering'],
+        effektmal: ['digitalisering-kort-2'],
+      },
       { text: 'Sammanhållet FoUUI-system för hela Västra Götaland', delomraden: ['prioriteringar'] },
     ],
   },

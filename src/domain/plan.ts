@@ -39,7 +39,7 @@ export function createExampleDoc(now = new Date(), name = EXAMPLE_PLAN_NAME): Pl
           text: entry.text,
           description: '',
           delomraden: entry.delomraden ?? [],
-          effektmal: [],
+          effektmal: entry.effektmal ?? [],
           indikator: {
             text: entry.indikator?.text ?? '',
             target: entry.indikator?.target ?? null,

@@ -70,11 +70,16 @@ function ItemLines({ shape, fontSize }: { shape: ItemShape; fontSize: number }) 
   );
 }
 
-const FanItem = memo(function FanItem({ shape, fontSize }: { shape: ItemShape; fontSize: number }) {
+/** Marked in the fan (Måluppfyllnad): true or false while a marking is on, else undefined. */
+type Marked = boolean | undefined;
+
+const markClass = (marked: Marked) => (marked === undefined ? '' : marked ? ' is-marked' : ' is-unmarked');
+
+const FanItem = memo(function FanItem({ shape, fontSize, marked }: { shape: ItemShape; fontSize: number; marked?: Marked }) {
   const { props, isDragging } = useDraggableItem<SVGGElement>(shape.id);
   return (
     <g role="listitem">
-      <g {...props} className={`fan-item${isDragging ? ' is-dragging' : ''}${shape.extra ? ' is-extra' : ''}`}>
+      <g {...props} className={`fan-item${isDragging ? ' is-dragging' : ''}${shape.extra ? ' is-extra' : ''}${markClass(marked)}`}>
         <path className="item-hit" d={shape.hitPath} />
         <ItemLines shape={shape} fontSize={fontSize} />
       </g>
@@ -83,10 +88,10 @@ const FanItem = memo(function FanItem({ shape, fontSize }: { shape: ItemShape; f
 });
 
 /** An item to look at, not to move or open (Presentera). */
-function StaticItem({ shape, fontSize }: { shape: ItemShape; fontSize: number }) {
+function StaticItem({ shape, fontSize, marked }: { shape: ItemShape; fontSize: number; marked?: Marked }) {
   return (
     <g role="listitem">
-      <g className={`fan-item${shape.extra ? ' is-extra' : ''}`}>
+      <g className={`fan-item${shape.extra ? ' is-extra' : ''}${markClass(marked)}`}>
         <ItemLines shape={shape} fontSize={fontSize} />
       </g>
     </g>
@@ -100,6 +105,7 @@ export const FanCell = memo(function FanCell({
   fontSize,
   listFolded,
   readOnly = false,
+  marked,
 }: {
   cell: CellShape;
   fill: string;
@@ -107,6 +113,8 @@ export const FanCell = memo(function FanCell({
   fontSize: number;
   listFolded: boolean;
   readOnly?: boolean;
+  /** The items to mark, or null when nothing is marked. */
+  marked: ReadonlySet<string> | null;
 }) {
   const Item = readOnly ? StaticItem : FanItem;
   const { flow } = cell;
@@ -115,7 +123,7 @@ export const FanCell = memo(function FanCell({
       <CellDropZone cell={cell} fill={fill} />
       <g role="list" aria-label={name}>
         {flow.items.map((shape) => (
-          <Item key={shape.id} shape={shape} fontSize={fontSize} />
+          <Item key={shape.id} shape={shape} fontSize={fontSize} marked={marked ? marked.has(shape.id) : undefined} />
         ))}
         {/* Items folded away behind "+N till" stay in the list for screen readers. */}
         {(listFolded ? flow.hiddenItems : []).map((item) => (

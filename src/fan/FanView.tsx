@@ -41,6 +41,7 @@ export function FanView({ doc, scale = 1, readOnly = false }: { doc: PlanDoc; sc
   const width = Math.floor(size.width / scale);
   const height = Math.floor(size.height / scale);
   const unfoldedBladeId = useUi((s) => s.unfoldedBladeId);
+  const marked = useUi((s) => s.highlight?.ids ?? null);
   const containers = containersOf(doc);
   const { blades, rings, vision } = doc.plan;
 
@@ -118,6 +119,7 @@ export function FanView({ doc, scale = 1, readOnly = false }: { doc: PlanDoc; sc
                       fontSize={cell.fontSize}
                       listFolded={listFolded}
                       readOnly={readOnly}
+                      marked={marked}
                     />
                   ))}
               </g>

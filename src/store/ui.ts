@@ -27,6 +27,10 @@ export interface UiState {
   printing: boolean;
   /** Presentera: the fan alone, full screen, large type. */
   presenting: boolean;
+  /** What the panel beside the fan shows. */
+  sidePanel: 'inspel' | 'coverage';
+  /** Items marked in the fan (e.g. those serving the effektmål chosen in Måluppfyllnad). */
+  highlight: { key: string; ids: ReadonlySet<string> } | null;
 }
 
 export const useUi = create<UiState>(() => ({
@@ -36,7 +40,18 @@ export const useUi = create<UiState>(() => ({
   exporting: null,
   printing: false,
   presenting: false,
+  sidePanel: 'inspel',
+  highlight: null,
 }));
+
+export function showSidePanel(panel: UiState['sidePanel']): void {
+  useUi.setState({ sidePanel: panel, highlight: null });
+}
+
+/** Mark these items in the fan; the same key again clears the marking. */
+export function toggleHighlight(key: string, ids: Iterable<string>): void {
+  useUi.setState((s) => ({ highlight: s.highlight?.key === key ? null : { key, ids: new Set(ids) } }));
+}
 
 /** Presentera: full screen where the browser allows it; the fan starts folded. */
 export function startPresenting(): void {

@@ -38,6 +38,11 @@ test('the fan view, the item dialog, the plan list and the settings pass axe (WC
   await page.getByRole('button', { name: 'Fokusområden och ringar' }).click();
   expect(await audit(page)).toEqual([]);
   await page.keyboard.press('Escape');
+  // Måluppfyllnad with an effektmål chosen (its items marked in the fan).
+  await page.getByRole('button', { name: 'Måluppfyllnad' }).click();
+  await page.getByRole('button', { name: /^Invånarna har en tillgång till vård/ }).click();
+  expect(await audit(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Visa Inspel' }).click();
   // Unfolded: other cells fold items away behind "+N till"; they stay listed for screen readers.
   await page.getByRole('button', { name: 'En sammanhållen hälso- och sjukvård: fäll ut' }).press('Enter');
   await expect(page.getByRole('button', { name: /^\+\d+ till/ }).first()).toBeVisible();

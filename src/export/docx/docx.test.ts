@@ -3,6 +3,7 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { createExampleDoc } from '../../domain/plan';
 import { itemsIn } from '../../domain/containers';
+import { uncoveredEffektmal } from '../../domain/coverage';
 import type { PlanDoc } from '../../domain/types';
 import { readPlanFile } from '../../schema/restore';
 import { FILE_VERSION } from '../../schema/version';
@@ -83,7 +84,7 @@ describe('Handlingsplan (.docx)', () => {
 
   it('lists effektmål that no placed item serves', async () => {
     const doc = exampleDoc();
-    const goal = doc.plan.catalogue.delomraden[1]!.effektmal[0]!;
+    const goal = uncoveredEffektmal(doc)[0]!.effektmal;
     const served = () => Object.values(doc.items).some((i) => i.cell && i.effektmal.includes(goal.id));
     expect(served()).toBe(false);
     expect((await parts(await buildHandlingsplan(doc, null, { now: AT }))).xml).toContain(goal.text);

@@ -31,6 +31,7 @@ export function seedPlan(n) {
       kalla: '',
       extra: false,
       status: 'forslag',
+      comments: [],
       cell,
       rank,
     };

@@ -13,12 +13,16 @@ const InspelItem = memo(function InspelItem({ item, index }: { item: Item; index
   const { props, isDragging } = useDraggableItem<HTMLDivElement>(item.id);
   return (
     <li className="inspel-item" data-inbox-item={item.id}>
-      <div {...props} className={`card${isDragging ? ' is-dragging' : ''}${item.extra ? ' is-extra' : ''}`}>
+      <div
+        {...props}
+        className={`card${isDragging ? ' is-dragging' : ''}${item.extra ? ' is-extra' : ''}${item.status === 'stryks' ? ' is-struck' : ''}`}
+      >
         <span className="rank" aria-hidden="true">
           {index + 1}.
         </span>{' '}
         <span className="card-text">{item.text}</span>
         {item.extra && <span className="tag">extra</span>}
+        {item.status === 'stryks' && <span className="tag">stryks</span>}
       </div>
     </li>
   );

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { containerName } from '../dnd/announcements';
 import { containerKey } from '../domain/containers';
 import { MAX_TEXT_LENGTH } from '../domain/operations';
+import { ItemComments } from './ItemComments';
 import { ANSVARSNIVAER, STATUS_LABEL, STATUSES, type Ansvarsniva, type Item, type PlanDoc, type Status } from '../domain/types';
 import { deleteItem, updateItem } from '../store/actions';
 import { notify, undo } from '../store/editor';
@@ -186,6 +187,8 @@ export function ItemEditor({ doc, item, onClose }: { doc: PlanDoc; item: Item; o
           <input type="checkbox" checked={extra} onChange={(e) => setExtra(e.target.checked)} />
           Extra – utöver de viktigaste, visas kursivt
         </label>
+
+        <ItemComments item={item} />
 
         <div className="row actions">
           <button type="submit" className="primary">

@@ -19,7 +19,7 @@ function ItemList({ items, doc }: { items: Item[]; doc: PlanDoc }) {
         const facts = itemFacts(item, doc);
         return (
           <li key={item.id}>
-            <span className={item.extra ? 'is-extra' : undefined}>{item.text}</span>
+            <span className={`${item.extra ? 'is-extra' : ''}${item.status === 'stryks' ? ' is-struck' : ''}`.trim() || undefined}>{item.text}</span>
             {item.description && <span className="description">{item.description}</span>}
             {facts && <span className="facts">{facts}</span>}
           </li>

@@ -21,7 +21,7 @@ export interface MetaRow {
 }
 
 export const DB_NAME = 'solfjadern';
-export const DB_VERSION = 6;
+export const DB_VERSION = 7;
 
 export type SolfjadernDb = Dexie & {
   plans: EntityTable<PlanRow, 'id'>;
@@ -80,5 +80,16 @@ export function openDb(name = DB_NAME): SolfjadernDb {
   // v6: items lose their planId and updatedAt indexes: a plan's items are a range of the
   // [planId+id] key, and nothing looks items up by time. Fewer indexes, faster writes.
   db.version(6).stores({ planItems: '[planId+id]' });
+  // v7: items carry review comments.
+  db.version(7)
+    .stores({})
+    .upgrade((tx) =>
+      tx
+        .table('planItems')
+        .toCollection()
+        .modify((item: Partial<ItemRow>) => {
+          item.comments ??= [];
+        }),
+    );
   return db;
 }

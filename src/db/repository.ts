@@ -40,8 +40,8 @@ const itemRow = (item: Item, at: string): ItemRow => ({ ...item, updatedAt: at }
 
 function fromItemRow(row: ItemRow): Item {
   const { updatedAt: _u, ...item } = row;
-  // A write-ahead log left by a tab of an older version can bring rows without a status.
-  return item.status ? item : { ...item, status: 'forslag' };
+  // A write-ahead log left by a tab of an older version can bring rows without newer fields.
+  return item.status && item.comments ? item : { ...item, status: item.status ?? 'forslag', comments: item.comments ?? [] };
 }
 
 const writtenKey = (planId: string) => `written:${planId}`;

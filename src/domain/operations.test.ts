@@ -171,3 +171,20 @@ describe('ring years', () => {
     ]);
   });
 });
+
+describe('comments', () => {
+  it('adds a cleaned comment, refuses empty or too long ones, and removes one', () => {
+    const { addComment, removeComment } = ops;
+    const doc = createEmptyDoc('K');
+    const id = ops.addItem(doc, { text: 'A' });
+    addComment(doc, id, { id: 'c1', author: '  Anna   Berg ', at: '2026-04-23T09:15:00.000Z', text: '  Bra förslag.\n' });
+    expect(doc.items[id]!.comments).toEqual([{ id: 'c1', author: 'Anna Berg', at: '2026-04-23T09:15:00.000Z', text: 'Bra förslag.' }]);
+    expect(() => addComment(doc, id, { id: 'c2', author: ' ', at: '', text: 'x' })).toThrow('Skriv ditt namn innan du kommenterar.');
+    expect(() => addComment(doc, id, { id: 'c2', author: 'A', at: '', text: '  ' })).toThrow('Skriv en kommentar.');
+    expect(() => addComment(doc, id, { id: 'c2', author: 'A', at: '', text: 'x'.repeat(2001) })).toThrow('högst 2000 tecken (nu 2001)');
+    expect(doc.items[id]!.comments).toHaveLength(1);
+    removeComment(doc, id, 'c1');
+    expect(doc.items[id]!.comments).toEqual([]);
+    expect(() => removeComment(doc, id, 'c1')).toThrow('Kommentaren finns inte längre.');
+  });
+});

@@ -4,8 +4,8 @@
 // leaves the document unchanged (immer discards the draft).
 import { containerKey, groupByContainer, sameCell } from './containers';
 import { newId } from './ids';
-import type { Blade, CellRef, Indikator, Item, ItemId, PlanDoc, Ring } from './types';
-import { MAX_BLADES, MAX_RINGS, MIN_BLADES, MIN_RINGS, STATUSES } from './types';
+import type { Blade, CellRef, Comment, Indikator, Item, ItemId, PlanDoc, Ring } from './types';
+import { MAX_AUTHOR_LENGTH, MAX_BLADES, MAX_COMMENT_LENGTH, MAX_RINGS, MIN_BLADES, MIN_RINGS, STATUSES } from './types';
 
 export class PlanRuleError extends Error {
   override name = 'PlanRuleError';
@@ -90,6 +90,7 @@ export function addItem(doc: PlanDoc, fields: NewItemFields, id: ItemId = newId(
     kalla: '',
     extra: false,
     status: 'forslag',
+    comments: [],
     cell,
     rank: index,
   };
@@ -154,6 +155,26 @@ export function updateItem(doc: PlanDoc, id: ItemId, patch: ItemPatch): void {
     if (!STATUSES.includes(patch.status)) throw new PlanRuleError('Okänd status.');
     item.status = patch.status;
   }
+}
+
+/** Add a review comment to an item (author and text cleaned and checked). */
+export function addComment(doc: PlanDoc, itemId: ItemId, comment: Comment): void {
+  const item = requireItem(doc, itemId);
+  const author = cleanText(comment.author);
+  const text = comment.text.trim();
+  if (!author) throw new PlanRuleError('Skriv ditt namn innan du kommenterar.');
+  if (author.length > MAX_AUTHOR_LENGTH) throw new PlanRuleError(`Namnet får vara högst ${MAX_AUTHOR_LENGTH} tecken.`);
+  if (!text) throw new PlanRuleError('Skriv en kommentar.');
+  if (text.length > MAX_COMMENT_LENGTH)
+    throw new PlanRuleError(`En kommentar får vara högst ${MAX_COMMENT_LENGTH} tecken (nu ${text.length}).`);
+  item.comments.push({ id: comment.id, author, at: comment.at, text });
+}
+
+export function removeComment(doc: PlanDoc, itemId: ItemId, commentId: string): void {
+  const item = requireItem(doc, itemId);
+  const index = item.comments.findIndex((c) => c.id === commentId);
+  if (index < 0) throw new PlanRuleError('Kommentaren finns inte längre.');
+  item.comments.splice(index, 1);
 }
 
 export function deleteItem(doc: PlanDoc, id: ItemId): void {

@@ -49,6 +49,7 @@ export function createExampleDoc(now = new Date(), name = EXAMPLE_PLAN_NAME): Pl
           kalla: 'KL HoS',
           extra: false,
           status: 'forslag',
+          comments: [],
           cell: { bladeId, ringId },
           rank,
         };

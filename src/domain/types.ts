@@ -50,6 +50,18 @@ export const STATUSES = ['forslag', 'godkand', 'andras', 'stryks'] as const;
 export type Status = (typeof STATUSES)[number];
 export const STATUS_LABEL: Record<Status, string> = { forslag: 'förslag', godkand: 'godkänd', andras: 'ändras', stryks: 'stryks' };
 
+/** A remark on an item in review: who, when, what. */
+export interface Comment {
+  id: string;
+  author: string;
+  /** ISO 8601 time. */
+  at: string;
+  text: string;
+}
+
+export const MAX_COMMENT_LENGTH = 2000;
+export const MAX_AUTHOR_LENGTH = 80;
+
 export interface Indikator {
   text: string;
   target: number | null;
@@ -75,6 +87,8 @@ export interface Item {
   extra: boolean;
   /** Review status; a struck item stays (struck through) until someone removes it. */
   status: Status;
+  /** Review comments, oldest first. */
+  comments: Comment[];
   /** null = in Inspel. */
   cell: CellRef | null;
   /** Position within its container, 0 = most important. Consecutive per container. */

@@ -46,7 +46,12 @@ function ItemLines({ shape, fontSize }: { shape: ItemShape; fontSize: number }) 
         </defs>
         {shape.lines.map((line, i) => {
           const content = <LineText text={line.text} last={i === shape.lines.length - 1} />;
-          const style = { fontSize, fontStyle: shape.extra ? 'italic' : undefined, fill: '#1a1a1a' } as const;
+          const style = {
+            fontSize,
+            fontStyle: shape.extra ? 'italic' : undefined,
+            textDecoration: shape.struck ? 'line-through' : undefined,
+            fill: '#1a1a1a',
+          } as const;
           return line.at ? (
             <text
               key={i}
@@ -128,7 +133,7 @@ export const FanCell = memo(function FanCell({
         {/* Items folded away behind "+N till" stay in the list for screen readers. */}
         {(listFolded ? flow.hiddenItems : []).map((item) => (
           <g key={item.id} role="listitem" className="folded-item">
-            <text fontSize={1}>{itemLabel(item.index, item.text, item.extra)}</text>
+            <text fontSize={1}>{itemLabel(item.index, item.text, item.extra, item.struck)}</text>
           </g>
         ))}
       </g>

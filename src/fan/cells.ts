@@ -10,7 +10,11 @@ export interface CellText {
   id: string;
   text: string;
   extra: boolean;
+  /** Review status; "stryks" is drawn struck through. */
+  status?: string;
 }
+
+const struck = (t: CellText) => t.status === 'stryks';
 
 export interface TextLine {
   text: string;
@@ -25,6 +29,7 @@ export interface ItemShape {
   text: string;
   index: number;
   extra: boolean;
+  struck: boolean;
   lines: TextLine[];
   /** Extent of the item's text block in flow coordinates (reading order). */
   s0: number;
@@ -37,7 +42,7 @@ export interface CellFlow {
   items: ItemShape[];
   hidden: number;
   /** The items not drawn (behind "+N till"), still listed for screen readers. */
-  hiddenItems: Array<{ id: string; text: string; index: number; extra: boolean }>;
+  hiddenItems: Array<{ id: string; text: string; index: number; extra: boolean; struck: boolean }>;
   /** Where "+N till" goes, when something is hidden. */
   more: TextLine | null;
   lines: LineGenerator;
@@ -46,10 +51,11 @@ export interface CellFlow {
 export const itemFont = (size: number, extra: boolean): FontSpec => ({ size, italic: extra });
 /**
  * What an item shows: its number bound to the first word (a no-break space keeps "5." from
- * standing alone), and "(extra)" for extras, so italics are not the only sign.
+ * standing alone), "(extra)" for extras and "(stryks)" for struck items, so italics and
+ * strike-through are not the only signs.
  */
-export const itemLabel = (index: number, text: string, extra = false) =>
-  `${index + 1}.\u00a0${text}${extra ? ' (extra)' : ''}`;
+export const itemLabel = (index: number, text: string, extra = false, isStruck = false) =>
+  `${index + 1}.\u00a0${text}${extra ? ' (extra)' : ''}${isStruck ? ' (stryks)' : ''}`;
 
 interface FlowItem {
   index: number;
@@ -81,7 +87,7 @@ function tryFlow(
   const minLength = 5 * fontSize;
   for (const [index, item] of texts.entries()) {
     while (s <= end && gen.lengthAt(s) < minLength) s += lh;
-    const label = itemLabel(index, item.text, item.extra);
+    const label = itemLabel(index, item.text, item.extra, struck(item));
     const font = itemFont(fontSize, item.extra);
     const wrapFrom = (start: number, allowSplit: boolean) => {
       const maxLines = Math.floor((end - start) / lh + 1e-9) + 1;
@@ -116,6 +122,7 @@ function shapesOf(gen: LineGenerator, flow: FlowResult, fontSize: number): ItemS
       text: item.text,
       index,
       extra: item.extra,
+      struck: struck(item),
       lines: lines.map((text, i) => {
         const straight = gen.straightAt?.(at[i]!);
         return straight ? { text, d: gen.pathAt(at[i]!), at: straight } : { text, d: gen.pathAt(at[i]!) };
@@ -159,6 +166,7 @@ export function flowCell(box: CellBox, texts: CellText[], fontSize: number, meas
     text: t.text,
     index: some.items.length + k,
     extra: t.extra,
+    struck: struck(t),
   }));
   return {
     items: shapesOf(gen, some, fontSize),

@@ -331,7 +331,7 @@ export function computeFanLayout(input: LayoutInput): FanLayout {
       const box = { phi0, phi1, r0: radii![j]!, r1: radii![j + 1]! };
       const texts = input.containers.get(key) ?? [];
       // A cell whose box, size and items are as last time keeps its shape (and React skips it).
-      const signature = [key, b, j, phi0, phi1, box.r0, box.r1, size, ...texts.map((t) => `${t.id}\u0001${t.text}\u0001${t.extra}`)].join('\u0002');
+      const signature = [key, b, j, phi0, phi1, box.r0, box.r1, size, ...texts.map((t) => `${t.id}\u0001${t.text}\u0001${t.extra}\u0001${t.status ?? ''}`)].join('\u0002');
       const shape = lastCells.get(signature) ?? {
         ...box,
         ...cell,

@@ -1,7 +1,7 @@
 // The plan file format ("solfjadern-plan"), as a zod schema: the one definition the
 // exporter writes, the importer checks, and docs/plan.schema.json is generated from.
 import { z } from 'zod';
-import { ANSVARSNIVAER, MAX_BLADES, MAX_RINGS, MIN_BLADES, MIN_RINGS, STATUSES } from '../domain/types';
+import { ANSVARSNIVAER, MAX_AUTHOR_LENGTH, MAX_BLADES, MAX_COMMENT_LENGTH, MAX_RINGS, MIN_BLADES, MIN_RINGS, STATUSES } from '../domain/types';
 import { FILE_FORMAT, FILE_VERSION } from './version';
 
 export { FILE_FORMAT, FILE_VERSION };
@@ -17,6 +17,7 @@ export const LIMITS = {
   short: 500,
   items: 20_000,
   catalogue: 500,
+  comments: 1000,
 } as const;
 
 /** Ids are keys of plain objects in the app: names that would reach Object.prototype are refused. */
@@ -79,6 +80,16 @@ export const itemSchema = z.object({
   kalla: text(LIMITS.name),
   extra: z.boolean(),
   status: z.enum(STATUSES),
+  comments: z
+    .array(
+      z.object({
+        id,
+        author: z.string().min(1).max(MAX_AUTHOR_LENGTH),
+        at: z.string().max(40),
+        text: z.string().min(1).max(MAX_COMMENT_LENGTH),
+      }),
+    )
+    .max(LIMITS.comments),
   cell: z.object({ bladeId: id, ringId: id }).nullable(),
   rank: z.number().int().min(0),
 });

@@ -49,6 +49,10 @@ describe('round trip', () => {
             target: fc.option(fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }), { nil: null }),
             ansvar: fc.option(fc.constantFrom(...ANSVARSNIVAER), { nil: null }),
             status: fc.constantFrom(...STATUSES),
+            comments: fc.uniqueArray(
+              fc.record({ id: idArb, author: fc.string({ minLength: 1, maxLength: 80 }), at: fc.constant('2026-04-23T09:15:00.000Z'), text: textArb }),
+              { maxLength: 3, selector: (c) => c.id },
+            ),
           }),
           { maxLength: 60, selector: (i) => i.id },
         ),
@@ -77,6 +81,7 @@ describe('round trip', () => {
             kalla: 'KL HoS',
             extra: it.extra,
             status: it.status,
+            comments: it.comments,
             cell,
             rank,
           };

@@ -21,6 +21,14 @@ export const moveItem = (id: ItemId, to: CellRef | null, index: number) =>
 export const updateItem = (id: ItemId, patch: ops.ItemPatch) =>
   commit('Ändra aktivitet', (d) => ops.updateItem(d, id, patch));
 
+export function addComment(itemId: ItemId, author: string, text: string, at = new Date()): string | null {
+  const id = newId();
+  return commit('Kommentar', (d) => ops.addComment(d, itemId, { id, author, at: at.toISOString(), text })) ? id : null;
+}
+
+export const removeComment = (itemId: ItemId, commentId: string) =>
+  commit('Ta bort kommentar', (d) => ops.removeComment(d, itemId, commentId));
+
 export const deleteItem = (id: ItemId) => commit('Ta bort aktivitet', (d) => ops.deleteItem(d, id));
 
 export const renamePlan = (name: string) => commit('Byt namn på planen', (d) => ops.renamePlan(d, name));

@@ -14,7 +14,7 @@ export async function listTexts(list: Locator): Promise<string[]> {
       return (clone.textContent ?? '').replace(/\s+/g, ' ').trim();
     }),
   );
-  return labels.map((l) => l.replace(/^\d+\.\s*/, '').replace(/ \(extra\)$/, ''));
+  return labels.map((l) => l.replace(/^\d+\.\s*/, '').replace(/ \(stryks\)$/, '').replace(/ \(extra\)$/, ''));
 }
 
 export async function openApp(page: Page): Promise<void> {

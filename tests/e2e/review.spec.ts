@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { cellList, clickItem, openApp } from './helpers';
+import { cellList, clickItem, openApp, waitSaved } from './helpers';
 
 const GOAL = 'Steg tagna mot en ökad kontinuitet för patienter med långvariga behov';
 
@@ -44,4 +44,42 @@ test('Måluppfyllnad flags an uncovered effektmål until an item links to it, an
   await page.keyboard.press('Escape');
   await panel.getByRole('button', { name: 'Visa Inspel' }).click();
   await expect(page.getByRole('list', { name: 'Inspel', exact: true })).toBeAttached();
+});
+
+test('Granska: a status and a comment survive a reload; the commenter is asked for a name once', async ({ page }) => {
+  await openApp(page);
+  const cell = cellList(page, 'Nära invånaren', 'Viktiga milstolpar 2026');
+  await clickItem(page, cell.getByRole('button').nth(1));
+  const dialog = page.getByRole('dialog', { name: 'Aktivitet' });
+  await dialog.getByLabel('Status').selectOption('Stryks');
+  // No name yet: the comment is refused until there is one.
+  await dialog.getByLabel('Ny kommentar').fill('Ersätts av ett mål om resursfördelning.');
+  await dialog.getByRole('button', { name: 'Lägg till kommentar' }).click();
+  await expect(dialog.getByText('Skriv ditt namn innan du kommenterar.')).toBeVisible();
+  await expect(dialog.getByLabel('Ditt namn')).toBeFocused();
+  await dialog.getByLabel('Ditt namn').fill('Anna Berg');
+  await dialog.getByRole('button', { name: 'Lägg till kommentar' }).click();
+  await expect(dialog.getByRole('heading', { name: 'Kommentarer (1)' })).toBeVisible();
+  await expect(dialog.getByRole('listitem').filter({ hasText: 'Ersätts av ett mål om resursfördelning.' })).toContainText('Anna Berg');
+  await dialog.getByRole('button', { name: 'Spara' }).click();
+  await expect(dialog).toBeHidden();
+
+  // Struck, not removed: drawn struck through and said in its name.
+  const item = cell.getByRole('button', { name: /Xx % av resurserna är omställda till nära vård \(stryks\)$/ });
+  await expect(item).toBeVisible();
+  await expect(item.locator('text').first()).toHaveAttribute('text-decoration', 'line-through');
+
+  await waitSaved(page);
+  await page.reload();
+  await expect(page.locator('svg.fan')).toBeVisible();
+  await clickItem(page, cellList(page, 'Nära invånaren', 'Viktiga milstolpar 2026').getByRole('button').nth(1));
+  const again = page.getByRole('dialog', { name: 'Aktivitet' });
+  await expect(again.getByLabel('Status')).toHaveValue('stryks');
+  await expect(again.getByRole('listitem').filter({ hasText: 'Ersätts av ett mål om resursfördelning.' })).toContainText('Anna Berg');
+  // The name is remembered on this device.
+  await expect(again.getByLabel('Ditt namn')).toHaveCount(0);
+  await expect(again).toContainText('Du kommenterar som Anna Berg.');
+  await again.getByLabel('Ny kommentar').fill('Beslut: stryks.');
+  await again.getByRole('button', { name: 'Lägg till kommentar' }).click();
+  await expect(again.getByRole('heading', { name: 'Kommentarer (2)' })).toBeVisible();
 });

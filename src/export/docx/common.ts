@@ -72,9 +72,9 @@ export function plain(text: string, options: IParagraphOptions = {}): Paragraph 
   return new Paragraph({ ...options, children: [new TextRun(text)] });
 }
 
-/** The item's text as a run: extras in real italics, as the template asks. */
+/** The item's text as a run: extras in real italics, as the template asks; struck items struck through. */
 export function itemRun(item: Item): TextRun {
-  return new TextRun({ text: item.text, italics: item.extra });
+  return new TextRun({ text: item.text, italics: item.extra, strike: item.status === 'stryks' });
 }
 
 const dateFormat = new Intl.DateTimeFormat('sv-SE', { day: 'numeric', month: 'long', year: 'numeric' });

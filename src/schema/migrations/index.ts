@@ -3,6 +3,7 @@
 // migration is never exercised by a fixture in tests/fixtures/files/.
 import { FILE_VERSION } from '../version';
 import { itemStatus } from './0001-item-status';
+import { itemComments } from './0002-item-comments';
 
 export interface Migration {
   from: number;
@@ -10,7 +11,7 @@ export interface Migration {
   up: (file: Record<string, unknown>) => Record<string, unknown>;
 }
 
-export const MIGRATIONS: Migration[] = [itemStatus];
+export const MIGRATIONS: Migration[] = [itemStatus, itemComments];
 
 export function migrateFile(file: Record<string, unknown>): { file: Record<string, unknown>; warnings: string[] } {
   let current = structuredClone(file);

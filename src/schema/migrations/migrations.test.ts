@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readPlanFile } from '../restore';
 import { itemStatus } from './0001-item-status';
+import { itemComments } from './0002-item-comments';
 
 const fixture = (name: string) => readFileSync(join(__dirname, '../../../tests/fixtures/files', name), 'utf8');
 
@@ -25,10 +26,33 @@ describe('0001-item-status (file version 1 → 2)', () => {
     if (!v1.ok) return;
     expect(new Set(Object.values(v1.doc.items).map((i) => i.status))).toEqual(new Set(['forslag']));
     expect(v1.warnings).toContain('Filen uppdaterades från format 1 till 2.');
+    expect(v1.warnings).toContain('Filen uppdaterades från format 2 till 3.');
     const v2 = readPlanFile(fixture('v2-example.json'));
     expect(v2.ok).toBe(true);
     if (!v2.ok) return;
     expect(new Set(Object.values(v2.doc.items).map((i) => i.status))).toEqual(new Set(['forslag', 'godkand', 'andras', 'stryks']));
-    expect(v2.warnings).toEqual([]);
+    expect(v2.warnings).toEqual(['Filen uppdaterades från format 2 till 3.']);
+  });
+});
+
+describe('0002-item-comments (file version 2 → 3)', () => {
+  it('gives every item of an older file an empty comment list, and keeps comments a file has', () => {
+    expect(itemComments.up({ items: [{ id: 'a' }, { id: 'b', comments: [{ id: 'c' }] }] }).items).toEqual([
+      { comments: [], id: 'a' },
+      { comments: [{ id: 'c' }], id: 'b' },
+    ]);
+    expect(itemComments.up({ items: [null] }).items).toEqual([null]);
+  });
+
+  it('reads the version-2 fixture without comments and the version-3 fixture with them', () => {
+    const v2 = readPlanFile(fixture('v2-example.json'));
+    expect(v2.ok && Object.values(v2.doc.items).every((i) => i.comments.length === 0)).toBe(true);
+    const v3 = readPlanFile(fixture('v3-example.json'));
+    expect(v3.ok).toBe(true);
+    if (!v3.ok) return;
+    expect(v3.warnings).toEqual([]);
+    const commented = Object.values(v3.doc.items).filter((i) => i.comments.length > 0);
+    expect(commented.length).toBeGreaterThan(0);
+    expect(commented[0]!.comments[0]).toEqual({ id: expect.any(String), author: 'Anna Berg', at: '2026-04-23T09:15:00.000Z', text: 'Diskuteras på internatet: behöver ett tydligare mål.' });
   });
 });

@@ -8,6 +8,7 @@ import { lazy, Suspense } from 'react';
 import { NoticeBar } from './NoticeBar';
 import { PrintView } from './PrintView';
 import { CoveragePanel } from './CoveragePanel';
+import { TableView } from './TableView';
 import { Presentation } from './Presentation';
 
 // Dialogs are loaded when first opened: the first paint needs only the fan and Inspel.
@@ -43,10 +44,21 @@ function OpenDialog() {
   }
 }
 
-/** The fan follows the open plan; kept apart so the rest of the page does not re-render with it. */
+/** The fan (or the table) follows the open plan; kept apart so the rest of the page does not re-render with it. */
 function Fan() {
   const doc = useEditor((s) => s.doc);
-  return doc ? <FanView doc={doc} /> : null;
+  const view = useUi((s) => s.view);
+  if (!doc) return null;
+  return view === 'table' ? <TableView doc={doc} /> : <FanView doc={doc} />;
+}
+
+function PlanView() {
+  const view = useUi((s) => s.view);
+  return (
+    <section className="fan-panel" aria-label={view === 'table' ? 'Tabell' : 'Solfjädern'}>
+      <Fan />
+    </section>
+  );
 }
 
 /** Beside the fan: Inspel, or Måluppfyllnad. */
@@ -86,9 +98,7 @@ export function App() {
       {!dialogOpen && <NoticeBar />}
       <DndProvider>
         <main className="workspace">
-          <section className="fan-panel" aria-label="Solfjädern">
-            <Fan />
-          </section>
+          <PlanView />
           <SidePanel />
         </main>
       </DndProvider>

@@ -3,7 +3,7 @@ import { redo, undo, useEditor } from '../store/editor';
 import { useEffect, useRef } from 'react';
 import { chooseImportFile } from '../store/importer';
 import { ExportMenu } from './ExportMenu';
-import { openDialog, showSidePanel, startPresenting, takeBackFromPresenting, useUi, type SaveStatus } from '../store/ui';
+import { openDialog, showSidePanel, showView, startPresenting, takeBackFromPresenting, useUi, type SaveStatus } from '../store/ui';
 
 const clock = new Intl.DateTimeFormat('sv-SE', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
@@ -35,6 +35,8 @@ export function Header() {
   const redoLabel = useEditor((s) => s.history.future[0]?.label);
   const save = useUi((s) => s.save);
   const sidePanel = useUi((s) => s.sidePanel);
+  const view = useUi((s) => s.view);
+  const grouping = useUi((s) => s.tableGrouping);
   return (
     <header className="app-header">
       <div className="brand" aria-hidden="true">
@@ -44,6 +46,24 @@ export function Header() {
       <p className={`save-status save-${save.state}`}>
         {saveText(save)}
       </p>
+      <div className="view-switch" role="group" aria-label="Vy">
+        <button type="button" aria-pressed={view === 'fan'} onClick={() => showView('fan')}>
+          Solfjäder
+        </button>
+        <button type="button" aria-pressed={view === 'table'} onClick={() => showView('table')}>
+          Tabell
+        </button>
+        {view === 'table' && (
+          <select
+            aria-label="Gruppera tabellen"
+            value={grouping}
+            onChange={(e) => useUi.setState({ tableGrouping: e.target.value as 'fokusomrade' | 'delomrade' })}
+          >
+            <option value="fokusomrade">Per fokusområde</option>
+            <option value="delomrade">Per delområde</option>
+          </select>
+        )}
+      </div>
       <nav className="toolbar" aria-label="Verktyg">
         <button type="button" onClick={() => openDialog({ kind: 'plans' })} disabled={save.state === 'unavailable'}>
           Planer

@@ -2,7 +2,7 @@
 import { useDroppable } from '@dnd-kit/core';
 import { memo } from 'react';
 import { useDraggableItem } from '../dnd/useDraggableItem';
-import { toggleUnfold } from '../store/ui';
+import { selectItem, toggleUnfold } from '../store/ui';
 import { itemLabel, type ItemShape } from './cells';
 import type { CellShape } from './layout';
 
@@ -84,7 +84,11 @@ const FanItem = memo(function FanItem({ shape, fontSize, marked }: { shape: Item
   const { props, isDragging } = useDraggableItem<SVGGElement>(shape.id);
   return (
     <g role="listitem">
-      <g {...props} className={`fan-item${isDragging ? ' is-dragging' : ''}${shape.extra ? ' is-extra' : ''}${markClass(marked)}`}>
+      <g
+        {...props}
+        className={`fan-item${isDragging ? ' is-dragging' : ''}${shape.extra ? ' is-extra' : ''}${markClass(marked)}`}
+        onFocus={() => selectItem(shape.id)}
+      >
         <path className="item-hit" d={shape.hitPath} />
         <ItemLines shape={shape} fontSize={fontSize} />
       </g>

@@ -3,7 +3,8 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { containersOf } from '../domain/containers';
 import type { PlanDoc } from '../domain/types';
 import { registerFan } from '../dnd/fanRegistry';
-import { useUi } from '../store/ui';
+import { takeFocusOnShow, toggleUnfold, useUi } from '../store/ui';
+import { useDrag } from '../dnd/dragStore';
 import { BladeLabel } from './BladeLabel';
 import { cellFill } from './colors';
 import { DropIndicator } from './DropIndicator';
@@ -86,6 +87,28 @@ export function FanView({ doc, scale = 1, readOnly = false }: { doc: PlanDoc; sc
     if (performance.getEntriesByName(FAN_DRAWN).length === 0) performance.mark(FAN_DRAWN);
     return () => registerFan(null);
   }, [layout, readOnly, scale]);
+
+  // Coming from the table: focus the item selected there, unfolding its blade if the item
+  // is folded away behind "+N till".
+  const pendingFocus = useRef<string | null>(null);
+  useEffect(() => {
+    if (readOnly) return;
+    pendingFocus.current = takeFocusOnShow();
+  }, [readOnly]);
+  useEffect(() => {
+    const id = pendingFocus.current;
+    if (!id || !layout) return;
+    const drawn = layout.cells.some((c) => c.flow.items.some((s) => s.id === id));
+    const item = doc.items[id];
+    if (drawn) {
+      pendingFocus.current = null;
+      useDrag.setState({ focusId: id });
+    } else if (item?.cell && useUi.getState().unfoldedBladeId !== item.cell.bladeId) {
+      toggleUnfold(item.cell.bladeId);
+    } else {
+      pendingFocus.current = null;
+    }
+  }, [layout, doc.items]);
 
   const ringLabel = (id: string) => rings.find((r) => r.id === id)?.label ?? '';
 

@@ -6,7 +6,7 @@ import { commit } from './editor';
 
 export function addItem(text: string, cell: CellRef | null = null, index?: number): ItemId | null {
   const id = newId();
-  return commit('Nytt inspel', (d) => void ops.addItem(d, { text, cell, index }, id)) ? id : null;
+  return commit(cell ? 'Ny aktivitet' : 'Nytt inspel', (d) => void ops.addItem(d, { text, cell, index }, id)) ? id : null;
 }
 
 /** Several new Inspel items at the end of Inspel, in order, as one undoable step. */

@@ -29,6 +29,12 @@ export interface UiState {
   presenting: boolean;
   /** What the panel beside the fan shows. */
   sidePanel: 'inspel' | 'coverage';
+  /** The editor's view of the plan. */
+  view: 'fan' | 'table';
+  /** Rows of the table view. */
+  tableGrouping: 'fokusomrade' | 'delomrade';
+  /** The item last focused in either view: a view switch keeps it. */
+  selectedItemId: string | null;
   /** Items marked in the fan (e.g. those serving the effektmål chosen in Måluppfyllnad). */
   highlight: { key: string; ids: ReadonlySet<string> } | null;
 }
@@ -41,8 +47,31 @@ export const useUi = create<UiState>(() => ({
   printing: false,
   presenting: false,
   sidePanel: 'inspel',
+  view: 'fan',
+  tableGrouping: 'fokusomrade',
+  selectedItemId: null,
   highlight: null,
 }));
+
+let focusOnShow = false;
+
+/** Switch between the fan and the table; the selected item gets focus in the new view. */
+export function showView(view: UiState['view']): void {
+  if (useUi.getState().view === view) return;
+  focusOnShow = useUi.getState().selectedItemId !== null;
+  useUi.setState({ view });
+}
+
+/** The item a view should focus as it appears (once, after a switch), or null. */
+export function takeFocusOnShow(): string | null {
+  const id = focusOnShow ? useUi.getState().selectedItemId : null;
+  focusOnShow = false;
+  return id;
+}
+
+export const selectItem = (id: string) => {
+  if (useUi.getState().selectedItemId !== id) useUi.setState({ selectedItemId: id });
+};
 
 export function showSidePanel(panel: UiState['sidePanel']): void {
   useUi.setState({ sidePanel: panel, highlight: null });

@@ -43,6 +43,13 @@ test('the fan view, the item dialog, the plan list and the settings pass axe (WC
   await page.getByRole('button', { name: /^Invånarna har en tillgång till vård/ }).click();
   expect(await audit(page)).toEqual([]);
   await page.getByRole('button', { name: 'Visa Inspel' }).click();
+  // The table view, grouped both ways, with a cell's add form open.
+  await page.getByRole('group', { name: 'Vy' }).getByRole('button', { name: 'Tabell' }).click();
+  await page.getByRole('button', { name: 'Lägg till i Nära invånaren, Önskad målbild 2027' }).click();
+  expect(await audit(page)).toEqual([]);
+  await page.getByLabel('Gruppera tabellen').selectOption('Per delområde');
+  expect(await audit(page)).toEqual([]);
+  await page.getByRole('group', { name: 'Vy' }).getByRole('button', { name: 'Solfjäder' }).click();
   // Unfolded: other cells fold items away behind "+N till"; they stay listed for screen readers.
   await page.getByRole('button', { name: 'En sammanhållen hälso- och sjukvård: fäll ut' }).press('Enter');
   await expect(page.getByRole('button', { name: /^\+\d+ till/ }).first()).toBeVisible();

@@ -9,12 +9,14 @@ import { NoticeBar } from './NoticeBar';
 import { PrintView } from './PrintView';
 import { CoveragePanel } from './CoveragePanel';
 import { TableView } from './TableView';
+import { DiffBanner, VersionView } from './VersionView';
 import { Presentation } from './Presentation';
 
 // Dialogs are loaded when first opened: the first paint needs only the fan and Inspel.
 const ItemEditor = lazy(() => import('./ItemEditor').then((m) => ({ default: m.ItemEditor })));
 const PlanList = lazy(() => import('./PlanList').then((m) => ({ default: m.PlanList })));
 const PlanSettings = lazy(() => import('./PlanSettings').then((m) => ({ default: m.PlanSettings })));
+const VersionsDialog = lazy(() => import('./VersionsDialog').then((m) => ({ default: m.VersionsDialog })));
 const ImportDialog = lazy(() => import('./ImportDialog').then((m) => ({ default: m.ImportDialog })));
 import { useShortcuts } from './useShortcuts';
 
@@ -41,6 +43,8 @@ function OpenDialog() {
       return <PlanSettings doc={doc} onClose={closeDialog} />;
     case 'import':
       return <ImportDialog pending={dialog.pending} onClose={closeDialog} />;
+    case 'versions':
+      return <VersionsDialog onClose={closeDialog} />;
   }
 }
 
@@ -56,6 +60,7 @@ function PlanView() {
   const view = useUi((s) => s.view);
   return (
     <section className="fan-panel" aria-label={view === 'table' ? 'Tabell' : 'Solfjädern'}>
+      {view === 'fan' && <DiffBanner />}
       <Fan />
     </section>
   );
@@ -77,6 +82,7 @@ export function App() {
   const hasDoc = useEditor((s) => s.doc !== null);
   const dialogOpen = useUi((s) => s.dialog !== null);
   const presenting = useUi((s) => s.presenting);
+  const version = useUi((s) => s.viewingVersion);
   useShortcuts();
   if (!hasDoc) {
     return (
@@ -85,6 +91,7 @@ export function App() {
       </main>
     );
   }
+  if (version) return <VersionView version={version} />;
   if (presenting) {
     return (
       <DndProvider>

@@ -68,6 +68,9 @@ export function Header() {
         <button type="button" onClick={() => openDialog({ kind: 'plans' })} disabled={save.state === 'unavailable'}>
           Planer
         </button>
+        <button type="button" onClick={() => openDialog({ kind: 'versions' })} disabled={save.state === 'unavailable'}>
+          Versioner
+        </button>
         <button
           type="button"
           aria-pressed={sidePanel === 'coverage'}

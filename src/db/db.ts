@@ -2,7 +2,7 @@
 // `db.version(n).stores(...).upgrade(...)` step below; old steps are never edited.
 // tests/fixtures/schema-v1.ts keeps a frozen copy of each old schema for the migration tests.
 import Dexie, { type EntityTable, type Table } from 'dexie';
-import type { Item, Plan } from '../domain/types';
+import type { Item, Plan, PlanDoc } from '../domain/types';
 
 export interface PlanRow extends Plan {
   updatedAt: string;
@@ -15,19 +15,29 @@ export interface ItemRow extends Item {
   updatedAt: string;
 }
 
+/** A saved version: a named, immutable snapshot of a plan. */
+export interface VersionRow {
+  id: string;
+  planId: string;
+  name: string;
+  savedAt: string;
+  doc: PlanDoc;
+}
+
 export interface MetaRow {
   key: string;
   value: string;
 }
 
 export const DB_NAME = 'solfjadern';
-export const DB_VERSION = 7;
+export const DB_VERSION = 8;
 
 export type SolfjadernDb = Dexie & {
   plans: EntityTable<PlanRow, 'id'>;
   /** Items, keyed by [planId, id]: ids are unique within a plan (a plan and its imported copy share them). */
   planItems: Table<ItemRow, [string, string]>;
   meta: EntityTable<MetaRow, 'key'>;
+  versions: EntityTable<VersionRow, 'id'>;
 };
 
 export function openDb(name = DB_NAME): SolfjadernDb {
@@ -91,5 +101,7 @@ export function openDb(name = DB_NAME): SolfjadernDb {
           item.comments ??= [];
         }),
     );
+  // v8: saved versions of plans.
+  db.version(8).stores({ versions: 'id, planId' });
   return db;
 }

@@ -20,7 +20,7 @@ describe('storage', () => {
     const db = openDb(name);
     await db.open();
     expect(db.verno).toBe(DB_VERSION);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['meta', 'planItems', 'plans']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['meta', 'planItems', 'plans', 'versions']);
     expect(db.planItems.schema.primKey.keyPath).toEqual(['planId', 'id']);
     db.close();
     expect(DB_NAME).toBe('solfjadern');
@@ -100,7 +100,7 @@ describe('migrations', () => {
     await repo.useDatabase(name);
     const db = repo.database();
     expect(db.verno).toBe(DB_VERSION);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['meta', 'planItems', 'plans']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['meta', 'planItems', 'plans', 'versions']);
     // Items are found by their [planId+id] key alone (v6 dropped the other indexes).
     expect(db.planItems.schema.indexes).toEqual([]);
     const rows = await db.planItems.toArray();
@@ -123,5 +123,27 @@ describe('items per plan', () => {
     await repo.saveChanges(next, patches);
     expect(Object.keys((await repo.loadDoc(a.plan.id))!.items)).toHaveLength(38);
     expect(Object.keys((await repo.loadDoc('kopia'))!.items)).toHaveLength(37);
+  });
+});
+
+describe('versions', () => {
+  it('keeps named snapshots per plan, newest first, and purges them with a deleted plan', async () => {
+    await repo.useDatabase(`versions-${n}`);
+    const doc = createExampleDoc();
+    await repo.saveDoc(doc);
+    await repo.saveVersion({ id: 'v1', planId: doc.plan.id, name: 'Inför internat', savedAt: '2026-04-20T08:00:00.000Z', doc });
+    await repo.saveVersion({ id: 'v2', planId: doc.plan.id, name: 'Efter internat', savedAt: '2026-04-25T08:00:00.000Z', doc });
+    await repo.saveVersion({ id: 'vx', planId: 'other', name: 'Annan plan', savedAt: '2026-04-26T08:00:00.000Z', doc });
+    expect((await repo.listVersions(doc.plan.id)).map((v) => [v.name, v.itemCount])).toEqual([
+      ['Efter internat', 38],
+      ['Inför internat', 38],
+    ]);
+    expect((await repo.loadVersion('v1'))?.doc).toEqual(doc);
+    // Immutable: the same id cannot be written twice.
+    await expect(repo.saveVersion({ id: 'v1', planId: doc.plan.id, name: 'Ändrad', savedAt: '', doc })).rejects.toThrow();
+    await repo.markDeleted(doc.plan.id);
+    await repo.purgeDeleted();
+    expect(await repo.listVersions(doc.plan.id)).toEqual([]);
+    expect(await repo.listVersions('other')).toHaveLength(1);
   });
 });

@@ -3,7 +3,7 @@
 import Dexie from 'dexie';
 import type { Patch } from 'immer';
 import type { Item, Plan, PlanDoc } from '../domain/types';
-import { type ItemRow, openDb, type PlanRow, type SolfjadernDb } from './db';
+import { type ItemRow, openDb, type PlanRow, type SolfjadernDb, type VersionRow } from './db';
 
 let db: SolfjadernDb | null = null;
 
@@ -146,13 +146,14 @@ export async function restoreDeleted(planId: string): Promise<void> {
   await database().plans.update(planId, { deletedAt: null });
 }
 
-/** Remove plans (and their items) deleted in an earlier session — never the open one. */
+/** Remove plans (their items and versions) deleted in an earlier session — never the open one. */
 export async function purgeDeleted(keep?: string): Promise<number> {
   const d = database();
-  return d.transaction('rw', d.plans, d.planItems, d.meta, async () => {
+  return d.transaction('rw', [d.plans, d.planItems, d.meta, d.versions], async () => {
     const gone = (await d.plans.toArray()).filter((r) => r.deletedAt && r.id !== keep);
     for (const row of gone) {
       await itemsOf(d, row.id).delete();
+      await d.versions.where('planId').equals(row.id).delete();
       await d.plans.delete(row.id);
       await d.meta.delete(writtenKey(row.id));
     }
@@ -247,4 +248,34 @@ export async function applyLoggedRows(
     }
     return applied;
   });
+}
+
+export interface VersionSummary {
+  id: string;
+  planId: string;
+  name: string;
+  savedAt: string;
+  itemCount: number;
+}
+
+/** Keep a named snapshot of a plan; versions are never changed afterwards. */
+export async function saveVersion(row: VersionRow): Promise<void> {
+  await database().versions.add(row);
+}
+
+/** A plan's versions, newest first. */
+export async function listVersions(planId: string): Promise<VersionSummary[]> {
+  const rows = await database().versions.where('planId').equals(planId).toArray();
+  return rows
+    .map(({ id, planId: p, name, savedAt, doc }) => ({ id, planId: p, name, savedAt, itemCount: Object.keys(doc.items).length }))
+    .sort((a, b) => b.savedAt.localeCompare(a.savedAt));
+}
+
+export async function loadVersion(id: string): Promise<VersionRow | null> {
+  const row = await database().versions.get(id);
+  if (!row) return null;
+  // Versions saved before items had newer fields read like stored items do.
+  const items: PlanDoc['items'] = {};
+  for (const [itemId, item] of Object.entries(row.doc.items)) items[itemId] = fromItemRow({ ...item, updatedAt: row.savedAt });
+  return { ...row, doc: { plan: row.doc.plan, items } };
 }

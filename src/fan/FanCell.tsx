@@ -80,13 +80,28 @@ type Marked = boolean | undefined;
 
 const markClass = (marked: Marked) => (marked === undefined ? '' : marked ? ' is-marked' : ' is-unmarked');
 
-const FanItem = memo(function FanItem({ shape, fontSize, marked }: { shape: ItemShape; fontSize: number; marked?: Marked }) {
+/** Changed since the version being compared with. */
+export type Change = 'added' | 'moved' | 'edited';
+const CHANGE_WORD: Record<Change, string> = { added: 'Tillagd', moved: 'Flyttad', edited: 'Ändrad' };
+
+const FanItem = memo(function FanItem({
+  shape,
+  fontSize,
+  marked,
+  change,
+}: {
+  shape: ItemShape;
+  fontSize: number;
+  marked?: Marked;
+  change?: Change;
+}) {
   const { props, isDragging } = useDraggableItem<SVGGElement>(shape.id);
   return (
     <g role="listitem">
       <g
         {...props}
-        className={`fan-item${isDragging ? ' is-dragging' : ''}${shape.extra ? ' is-extra' : ''}${markClass(marked)}`}
+        className={`fan-item${isDragging ? ' is-dragging' : ''}${shape.extra ? ' is-extra' : ''}${markClass(marked)}${change ? ` is-${change}` : ''}`}
+        aria-description={change ? `${CHANGE_WORD[change]} sedan versionen` : undefined}
         onFocus={() => selectItem(shape.id)}
       >
         <path className="item-hit" d={shape.hitPath} />
@@ -115,6 +130,7 @@ export const FanCell = memo(function FanCell({
   listFolded,
   readOnly = false,
   marked,
+  changes = null,
 }: {
   cell: CellShape;
   fill: string;
@@ -124,6 +140,8 @@ export const FanCell = memo(function FanCell({
   readOnly?: boolean;
   /** The items to mark, or null when nothing is marked. */
   marked: ReadonlySet<string> | null;
+  /** What changed since a compared version, per item id. */
+  changes?: ReadonlyMap<string, Change> | null;
 }) {
   const Item = readOnly ? StaticItem : FanItem;
   const { flow } = cell;
@@ -132,7 +150,13 @@ export const FanCell = memo(function FanCell({
       <CellDropZone cell={cell} fill={fill} />
       <g role="list" aria-label={name}>
         {flow.items.map((shape) => (
-          <Item key={shape.id} shape={shape} fontSize={fontSize} marked={marked ? marked.has(shape.id) : undefined} />
+          <Item
+            key={shape.id}
+            shape={shape}
+            fontSize={fontSize}
+            marked={marked ? marked.has(shape.id) : undefined}
+            change={changes?.get(shape.id)}
+          />
         ))}
         {/* Items folded away behind "+N till" stay in the list for screen readers. */}
         {(listFolded ? flow.hiddenItems : []).map((item) => (

@@ -43,6 +43,7 @@ export function FanView({ doc, scale = 1, readOnly = false }: { doc: PlanDoc; sc
   const height = Math.floor(size.height / scale);
   const unfoldedBladeId = useUi((s) => s.unfoldedBladeId);
   const marked = useUi((s) => s.highlight?.ids ?? null);
+  const changes = useUi((s) => (readOnly ? null : (s.diff?.marks ?? null)));
   const containers = containersOf(doc);
   const { blades, rings, vision } = doc.plan;
 
@@ -143,6 +144,7 @@ export function FanView({ doc, scale = 1, readOnly = false }: { doc: PlanDoc; sc
                       listFolded={listFolded}
                       readOnly={readOnly}
                       marked={marked}
+                      changes={changes}
                     />
                   ))}
               </g>

@@ -1,6 +1,6 @@
 // UI state that never enters the undo history: unfolded blade, open dialogs, save status.
 import { create } from 'zustand';
-import type { ItemId } from '../domain/types';
+import type { ItemId, PlanDoc } from '../domain/types';
 import type { PendingImport } from './importer';
 
 export type Dialog =
@@ -8,6 +8,7 @@ export type Dialog =
   | { kind: 'plans' }
   | { kind: 'settings' }
   | { kind: 'import'; pending: PendingImport }
+  | { kind: 'versions' }
   | null;
 
 export type SaveStatus =
@@ -35,6 +36,14 @@ export interface UiState {
   tableGrouping: 'fokusomrade' | 'delomrade';
   /** The item last focused in either view: a view switch keeps it. */
   selectedItemId: string | null;
+  /** A saved version shown read-only in place of the editor. */
+  viewingVersion: { name: string; savedAt: string; doc: PlanDoc } | null;
+  /** What changed since a version, marked on the fan of the open plan. */
+  diff: {
+    name: string;
+    marks: ReadonlyMap<string, 'added' | 'moved' | 'edited'>;
+    counts: { added: number; removed: number; moved: number; edited: number };
+  } | null;
   /** Items marked in the fan (e.g. those serving the effektmål chosen in Måluppfyllnad). */
   highlight: { key: string; ids: ReadonlySet<string> } | null;
 }
@@ -50,6 +59,8 @@ export const useUi = create<UiState>(() => ({
   view: 'fan',
   tableGrouping: 'fokusomrade',
   selectedItemId: null,
+  viewingVersion: null,
+  diff: null,
   highlight: null,
 }));
 

@@ -142,3 +142,30 @@ test('Presentera: the fan alone in large type, arrow keys unfold each fokusområ
   await expect(page.getByRole('button', { name: 'Presentera' })).toBeFocused();
   await expect(blade('Nära invånaren')).toHaveAttribute('aria-expanded', 'false');
 });
+
+test('Versioner: the dialog with a comparison, the comparison on the fan and an opened version pass axe', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'Versioner' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Versioner' });
+  await dialog.getByLabel('Namn på versionen').fill('Före');
+  await dialog.getByRole('button', { name: 'Spara version' }).click();
+  await expect(dialog.getByRole('list', { name: 'Sparade versioner' }).getByRole('listitem')).toHaveCount(1);
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: /^1\. Välfungerande/ }).press('Enter');
+  const item = page.getByRole('dialog', { name: 'Aktivitet' });
+  await item.getByLabel('Text').fill('Välfungerande samarbete med kommunerna');
+  await item.getByRole('button', { name: 'Spara' }).click();
+  await expect(item).toBeHidden();
+  await page.getByRole('button', { name: 'Versioner' }).click();
+  await dialog.getByRole('button', { name: 'Jämför med nuvarande plan: Före' }).click();
+  await expect(dialog.getByRole('list', { name: 'Ändrade' })).toBeVisible();
+  expect(await audit(page)).toEqual([]);
+  await dialog.getByRole('button', { name: 'Visa i solfjädern' }).click();
+  await expect(page.getByRole('region', { name: 'Jämförelse' })).toBeVisible();
+  expect(await audit(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Avsluta jämförelsen' }).click();
+  await page.getByRole('button', { name: 'Versioner' }).click();
+  await dialog.getByRole('button', { name: 'Öppna Före' }).click();
+  await expect(page.getByRole('button', { name: 'Stäng versionen' })).toBeVisible();
+  expect(await audit(page)).toEqual([]);
+});

@@ -35,7 +35,7 @@ describe('InspelPanel', () => {
     const { ui } = setup(<InspelPanel />);
     const { addItem, updateItem } = await import('../store/actions');
     const id = addItem('Extra förslag')!;
-    updateItem(id, { extra: true });
+    updateItem(id, { extraChoice: 'extra' });
     const card = await screen.findByRole('button', { name: /Extra förslag/ });
     expect(card.className).toContain('is-extra');
     expect(within(card).getByText('extra')).toBeTruthy();

@@ -36,7 +36,7 @@ describe('ItemEditor', () => {
     await user.selectOptions(screen.getByLabelText('Ansvarsnivå'), 'Varje förvaltning');
     await user.clear(screen.getByLabelText('Källa (vem föreslog)'));
     await user.type(screen.getByLabelText('Källa (vem föreslog)'), 'NU-sjukvården');
-    await user.click(screen.getByRole('checkbox', { name: /Extra/ }));
+    await user.selectOptions(screen.getByLabelText('Extra'), 'Extra – visas kursivt');
     await user.selectOptions(screen.getByLabelText('Status'), 'Godkänd');
     await user.click(ui.button('Spara'));
 
@@ -49,6 +49,7 @@ describe('ItemEditor', () => {
       ansvarsniva: 'Varje förvaltning',
       kalla: 'NU-sjukvården',
       status: 'godkand',
+      extraChoice: 'extra',
       extra: true,
     });
     expect(saved.indikator.target).toBe(2.5);

@@ -3,8 +3,9 @@ import { useState } from 'react';
 import { containerName } from '../dnd/announcements';
 import { containerKey } from '../domain/containers';
 import { MAX_TEXT_LENGTH } from '../domain/operations';
+import { placesText } from '../domain/priorities';
 import { ItemComments } from './ItemComments';
-import { ANSVARSNIVAER, STATUS_LABEL, STATUSES, type Ansvarsniva, type Item, type PlanDoc, type Status } from '../domain/types';
+import { ANSVARSNIVAER, STATUS_LABEL, STATUSES, type Ansvarsniva, type ExtraChoice, type Item, type PlanDoc, type Status } from '../domain/types';
 import { deleteItem, updateItem } from '../store/actions';
 import { notify, undo } from '../store/editor';
 import { Dialog } from './Dialog';
@@ -33,7 +34,7 @@ export function ItemEditor({ doc, item, onClose }: { doc: PlanDoc; item: Item; o
   const [unit, setUnit] = useState(item.indikator.unit);
   const [ansvarsniva, setAnsvarsniva] = useState<Ansvarsniva | ''>(item.ansvarsniva ?? '');
   const [kalla, setKalla] = useState(item.kalla);
-  const [extra, setExtra] = useState(item.extra);
+  const [extraChoice, setExtraChoice] = useState<ExtraChoice>(item.extraChoice);
   const [status, setStatus] = useState<Status>(item.status);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const { catalogue } = doc.plan;
@@ -53,7 +54,7 @@ export function ItemEditor({ doc, item, onClose }: { doc: PlanDoc; item: Item; o
       indikator: { text: indikator, target: targetValue, unit },
       ansvarsniva: ansvarsniva === '' ? null : ansvarsniva,
       kalla,
-      extra,
+      extraChoice,
       status,
     });
     if (changed) notify('info', 'Aktiviteten sparades.');
@@ -183,10 +184,17 @@ export function ItemEditor({ doc, item, onClose }: { doc: PlanDoc; item: Item; o
           </div>
         </div>
 
-        <label className="check">
-          <input type="checkbox" checked={extra} onChange={(e) => setExtra(e.target.checked)} />
-          Extra – utöver de viktigaste, visas kursivt
-        </label>
+        <div>
+          <label htmlFor="item-extra">Extra</label>
+          <select id="item-extra" value={extraChoice} onChange={(e) => setExtraChoice(e.target.value as ExtraChoice)} aria-describedby="item-extra-help">
+            <option value="auto">Enligt gränsen för delområdet</option>
+            <option value="extra">Extra – visas kursivt</option>
+            <option value="prioritized">Prioriterad – även utöver gränsen</option>
+          </select>
+          <p id="item-extra-help" className="help">
+            {placesText(doc, item)}
+          </p>
+        </div>
 
         <ItemComments item={item} />
 

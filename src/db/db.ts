@@ -2,6 +2,7 @@
 // `db.version(n).stores(...).upgrade(...)` step below; old steps are never edited.
 // tests/fixtures/schema-v1.ts keeps a frozen copy of each old schema for the migration tests.
 import Dexie, { type EntityTable, type Table } from 'dexie';
+import { instructionLimit, settleExtras } from '../domain/priorities';
 import type { Item, Plan, PlanDoc } from '../domain/types';
 
 export interface PlanRow extends Plan {
@@ -30,7 +31,7 @@ export interface MetaRow {
 }
 
 export const DB_NAME = 'solfjadern';
-export const DB_VERSION = 8;
+export const DB_VERSION = 9;
 
 export type SolfjadernDb = Dexie & {
   plans: EntityTable<PlanRow, 'id'>;
@@ -39,6 +40,15 @@ export type SolfjadernDb = Dexie & {
   meta: EntityTable<MetaRow, 'key'>;
   versions: EntityTable<VersionRow, 'id'>;
 };
+
+/** A stored plan from before v9 brought up to the priority limits (a copy). */
+function upgradeToLimits<T extends PlanDoc>(stored: T): T {
+  const doc = structuredClone(stored);
+  for (const area of doc.plan.catalogue.delomraden) area.limit ??= instructionLimit(area);
+  for (const item of Object.values(doc.items)) item.extraChoice ??= item.extra ? 'extra' : 'auto';
+  settleExtras(doc);
+  return doc;
+}
 
 export function openDb(name = DB_NAME): SolfjadernDb {
   // Relaxed durability: a commit is reported once the data is with the OS rather than on the
@@ -103,5 +113,24 @@ export function openDb(name = DB_NAME): SolfjadernDb {
     );
   // v8: saved versions of plans.
   db.version(8).stores({ versions: 'id, planId' });
+  // v9: delområden carry their limit (the instruction's: five for Nära vård, else three), items
+  // the user's say on extra (those marked extra stay extra); then the rule is settled per plan.
+  db.version(9)
+    .stores({})
+    .upgrade(async (tx) => {
+      const plans = await tx.table('plans').toArray();
+      const items = await tx.table('planItems').toArray();
+      for (const plan of plans) {
+        const doc = upgradeToLimits({ plan, items: Object.fromEntries(items.filter((i) => i.planId === plan.id).map((i) => [i.id, i])) });
+        await tx.table('plans').put(doc.plan);
+        await tx.table('planItems').bulkPut(Object.values(doc.items));
+      }
+      await tx
+        .table('versions')
+        .toCollection()
+        .modify((version: VersionRow) => {
+          version.doc = upgradeToLimits(version.doc);
+        });
+    });
   return db;
 }

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { addItem, updateItem } from '../domain/operations';
 import { createEmptyDoc, createExampleDoc } from '../domain/plan';
 import { DB_NAME, DB_VERSION, openDb } from './db';
-import { openDbV1 } from '../../tests/fixtures/schema-v1';
+import { openDbV1, openDbV8 } from '../../tests/fixtures/schema-v1';
 import * as repo from './repository';
 
 enablePatches();
@@ -91,9 +91,11 @@ describe('migrations', () => {
     const doc = createExampleDoc();
     const old = openDbV1(name);
     await old.open();
-    await old.table('plans').put({ ...doc.plan, updatedAt: '2025-04-01T08:00:00.000Z', deletedAt: null });
-    // Items as version 1 stored them: no review status yet (added in v5).
-    await old.table('items').bulkPut(Object.values(doc.items).map(({ status: _s, ...item }) => item));
+    // The plan as version 1 stored it: no limits per delområde yet (added in v9).
+    const delomraden = doc.plan.catalogue.delomraden.map(({ limit: _l, ...area }) => area);
+    await old.table('plans').put({ ...doc.plan, catalogue: { ...doc.plan.catalogue, delomraden }, updatedAt: '2025-04-01T08:00:00.000Z', deletedAt: null });
+    // Items as version 1 stored them: no review status (v5), comments (v7) or choice on extra (v9).
+    await old.table('items').bulkPut(Object.values(doc.items).map(({ status: _s, comments: _c, extraChoice: _e, ...item }) => item));
     await old.table('meta').put({ key: 'lastPlanId', value: doc.plan.id });
     old.close();
 
@@ -106,9 +108,40 @@ describe('migrations', () => {
     const rows = await db.planItems.toArray();
     expect(rows).toHaveLength(38);
     expect(rows.every((r) => r.updatedAt === '2025-04-01T08:00:00.000Z')).toBe(true);
-    expect(rows.every((r) => r.status === 'forslag')).toBe(true);
+    expect(rows.every((r) => r.status === 'forslag' && r.comments.length === 0 && r.extraChoice === 'auto')).toBe(true);
     expect(await repo.loadDoc(doc.plan.id)).toEqual(doc);
     expect(await repo.getLastPlanId()).toBe(doc.plan.id);
+  });
+});
+
+describe('migration to v9 (priority limits)', () => {
+  it('gives delområden the instruction\'s limits, keeps extras extra, and settles the rule in plans and saved versions', async () => {
+    const name = `v8-${n}`;
+    const doc = createExampleDoc();
+    const old = openDbV8(name);
+    await old.open();
+    const v8Plan = { ...doc.plan, catalogue: { ...doc.plan.catalogue, delomraden: doc.plan.catalogue.delomraden.map(({ limit: _l, ...a }) => a) } };
+    // Four Barnuppdraget items on rank 0 of 2025 (limit three: the fourth is beyond), one marked extra by hand.
+    const rows = Object.values(doc.items).map(({ extraChoice: _e, ...item }) => ({ ...item, updatedAt: '2025-04-01T08:00:00.000Z' }));
+    const firsts = rows.filter((r) => r.cell?.ringId === 'r2025' && r.rank === 0);
+    for (const r of firsts) r.delomraden = ['barnuppdraget'];
+    const marked = rows.find((r) => r.cell?.ringId === 'r2027')!;
+    marked.extra = true;
+    await old.table('plans').put({ ...v8Plan, updatedAt: '2025-04-01T08:00:00.000Z', deletedAt: null });
+    await old.table('planItems').bulkPut(rows);
+    const versionItems = Object.fromEntries(rows.map(({ updatedAt: _u, ...i }) => [i.id, i]));
+    await old.table('versions').put({ id: 'v', planId: doc.plan.id, name: 'Före', savedAt: '2025-04-01T08:00:00.000Z', doc: { plan: v8Plan, items: versionItems } });
+    old.close();
+
+    await repo.useDatabase(name);
+    const loaded = (await repo.loadDoc(doc.plan.id))!;
+    expect(loaded.plan.catalogue.delomraden.map((d) => d.limit)).toEqual([5, 3, 3, 3, 3, 3]);
+    expect(loaded.items[marked.id]).toMatchObject({ extraChoice: 'extra', extra: true });
+    const extras = Object.values(loaded.items).filter((i) => i.extra && i.extraChoice === 'auto');
+    expect(extras.map((i) => i.cell)).toEqual([{ bladeId: 'ledarskap', ringId: 'r2025' }]);
+    const version = (await repo.loadVersion('v'))!.doc;
+    expect(version.items).toEqual(loaded.items);
+    expect(version.plan.catalogue).toEqual(loaded.plan.catalogue);
   });
 });
 

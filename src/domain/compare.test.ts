@@ -73,7 +73,7 @@ describe('comparing two versions of a plan', () => {
     const before = createExampleDoc(AT);
     const item = itemsIn(before, { bladeId: 'halsoframjande', ringId: 'r2026' })[0]!;
     const after = edit(before, (d) => {
-      ops.updateItem(d, item.id, { indikator: { text: 'Andel i budget', target: 100, unit: '%' }, extra: true, effektmal: ['nara-vard-kort-1'] });
+      ops.updateItem(d, item.id, { indikator: { text: 'Andel i budget', target: 100, unit: '%' }, extraChoice: 'extra', effektmal: ['nara-vard-kort-1'] });
       ops.addComment(d, item.id, { id: 'c', author: 'Anna', at: AT.toISOString(), text: 'Ok' });
       ops.renameBlade(d, 'ledarskap', 'Ledarskap');
       ops.setVision(d, 'God och nära vård för alla');
@@ -83,7 +83,7 @@ describe('comparing two versions of a plan', () => {
       { field: 'Effektmål', before: '–', after: 'En ökad tillgänglighet till primärvård och nära vård' },
       { field: 'Indikator', before: '–', after: 'Andel i budget' },
       { field: 'Målvärde', before: '–', after: '100 %' },
-      { field: 'Extra', before: 'nej', after: 'ja' },
+      { field: 'Extra', before: 'enligt gränsen', after: 'extra' },
       { field: 'Kommentarer', before: '0', after: '1' },
     ]);
     expect(diff.plan.map((c) => c.field)).toEqual(['Vision', 'Fokusområden']);

@@ -1,7 +1,7 @@
 // What changed between two versions of a plan, item by item: added, removed, moved (to
 // another cell, or out of order within its cell) and edited (field by field).
 import { containerKey, groupByContainer } from './containers';
-import { STATUS_LABEL, type CellRef, type Item, type PlanDoc } from './types';
+import { EXTRA_LABEL, STATUS_LABEL, type CellRef, type Item, type PlanDoc } from './types';
 
 export interface FieldChange {
   field: string;
@@ -40,7 +40,8 @@ function fieldsOf(item: Item, doc: PlanDoc): Array<[string, string]> {
     ['Målvärde', target],
     ['Ansvarsnivå', item.ansvarsniva ?? '–'],
     ['Källa', item.kalla || '–'],
-    ['Extra', item.extra ? 'ja' : 'nej'],
+    // The user's choice, not the derived flag: a moved neighbour must not make this item "edited".
+    ['Extra', EXTRA_LABEL[item.extraChoice]],
     ['Status', STATUS_LABEL[item.status]],
     ['Kommentarer', String(item.comments.length)],
   ];
@@ -84,6 +85,8 @@ function planChanges(before: PlanDoc, after: PlanDoc): FieldChange[] {
   same('Vision', before.plan.vision, after.plan.vision);
   same('Fokusområden', before.plan.blades.map((b) => b.name).join(', '), after.plan.blades.map((b) => b.name).join(', '));
   same('Horisonter', before.plan.rings.map((r) => r.label).join(', '), after.plan.rings.map((r) => r.label).join(', '));
+  const limits = (doc: PlanDoc) => doc.plan.catalogue.delomraden.map((d) => `${d.name} ${d.limit}`).join(', ');
+  same('Gränser per delområde', limits(before), limits(after));
   return changes;
 }
 

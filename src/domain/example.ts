@@ -1,5 +1,6 @@
 // The built-in example: KL HoS's current draft (DOMAIN.md, "The current draft"), with the
 // delområden and effektmål word for word from the genomförandeplan (seed 000, section 2).
+import { instructionLimit } from './priorities';
 import type { Blade, Catalogue, Delomrade, Effektmal, EffektmalSikt, Ring } from './types';
 
 export const EXAMPLE_PLAN_NAME = 'KL HoS handlingsplan 2025–2027 (utkast)';
@@ -23,7 +24,7 @@ function goals(prefix: string, sikt: EffektmalSikt, texts: string[]): Effektmal[
 }
 
 function delomrade(id: string, name: string, kort: string[], lang: string[]): Delomrade {
-  return { id, name, effektmal: [...goals(id, 'kort', kort), ...goals(id, 'lang', lang)] };
+  return { id, name, effektmal: [...goals(id, 'kort', kort), ...goals(id, 'lang', lang)], limit: instructionLimit({ id }) };
 }
 
 export const DEFAULT_CATALOGUE: Catalogue = {

@@ -87,11 +87,11 @@ describe('items', () => {
         indikator: { text: 'Andel', target: 30, unit: '%' },
         ansvarsniva: 'KL HoS',
         kalla: 'NU-sjukvården',
-        extra: true,
+        extraChoice: 'extra',
       }),
     );
     const item = doc.items[id]!;
-    expect(item).toMatchObject({ text: 'B', delomraden: ['nara-vard'], effektmal: ['nara-vard-kort-1'], extra: true });
+    expect(item).toMatchObject({ text: 'B', delomraden: ['nara-vard'], effektmal: ['nara-vard-kort-1'], extraChoice: 'extra' });
     expect(item.indikator).toEqual({ text: 'Andel', target: 30, unit: '%' });
     expect(() => run(doc, (d) => ops.updateItem(d, id, { indikator: { target: Number.NaN } }))).toThrow(/tal/);
     const zero = run(doc, (d) => ops.updateItem(d, id, { indikator: { target: -0 } }));

@@ -5,7 +5,7 @@
 import { containerKey, groupByContainer, sameCell } from './containers';
 import { newId } from './ids';
 import type { Blade, CellRef, Comment, Indikator, Item, ItemId, PlanDoc, Ring } from './types';
-import { MAX_AUTHOR_LENGTH, MAX_BLADES, MAX_COMMENT_LENGTH, MAX_RINGS, MIN_BLADES, MIN_RINGS, STATUSES } from './types';
+import { EXTRA_CHOICES, MAX_AUTHOR_LENGTH, MAX_BLADES, MAX_COMMENT_LENGTH, MAX_LIMIT, MAX_RINGS, MIN_BLADES, MIN_RINGS, STATUSES } from './types';
 
 export class PlanRuleError extends Error {
   override name = 'PlanRuleError';
@@ -88,6 +88,7 @@ export function addItem(doc: PlanDoc, fields: NewItemFields, id: ItemId = newId(
     indikator: { text: '', target: null, unit: '' },
     ansvarsniva: null,
     kalla: '',
+    extraChoice: 'auto',
     extra: false,
     status: 'forslag',
     comments: [],
@@ -121,7 +122,7 @@ export function moveItem(doc: PlanDoc, id: ItemId, to: CellRef | null, index: nu
 }
 
 export type ItemPatch = Partial<
-  Pick<Item, 'text' | 'description' | 'delomraden' | 'effektmal' | 'ansvarsniva' | 'kalla' | 'extra' | 'status'>
+  Pick<Item, 'text' | 'description' | 'delomraden' | 'effektmal' | 'ansvarsniva' | 'kalla' | 'extraChoice' | 'status'>
 > & { indikator?: Partial<Indikator> };
 
 export function updateItem(doc: PlanDoc, id: ItemId, patch: ItemPatch): void {
@@ -150,7 +151,10 @@ export function updateItem(doc: PlanDoc, id: ItemId, patch: ItemPatch): void {
   }
   if (patch.ansvarsniva !== undefined) item.ansvarsniva = patch.ansvarsniva;
   if (patch.kalla !== undefined) item.kalla = cleanText(patch.kalla);
-  if (patch.extra !== undefined) item.extra = patch.extra;
+  if (patch.extraChoice !== undefined) {
+    if (!EXTRA_CHOICES.includes(patch.extraChoice)) throw new PlanRuleError('Okänt val för extra.');
+    item.extraChoice = patch.extraChoice;
+  }
   if (patch.status !== undefined) {
     if (!STATUSES.includes(patch.status)) throw new PlanRuleError('Okänd status.');
     item.status = patch.status;
@@ -181,6 +185,15 @@ export function deleteItem(doc: PlanDoc, id: ItemId): void {
   const item = requireItem(doc, id);
   delete doc.items[id];
   renumber(containerList(doc, item.cell));
+}
+
+/** How many prioritised items a delområde asks for per ring (a whole number, 1–20). */
+export function setDelomradeLimit(doc: PlanDoc, delomradeId: string, limit: number): void {
+  const delomrade = doc.plan.catalogue.delomraden.find((d) => d.id === delomradeId);
+  if (!delomrade) throw new PlanRuleError('Delområdet finns inte längre.');
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT)
+    throw new PlanRuleError(`Gränsen måste vara ett heltal från 1 till ${MAX_LIMIT}.`);
+  delomrade.limit = limit;
 }
 
 export function renamePlan(doc: PlanDoc, name: string): void {

@@ -8,6 +8,7 @@ import {
   EXAMPLE_VISION,
 } from './example';
 import { newId } from './ids';
+import { settleExtras } from './priorities';
 import type { Item, PlanDoc } from './types';
 
 const clone = <T>(value: T): T => structuredClone(value);
@@ -47,6 +48,7 @@ export function createExampleDoc(now = new Date(), name = EXAMPLE_PLAN_NAME): Pl
           },
           ansvarsniva: 'KL HoS',
           kalla: 'KL HoS',
+          extraChoice: 'auto',
           extra: false,
           status: 'forslag',
           comments: [],
@@ -56,6 +58,7 @@ export function createExampleDoc(now = new Date(), name = EXAMPLE_PLAN_NAME): Pl
       });
     }
   }
+  settleExtras(doc);
   return doc;
 }
 

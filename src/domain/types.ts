@@ -34,7 +34,20 @@ export interface Delomrade {
   id: string;
   name: string;
   effektmal: Effektmal[];
+  /** How many prioritised items per ring the instruction asks for (three; five for Nära vård). */
+  limit: number;
 }
+
+export const DEFAULT_LIMIT = 3;
+export const MAX_LIMIT = 20;
+
+/**
+ * The user's say on whether an item is extra: follow the delområde limits ("auto"), or
+ * always extra, or always prioritised whatever the limit.
+ */
+export const EXTRA_CHOICES = ['auto', 'extra', 'prioritized'] as const;
+export type ExtraChoice = (typeof EXTRA_CHOICES)[number];
+export const EXTRA_LABEL: Record<ExtraChoice, string> = { auto: 'enligt gränsen', extra: 'extra', prioritized: 'prioriterad' };
 
 export interface Catalogue {
   delomraden: Delomrade[];
@@ -84,6 +97,12 @@ export interface Item {
   indikator: Indikator;
   ansvarsniva: Ansvarsniva | null;
   kalla: string;
+  /** The user's say on extra; see `extra`. */
+  extraChoice: ExtraChoice;
+  /**
+   * Beyond the prioritised ones (shown in italics). Derived: the extraChoice, or under
+   * "auto" the delområde limits — kept up to date by `settleExtras` after every change.
+   */
   extra: boolean;
   /** Review status; a struck item stays (struck through) until someone removes it. */
   status: Status;

@@ -1,7 +1,7 @@
 // The plan file format ("solfjadern-plan"), as a zod schema: the one definition the
 // exporter writes, the importer checks, and docs/plan.schema.json is generated from.
 import { z } from 'zod';
-import { ANSVARSNIVAER, MAX_AUTHOR_LENGTH, MAX_BLADES, MAX_COMMENT_LENGTH, MAX_RINGS, MIN_BLADES, MIN_RINGS, STATUSES } from '../domain/types';
+import { ANSVARSNIVAER, EXTRA_CHOICES, MAX_AUTHOR_LENGTH, MAX_BLADES, MAX_COMMENT_LENGTH, MAX_LIMIT, MAX_RINGS, MIN_BLADES, MIN_RINGS, STATUSES } from '../domain/types';
 import { FILE_FORMAT, FILE_VERSION } from './version';
 
 export { FILE_FORMAT, FILE_VERSION };
@@ -49,7 +49,14 @@ export const effektmalSchema = z.object({
 
 export const catalogueSchema = z.object({
   delomraden: z
-    .array(z.object({ id, name: z.string().min(1).max(LIMITS.name), effektmal: z.array(effektmalSchema).max(LIMITS.catalogue) }))
+    .array(
+      z.object({
+        id,
+        name: z.string().min(1).max(LIMITS.name),
+        effektmal: z.array(effektmalSchema).max(LIMITS.catalogue),
+        limit: z.number().int().min(1).max(MAX_LIMIT),
+      }),
+    )
     .max(LIMITS.catalogue),
   kallor: z.array(z.string().max(LIMITS.name)).max(LIMITS.catalogue),
 });
@@ -78,6 +85,7 @@ export const itemSchema = z.object({
   }),
   ansvarsniva: z.enum(ANSVARSNIVAER).nullable(),
   kalla: text(LIMITS.name),
+  extraChoice: z.enum(EXTRA_CHOICES),
   extra: z.boolean(),
   status: z.enum(STATUSES),
   comments: z

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createExampleDoc } from '../domain/plan';
-import { ANSVARSNIVAER, STATUSES, type Item, type PlanDoc } from '../domain/types';
+import { settleExtras } from '../domain/priorities';
+import { ANSVARSNIVAER, EXTRA_CHOICES, STATUSES, type Item, type PlanDoc } from '../domain/types';
 import { planToFile, planToJson } from '../export/json';
 import { planJsonSchema } from './jsonSchema';
 import { MIGRATIONS } from './migrations';
@@ -45,7 +46,7 @@ describe('round trip', () => {
             text: fc.oneof(textArb, fc.constant('<img src=x onerror=alert(1)>'), fc.constant('__proto__')),
             description: fc.string({ maxLength: 200 }),
             where: fc.integer({ min: -1, max: 39 }),
-            extra: fc.boolean(),
+            extraChoice: fc.constantFrom(...EXTRA_CHOICES),
             target: fc.option(fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }), { nil: null }),
             ansvar: fc.option(fc.constantFrom(...ANSVARSNIVAER), { nil: null }),
             status: fc.constantFrom(...STATUSES),
@@ -79,7 +80,8 @@ describe('round trip', () => {
             indikator: { text: '', target: it.target === 0 ? 0 : it.target, unit: '' },
             ansvarsniva: it.ansvar,
             kalla: 'KL HoS',
-            extra: it.extra,
+            extraChoice: it.extraChoice,
+            extra: false,
             status: it.status,
             comments: it.comments,
             cell,
@@ -87,6 +89,7 @@ describe('round trip', () => {
           };
           doc.items[it.id] = item;
         }
+        settleExtras(doc);
         return doc;
       });
     fc.assert(

@@ -3,6 +3,7 @@
 // message naming the problem; nothing is thrown across the UI and nothing is stored here.
 import type { z } from 'zod';
 import { containerKey } from '../domain/containers';
+import { settleExtras } from '../domain/priorities';
 import type { Item, PlanDoc } from '../domain/types';
 import { migrateFile } from './migrations';
 import { FILE_FORMAT, FILE_VERSION, LIMITS, planFileSchema } from './planFile';
@@ -180,5 +181,8 @@ export function readPlanFile(text: string): ReadResult {
       byId[item.id] = item;
     });
   }
-  return { ok: true, doc: { plan, items: byId }, warnings };
+  const doc = { plan, items: byId };
+  // "extra" follows from the limits and choices: what the file says is recomputed, not trusted.
+  settleExtras(doc);
+  return { ok: true, doc, warnings };
 }

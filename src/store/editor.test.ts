@@ -19,7 +19,7 @@ describe('store actions with undo and redo', () => {
     const steps: Array<() => unknown> = [
       () => actions.addItem('Ny idé'),
       () => actions.moveItem(Object.values(doc().items).find((i) => i.text === 'Ny idé')!.id, c('ledarskap', 'r2026'), 1),
-      () => actions.updateItem(Object.values(doc().items).find((i) => i.text === 'Ny idé')!.id, { text: 'Ändrad', extra: true }),
+      () => actions.updateItem(Object.values(doc().items).find((i) => i.text === 'Ny idé')!.id, { text: 'Ändrad', extraChoice: 'extra' }),
       () => actions.deleteItem(itemsIn(doc(), c('nara-invanaren', 'r2025'))[0]!.id),
       () => actions.renamePlan('Nytt namn'),
       () => actions.setVision('Vision 2030'),

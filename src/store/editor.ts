@@ -3,6 +3,7 @@
 import { produce, type Patch } from 'immer';
 import { create } from 'zustand';
 import { PlanRuleError } from '../domain/operations';
+import { settleExtras } from '../domain/priorities';
 import type { PlanDoc } from '../domain/types';
 import type { RemoteRows } from './sync';
 import { commitStep, emptyHistory, redoStep, undoStep, type CommitResult, type History } from './history';
@@ -59,7 +60,18 @@ export function commit(label: string, recipe: (draft: PlanDoc) => void, mergeKey
   const { doc, history } = useEditor.getState();
   if (!doc) return false;
   try {
-    return apply(commitStep(doc, history, label, recipe, mergeKey));
+    return apply(
+      commitStep(
+        doc,
+        history,
+        label,
+        (draft) => {
+          recipe(draft);
+          settleExtras(draft);
+        },
+        mergeKey,
+      ),
+    );
   } catch (error) {
     if (error instanceof PlanRuleError) {
       notify('error', error.message);

@@ -12,7 +12,7 @@ test('edit an item from the fan: fields saved, extras in italics, kept over relo
   await dialog.getByLabel('Hur det följs upp').fill('Andel förvaltningar med hälsofrämjande mål');
   await dialog.getByLabel('Målvärde (valfritt)').fill('100');
   await dialog.getByLabel('Enhet').fill('%');
-  await dialog.getByRole('checkbox', { name: /Extra/ }).check();
+  await dialog.getByLabel('Extra', { exact: true }).selectOption('Extra – visas kursivt');
   await dialog.getByRole('button', { name: 'Spara' }).click();
   await expect(dialog).toBeHidden();
 

@@ -22,7 +22,7 @@ function exampleDoc(): PlanDoc {
   doc.items = {
     ...doc.items,
     [cell[0]!.id]: { ...cell[0]!, status: 'godkand' },
-    [cell[1]!.id]: { ...cell[1]!, extra: true },
+    [cell[1]!.id]: { ...cell[1]!, extraChoice: 'extra', extra: true },
     [cell[2]!.id]: { ...cell[2]!, text: '<img src=x onerror=alert(1)> & "citat"' },
   };
   return doc;

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readPlanFile } from '../restore';
 import { itemStatus } from './0001-item-status';
 import { itemComments } from './0002-item-comments';
+import { priorityLimits } from './0003-priority-limits';
 
 const fixture = (name: string) => readFileSync(join(__dirname, '../../../tests/fixtures/files', name), 'utf8');
 
@@ -31,7 +32,7 @@ describe('0001-item-status (file version 1 → 2)', () => {
     expect(v2.ok).toBe(true);
     if (!v2.ok) return;
     expect(new Set(Object.values(v2.doc.items).map((i) => i.status))).toEqual(new Set(['forslag', 'godkand', 'andras', 'stryks']));
-    expect(v2.warnings).toEqual(['Filen uppdaterades från format 2 till 3.']);
+    expect(v2.warnings).toEqual(['Filen uppdaterades från format 2 till 3.', 'Filen uppdaterades från format 3 till 4.']);
   });
 });
 
@@ -50,9 +51,47 @@ describe('0002-item-comments (file version 2 → 3)', () => {
     const v3 = readPlanFile(fixture('v3-example.json'));
     expect(v3.ok).toBe(true);
     if (!v3.ok) return;
-    expect(v3.warnings).toEqual([]);
+    expect(v3.warnings).toEqual(['Filen uppdaterades från format 3 till 4.']);
     const commented = Object.values(v3.doc.items).filter((i) => i.comments.length > 0);
     expect(commented.length).toBeGreaterThan(0);
     expect(commented[0]!.comments[0]).toEqual({ id: expect.any(String), author: 'Anna Berg', at: '2026-04-23T09:15:00.000Z', text: 'Diskuteras på internatet: behöver ett tydligare mål.' });
+  });
+});
+
+describe('0003-priority-limits (file version 3 → 4)', () => {
+  it('gives delområden the instruction\'s limits and keeps items marked extra extra, on a copy', () => {
+    const before = {
+      plan: { catalogue: { delomraden: [{ id: 'nara-vard', name: 'Nära vård' }, { id: 'x', name: ' nära VÅRD ' }, { id: 'y', name: 'Y' }, { id: 'z', limit: 7 }] } },
+      items: [{ id: 'a', extra: true }, { id: 'b', extra: false }, { id: 'c', extraChoice: 'prioritized', extra: false }],
+    };
+    const after = priorityLimits.up(structuredClone(before));
+    expect((after.plan as { catalogue: { delomraden: Array<{ limit: number }> } }).catalogue.delomraden.map((d) => d.limit)).toEqual([5, 5, 3, 7]);
+    expect((after.items as Array<{ extraChoice: string }>).map((i) => i.extraChoice)).toEqual(['extra', 'auto', 'prioritized']);
+    expect(before.items[0]).toEqual({ id: 'a', extra: true });
+    // Malformed parts are left for the schema check to name.
+    expect(priorityLimits.up({ plan: null, items: [null] })).toEqual({ plan: null, items: [null] });
+  });
+
+  it('reads the version-3 fixture with the instruction\'s limits, and the version-4 fixture with its own', () => {
+    const v3 = readPlanFile(fixture('v3-example.json'));
+    expect(v3.ok).toBe(true);
+    if (!v3.ok) return;
+    expect(v3.doc.plan.catalogue.delomraden.map((d) => [d.id, d.limit])).toEqual([
+      ['nara-vard', 5],
+      ['digitalisering', 3],
+      ['kvalitetsdriven', 3],
+      ['prioriteringar', 3],
+      ['kompetensforsorjning', 3],
+      ['barnuppdraget', 3],
+    ]);
+    expect(new Set(Object.values(v3.doc.items).map((i) => i.extraChoice))).toEqual(new Set(['auto']));
+    const v4 = readPlanFile(fixture('v4-example.json'));
+    expect(v4.ok).toBe(true);
+    if (!v4.ok) return;
+    expect(v4.warnings).toEqual([]);
+    expect(v4.doc.plan.catalogue.delomraden.find((d) => d.id === 'barnuppdraget')!.limit).toBe(2);
+    expect(Object.values(v4.doc.items).filter((i) => i.extraChoice === 'prioritized').map((i) => i.text)).toEqual([
+      'Välfungerande samarbete mellan VGR och kommuner',
+    ]);
   });
 });

@@ -1,0 +1,113 @@
+// The instruction's rule as data: at most `limit` prioritised items per delområde and ring
+// (three; five for Nära vård). Items beyond it are extra (italic) unless the user says
+// otherwise. The app counts and marks; it never blocks.
+import { placedItems } from './coverage';
+import { DEFAULT_LIMIT, type Delomrade, type Item, type PlanDoc, type Ring } from './types';
+
+/** The instruction's limit for a delområde: five for Nära vård ("which has grown large"), else three. */
+export function instructionLimit(area: { id?: unknown; name?: unknown }): number {
+  const naraVard = area.id === 'nara-vard' || (typeof area.name === 'string' && area.name.trim().toLowerCase() === 'nära vård');
+  return naraVard ? 5 : DEFAULT_LIMIT;
+}
+
+/** Items of one delområde in one ring, most important first: by rank in their cell, then fokusområde. */
+export function delomradeItems(doc: PlanDoc, delomradeId: string, ringId: string, placed = placedItems(doc)): Item[] {
+  const bladeIndex = new Map(doc.plan.blades.map((b, i) => [b.id, i]));
+  return placed
+    .filter((item) => item.cell!.ringId === ringId && item.delomraden.includes(delomradeId))
+    .sort((a, b) => a.rank - b.rank || bladeIndex.get(a.cell!.bladeId)! - bladeIndex.get(b.cell!.bladeId)!);
+}
+
+const counts = (item: Item) => item.status !== 'stryks' && item.extraChoice !== 'extra';
+
+export interface PriorityCount {
+  ring: Ring;
+  /** Items of the delområde in the ring, in priority order (struck ones included). */
+  items: Item[];
+  /** Items that take one of the limited places: not struck, not chosen extra. */
+  prioritized: Item[];
+  /** The items the limit makes extra (beyond it under "auto"). */
+  beyond: Item[];
+  limit: number;
+  /** More items kept prioritised (chosen so by the user) than the limit allows. */
+  over: boolean;
+}
+
+export interface DelomradePriorities {
+  delomrade: Delomrade;
+  rings: PriorityCount[];
+}
+
+/** Per delområde and ring: the items against the limit. */
+export function priorityCounts(doc: PlanDoc): DelomradePriorities[] {
+  const placed = placedItems(doc);
+  return doc.plan.catalogue.delomraden.map((delomrade) => ({
+    delomrade,
+    rings: doc.plan.rings.map((ring) => {
+      const items = delomradeItems(doc, delomrade.id, ring.id, placed);
+      const places = items.filter(counts);
+      const beyond = places.slice(delomrade.limit).filter((item) => item.extraChoice === 'auto');
+      const beyondIds = new Set(beyond.map((i) => i.id));
+      const prioritized = places.filter((item) => !beyondIds.has(item.id));
+      return { ring, items, prioritized, beyond, limit: delomrade.limit, over: prioritized.length > delomrade.limit };
+    }),
+  }));
+}
+
+/**
+ * Whether each item is extra: its own choice, or under "auto" whether it falls beyond the
+ * limit in every delområde it belongs to (a place within the limit anywhere keeps it
+ * prioritised). Items in Inspel, struck items and items without a delområde are never extra
+ * by the limit.
+ */
+export function extrasByRule(doc: PlanDoc): Set<string> {
+  const beyondIn = new Map<string, number>();
+  for (const { rings } of priorityCounts(doc)) {
+    for (const { beyond } of rings) for (const item of beyond) beyondIn.set(item.id, (beyondIn.get(item.id) ?? 0) + 1);
+  }
+  const known = new Set(doc.plan.catalogue.delomraden.map((d) => d.id));
+  const extras = new Set<string>();
+  for (const item of Object.values(doc.items)) {
+    if (item.extraChoice === 'extra') extras.add(item.id);
+    else if (item.extraChoice === 'auto') {
+      const areas = item.delomraden.filter((d) => known.has(d)).length;
+      if (areas > 0 && beyondIn.get(item.id) === areas) extras.add(item.id);
+    }
+  }
+  return extras;
+}
+
+/** Bring every item's `extra` in line with the rule (on a draft; touches only items that change). */
+export function settleExtras(doc: PlanDoc): void {
+  const extras = extrasByRule(doc);
+  for (const item of Object.values(doc.items)) {
+    const extra = extras.has(item.id);
+    if (item.extra !== extra) item.extra = extra;
+  }
+}
+
+/** "4 av 3" style summary of one delområde and ring, for lists and screen readers. */
+export function countText(count: PriorityCount): string {
+  const base = `${count.prioritized.length} av ${count.limit} prioriterade`;
+  const extra = count.beyond.length ? `, ${count.beyond.length} utöver gränsen` : '';
+  return `${base}${extra}${count.over ? ' – fler än gränsen' : ''}`;
+}
+
+/** Where an item stands against the limits, for the item form: "Nära vård, 2025: plats 2 av 5." */
+export function placesText(doc: PlanDoc, item: Item): string {
+  const now = item.extra ? 'Nu: extra.' : 'Nu: prioriterad.';
+  if (!item.cell) return `Gränserna gäller aktiviteter i solfjädern. ${now}`;
+  if (item.status === 'stryks') return `En aktivitet som stryks räknas inte mot gränserna. ${now}`;
+  const ring = doc.plan.rings.find((r) => r.id === item.cell!.ringId);
+  const places = priorityCounts(doc)
+    .filter(({ delomrade }) => item.delomraden.includes(delomrade.id))
+    .map(({ delomrade, rings }) => {
+      const count = rings.find((c) => c.ring.id === ring?.id)!;
+      const place = count.items.filter(counts).findIndex((i) => i.id === item.id);
+      const where = `${delomrade.name}, ${count.ring.label}`;
+      if (place < 0) return `${where}: räknas inte (extra).`;
+      return `${where}: plats ${place + 1} av ${count.limit}${place >= count.limit ? ' (utöver gränsen)' : ''}.`;
+    });
+  if (places.length === 0) return `Utan delområde räknas aktiviteten inte mot någon gräns. ${now}`;
+  return `${places.join(' ')} ${now}`;
+}

@@ -8,6 +8,7 @@ import { lazy, Suspense } from 'react';
 import { NoticeBar } from './NoticeBar';
 import { PrintView } from './PrintView';
 import { CoveragePanel } from './CoveragePanel';
+import { PrioritiesPanel } from './PrioritiesPanel';
 import { TableView } from './TableView';
 import { DiffBanner, VersionView } from './VersionView';
 import { Presentation } from './Presentation';
@@ -66,10 +67,12 @@ function PlanView() {
   );
 }
 
-/** Beside the fan: Inspel, or Måluppfyllnad. */
+/** Beside the fan: Inspel, Måluppfyllnad or Prioriteringar. */
 function SidePanel() {
   const panel = useUi((s) => s.sidePanel);
-  return panel === 'coverage' ? <CoveragePanel /> : <InspelPanel />;
+  if (panel === 'coverage') return <CoveragePanel />;
+  if (panel === 'priorities') return <PrioritiesPanel />;
+  return <InspelPanel />;
 }
 
 /** Presentera replaces the editor while it runs; the plan under it is the same. */

@@ -78,6 +78,13 @@ export function Header() {
         >
           Måluppfyllnad
         </button>
+        <button
+          type="button"
+          aria-pressed={sidePanel === 'priorities'}
+          onClick={() => showSidePanel(sidePanel === 'priorities' ? 'inspel' : 'priorities')}
+        >
+          Prioriteringar
+        </button>
         <button type="button" ref={presentRef} onClick={startPresenting}>
           Presentera
         </button>

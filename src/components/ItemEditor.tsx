@@ -7,7 +7,7 @@ import { placesText } from '../domain/priorities';
 import { ItemComments } from './ItemComments';
 import { ANSVARSNIVAER, STATUS_LABEL, STATUSES, type Ansvarsniva, type ExtraChoice, type Item, type PlanDoc, type Status } from '../domain/types';
 import { deleteItem, updateItem } from '../store/actions';
-import { notify, undo } from '../store/editor';
+import { notify, undo, useEditor } from '../store/editor';
 import { Dialog } from './Dialog';
 
 function toggle(list: string[], id: string, on: boolean): string[] {
@@ -46,6 +46,7 @@ export function ItemEditor({ doc, item, onClose }: { doc: PlanDoc; item: Item; o
     if (targetValue !== null && !Number.isFinite(targetValue)) next.target = 'Målvärdet måste vara ett tal, t.ex. 30 eller 2,5.';
     setErrors(next);
     if (Object.keys(next).length > 0) return;
+    const notice = useEditor.getState().notice;
     const changed = updateItem(item.id, {
       text,
       description,
@@ -57,7 +58,8 @@ export function ItemEditor({ doc, item, onClose }: { doc: PlanDoc; item: Item; o
       extraChoice,
       status,
     });
-    if (changed) notify('info', 'Aktiviteten sparades.');
+    // A warning the change raised (e.g. about the limits) is kept rather than overwritten.
+    if (changed && useEditor.getState().notice === notice) notify('info', 'Aktiviteten sparades.');
     onClose();
   };
 

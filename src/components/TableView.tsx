@@ -4,6 +4,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { itemsIn } from '../domain/containers';
 import { placedItems } from '../domain/coverage';
+import { countText, priorityCounts, type PriorityCount } from '../domain/priorities';
 import type { CellRef, Item, PlanDoc } from '../domain/types';
 import { addItem, moveItem } from '../store/actions';
 import { openDialog, selectItem, takeFocusOnShow, useUi } from '../store/ui';
@@ -12,7 +13,7 @@ import { moveInTable, type TablePos } from './tableNav';
 interface Row {
   key: string;
   name: string;
-  cells: Array<{ name: string; items: Item[]; cell: CellRef | null }>;
+  cells: Array<{ name: string; items: Item[]; cell: CellRef | null; count?: PriorityCount }>;
 }
 
 /** Rows of the table: per fokusområde (cells are the fan's cells) or per delområde. */
@@ -28,17 +29,22 @@ function tableRows(doc: PlanDoc, grouping: 'fokusomrade' | 'delomrade'): Row[] {
       }),
     }));
   }
+  // Per delområde: in priority order (rank, then fokusområde), each cell counted against the limit.
   const placed = placedItems(doc);
   const known = new Set(catalogue.delomraden.map((d) => d.id));
-  const groups = [
-    ...catalogue.delomraden.map((d) => ({ key: d.id, name: d.name, items: placed.filter((i) => i.delomraden.includes(d.id)) })),
-    { key: 'utan', name: 'Utan delområde', items: placed.filter((i) => !i.delomraden.some((d) => known.has(d))) },
+  const without = placed.filter((i) => !i.delomraden.some((d) => known.has(d)));
+  return [
+    ...priorityCounts(doc).map(({ delomrade, rings: counts }) => ({
+      key: delomrade.id,
+      name: delomrade.name,
+      cells: counts.map((count) => ({ name: `${delomrade.name}, ${count.ring.label}`, items: count.items, cell: null, count })),
+    })),
+    {
+      key: 'utan',
+      name: 'Utan delområde',
+      cells: rings.map((ring) => ({ name: `Utan delområde, ${ring.label}`, items: without.filter((i) => i.cell!.ringId === ring.id), cell: null })),
+    },
   ];
-  return groups.map((g) => ({
-    key: g.key,
-    name: g.name,
-    cells: rings.map((ring) => ({ name: `${g.name}, ${ring.label}`, items: g.items.filter((i) => i.cell!.ringId === ring.id), cell: null })),
-  }));
 }
 
 function AddForm({ name, onAdd, onClose }: { name: string; onAdd: (text: string) => boolean; onClose: () => void }) {
@@ -166,6 +172,9 @@ export function TableView({ doc }: { doc: PlanDoc }) {
                 const addKey = `${row.key}|${c}`;
                 return (
                   <td key={c}>
+                    {cell.count && (
+                      <p className={`cell-count${cell.count.over || cell.count.beyond.length ? ' is-warning' : ''}`}>{countText(cell.count)}</p>
+                    )}
                     <ol className="table-items" aria-label={cell.name}>
                       {cell.items.map((item, i) => {
                         const p = { row: r, col: c, index: i };

@@ -63,3 +63,6 @@ export const removeRing = (id: string) => commit('Ta bort ring', (d) => ops.remo
 
 export const shiftRingYears = (delta: number) =>
   commit(delta > 0 ? 'Alla år ett år framåt' : 'Alla år ett år bakåt', (d) => ops.shiftRingYears(d, delta));
+
+export const setDelomradeLimit = (delomradeId: string, limit: number) =>
+  commit('Ändra gräns', (d) => ops.setDelomradeLimit(d, delomradeId, limit), `limit:${delomradeId}`);

@@ -60,7 +60,7 @@ export function commit(label: string, recipe: (draft: PlanDoc) => void, mergeKey
   const { doc, history } = useEditor.getState();
   if (!doc) return false;
   try {
-    return apply(
+    const changed = apply(
       commitStep(
         doc,
         history,
@@ -72,6 +72,8 @@ export function commit(label: string, recipe: (draft: PlanDoc) => void, mergeKey
         mergeKey,
       ),
     );
+    if (changed) warnAboutNewExtras(doc, useEditor.getState().doc!);
+    return changed;
   } catch (error) {
     if (error instanceof PlanRuleError) {
       notify('error', error.message);
@@ -79,6 +81,15 @@ export function commit(label: string, recipe: (draft: PlanDoc) => void, mergeKey
     }
     throw error;
   }
+}
+
+/** Warn, never block: say when a change pushed an item beyond its delområde's limit. */
+function warnAboutNewExtras(before: PlanDoc, after: PlanDoc): void {
+  if (before.items === after.items) return;
+  const pushed = Object.values(after.items).filter((item) => item.extra && item.extraChoice === 'auto' && before.items[item.id]?.extra === false);
+  if (pushed.length === 0) return;
+  const names = pushed.length === 1 ? `”${pushed[0]!.text}” är` : `${pushed.length} aktiviteter är`;
+  notify('info', `${names} nu utöver gränsen för sitt delområde och visas som extra (kursivt). Se Prioriteringar.`);
 }
 
 /** Undo/redo patches can no longer apply when another tab changed the same rows. */

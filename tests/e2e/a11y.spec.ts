@@ -42,6 +42,11 @@ test('the fan view, the item dialog, the plan list and the settings pass axe (WC
   await page.getByRole('button', { name: 'Måluppfyllnad' }).click();
   await page.getByRole('button', { name: /^Invånarna har en tillgång till vård/ }).click();
   expect(await audit(page)).toEqual([]);
+  // Prioriteringar, with a refused limit showing its message.
+  await page.getByRole('button', { name: 'Prioriteringar' }).click();
+  await page.getByLabel('Gräns per horisont för Barnuppdraget').fill('0');
+  await expect(page.getByText(/Gränsen måste vara ett heltal/)).toBeVisible();
+  expect(await audit(page)).toEqual([]);
   await page.getByRole('button', { name: 'Visa Inspel' }).click();
   // The table view, grouped both ways, with a cell's add form open.
   await page.getByRole('group', { name: 'Vy' }).getByRole('button', { name: 'Tabell' }).click();

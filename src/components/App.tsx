@@ -8,6 +8,7 @@ import { lazy, Suspense } from 'react';
 import { NoticeBar } from './NoticeBar';
 import { PrintView } from './PrintView';
 import { CoveragePanel } from './CoveragePanel';
+import { FilterBar } from './FilterBar';
 import { PrioritiesPanel } from './PrioritiesPanel';
 import { TableView } from './TableView';
 import { DiffBanner, VersionView } from './VersionView';
@@ -57,11 +58,18 @@ function Fan() {
   return view === 'table' ? <TableView doc={doc} /> : <FanView doc={doc} />;
 }
 
+function Filters() {
+  const doc = useEditor((s) => s.doc);
+  const open = useUi((s) => s.showFilters);
+  return open && doc ? <FilterBar doc={doc} /> : null;
+}
+
 function PlanView() {
   const view = useUi((s) => s.view);
   return (
     <section className="fan-panel" aria-label={view === 'table' ? 'Tabell' : 'Solfjädern'}>
       {view === 'fan' && <DiffBanner />}
+      <Filters />
       <Fan />
     </section>
   );

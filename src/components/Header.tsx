@@ -3,7 +3,7 @@ import { redo, undo, useEditor } from '../store/editor';
 import { useEffect, useRef } from 'react';
 import { chooseImportFile } from '../store/importer';
 import { ExportMenu } from './ExportMenu';
-import { openDialog, showSidePanel, showView, startPresenting, takeBackFromPresenting, useUi, type SaveStatus } from '../store/ui';
+import { openDialog, showSidePanel, showView, startPresenting, takeBackFromPresenting, toggleFilters, useUi, type SaveStatus } from '../store/ui';
 
 const clock = new Intl.DateTimeFormat('sv-SE', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
@@ -35,6 +35,7 @@ export function Header() {
   const redoLabel = useEditor((s) => s.history.future[0]?.label);
   const save = useUi((s) => s.save);
   const sidePanel = useUi((s) => s.sidePanel);
+  const showFilters = useUi((s) => s.showFilters);
   const view = useUi((s) => s.view);
   const grouping = useUi((s) => s.tableGrouping);
   return (
@@ -84,6 +85,9 @@ export function Header() {
           onClick={() => showSidePanel(sidePanel === 'priorities' ? 'inspel' : 'priorities')}
         >
           Prioriteringar
+        </button>
+        <button type="button" aria-pressed={showFilters} onClick={toggleFilters}>
+          Filter
         </button>
         <button type="button" ref={presentRef} onClick={startPresenting}>
           Presentera

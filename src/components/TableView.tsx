@@ -4,16 +4,30 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { itemsIn } from '../domain/containers';
 import { placedItems } from '../domain/coverage';
+import { isFiltering, matchesFilter, type ItemFilter } from '../domain/filter';
 import { countText, priorityCounts, type PriorityCount } from '../domain/priorities';
 import type { CellRef, Item, PlanDoc } from '../domain/types';
 import { addItem, moveItem } from '../store/actions';
 import { openDialog, selectItem, takeFocusOnShow, useUi } from '../store/ui';
 import { moveInTable, type TablePos } from './tableNav';
 
-interface Row {
+interface TableCell {
+  name: string;
+  items: Item[];
+  cell: CellRef | null;
+  count?: PriorityCount;
+}
+
+interface Row<C = TableCell> {
   key: string;
   name: string;
-  cells: Array<{ name: string; items: Item[]; cell: CellRef | null; count?: PriorityCount }>;
+  cells: C[];
+}
+
+/** A cell as shown: the items the filter lets through, with their numbers in the whole list. */
+interface ShownCell extends TableCell {
+  numbers: number[];
+  hidden: number;
 }
 
 /** Rows of the table: per fokusområde (cells are the fan's cells) or per delområde. */
@@ -45,6 +59,18 @@ function tableRows(doc: PlanDoc, grouping: 'fokusomrade' | 'delomrade'): Row[] {
       cells: rings.map((ring) => ({ name: `Utan delområde, ${ring.label}`, items: without.filter((i) => i.cell!.ringId === ring.id), cell: null })),
     },
   ];
+}
+
+/** With a filter on, each cell lists only matching items, under their numbers in the whole list. */
+function applyFilter(rows: Row[], filter: ItemFilter): Array<Row<ShownCell>> {
+  const on = isFiltering(filter);
+  return rows.map((row) => ({
+    ...row,
+    cells: row.cells.map((cell) => {
+      const kept = cell.items.map((item, i) => ({ item, number: i + 1 })).filter(({ item }) => !on || matchesFilter(item, filter));
+      return { ...cell, items: kept.map((k) => k.item), numbers: kept.map((k) => k.number), hidden: cell.items.length - kept.length };
+    }),
+  }));
 }
 
 function AddForm({ name, onAdd, onClose }: { name: string; onAdd: (text: string) => boolean; onClose: () => void }) {
@@ -81,7 +107,9 @@ function AddForm({ name, onAdd, onClose }: { name: string; onAdd: (text: string)
 
 export function TableView({ doc }: { doc: PlanDoc }) {
   const grouping = useUi((s) => s.tableGrouping);
-  const rows = tableRows(doc, grouping);
+  const filter = useUi((s) => s.filter);
+  const filtering = isFiltering(filter);
+  const rows = applyFilter(tableRows(doc, grouping), filter);
   const editable = grouping === 'fokusomrade';
   const shape = rows.map((row) => row.cells.map((c) => c.items.length + (editable ? 1 : 0)));
   const [pos, setPos] = useState<TablePos>({ row: 0, col: 0, index: 0 });
@@ -123,6 +151,10 @@ export function TableView({ doc }: { doc: PlanDoc }) {
       e.preventDefault();
       if (!editable || !cell) {
         setSaid('Ordningen ändras i grupperingen per fokusområde.');
+        return;
+      }
+      if (filtering) {
+        setSaid('Ordningen ändras när inget filter är på.');
         return;
       }
       const to = p.index + (e.key === 'ArrowUp' ? -1 : 1);
@@ -193,7 +225,7 @@ export function TableView({ doc }: { doc: PlanDoc }) {
                               onKeyDown={(e) => onKey(e, p, item, cell.cell, cell.items.length)}
                               onClick={() => openDialog({ kind: 'item', itemId: item.id })}
                             >
-                              <span className="rank">{i + 1}.</span> <span className="table-text">{item.text}</span>
+                              <span className="rank">{cell.numbers[i]}.</span> <span className="table-text">{item.text}</span>
                               {item.extra && <span className="tag">extra</span>}
                               {item.status === 'stryks' && <span className="tag">stryks</span>}
                             </button>
@@ -201,6 +233,7 @@ export function TableView({ doc }: { doc: PlanDoc }) {
                         );
                       })}
                     </ol>
+                    {cell.hidden > 0 && <p className="cell-hidden">{cell.hidden} dolda av filtret</p>}
                     {editable && cell.cell && adding === addKey ? (
                       <AddForm
                         name={cell.name}

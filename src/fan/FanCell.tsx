@@ -75,8 +75,18 @@ function ItemLines({ shape, fontSize }: { shape: ItemShape; fontSize: number }) 
   );
 }
 
-/** Marked in the fan (Måluppfyllnad): true or false while a marking is on, else undefined. */
+/**
+ * Marked in the fan: true or false while a marking (Måluppfyllnad, Prioriteringar) is on, false
+ * for items a filter leaves out, else undefined.
+ */
 type Marked = boolean | undefined;
+
+function markOf(id: string, marked: ReadonlySet<string> | null, shown: ReadonlySet<string> | null): Marked {
+  if (shown && !shown.has(id)) return false;
+  return marked ? marked.has(id) : undefined;
+}
+
+const FILTERED_OUT = 'Utanför filtret';
 
 const markClass = (marked: Marked) => (marked === undefined ? '' : marked ? ' is-marked' : ' is-unmarked');
 
@@ -89,11 +99,13 @@ const FanItem = memo(function FanItem({
   fontSize,
   marked,
   change,
+  filteredOut = false,
 }: {
   shape: ItemShape;
   fontSize: number;
   marked?: Marked;
   change?: Change;
+  filteredOut?: boolean;
 }) {
   const { props, isDragging } = useDraggableItem<SVGGElement>(shape.id);
   return (
@@ -101,7 +113,7 @@ const FanItem = memo(function FanItem({
       <g
         {...props}
         className={`fan-item${isDragging ? ' is-dragging' : ''}${shape.extra ? ' is-extra' : ''}${markClass(marked)}${change ? ` is-${change}` : ''}`}
-        aria-description={change ? `${CHANGE_WORD[change]} sedan versionen` : undefined}
+        aria-description={[change && `${CHANGE_WORD[change]} sedan versionen`, filteredOut && FILTERED_OUT].filter(Boolean).join('. ') || undefined}
         onFocus={() => selectItem(shape.id)}
       >
         <path className="item-hit" d={shape.hitPath} />
@@ -112,10 +124,10 @@ const FanItem = memo(function FanItem({
 });
 
 /** An item to look at, not to move or open (Presentera). */
-function StaticItem({ shape, fontSize, marked }: { shape: ItemShape; fontSize: number; marked?: Marked }) {
+function StaticItem({ shape, fontSize, marked, filteredOut = false }: { shape: ItemShape; fontSize: number; marked?: Marked; filteredOut?: boolean }) {
   return (
     <g role="listitem">
-      <g className={`fan-item${shape.extra ? ' is-extra' : ''}${markClass(marked)}`}>
+      <g className={`fan-item${shape.extra ? ' is-extra' : ''}${markClass(marked)}`} aria-description={filteredOut ? FILTERED_OUT : undefined}>
         <ItemLines shape={shape} fontSize={fontSize} />
       </g>
     </g>
@@ -130,6 +142,7 @@ export const FanCell = memo(function FanCell({
   listFolded,
   readOnly = false,
   marked,
+  shown = null,
   changes = null,
 }: {
   cell: CellShape;
@@ -140,6 +153,8 @@ export const FanCell = memo(function FanCell({
   readOnly?: boolean;
   /** The items to mark, or null when nothing is marked. */
   marked: ReadonlySet<string> | null;
+  /** The items a filter lets through, or null when no filter is on. */
+  shown?: ReadonlySet<string> | null;
   /** What changed since a compared version, per item id. */
   changes?: ReadonlyMap<string, Change> | null;
 }) {
@@ -154,7 +169,8 @@ export const FanCell = memo(function FanCell({
             key={shape.id}
             shape={shape}
             fontSize={fontSize}
-            marked={marked ? marked.has(shape.id) : undefined}
+            marked={markOf(shape.id, marked, shown)}
+            filteredOut={shown ? !shown.has(shape.id) : false}
             change={changes?.get(shape.id)}
           />
         ))}

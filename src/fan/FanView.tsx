@@ -1,6 +1,7 @@
 // Draws the fan the layout describes. No geometry here: only SVG for the shapes.
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { containersOf } from '../domain/containers';
+import { isFiltering, matchingIds } from '../domain/filter';
 import type { PlanDoc } from '../domain/types';
 import { registerFan } from '../dnd/fanRegistry';
 import { takeFocusOnShow, toggleUnfold, useUi } from '../store/ui';
@@ -43,6 +44,8 @@ export function FanView({ doc, scale = 1, readOnly = false }: { doc: PlanDoc; sc
   const height = Math.floor(size.height / scale);
   const unfoldedBladeId = useUi((s) => s.unfoldedBladeId);
   const marked = useUi((s) => s.highlight?.ids ?? null);
+  const filter = useUi((s) => s.filter);
+  const shown = useMemo(() => (isFiltering(filter) ? matchingIds(doc, filter) : null), [doc, filter]);
   const changes = useUi((s) => (readOnly ? null : (s.diff?.marks ?? null)));
   const containers = containersOf(doc);
   const { blades, rings, vision } = doc.plan;
@@ -144,6 +147,7 @@ export function FanView({ doc, scale = 1, readOnly = false }: { doc: PlanDoc; sc
                       listFolded={listFolded}
                       readOnly={readOnly}
                       marked={marked}
+                      shown={shown}
                       changes={changes}
                     />
                   ))}

@@ -1,4 +1,5 @@
 // UI state that never enters the undo history: unfolded blade, open dialogs, save status.
+import { NO_FILTER, type ItemFilter } from '../domain/filter';
 import { create } from 'zustand';
 import type { ItemId, PlanDoc } from '../domain/types';
 import type { PendingImport } from './importer';
@@ -46,6 +47,10 @@ export interface UiState {
   } | null;
   /** Items marked in the fan (e.g. those serving the effektmål chosen in Måluppfyllnad). */
   highlight: { key: string; ids: ReadonlySet<string> } | null;
+  /** Granska: what the fan and the table show (the fan dims the rest, the table leaves it out). */
+  filter: ItemFilter;
+  /** The filter bar is open. */
+  showFilters: boolean;
 }
 
 export const useUi = create<UiState>(() => ({
@@ -62,7 +67,18 @@ export const useUi = create<UiState>(() => ({
   viewingVersion: null,
   diff: null,
   highlight: null,
+  filter: NO_FILTER,
+  showFilters: false,
 }));
+
+export function setFilter(patch: Partial<ItemFilter>): void {
+  useUi.setState((s) => ({ filter: { ...s.filter, ...patch } }));
+}
+
+/** Open or close the filter bar; closing it shows everything again. */
+export function toggleFilters(): void {
+  useUi.setState((s) => (s.showFilters ? { showFilters: false, filter: NO_FILTER } : { showFilters: true }));
+}
 
 let focusOnShow = false;
 

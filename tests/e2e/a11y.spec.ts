@@ -48,6 +48,12 @@ test('the fan view, the item dialog, the plan list and the settings pass axe (WC
   await expect(page.getByText(/Gränsen måste vara ett heltal/)).toBeVisible();
   expect(await audit(page)).toEqual([]);
   await page.getByRole('button', { name: 'Visa Inspel' }).click();
+  // The filter bar with a filter on (the rest of the fan dimmed).
+  await page.getByRole('button', { name: 'Filter', exact: true }).click();
+  await page.getByRole('region', { name: 'Filter' }).getByLabel('Delområde').selectOption('Digitalisering');
+  await expect(page.locator('svg.fan .fan-item.is-unmarked').first()).toBeVisible();
+  expect(await audit(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Filter', exact: true }).click();
   // The table view, grouped both ways, with a cell's add form open.
   await page.getByRole('group', { name: 'Vy' }).getByRole('button', { name: 'Tabell' }).click();
   await page.getByRole('button', { name: 'Lägg till i Nära invånaren, Önskad målbild 2027' }).click();

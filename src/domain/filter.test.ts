@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { produce } from 'immer';
+import { itemsIn } from './containers';
+import { isFiltering, kallorInPlan, matchesFilter, matchingIds, NO_FILTER, NONE } from './filter';
+import * as ops from './operations';
+import { createExampleDoc } from './plan';
+
+const AT = new Date('2026-11-22T10:00:00Z');
+
+describe('filtering items for review', () => {
+  const base = createExampleDoc(AT);
+  const [a, b] = itemsIn(base, { bladeId: 'nara-invanaren', ringId: 'r2025' });
+  const doc = produce(base, (d) => {
+    ops.updateItem(d, a!.id, { status: 'andras', kalla: 'NU-sjukvården', ansvarsniva: 'Varje förvaltning' });
+    ops.updateItem(d, b!.id, { status: 'andras', kalla: 'nu-sjukvården ' });
+    ops.addItem(d, { text: 'I Inspel' }, 'inbox');
+    ops.updateItem(d, 'inbox', { status: 'andras' });
+  });
+
+  it('lets everything through without criteria', () => {
+    expect(isFiltering(NO_FILTER)).toBe(false);
+    expect(matchingIds(doc, NO_FILTER).size).toBe(38);
+  });
+
+  it('narrows by every criterion together, Inspel aside', () => {
+    expect([...matchingIds(doc, { ...NO_FILTER, status: 'andras' })].sort()).toEqual([a!.id, b!.id].sort());
+    expect([...matchingIds(doc, { ...NO_FILTER, status: 'andras', ansvarsniva: 'Varje förvaltning' })]).toEqual([a!.id]);
+    expect(matchingIds(doc, { ...NO_FILTER, bladeId: 'ledarskap' }).size).toBe(itemsIn(doc, { bladeId: 'ledarskap', ringId: 'r2025' }).length + 4 + 4);
+    expect(matchingIds(doc, { ...NO_FILTER, delomradeId: 'digitalisering' }).size).toBe(4);
+    expect(matchingIds(doc, { ...NO_FILTER, delomradeId: NONE }).size).toBe(19);
+    expect(matchingIds(doc, { ...NO_FILTER, ansvarsniva: NONE }).size).toBe(0);
+    expect(matchesFilter(doc.items.inbox!, { ...NO_FILTER, ansvarsniva: NONE })).toBe(true);
+  });
+
+  it('matches källa case-insensitively and offers each källa once', () => {
+    expect(matchingIds(doc, { ...NO_FILTER, kalla: 'NU-sjukvården' }).size).toBe(2);
+    expect(matchingIds(doc, { ...NO_FILTER, kalla: NONE }).size).toBe(0);
+    expect(kallorInPlan(doc)).toEqual(['KL HoS', 'NU-sjukvården']);
+  });
+});

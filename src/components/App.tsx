@@ -10,6 +10,7 @@ import { PrintView } from './PrintView';
 import { CoveragePanel } from './CoveragePanel';
 import { FilterBar } from './FilterBar';
 import { PrioritiesPanel } from './PrioritiesPanel';
+import { VotingPanel } from './VotingPanel';
 import { TableView } from './TableView';
 import { DiffBanner, VersionView } from './VersionView';
 import { Presentation } from './Presentation';
@@ -75,11 +76,12 @@ function PlanView() {
   );
 }
 
-/** Beside the fan: Inspel, Måluppfyllnad or Prioriteringar. */
+/** Beside the fan: Inspel, Måluppfyllnad, Delområden (counts against limits) or Prioritera (dot voting). */
 function SidePanel() {
   const panel = useUi((s) => s.sidePanel);
   if (panel === 'coverage') return <CoveragePanel />;
   if (panel === 'priorities') return <PrioritiesPanel />;
+  if (panel === 'voting') return <VotingPanel />;
   return <InspelPanel />;
 }
 

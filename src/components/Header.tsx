@@ -84,7 +84,10 @@ export function Header() {
           aria-pressed={sidePanel === 'priorities'}
           onClick={() => showSidePanel(sidePanel === 'priorities' ? 'inspel' : 'priorities')}
         >
-          Prioriteringar
+          Delområden
+        </button>
+        <button type="button" aria-pressed={sidePanel === 'voting'} onClick={() => showSidePanel(sidePanel === 'voting' ? 'inspel' : 'voting')}>
+          Prioritera
         </button>
         <button type="button" aria-pressed={showFilters} onClick={toggleFilters}>
           Filter

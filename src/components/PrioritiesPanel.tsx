@@ -1,4 +1,4 @@
-// Prioriteringar: per delområde and ring, the items against the instruction's limit (three,
+// Delområden: per delområde and ring, the items against the instruction's limit (three,
 // five for Nära vård), the limit editable. Choosing a count marks its items in the fan.
 import { useState } from 'react';
 import { countText, priorityCounts, type DelomradePriorities } from '../domain/priorities';
@@ -108,7 +108,7 @@ export function PrioritiesPanel() {
   return (
     <aside className="side-panel coverage" aria-labelledby="priorities-heading">
       <div className="inspel-head">
-        <h2 id="priorities-heading">Prioriteringar</h2>
+        <h2 id="priorities-heading">Delområden</h2>
         <button type="button" onClick={() => showSidePanel('inspel')}>
           Visa Inspel
         </button>

@@ -25,13 +25,20 @@ export interface VersionRow {
   doc: PlanDoc;
 }
 
+/** A plan's dot voting ("Prioritera"): dots per participant and every dot placed. */
+export interface VotingRow {
+  planId: string;
+  dots: number;
+  votes: Array<{ participant: string; itemId: string }>;
+}
+
 export interface MetaRow {
   key: string;
   value: string;
 }
 
 export const DB_NAME = 'solfjadern';
-export const DB_VERSION = 9;
+export const DB_VERSION = 10;
 
 export type SolfjadernDb = Dexie & {
   plans: EntityTable<PlanRow, 'id'>;
@@ -39,6 +46,7 @@ export type SolfjadernDb = Dexie & {
   planItems: Table<ItemRow, [string, string]>;
   meta: EntityTable<MetaRow, 'key'>;
   versions: EntityTable<VersionRow, 'id'>;
+  votings: EntityTable<VotingRow, 'planId'>;
 };
 
 /** A stored plan from before v9 brought up to the priority limits (a copy). */
@@ -132,5 +140,7 @@ export function openDb(name = DB_NAME): SolfjadernDb {
           version.doc = upgradeToLimits(version.doc);
         });
     });
+  // v10: dot voting per plan.
+  db.version(10).stores({ votings: 'planId' });
   return db;
 }

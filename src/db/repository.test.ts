@@ -20,7 +20,7 @@ describe('storage', () => {
     const db = openDb(name);
     await db.open();
     expect(db.verno).toBe(DB_VERSION);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['meta', 'planItems', 'plans', 'versions']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['meta', 'planItems', 'plans', 'versions', 'votings']);
     expect(db.planItems.schema.primKey.keyPath).toEqual(['planId', 'id']);
     db.close();
     expect(DB_NAME).toBe('solfjadern');
@@ -102,7 +102,7 @@ describe('migrations', () => {
     await repo.useDatabase(name);
     const db = repo.database();
     expect(db.verno).toBe(DB_VERSION);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['meta', 'planItems', 'plans', 'versions']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['meta', 'planItems', 'plans', 'versions', 'votings']);
     // Items are found by their [planId+id] key alone (v6 dropped the other indexes).
     expect(db.planItems.schema.indexes).toEqual([]);
     const rows = await db.planItems.toArray();
@@ -174,9 +174,12 @@ describe('versions', () => {
     expect((await repo.loadVersion('v1'))?.doc).toEqual(doc);
     // Immutable: the same id cannot be written twice.
     await expect(repo.saveVersion({ id: 'v1', planId: doc.plan.id, name: 'Ändrad', savedAt: '', doc })).rejects.toThrow();
+    await repo.saveVoting({ planId: doc.plan.id, dots: 3, votes: [{ participant: 'Anna', itemId: 'x' }] });
+    expect(await repo.loadVoting(doc.plan.id)).toEqual({ planId: doc.plan.id, dots: 3, votes: [{ participant: 'Anna', itemId: 'x' }] });
     await repo.markDeleted(doc.plan.id);
     await repo.purgeDeleted();
     expect(await repo.listVersions(doc.plan.id)).toEqual([]);
+    expect(await repo.loadVoting(doc.plan.id)).toBeNull();
     expect(await repo.listVersions('other')).toHaveLength(1);
   });
 });

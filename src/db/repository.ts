@@ -3,7 +3,7 @@
 import Dexie from 'dexie';
 import type { Patch } from 'immer';
 import type { Item, Plan, PlanDoc } from '../domain/types';
-import { type ItemRow, openDb, type PlanRow, type SolfjadernDb, type VersionRow } from './db';
+import { type ItemRow, openDb, type PlanRow, type SolfjadernDb, type VersionRow, type VotingRow } from './db';
 
 let db: SolfjadernDb | null = null;
 
@@ -149,11 +149,12 @@ export async function restoreDeleted(planId: string): Promise<void> {
 /** Remove plans (their items and versions) deleted in an earlier session — never the open one. */
 export async function purgeDeleted(keep?: string): Promise<number> {
   const d = database();
-  return d.transaction('rw', [d.plans, d.planItems, d.meta, d.versions], async () => {
+  return d.transaction('rw', [d.plans, d.planItems, d.meta, d.versions, d.votings], async () => {
     const gone = (await d.plans.toArray()).filter((r) => r.deletedAt && r.id !== keep);
     for (const row of gone) {
       await itemsOf(d, row.id).delete();
       await d.versions.where('planId').equals(row.id).delete();
+      await d.votings.delete(row.id);
       await d.plans.delete(row.id);
       await d.meta.delete(writtenKey(row.id));
     }
@@ -278,4 +279,12 @@ export async function loadVersion(id: string): Promise<VersionRow | null> {
   const items: PlanDoc['items'] = {};
   for (const [itemId, item] of Object.entries(row.doc.items)) items[itemId] = fromItemRow({ ...item, updatedAt: row.savedAt });
   return { ...row, doc: { plan: row.doc.plan, items } };
+}
+
+export async function saveVoting(row: VotingRow): Promise<void> {
+  await database().votings.put(row);
+}
+
+export async function loadVoting(planId: string): Promise<VotingRow | null> {
+  return (await database().votings.get(planId)) ?? null;
 }

@@ -76,7 +76,7 @@ function ItemLines({ shape, fontSize }: { shape: ItemShape; fontSize: number }) 
 }
 
 /**
- * Marked in the fan: true or false while a marking (Måluppfyllnad, Prioriteringar) is on, false
+ * Marked in the fan: true or false while a marking (Måluppfyllnad, Delområden) is on, false
  * for items a filter leaves out, else undefined.
  */
 type Marked = boolean | undefined;

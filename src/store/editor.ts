@@ -89,7 +89,7 @@ function warnAboutNewExtras(before: PlanDoc, after: PlanDoc): void {
   const pushed = Object.values(after.items).filter((item) => item.extra && item.extraChoice === 'auto' && before.items[item.id]?.extra === false);
   if (pushed.length === 0) return;
   const names = pushed.length === 1 ? `”${pushed[0]!.text}” är` : `${pushed.length} aktiviteter är`;
-  notify('info', `${names} nu utöver gränsen för sitt delområde och visas som extra (kursivt). Se Prioriteringar.`);
+  notify('info', `${names} nu utöver gränsen för sitt delområde och visas som extra (kursivt). Se Delområden.`);
 }
 
 /** Undo/redo patches can no longer apply when another tab changed the same rows. */

@@ -42,8 +42,8 @@ test('the fan view, the item dialog, the plan list and the settings pass axe (WC
   await page.getByRole('button', { name: 'Måluppfyllnad' }).click();
   await page.getByRole('button', { name: /^Invånarna har en tillgång till vård/ }).click();
   expect(await audit(page)).toEqual([]);
-  // Prioriteringar, with a refused limit showing its message.
-  await page.getByRole('button', { name: 'Prioriteringar' }).click();
+  // Delområden (counts against limits), with a refused limit showing its message.
+  await page.getByRole('button', { name: 'Delområden', exact: true }).click();
   await page.getByLabel('Gräns per horisont för Barnuppdraget').fill('0');
   await expect(page.getByText(/Gränsen måste vara ett heltal/)).toBeVisible();
   expect(await audit(page)).toEqual([]);

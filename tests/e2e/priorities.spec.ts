@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { cellList, openApp, waitSaved } from './helpers';
 
-const panel = (page: Page) => page.getByRole('complementary', { name: 'Prioriteringar' });
+const panel = (page: Page) => page.getByRole('complementary', { name: 'Delområden' });
 const digital2026 = (page: Page) => panel(page).getByRole('region', { name: 'Digitalisering' }).getByRole('button', { name: /^Viktiga milstolpar 2026/ });
 
 /** Link the first item of a cell to Digitalisering through the item form. */
@@ -23,7 +23,7 @@ async function chooseExtra(page: Page, item: RegExp, choice: string): Promise<vo
 
 test('the per-delområde count against the limit, extras beyond it in italics, the user\'s say, and an editable limit', async ({ page }) => {
   await openApp(page);
-  await page.getByRole('navigation', { name: 'Verktyg' }).getByRole('button', { name: 'Prioriteringar' }).click();
+  await page.getByRole('navigation', { name: 'Verktyg' }).getByRole('button', { name: 'Delområden', exact: true }).click();
   await expect(panel(page).getByRole('region', { name: 'Nära vård' }).getByRole('button', { name: /^Viktiga milstolpar 2025/ })).toContainText('3 av 5 prioriterade');
   await expect(digital2026(page)).toContainText('1 av 3 prioriterade');
 
@@ -74,7 +74,7 @@ test('the per-delområde count against the limit, extras beyond it in italics, t
   await expect(ledare).not.toHaveAccessibleName(/\(extra\)/);
   await waitSaved(page);
   await page.reload();
-  await page.getByRole('navigation', { name: 'Verktyg' }).getByRole('button', { name: 'Prioriteringar' }).click();
+  await page.getByRole('navigation', { name: 'Verktyg' }).getByRole('button', { name: 'Delområden', exact: true }).click();
   await expect(panel(page).getByLabel('Gräns per horisont för Digitalisering')).toHaveValue('4');
   await expect(digital2026(page)).toContainText('4 av 4 prioriterade');
 });

@@ -47,6 +47,27 @@ export function Header() {
       <p className={`save-status save-${save.state}`}>
         {saveText(save)}
       </p>
+      {/* Undo and redo beside the save status: the toolbar below keeps to one row on a projector. */}
+      <div className="toolbar" role="group" aria-label="Ändringar">
+        <button
+          type="button"
+          onClick={() => undo()}
+          disabled={!canUndo}
+          title={undoLabel ? `Ångra: ${undoLabel} (Ctrl+Z)` : 'Ångra (Ctrl+Z)'}
+          aria-keyshortcuts="Control+Z"
+        >
+          Ångra
+        </button>
+        <button
+          type="button"
+          onClick={() => redo()}
+          disabled={!canRedo}
+          title={redoLabel ? `Gör om: ${redoLabel} (Ctrl+Skift+Z)` : 'Gör om (Ctrl+Skift+Z)'}
+          aria-keyshortcuts="Control+Shift+Z Control+Y"
+        >
+          Gör om
+        </button>
+      </div>
       <div className="view-switch" role="group" aria-label="Vy">
         <button type="button" aria-pressed={view === 'fan'} onClick={() => showView('fan')}>
           Solfjäder
@@ -114,24 +135,6 @@ export function Header() {
         />
         <button type="button" onClick={() => openDialog({ kind: 'settings' })}>
           Fokusområden och ringar
-        </button>
-        <button
-          type="button"
-          onClick={() => undo()}
-          disabled={!canUndo}
-          title={undoLabel ? `Ångra: ${undoLabel} (Ctrl+Z)` : 'Ångra (Ctrl+Z)'}
-          aria-keyshortcuts="Control+Z"
-        >
-          Ångra
-        </button>
-        <button
-          type="button"
-          onClick={() => redo()}
-          disabled={!canRedo}
-          title={redoLabel ? `Gör om: ${redoLabel} (Ctrl+Skift+Z)` : 'Gör om (Ctrl+Skift+Z)'}
-          aria-keyshortcuts="Control+Shift+Z Control+Y"
-        >
-          Gör om
         </button>
       </nav>
     </header>

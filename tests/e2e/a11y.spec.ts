@@ -32,12 +32,17 @@ test('the fan view, the item dialog, the plan list and the settings pass axe (WC
   await expect(page.getByRole('dialog', { name: 'Aktivitet' })).toBeVisible();
   expect(await audit(page)).toEqual([]);
   await page.keyboard.press('Escape');
+  // Dialogs load lazily: wait for each before auditing and closing it.
   await page.getByRole('button', { name: 'Planer', exact: true }).click();
+  await expect(page.getByRole('dialog', { name: 'Planer' })).toBeVisible();
   expect(await audit(page)).toEqual([]);
   await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: 'Planer' })).toBeHidden();
   await page.getByRole('button', { name: 'Fokusområden och ringar' }).click();
+  await expect(page.getByRole('dialog')).toBeVisible();
   expect(await audit(page)).toEqual([]);
   await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toBeHidden();
   // Måluppfyllnad with an effektmål chosen (its items marked in the fan).
   await page.getByRole('button', { name: 'Måluppfyllnad' }).click();
   await page.getByRole('button', { name: /^Invånarna har en tillgång till vård/ }).click();
@@ -46,6 +51,16 @@ test('the fan view, the item dialog, the plan list and the settings pass axe (WC
   await page.getByRole('button', { name: 'Delområden', exact: true }).click();
   await page.getByLabel('Gräns per horisont för Barnuppdraget').fill('0');
   await expect(page.getByText(/Gränsen måste vara ett heltal/)).toBeVisible();
+  expect(await audit(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Visa Inspel' }).click();
+  // Prioritera with a participant's turn on and a dot placed.
+  await page.getByRole('button', { name: 'Prioritera', exact: true }).click();
+  const voting = page.getByRole('complementary', { name: 'Prioritera' });
+  await voting.getByLabel('Rösta på').selectOption({ label: 'Nära invånaren, Viktiga milstolpar 2025 (3)' });
+  await voting.getByLabel('Deltagarens namn').fill('Anna');
+  await voting.getByRole('button', { name: 'Börja rösta' }).click();
+  await voting.getByRole('button', { name: /^Ge en prick: / }).first().click();
+  await expect(voting.getByRole('list', { name: /^Resultat: / }).getByRole('listitem')).toHaveCount(1);
   expect(await audit(page)).toEqual([]);
   await page.getByRole('button', { name: 'Visa Inspel' }).click();
   // The filter bar with a filter on (the rest of the fan dimmed).

@@ -21,7 +21,7 @@ const EXTRA = 'Hälsofrämjande insatser är tydligt prioriterade i budget och v
 async function markExtra(page: Page) {
   await clickItem(page, cellList(page, 'Hälsofrämjande och förebyggande', 'Viktiga milstolpar 2026').getByRole('button').first());
   const dialog = page.getByRole('dialog', { name: 'Aktivitet' });
-  await dialog.getByRole('checkbox', { name: /Extra/ }).check();
+  await dialog.getByLabel('Extra', { exact: true }).selectOption('Extra – visas kursivt');
   await dialog.getByRole('button', { name: 'Spara' }).click();
   await expect(dialog).toBeHidden();
 }

@@ -67,6 +67,6 @@ test('dot votes: participants take turns by name, the dots rank the items, and "
   ]);
   await expect(page.getByRole('status').filter({ hasText: 'sorterades efter röster' })).toBeVisible();
   // One undoable step.
-  await page.getByRole('navigation', { name: 'Verktyg' }).getByRole('button', { name: 'Ångra' }).click();
+  await page.getByRole('group', { name: 'Ändringar' }).getByRole('button', { name: 'Ångra' }).click();
   await expect.poll(() => listTexts(cellList(page, 'Ledarskap och kompetensförsörjning', 'Viktiga milstolpar 2026'))).toEqual(before);
 });

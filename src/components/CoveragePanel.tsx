@@ -4,7 +4,8 @@
 import { goalCoverage, itemsWithoutIndikator } from '../domain/coverage';
 import type { PlanDoc } from '../domain/types';
 import { useEditor } from '../store/editor';
-import { openDialog, showSidePanel, toggleHighlight, useUi } from '../store/ui';
+import { openDialog, toggleHighlight, useUi } from '../store/ui';
+import { SidePanel } from './SidePanel';
 
 const SIKT = { kort: 'kortare sikt', lang: 'längre sikt' } as const;
 
@@ -85,14 +86,8 @@ function Coverage({ doc }: { doc: PlanDoc }) {
 export function CoveragePanel() {
   const doc = useEditor((s) => s.doc);
   return (
-    <aside className="side-panel coverage" aria-labelledby="coverage-heading">
-      <div className="inspel-head">
-        <h2 id="coverage-heading">Måluppfyllnad</h2>
-        <button type="button" onClick={() => showSidePanel('inspel')}>
-          Visa Inspel
-        </button>
-      </div>
+    <SidePanel id="coverage" title="Måluppfyllnad">
       {doc && <Coverage doc={doc} />}
-    </aside>
+    </SidePanel>
   );
 }

@@ -5,7 +5,8 @@ import { countText, priorityCounts, type DelomradePriorities } from '../domain/p
 import { MAX_LIMIT, type PlanDoc } from '../domain/types';
 import { setDelomradeLimit } from '../store/actions';
 import { useEditor } from '../store/editor';
-import { showSidePanel, toggleHighlight, useUi } from '../store/ui';
+import { toggleHighlight, useUi } from '../store/ui';
+import { SidePanel } from './SidePanel';
 
 const LIMIT_ERROR = `Gränsen måste vara ett heltal från 1 till ${MAX_LIMIT}.`;
 
@@ -106,14 +107,8 @@ function Priorities({ doc }: { doc: PlanDoc }) {
 export function PrioritiesPanel() {
   const doc = useEditor((s) => s.doc);
   return (
-    <aside className="side-panel coverage" aria-labelledby="priorities-heading">
-      <div className="inspel-head">
-        <h2 id="priorities-heading">Delområden</h2>
-        <button type="button" onClick={() => showSidePanel('inspel')}>
-          Visa Inspel
-        </button>
-      </div>
+    <SidePanel id="priorities" title="Delområden">
       {doc && <Priorities doc={doc} />}
-    </aside>
+    </SidePanel>
   );
 }

@@ -36,6 +36,12 @@ export function VersionsDialog({ onClose }: { onClose: () => void }) {
     setComparison(await compareVersions(a, b));
   };
 
+  const versionOptions = versions?.map((v) => (
+    <option key={v.id} value={v.id}>
+      {v.name}
+    </option>
+  ));
+
   return (
     <Dialog title="Versioner" onClose={onClose} wide>
       <form
@@ -102,22 +108,14 @@ export function VersionsDialog({ onClose }: { onClose: () => void }) {
           <div className="field">
             <label htmlFor="compare-from">Jämför</label>
             <select id="compare-from" value={from} onChange={(e) => setFrom(e.target.value)}>
-              {versions.map((v) => (
-                <option key={v.id} value={v.id}>
-                  {v.name}
-                </option>
-              ))}
+              {versionOptions}
             </select>
           </div>
           <div className="field">
             <label htmlFor="compare-to">med</label>
             <select id="compare-to" value={to} onChange={(e) => setTo(e.target.value)}>
               <option value={CURRENT}>Nuvarande plan</option>
-              {versions.map((v) => (
-                <option key={v.id} value={v.id}>
-                  {v.name}
-                </option>
-              ))}
+              {versionOptions}
             </select>
           </div>
           <button type="submit">Jämför</button>

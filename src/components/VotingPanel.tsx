@@ -7,7 +7,7 @@ import { containerKey, INBOX, itemsIn, parseContainerKey } from '../domain/conta
 import type { PlanDoc } from '../domain/types';
 import { dotsLeft, dotsOn, dotsUsed, MAX_DOTS, participants, ranking } from '../domain/voting';
 import { useEditor } from '../store/editor';
-import { showSidePanel } from '../store/ui';
+import { SidePanel } from './SidePanel';
 import { clearVotes, endTurn, giveDot, loadVoting, setDots, sortByVotes, startTurn, takeBackDot, useVoting } from '../store/voting';
 
 const dotsText = (n: number) => `${n} ${n === 1 ? 'prick' : 'prickar'}`;
@@ -171,14 +171,8 @@ export function VotingPanel() {
   const loaded = useVoting((s) => s.planId === planId);
   useEffect(() => void (planId && loadVoting(planId)), [planId]);
   return (
-    <aside className="side-panel coverage" aria-labelledby="voting-heading">
-      <div className="inspel-head">
-        <h2 id="voting-heading">Prioritera</h2>
-        <button type="button" onClick={() => showSidePanel('inspel')}>
-          Visa Inspel
-        </button>
-      </div>
+    <SidePanel id="voting" title="Prioritera">
       {doc && loaded ? <Voting doc={doc} /> : <p className="help">Läser röster…</p>}
-    </aside>
+    </SidePanel>
   );
 }

@@ -1,7 +1,6 @@
 // The instruction's rule as data: at most `limit` prioritised items per delområde and ring
 // (three; five for Nära vård). Items beyond it are extra (italic) unless the user says
 // otherwise. The app counts and marks; it never blocks.
-import { placedItems } from './coverage';
 import { DEFAULT_LIMIT, type Delomrade, type Item, type PlanDoc, type Ring } from './types';
 
 /** The instruction's limit for a delområde: five for Nära vård ("which has grown large"), else three. */
@@ -10,12 +9,31 @@ export function instructionLimit(area: { id?: unknown; name?: unknown }): number
   return naraVard ? 5 : DEFAULT_LIMIT;
 }
 
-/** Items of one delområde in one ring, most important first: by rank in their cell, then fokusområde. */
-export function delomradeItems(doc: PlanDoc, delomradeId: string, ringId: string, placed = placedItems(doc)): Item[] {
+/**
+ * Placed items per delområde and ring ("delområde|ring"), each list most important first: by
+ * rank in their cell, then fokusområde. One pass over the items; only the small lists are sorted.
+ */
+function byDelomradeAndRing(doc: PlanDoc): Map<string, Item[]> {
   const bladeIndex = new Map(doc.plan.blades.map((b, i) => [b.id, i]));
-  return placed
-    .filter((item) => item.cell!.ringId === ringId && item.delomraden.includes(delomradeId))
-    .sort((a, b) => a.rank - b.rank || bladeIndex.get(a.cell!.bladeId)! - bladeIndex.get(b.cell!.bladeId)!);
+  const ringIds = new Set(doc.plan.rings.map((r) => r.id));
+  const groups = new Map<string, Item[]>();
+  for (const item of Object.values(doc.items)) {
+    if (!item.cell || !bladeIndex.has(item.cell.bladeId) || !ringIds.has(item.cell.ringId)) continue;
+    for (const area of item.delomraden) {
+      const key = `${area}|${item.cell.ringId}`;
+      const list = groups.get(key);
+      if (list) list.push(item);
+      else groups.set(key, [item]);
+    }
+  }
+  const order = (a: Item, b: Item) => a.rank - b.rank || bladeIndex.get(a.cell!.bladeId)! - bladeIndex.get(b.cell!.bladeId)!;
+  for (const list of groups.values()) list.sort(order);
+  return groups;
+}
+
+/** Items of one delområde in one ring, most important first: by rank in their cell, then fokusområde. */
+export function delomradeItems(doc: PlanDoc, delomradeId: string, ringId: string): Item[] {
+  return byDelomradeAndRing(doc).get(`${delomradeId}|${ringId}`) ?? [];
 }
 
 const counts = (item: Item) => item.status !== 'stryks' && item.extraChoice !== 'extra';
@@ -40,11 +58,11 @@ export interface DelomradePriorities {
 
 /** Per delområde and ring: the items against the limit. */
 export function priorityCounts(doc: PlanDoc): DelomradePriorities[] {
-  const placed = placedItems(doc);
+  const groups = byDelomradeAndRing(doc);
   return doc.plan.catalogue.delomraden.map((delomrade) => ({
     delomrade,
     rings: doc.plan.rings.map((ring) => {
-      const items = delomradeItems(doc, delomrade.id, ring.id, placed);
+      const items = groups.get(`${delomrade.id}|${ring.id}`) ?? [];
       const places = items.filter(counts);
       const beyond = places.slice(delomrade.limit).filter((item) => item.extraChoice === 'auto');
       const beyondIds = new Set(beyond.map((i) => i.id));
@@ -77,13 +95,21 @@ export function extrasByRule(doc: PlanDoc): Set<string> {
   return extras;
 }
 
-/** Bring every item's `extra` in line with the rule (on a draft; touches only items that change). */
-export function settleExtras(doc: PlanDoc): void {
+/** The items whose `extra` flag the rule would change, with the new flag. */
+export function extraChanges(doc: PlanDoc): Map<string, boolean> {
   const extras = extrasByRule(doc);
-  for (const item of Object.values(doc.items)) {
-    const extra = extras.has(item.id);
-    if (item.extra !== extra) item.extra = extra;
-  }
+  const changes = new Map<string, boolean>();
+  for (const item of Object.values(doc.items)) if (item.extra !== extras.has(item.id)) changes.set(item.id, !item.extra);
+  return changes;
+}
+
+/**
+ * Bring every item's `extra` in line with the rule. Reads `doc`; writes into `target` (by
+ * default the same document; the store passes an immer draft of it, so that reading thousands
+ * of items does not go through draft proxies).
+ */
+export function settleExtras(doc: PlanDoc, target: PlanDoc = doc): void {
+  for (const [id, extra] of extraChanges(doc)) target.items[id]!.extra = extra;
 }
 
 /** "4 av 3" style summary of one delområde and ring, for lists and screen readers. */

@@ -105,3 +105,27 @@ describe('merged steps', () => {
     expect(useEditor.getState().history.past).toHaveLength(2);
   });
 });
+
+describe('the limits\' rule in the store', () => {
+  it('settles extras in the same undo step as the change, warns once, and leaves text edits alone', () => {
+    const cell = c('ledarskap', 'r2025');
+    const [first, second, fourth] = itemsIn(doc(), cell);
+    for (const item of [first, second]) actions.updateItem(item!.id, { delomraden: ['barnuppdraget'] });
+    expect(Object.values(doc().items).filter((i) => i.extra)).toHaveLength(0);
+    const steps = useEditor.getState().history.past.length;
+    // The fourth Barnuppdraget item of 2025: the example has one already, on rank 2 of Hälsofrämjande,
+    // which comes before rank 2 of Ledarskap.
+    actions.updateItem(fourth!.id, { delomraden: ['barnuppdraget'] });
+    expect(useEditor.getState().history.past.length).toBe(steps + 1);
+    expect(doc().items[fourth!.id]!.extra).toBe(true);
+    expect(useEditor.getState().notice?.text).toMatch(/är nu utöver gränsen för sitt delområde/);
+    // A text edit neither changes nor re-checks the rule's outcome.
+    actions.updateItem(fourth!.id, { text: 'Ny text' });
+    expect(doc().items[fourth!.id]!.extra).toBe(true);
+    undo();
+    undo();
+    expect(doc().items[fourth!.id]).toMatchObject({ extra: false, delomraden: [] });
+    redo();
+    expect(doc().items[fourth!.id]!.extra).toBe(true);
+  });
+});

@@ -6,7 +6,7 @@ import { PlanRuleError } from '../domain/operations';
 import { settleExtras } from '../domain/priorities';
 import type { PlanDoc } from '../domain/types';
 import type { RemoteRows } from './sync';
-import { commitStep, emptyHistory, redoStep, undoStep, type CommitResult, type History } from './history';
+import { amendStep, commitStep, emptyHistory, redoStep, undoStep, type CommitResult, type History } from './history';
 
 export interface Notice {
   kind: 'error' | 'info';
@@ -60,18 +60,10 @@ export function commit(label: string, recipe: (draft: PlanDoc) => void, mergeKey
   const { doc, history } = useEditor.getState();
   if (!doc) return false;
   try {
-    const changed = apply(
-      commitStep(
-        doc,
-        history,
-        label,
-        (draft) => {
-          recipe(draft);
-          settleExtras(draft);
-        },
-        mergeKey,
-      ),
-    );
+    const result = commitStep(doc, history, label, recipe, mergeKey);
+    // The limits' italics follow from the new state: settled on the plain result (fast) and
+    // joined to the same undo step.
+    const changed = apply(result && affectsExtras(result.patches) ? amendStep(result, (draft) => settleExtras(result.doc, draft)) : result);
     if (changed) warnAboutNewExtras(doc, useEditor.getState().doc!);
     return changed;
   } catch (error) {
@@ -81,6 +73,13 @@ export function commit(label: string, recipe: (draft: PlanDoc) => void, mergeKey
     }
     throw error;
   }
+}
+
+/** Item fields the limits' rule does not read: changing only these cannot change an item's `extra`. */
+const OUTSIDE_RULE = new Set(['text', 'description', 'effektmal', 'indikator', 'ansvarsniva', 'kalla', 'comments', 'extra']);
+
+function affectsExtras(patches: readonly Patch[]): boolean {
+  return patches.some((p) => p.path[0] !== 'items' || p.path.length < 3 || !OUTSIDE_RULE.has(String(p.path[2])));
 }
 
 /** Warn, never block: say when a change pushed an item beyond its delområde's limit. */

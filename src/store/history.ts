@@ -51,6 +51,20 @@ export function commitStep(
   return { doc: next, history: { past, future: [] }, patches };
 }
 
+/**
+ * Follow a commit with changes that belong to it (e.g. flags derived from the new state):
+ * they join the commit's step, so one undo takes back both.
+ */
+export function amendStep(result: CommitResult, recipe: (draft: PlanDoc) => void): CommitResult {
+  const [doc, patches, inverse] = produceWithPatches(result.doc, (draft) => {
+    recipe(draft as PlanDoc);
+  });
+  const last = result.history.past.at(-1);
+  if (patches.length === 0 || !last) return result;
+  const amended: Step = { ...last, patches: [...last.patches, ...patches], inverse: [...inverse, ...last.inverse] };
+  return { doc, history: { ...result.history, past: [...result.history.past.slice(0, -1), amended] }, patches: [...result.patches, ...patches] };
+}
+
 export function undoStep(doc: PlanDoc, history: History): CommitResult | null {
   const step = history.past.at(-1);
   if (!step) return null;

@@ -6,6 +6,7 @@ export function seedPlan(n) {
   const hook = window.__solfjadern;
   const base = hook.editor.getState().doc.plan;
   const planId = crypto.randomUUID();
+  const areas = base.catalogue.delomraden.map((d) => d.id);
   const words = 'vård nära invånare samverkan kompetens digital ledarskap plan uppföljning region förvaltning hälsa barn kvalitet'.split(' ');
   const items = {};
   const ranks = new Map();
@@ -24,11 +25,13 @@ export function seedPlan(n) {
       planId,
       text,
       description: '',
-      delomraden: [],
+      // Every other item in a delområde, so the limits' rule has work to do.
+      delomraden: i % 2 === 0 ? [areas[(i / 2) % areas.length]] : [],
       effektmal: [],
       indikator: { text: '', target: null, unit: '' },
       ansvarsniva: null,
       kalla: '',
+      extraChoice: 'auto',
       extra: false,
       status: 'forslag',
       comments: [],

@@ -1,6 +1,8 @@
 // Plans as a whole: which plan is open, creating, duplicating and deleting plans, and
 // writing every change of the open plan to storage right after it happens.
+import { produce } from 'immer';
 import { createEmptyDoc, createExampleDoc, duplicateDoc } from '../domain/plan';
+import { settleExtras } from '../domain/priorities';
 import type { PlanDoc } from '../domain/types';
 import * as repo from '../db/repository';
 import { takeStartupRead } from '../db/startup';
@@ -87,7 +89,9 @@ export async function deletePlan(planId: string): Promise<void> {
 }
 
 /** Store a whole plan (e.g. from a file) and open it. */
-export async function openNewDoc(doc: PlanDoc): Promise<void> {
+export async function openNewDoc(given: PlanDoc): Promise<void> {
+  // The limits' italics follow from the plan: a plan made elsewhere is settled first (on a copy).
+  const doc = produce(given, (draft) => settleExtras(given, draft));
   await flush();
   // One transaction stores the plan and remembers it as the one to open.
   await repo.saveDoc(doc, new Date(), true);

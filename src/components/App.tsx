@@ -7,18 +7,19 @@ import { InspelPanel } from './InspelPanel';
 import { lazy, Suspense } from 'react';
 import { NoticeBar } from './NoticeBar';
 import { PrintView } from './PrintView';
-import { CoveragePanel } from './CoveragePanel';
-import { FilterBar } from './FilterBar';
-import { PrioritiesPanel } from './PrioritiesPanel';
-import { VotingPanel } from './VotingPanel';
-import { TableView } from './TableView';
 import { DiffBanner, VersionView } from './VersionView';
-import { Presentation } from './Presentation';
 
 // Dialogs are loaded when first opened: the first paint needs only the fan and Inspel.
 const ItemEditor = lazy(() => import('./ItemEditor').then((m) => ({ default: m.ItemEditor })));
 const PlanList = lazy(() => import('./PlanList').then((m) => ({ default: m.PlanList })));
 const PlanSettings = lazy(() => import('./PlanSettings').then((m) => ({ default: m.PlanSettings })));
+// So are the views and panels beside the fan: the first paint needs none of them.
+const TableView = lazy(() => import('./TableView').then((m) => ({ default: m.TableView })));
+const FilterBar = lazy(() => import('./FilterBar').then((m) => ({ default: m.FilterBar })));
+const CoveragePanel = lazy(() => import('./CoveragePanel').then((m) => ({ default: m.CoveragePanel })));
+const PrioritiesPanel = lazy(() => import('./PrioritiesPanel').then((m) => ({ default: m.PrioritiesPanel })));
+const VotingPanel = lazy(() => import('./VotingPanel').then((m) => ({ default: m.VotingPanel })));
+const Presentation = lazy(() => import('./Presentation').then((m) => ({ default: m.Presentation })));
 const VersionsDialog = lazy(() => import('./VersionsDialog').then((m) => ({ default: m.VersionsDialog })));
 const ImportDialog = lazy(() => import('./ImportDialog').then((m) => ({ default: m.ImportDialog })));
 import { useShortcuts } from './useShortcuts';
@@ -56,13 +57,23 @@ function Fan() {
   const doc = useEditor((s) => s.doc);
   const view = useUi((s) => s.view);
   if (!doc) return null;
-  return view === 'table' ? <TableView doc={doc} /> : <FanView doc={doc} />;
+  return view === 'table' ? (
+    <Suspense fallback={<p className="help">Öppnar tabellen…</p>}>
+      <TableView doc={doc} />
+    </Suspense>
+  ) : (
+    <FanView doc={doc} />
+  );
 }
 
 function Filters() {
   const doc = useEditor((s) => s.doc);
   const open = useUi((s) => s.showFilters);
-  return open && doc ? <FilterBar doc={doc} /> : null;
+  return open && doc ? (
+    <Suspense fallback={null}>
+      <FilterBar doc={doc} />
+    </Suspense>
+  ) : null;
 }
 
 function PlanView() {
@@ -79,16 +90,22 @@ function PlanView() {
 /** Beside the fan: Inspel, Måluppfyllnad, Delområden (counts against limits) or Prioritera (dot voting). */
 function SidePanel() {
   const panel = useUi((s) => s.sidePanel);
-  if (panel === 'coverage') return <CoveragePanel />;
-  if (panel === 'priorities') return <PrioritiesPanel />;
-  if (panel === 'voting') return <VotingPanel />;
-  return <InspelPanel />;
+  if (panel === 'inspel') return <InspelPanel />;
+  return (
+    <Suspense fallback={<aside className="side-panel" aria-busy="true" />}>
+      {panel === 'coverage' ? <CoveragePanel /> : panel === 'priorities' ? <PrioritiesPanel /> : <VotingPanel />}
+    </Suspense>
+  );
 }
 
 /** Presentera replaces the editor while it runs; the plan under it is the same. */
 function Present() {
   const doc = useEditor((s) => s.doc);
-  return doc ? <Presentation doc={doc} /> : null;
+  return doc ? (
+    <Suspense fallback={null}>
+      <Presentation doc={doc} />
+    </Suspense>
+  ) : null;
 }
 
 export function App() {

@@ -7,7 +7,7 @@ import { InspelPanel } from './InspelPanel';
 import { lazy, Suspense } from 'react';
 import { NoticeBar } from './NoticeBar';
 import { PrintView } from './PrintView';
-import { DiffBanner, VersionView } from './VersionView';
+import { DiffBanner } from './DiffBanner';
 
 // Dialogs are loaded when first opened: the first paint needs only the fan and Inspel.
 const ItemEditor = lazy(() => import('./ItemEditor').then((m) => ({ default: m.ItemEditor })));
@@ -19,6 +19,7 @@ const FilterBar = lazy(() => import('./FilterBar').then((m) => ({ default: m.Fil
 const CoveragePanel = lazy(() => import('./CoveragePanel').then((m) => ({ default: m.CoveragePanel })));
 const PrioritiesPanel = lazy(() => import('./PrioritiesPanel').then((m) => ({ default: m.PrioritiesPanel })));
 const VotingPanel = lazy(() => import('./VotingPanel').then((m) => ({ default: m.VotingPanel })));
+const VersionView = lazy(() => import('./VersionView').then((m) => ({ default: m.VersionView })));
 const Presentation = lazy(() => import('./Presentation').then((m) => ({ default: m.Presentation })));
 const VersionsDialog = lazy(() => import('./VersionsDialog').then((m) => ({ default: m.VersionsDialog })));
 const ImportDialog = lazy(() => import('./ImportDialog').then((m) => ({ default: m.ImportDialog })));
@@ -121,7 +122,13 @@ export function App() {
       </main>
     );
   }
-  if (version) return <VersionView version={version} />;
+  if (version) {
+    return (
+      <Suspense fallback={null}>
+        <VersionView version={version} />
+      </Suspense>
+    );
+  }
   if (presenting) {
     return (
       <DndProvider>

@@ -2,8 +2,7 @@
 // field) and the plan's own changes, as lists; "Visa i solfjädern" marks them on the fan.
 import { placeName } from '../domain/compare';
 import { showComparisonOnFan, CURRENT, type Comparison } from '../store/versions';
-
-const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+import { count } from './plural';
 
 export function ComparisonView({ comparison }: { comparison: Comparison }) {
   const { from, to, result } = comparison;

@@ -1,11 +1,10 @@
-// A saved version, read-only, in place of the editor; and the bar that explains the marks
-// when the fan shows what changed since a version.
+// A saved version, read-only, in place of the editor.
 import { useEffect } from 'react';
 import type { PlanDoc } from '../domain/types';
 import { DndProvider } from '../dnd/DndProvider';
 import { FanView } from '../fan/FanView';
 import { useUi } from '../store/ui';
-import { clearComparison, closeVersion } from '../store/versions';
+import { closeVersion } from '../store/versions';
 
 const when = new Intl.DateTimeFormat('sv-SE', { dateStyle: 'long', timeStyle: 'short' });
 
@@ -37,34 +36,3 @@ export function VersionView({ version }: { version: { name: string; savedAt: str
   );
 }
 
-const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
-/** Above the fan while it shows what changed since a version. */
-export function DiffBanner() {
-  const diff = useUi((s) => s.diff);
-  if (!diff) return null;
-  const { added, removed, moved, edited } = diff.counts;
-  return (
-    <div className="diff-banner" role="region" aria-label="Jämförelse">
-      <p>
-        Ändringar sedan ”{diff.name}”: {count(added, 'tillagd', 'tillagda')}, {count(moved, 'flyttad', 'flyttade')},{' '}
-        {count(edited, 'ändrad', 'ändrade')}
-        {removed > 0 ? `; ${count(removed, 'borttagen', 'borttagna')} (listas under Versioner)` : ''}.
-      </p>
-      <ul className="diff-legend" aria-label="Förklaring">
-        <li>
-          <span className="swatch is-added" aria-hidden="true" /> tillagd
-        </li>
-        <li>
-          <span className="swatch is-moved" aria-hidden="true" /> flyttad
-        </li>
-        <li>
-          <span className="swatch is-edited" aria-hidden="true" /> ändrad
-        </li>
-      </ul>
-      <button type="button" onClick={clearComparison}>
-        Avsluta jämförelsen
-      </button>
-    </div>
-  );
-}

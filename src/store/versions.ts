@@ -111,4 +111,3 @@ export function showComparisonOnFan(comparison: Comparison): void {
   });
 }
 
-export const clearComparison = () => useUi.setState({ diff: null });

@@ -1,0 +1,74 @@
+// @vitest-environment jsdom
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import { createExampleDoc } from '../../domain/plan';
+import { buildMall } from './mall';
+import { proposalsFromDocumentXml, readFilledMall } from './readMall';
+
+const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+const AT = new Date('2026-11-22T10:00:00.000Z');
+
+/** Write proposals into the template's "Prioriterade områden" cells, as a person would in Word. */
+async function fillIn(bytes: Uint8Array, fill: Record<string, Record<number, Array<string | { italic: string }>>>): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  const xml = new DOMParser().parseFromString(await zip.file('word/document.xml')!.async('string'), 'application/xml');
+  const rows = Array.from(xml.getElementsByTagNameNS(W, 'tr'));
+  let group = '';
+  for (const row of rows) {
+    const cells = Array.from(row.children).filter((c) => c.localName === 'tc');
+    const text = (el: Element) => Array.from(el.getElementsByTagNameNS(W, 't')).map((t) => t.textContent).join('');
+    if (cells.length === 1) group = text(cells[0]!);
+    const write = cells[1];
+    const year = write && /\b(20\d\d)\b/.exec(text(write))?.[1];
+    const lines = year ? fill[group]?.[Number(year)] : undefined;
+    if (!write || !lines) continue;
+    const empty = Array.from(write.children).filter((p) => p.localName === 'p' && text(p) === '');
+    lines.forEach((line, i) => {
+      const p = empty[i] ?? write.appendChild(xml.createElementNS(W, 'w:p'));
+      const r = p.appendChild(xml.createElementNS(W, 'w:r'));
+      if (typeof line !== 'string') r.appendChild(xml.createElementNS(W, 'w:rPr')).appendChild(xml.createElementNS(W, 'w:i'));
+      r.appendChild(xml.createElementNS(W, 'w:t')).textContent = typeof line === 'string' ? line : line.italic;
+    });
+  }
+  zip.file('word/document.xml', new XMLSerializer().serializeToString(xml));
+  return zip.generateAsync({ type: 'uint8array' });
+}
+
+describe('reading a filled-in template', () => {
+  it('turns each written line of a Prioriterade områden cell into a proposal for its delområde and year, italics extra', async () => {
+    const mall = await buildMall(createExampleDoc(AT), { now: AT, recipient: 'NU-sjukvården' });
+    const filled = await fillIn(mall, {
+      'Nära vård': {
+        2025: ['Fler patientgrupper i nära vård', '- Digitala vårdmöten i primärvården', 'Mobila team', { italic: 'Hemsjukvård dygnet runt' }],
+        2027: ['1. Nära vård är självklar'],
+      },
+      Barnuppdraget: { 2026: ['Barnrättsbaserat arbetssätt'] },
+    });
+    const result = await readFilledMall(filled);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.recipient).toBe('NU-sjukvården');
+    expect(result.proposals.map((p) => [p.delomrade, p.year, p.rank, p.text, p.extra])).toEqual([
+      ['Nära vård', 2025, 0, 'Fler patientgrupper i nära vård', false],
+      ['Nära vård', 2025, 1, 'Digitala vårdmöten i primärvården', false],
+      ['Nära vård', 2025, 2, 'Mobila team', false],
+      ['Nära vård', 2025, 3, 'Hemsjukvård dygnet runt', true],
+      ['Nära vård', 2027, 0, 'Nära vård är självklar', false],
+      ['Barnuppdraget', 2026, 0, 'Barnrättsbaserat arbetssätt', false],
+    ]);
+    expect(result.proposals[0]!.ringLabel).toBe('Viktiga milstolpar 2025');
+  });
+
+  it('reads an untouched template as no proposals, and names what it cannot read', async () => {
+    const mall = await buildMall(createExampleDoc(AT), { now: AT });
+    expect(await readFilledMall(mall)).toMatchObject({ ok: true, proposals: [] });
+    expect(await readFilledMall(new TextEncoder().encode('inte en zip'))).toEqual({ ok: false, error: 'Filen är inte en Word-fil (.docx) som går att öppna.' });
+    const other = new JSZip();
+    other.file('word/document.xml', `<w:document xmlns:w="${W}"><w:body><w:p><w:r><w:t>Brev</w:t></w:r></w:p></w:body></w:document>`);
+    expect(await readFilledMall(await other.generateAsync({ type: 'uint8array' }))).toEqual({
+      ok: false,
+      error: 'Hittar ingen tabell med kolumnen ”Prioriterade områden” – är det mallen att fylla i?',
+    });
+    expect(proposalsFromDocumentXml(`<w:document xmlns:w="${W}"/>`)).toBeNull();
+  });
+});

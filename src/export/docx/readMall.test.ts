@@ -3,36 +3,11 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { createExampleDoc } from '../../domain/plan';
 import { buildMall } from './mall';
+import { fillIn } from '../../../tests/fixtures/fillMall';
 import { proposalsFromDocumentXml, readFilledMall } from './readMall';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 const AT = new Date('2026-11-22T10:00:00.000Z');
-
-/** Write proposals into the template's "Prioriterade områden" cells, as a person would in Word. */
-async function fillIn(bytes: Uint8Array, fill: Record<string, Record<number, Array<string | { italic: string }>>>): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(bytes);
-  const xml = new DOMParser().parseFromString(await zip.file('word/document.xml')!.async('string'), 'application/xml');
-  const rows = Array.from(xml.getElementsByTagNameNS(W, 'tr'));
-  let group = '';
-  for (const row of rows) {
-    const cells = Array.from(row.children).filter((c) => c.localName === 'tc');
-    const text = (el: Element) => Array.from(el.getElementsByTagNameNS(W, 't')).map((t) => t.textContent).join('');
-    if (cells.length === 1) group = text(cells[0]!);
-    const write = cells[1];
-    const year = write && /\b(20\d\d)\b/.exec(text(write))?.[1];
-    const lines = year ? fill[group]?.[Number(year)] : undefined;
-    if (!write || !lines) continue;
-    const empty = Array.from(write.children).filter((p) => p.localName === 'p' && text(p) === '');
-    lines.forEach((line, i) => {
-      const p = empty[i] ?? write.appendChild(xml.createElementNS(W, 'w:p'));
-      const r = p.appendChild(xml.createElementNS(W, 'w:r'));
-      if (typeof line !== 'string') r.appendChild(xml.createElementNS(W, 'w:rPr')).appendChild(xml.createElementNS(W, 'w:i'));
-      r.appendChild(xml.createElementNS(W, 'w:t')).textContent = typeof line === 'string' ? line : line.italic;
-    });
-  }
-  zip.file('word/document.xml', new XMLSerializer().serializeToString(xml));
-  return zip.generateAsync({ type: 'uint8array' });
-}
 
 describe('reading a filled-in template', () => {
   it('turns each written line of a Prioriterade områden cell into a proposal for its delområde and year, italics extra', async () => {

@@ -1,0 +1,115 @@
+// "Samla in": many files at once — filled-in templates (.docx) and plan files (.json) — each
+// read into proposals ("inputs") with where they came from. A file that cannot be read is
+// kept with the reason; the others still come in.
+import { newId } from '../domain/ids';
+import type { Catalogue, PlanDoc } from '../domain/types';
+import type { Input } from '../domain/weigh';
+import { readFilledMall } from '../export/docx/readMall';
+import { readPlanPart } from '../export/docx/planPart';
+import { MAX_FILE_BYTES, readPlanFile } from '../schema/restore';
+
+/** An input as collected: with the file it came from and the delområde's name as written. */
+export interface CollectedInput extends Input {
+  fileId: string;
+  delomradeName: string;
+}
+
+export interface CollectedFile {
+  id: string;
+  name: string;
+  /** ISO time it was taken in. */
+  importedAt: string;
+  /** Who it came from: the recipient it was sent to, else the file's name. */
+  kalla: string;
+  inputs: CollectedInput[];
+  /** Why it could not be read; null when it was. */
+  error: string | null;
+}
+
+/** A file as the browser gives it (File satisfies this). */
+export interface FileLike {
+  name: string;
+  size: number;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+const baseName = (name: string) => name.replace(/\.[^.]+$/, '').trim() || name;
+const same = (a: string, b: string) => a.trim().toLocaleLowerCase('sv') === b.trim().toLocaleLowerCase('sv');
+
+/** The catalogue's delområde for a name as written ("Ledarskap/Kompetensförsörjning" finds "Kompetensförsörjning"). */
+export function delomradeByName(catalogue: Catalogue, name: string): string | null {
+  const exact = catalogue.delomraden.find((d) => same(d.name, name));
+  if (exact) return exact.id;
+  const parts = name.split('/').map((p) => p.trim());
+  return catalogue.delomraden.find((d) => parts.some((p) => same(d.name, p)))?.id ?? null;
+}
+
+/** A plan file's items as inputs: each item in the fan, under its first delområde and its ring's year. */
+function inputsOfPlan(doc: PlanDoc, fileId: string, kalla: string): CollectedInput[] {
+  const names = new Map(doc.plan.catalogue.delomraden.map((d) => [d.id, d.name]));
+  const years = new Map(doc.plan.rings.map((r) => [r.id, r.year]));
+  return Object.values(doc.items)
+    .filter((item) => item.cell)
+    .sort((a, b) => a.rank - b.rank)
+    .map((item) => ({
+      id: newId(),
+      fileId,
+      text: item.text,
+      kalla: item.kalla.trim() || kalla,
+      delomradeId: item.delomraden[0] ?? null,
+      delomradeName: names.get(item.delomraden[0] ?? '') ?? '',
+      year: years.get(item.cell!.ringId) ?? null,
+      rank: item.rank,
+      extra: item.extra,
+    }));
+}
+
+async function readOne(file: FileLike, catalogue: Catalogue, now: Date): Promise<CollectedFile> {
+  const id = newId();
+  const taken = { id, name: file.name, importedAt: now.toISOString(), kalla: baseName(file.name), inputs: [] as CollectedInput[] };
+  const fail = (error: string): CollectedFile => ({ ...taken, error });
+  if (file.size > MAX_FILE_BYTES) return fail('Filen är större än 20 MB.');
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
+  if (isZip) {
+    const mall = await readFilledMall(bytes);
+    if (mall.ok) {
+      const kalla = mall.recipient.trim() || taken.kalla;
+      const inputs = mall.proposals.map((p) => ({
+        id: newId(),
+        fileId: id,
+        text: p.text,
+        kalla,
+        delomradeId: delomradeByName(catalogue, p.delomrade),
+        delomradeName: p.delomrade,
+        year: p.year,
+        rank: p.rank,
+        extra: p.extra,
+      }));
+      return { ...taken, kalla, inputs, error: null };
+    }
+    // A Word file made here without the template's table still carries its plan.
+    const part = await readPlanPart(bytes).catch(() => null);
+    const plan = part && readPlanFile(part.planJson);
+    if (plan?.ok) {
+      const kalla = part!.recipient.trim() || taken.kalla;
+      return { ...taken, kalla, inputs: inputsOfPlan(plan.doc, id, kalla), error: null };
+    }
+    return fail(mall.error);
+  }
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  const plan = readPlanFile(text);
+  if (!plan.ok) return fail(plan.error);
+  return { ...taken, inputs: inputsOfPlan(plan.doc, id, taken.kalla), error: null };
+}
+
+/** Read every file; one that fails is returned with its reason, never stopping the rest. */
+export async function takeIn(files: readonly FileLike[], catalogue: Catalogue, now = new Date()): Promise<CollectedFile[]> {
+  return Promise.all(
+    files.map((file) =>
+      readOne(file, catalogue, now).catch(
+        (): CollectedFile => ({ id: newId(), name: file.name, importedAt: now.toISOString(), kalla: baseName(file.name), inputs: [], error: 'Filen gick inte att läsa.' }),
+      ),
+    ),
+  );
+}

@@ -1,8 +1,30 @@
 // What changed between two versions: added, removed, moved and edited items (field by
 // field) and the plan's own changes, as lists; "Visa i solfjädern" marks them on the fan.
-import { placeName } from '../domain/compare';
+import type { ReactNode } from 'react';
+import { placeName, type FieldChange } from '../domain/compare';
 import { showComparisonOnFan, CURRENT, type Comparison } from '../store/versions';
 import { count } from './plural';
+
+const FieldChangeText = ({ change }: { change: FieldChange }) => (
+  <>
+    {change.field}: <del>{change.before}</del> → <ins>{change.after}</ins>
+  </>
+);
+
+/** One kind of change as a titled list ("Tillagda (2)"); nothing when there is none. The plan's own changes have no count. */
+function Changes({ title, entries }: { title: string; entries: Array<[string, ReactNode]> }) {
+  if (entries.length === 0) return null;
+  return (
+    <>
+      <h4>{title === 'Planen' ? title : `${title} (${entries.length})`}</h4>
+      <ul className="changes" aria-label={title}>
+        {entries.map(([key, content]) => (
+          <li key={key}>{content}</li>
+        ))}
+      </ul>
+    </>
+  );
+}
 
 export function ComparisonView({ comparison }: { comparison: Comparison }) {
   const { from, to, result } = comparison;
@@ -28,73 +50,35 @@ export function ComparisonView({ comparison }: { comparison: Comparison }) {
           Visa i solfjädern
         </button>
       )}
-      {plan.length > 0 && (
-        <>
-          <h4>Planen</h4>
-          <ul className="changes">
-            {plan.map((c) => (
-              <li key={c.field}>
-                {c.field}: <del>{c.before}</del> → <ins>{c.after}</ins>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      {added.length > 0 && (
-        <>
-          <h4>Tillagda ({added.length})</h4>
-          <ul className="changes" aria-label="Tillagda">
-            {added.map((item) => (
-              <li key={item.id}>
-                {item.text} <span className="meta">({placeName(to.doc, item)})</span>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      {removed.length > 0 && (
-        <>
-          <h4>Borttagna ({removed.length})</h4>
-          <ul className="changes" aria-label="Borttagna">
-            {removed.map((item) => (
-              <li key={item.id}>
-                {item.text} <span className="meta">({placeName(from.doc, item)})</span>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      {moved.length > 0 && (
-        <>
-          <h4>Flyttade ({moved.length})</h4>
-          <ul className="changes" aria-label="Flyttade">
-            {moved.map((m) => (
-              <li key={m.item.id}>
-                {m.item.text}: från {placeName(from.doc, m.from)} till {placeName(to.doc, m.to)}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      {edited.length > 0 && (
-        <>
-          <h4>Ändrade ({edited.length})</h4>
-          <ul className="changes" aria-label="Ändrade">
-            {edited.map(({ item, changes }) => (
-              <li key={item.id}>
-                {item.text}
-                <ul>
-                  {changes.map((c) => (
-                    <li key={c.field}>
-                      {c.field}: <del>{c.before}</del> → <ins>{c.after}</ins>
-                    </li>
-                  ))}
-                </ul>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <Changes title="Planen" entries={plan.map((c) => [c.field, <FieldChangeText change={c} />])} />
+      <Changes
+        title="Tillagda"
+        entries={added.map((item) => [item.id, <>{item.text} <span className="meta">({placeName(to.doc, item)})</span></>])}
+      />
+      <Changes
+        title="Borttagna"
+        entries={removed.map((item) => [item.id, <>{item.text} <span className="meta">({placeName(from.doc, item)})</span></>])}
+      />
+      <Changes
+        title="Flyttade"
+        entries={moved.map((m) => [m.item.id, <>{m.item.text}: från {placeName(from.doc, m.from)} till {placeName(to.doc, m.to)}</>])}
+      />
+      <Changes
+        title="Ändrade"
+        entries={edited.map(({ item, changes }) => [
+          item.id,
+          <>
+            {item.text}
+            <ul>
+              {changes.map((c) => (
+                <li key={c.field}>
+                  <FieldChangeText change={c} />
+                </li>
+              ))}
+            </ul>
+          </>,
+        ])}
+      />
     </section>
   );
 }

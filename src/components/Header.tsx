@@ -3,7 +3,7 @@ import { redo, undo, useEditor } from '../store/editor';
 import { useEffect, useRef } from 'react';
 import { chooseImportFile } from '../store/importer';
 import { ExportMenu } from './ExportMenu';
-import { openDialog, showSidePanel, showView, startPresenting, takeBackFromPresenting, toggleFilters, useUi, type SaveStatus } from '../store/ui';
+import { openDialog, showSidePanel, showView, startPresenting, takeBackFromPresenting, toggleFilters, useUi, type SaveStatus, type UiState } from '../store/ui';
 
 const clock = new Intl.DateTimeFormat('sv-SE', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
@@ -22,6 +22,16 @@ function saveText(save: SaveStatus): string {
   }
 }
 
+/** A side panel's button: pressed while the panel shows; pressing it again brings back Inspel. */
+function PanelToggle({ panel, label }: { panel: Exclude<UiState['sidePanel'], 'inspel'>; label: string }) {
+  const open = useUi((s) => s.sidePanel === panel);
+  return (
+    <button type="button" aria-pressed={open} onClick={() => showSidePanel(open ? 'inspel' : panel)}>
+      {label}
+    </button>
+  );
+}
+
 export function Header() {
   const fileRef = useRef<HTMLInputElement>(null);
   const presentRef = useRef<HTMLButtonElement>(null);
@@ -34,7 +44,6 @@ export function Header() {
   const undoLabel = useEditor((s) => s.history.past.at(-1)?.label);
   const redoLabel = useEditor((s) => s.history.future[0]?.label);
   const save = useUi((s) => s.save);
-  const sidePanel = useUi((s) => s.sidePanel);
   const showFilters = useUi((s) => s.showFilters);
   const view = useUi((s) => s.view);
   const grouping = useUi((s) => s.tableGrouping);
@@ -93,23 +102,9 @@ export function Header() {
         <button type="button" onClick={() => openDialog({ kind: 'versions' })} disabled={save.state === 'unavailable'}>
           Versioner
         </button>
-        <button
-          type="button"
-          aria-pressed={sidePanel === 'coverage'}
-          onClick={() => showSidePanel(sidePanel === 'coverage' ? 'inspel' : 'coverage')}
-        >
-          Måluppfyllnad
-        </button>
-        <button
-          type="button"
-          aria-pressed={sidePanel === 'priorities'}
-          onClick={() => showSidePanel(sidePanel === 'priorities' ? 'inspel' : 'priorities')}
-        >
-          Delområden
-        </button>
-        <button type="button" aria-pressed={sidePanel === 'voting'} onClick={() => showSidePanel(sidePanel === 'voting' ? 'inspel' : 'voting')}>
-          Prioritera
-        </button>
+        <PanelToggle panel="coverage" label="Måluppfyllnad" />
+        <PanelToggle panel="priorities" label="Delområden" />
+        <PanelToggle panel="voting" label="Prioritera" />
         <button type="button" aria-pressed={showFilters} onClick={toggleFilters}>
           Filter
         </button>

@@ -3,28 +3,10 @@
 // kept with the reason; the others still come in.
 import { newId } from '../domain/ids';
 import type { Catalogue, PlanDoc } from '../domain/types';
-import type { Input } from '../domain/weigh';
+import type { CollectedFile, CollectedInput } from '../domain/collection';
 import { readFilledMall } from '../export/docx/readMall';
 import { readPlanPart } from '../export/docx/planPart';
 import { MAX_FILE_BYTES, readPlanFile } from '../schema/restore';
-
-/** An input as collected: with the file it came from and the delområde's name as written. */
-export interface CollectedInput extends Input {
-  fileId: string;
-  delomradeName: string;
-}
-
-export interface CollectedFile {
-  id: string;
-  name: string;
-  /** ISO time it was taken in. */
-  importedAt: string;
-  /** Who it came from: the recipient it was sent to, else the file's name. */
-  kalla: string;
-  inputs: CollectedInput[];
-  /** Why it could not be read; null when it was. */
-  error: string | null;
-}
 
 /** A file as the browser gives it (File satisfies this). */
 export interface FileLike {
@@ -100,7 +82,8 @@ async function readOne(file: FileLike, catalogue: Catalogue, now: Date): Promise
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
   const plan = readPlanFile(text);
   if (!plan.ok) return fail(plan.error);
-  return { ...taken, inputs: inputsOfPlan(plan.doc, id, taken.kalla), error: null };
+  const kalla = plan.recipient || taken.kalla;
+  return { ...taken, kalla, inputs: inputsOfPlan(plan.doc, id, kalla), error: null };
 }
 
 /** Read every file; one that fails is returned with its reason, never stopping the rest. */

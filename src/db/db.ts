@@ -3,6 +3,7 @@
 // tests/fixtures/schema-v1.ts keeps a frozen copy of each old schema for the migration tests.
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import { instructionLimit, settleExtras } from '../domain/priorities';
+import type { Collection } from '../domain/collection';
 import type { Item, Plan, PlanDoc } from '../domain/types';
 
 export interface PlanRow extends Plan {
@@ -32,13 +33,18 @@ export interface VotingRow {
   votes: Array<{ participant: string; itemId: string }>;
 }
 
+/** A plan's collection ("Samla in"): the files taken in and how they are weighed together. */
+export interface CollectionRow extends Collection {
+  planId: string;
+}
+
 export interface MetaRow {
   key: string;
   value: string;
 }
 
 export const DB_NAME = 'solfjadern';
-export const DB_VERSION = 10;
+export const DB_VERSION = 11;
 
 export type SolfjadernDb = Dexie & {
   plans: EntityTable<PlanRow, 'id'>;
@@ -47,6 +53,7 @@ export type SolfjadernDb = Dexie & {
   meta: EntityTable<MetaRow, 'key'>;
   versions: EntityTable<VersionRow, 'id'>;
   votings: EntityTable<VotingRow, 'planId'>;
+  collections: EntityTable<CollectionRow, 'planId'>;
 };
 
 /** A stored plan from before v9 brought up to the priority limits (a copy). */
@@ -142,5 +149,23 @@ export function openDb(name = DB_NAME): SolfjadernDb {
     });
   // v10: dot voting per plan.
   db.version(10).stores({ votings: 'planId' });
+  // v11: a collection per plan ("Samla in"); items (and saved versions' items) carry the
+  // proposals they were made from — none for what was stored before.
+  db.version(11)
+    .stores({ collections: 'planId' })
+    .upgrade(async (tx) => {
+      await tx
+        .table('planItems')
+        .toCollection()
+        .modify((item: Partial<ItemRow>) => {
+          item.sources ??= [];
+        });
+      await tx
+        .table('versions')
+        .toCollection()
+        .modify((version: VersionRow) => {
+          for (const item of Object.values(version.doc.items)) item.sources ??= [];
+        });
+    });
   return db;
 }

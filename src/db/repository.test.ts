@@ -3,6 +3,7 @@ import { produceWithPatches, enablePatches } from 'immer';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { addItem, updateItem } from '../domain/operations';
 import { createEmptyDoc, createExampleDoc } from '../domain/plan';
+import { NEW_COLLECTION } from '../domain/collection';
 import { DB_NAME, DB_VERSION, openDb } from './db';
 import { openDbV1, openDbV8 } from '../../tests/fixtures/schema-v1';
 import * as repo from './repository';
@@ -20,7 +21,7 @@ describe('storage', () => {
     const db = openDb(name);
     await db.open();
     expect(db.verno).toBe(DB_VERSION);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['meta', 'planItems', 'plans', 'versions', 'votings']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['collections', 'meta', 'planItems', 'plans', 'versions', 'votings']);
     expect(db.planItems.schema.primKey.keyPath).toEqual(['planId', 'id']);
     db.close();
     expect(DB_NAME).toBe('solfjadern');
@@ -94,21 +95,21 @@ describe('migrations', () => {
     // The plan as version 1 stored it: no limits per delområde yet (added in v9).
     const delomraden = doc.plan.catalogue.delomraden.map(({ limit: _l, ...area }) => area);
     await old.table('plans').put({ ...doc.plan, catalogue: { ...doc.plan.catalogue, delomraden }, updatedAt: '2025-04-01T08:00:00.000Z', deletedAt: null });
-    // Items as version 1 stored them: no review status (v5), comments (v7) or choice on extra (v9).
-    await old.table('items').bulkPut(Object.values(doc.items).map(({ status: _s, comments: _c, extraChoice: _e, ...item }) => item));
+    // Items as version 1 stored them: no review status (v5), comments (v7), choice on extra (v9) or sources (v11).
+    await old.table('items').bulkPut(Object.values(doc.items).map(({ status: _s, comments: _c, extraChoice: _e, sources: _so, ...item }) => item));
     await old.table('meta').put({ key: 'lastPlanId', value: doc.plan.id });
     old.close();
 
     await repo.useDatabase(name);
     const db = repo.database();
     expect(db.verno).toBe(DB_VERSION);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['meta', 'planItems', 'plans', 'versions', 'votings']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['collections', 'meta', 'planItems', 'plans', 'versions', 'votings']);
     // Items are found by their [planId+id] key alone (v6 dropped the other indexes).
     expect(db.planItems.schema.indexes).toEqual([]);
     const rows = await db.planItems.toArray();
     expect(rows).toHaveLength(38);
     expect(rows.every((r) => r.updatedAt === '2025-04-01T08:00:00.000Z')).toBe(true);
-    expect(rows.every((r) => r.status === 'forslag' && r.comments.length === 0 && r.extraChoice === 'auto')).toBe(true);
+    expect(rows.every((r) => r.status === 'forslag' && r.comments.length === 0 && r.extraChoice === 'auto' && r.sources.length === 0)).toBe(true);
     expect(await repo.loadDoc(doc.plan.id)).toEqual(doc);
     expect(await repo.getLastPlanId()).toBe(doc.plan.id);
   });
@@ -122,7 +123,8 @@ describe('migration to v9 (priority limits)', () => {
     await old.open();
     const v8Plan = { ...doc.plan, catalogue: { ...doc.plan.catalogue, delomraden: doc.plan.catalogue.delomraden.map(({ limit: _l, ...a }) => a) } };
     // Four Barnuppdraget items on rank 0 of 2025 (limit three: the fourth is beyond), one marked extra by hand.
-    const rows = Object.values(doc.items).map(({ extraChoice: _e, ...item }) => ({ ...item, updatedAt: '2025-04-01T08:00:00.000Z' }));
+    // Stored before v9 (no choice on extra) and v11 (no sources): the version's items too.
+    const rows = Object.values(doc.items).map(({ extraChoice: _e, sources: _s, ...item }) => ({ ...item, updatedAt: '2025-04-01T08:00:00.000Z' }));
     const firsts = rows.filter((r) => r.cell?.ringId === 'r2025' && r.rank === 0);
     for (const r of firsts) r.delomraden = ['barnuppdraget'];
     const marked = rows.find((r) => r.cell?.ringId === 'r2027')!;
@@ -141,6 +143,7 @@ describe('migration to v9 (priority limits)', () => {
     expect(extras.map((i) => i.cell)).toEqual([{ bladeId: 'ledarskap', ringId: 'r2025' }]);
     const version = (await repo.loadVersion('v'))!.doc;
     expect(version.items).toEqual(loaded.items);
+    expect(Object.values(version.items).every((i) => i.sources.length === 0)).toBe(true);
     expect(version.plan.catalogue).toEqual(loaded.plan.catalogue);
   });
 });
@@ -176,10 +179,14 @@ describe('versions', () => {
     await expect(repo.saveVersion({ id: 'v1', planId: doc.plan.id, name: 'Ändrad', savedAt: '', doc })).rejects.toThrow();
     await repo.saveVoting({ planId: doc.plan.id, dots: 3, votes: [{ participant: 'Anna', itemId: 'x' }] });
     expect(await repo.loadVoting(doc.plan.id)).toEqual({ planId: doc.plan.id, dots: 3, votes: [{ participant: 'Anna', itemId: 'x' }] });
+    const collection = { planId: doc.plan.id, ...NEW_COLLECTION, dismissed: ['i1'] };
+    await repo.saveCollection(collection);
+    expect(await repo.loadCollection(doc.plan.id)).toEqual(collection);
     await repo.markDeleted(doc.plan.id);
     await repo.purgeDeleted();
     expect(await repo.listVersions(doc.plan.id)).toEqual([]);
     expect(await repo.loadVoting(doc.plan.id)).toBeNull();
+    expect(await repo.loadCollection(doc.plan.id)).toBeNull();
     expect(await repo.listVersions('other')).toHaveLength(1);
   });
 });

@@ -3,7 +3,7 @@
 import Dexie from 'dexie';
 import type { Patch } from 'immer';
 import type { Item, Plan, PlanDoc } from '../domain/types';
-import { type ItemRow, openDb, type PlanRow, type SolfjadernDb, type VersionRow, type VotingRow } from './db';
+import { type CollectionRow, type ItemRow, openDb, type PlanRow, type SolfjadernDb, type VersionRow, type VotingRow } from './db';
 
 let db: SolfjadernDb | null = null;
 
@@ -41,7 +41,9 @@ const itemRow = (item: Item, at: string): ItemRow => ({ ...item, updatedAt: at }
 function fromItemRow(row: ItemRow): Item {
   const { updatedAt: _u, ...item } = row;
   // A write-ahead log left by a tab of an older version can bring rows without newer fields.
-  return item.status && item.comments ? item : { ...item, status: item.status ?? 'forslag', comments: item.comments ?? [] };
+  return item.status && item.comments && item.sources
+    ? item
+    : { ...item, status: item.status ?? 'forslag', comments: item.comments ?? [], sources: item.sources ?? [] };
 }
 
 const writtenKey = (planId: string) => `written:${planId}`;
@@ -149,12 +151,13 @@ export async function restoreDeleted(planId: string): Promise<void> {
 /** Remove plans (their items and versions) deleted in an earlier session — never the open one. */
 export async function purgeDeleted(keep?: string): Promise<number> {
   const d = database();
-  return d.transaction('rw', [d.plans, d.planItems, d.meta, d.versions, d.votings], async () => {
+  return d.transaction('rw', [d.plans, d.planItems, d.meta, d.versions, d.votings, d.collections], async () => {
     const gone = (await d.plans.toArray()).filter((r) => r.deletedAt && r.id !== keep);
     for (const row of gone) {
       await itemsOf(d, row.id).delete();
       await d.versions.where('planId').equals(row.id).delete();
       await d.votings.delete(row.id);
+      await d.collections.delete(row.id);
       await d.plans.delete(row.id);
       await d.meta.delete(writtenKey(row.id));
     }
@@ -287,4 +290,12 @@ export async function saveVoting(row: VotingRow): Promise<void> {
 
 export async function loadVoting(planId: string): Promise<VotingRow | null> {
   return (await database().votings.get(planId)) ?? null;
+}
+
+export async function saveCollection(row: CollectionRow): Promise<void> {
+  await database().collections.put(row);
+}
+
+export async function loadCollection(planId: string): Promise<CollectionRow | null> {
+  return (await database().collections.get(planId)) ?? null;
 }

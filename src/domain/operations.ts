@@ -4,7 +4,7 @@
 // leaves the document unchanged (immer discards the draft).
 import { containerKey, groupByContainer, sameCell } from './containers';
 import { newId } from './ids';
-import type { Blade, CellRef, Comment, Indikator, Item, ItemId, PlanDoc, Ring } from './types';
+import type { Blade, CellRef, Comment, Indikator, Item, ItemId, PlanDoc, Ring, Source } from './types';
 import { EXTRA_CHOICES, MAX_AUTHOR_LENGTH, MAX_BLADES, MAX_COMMENT_LENGTH, MAX_LIMIT, MAX_RINGS, MIN_BLADES, MIN_RINGS, STATUSES } from './types';
 
 export class PlanRuleError extends Error {
@@ -70,6 +70,10 @@ export interface NewItemFields {
   text: string;
   cell?: CellRef | null;
   index?: number;
+  kalla?: string;
+  /** Unknown delområden are left out. */
+  delomraden?: string[];
+  sources?: Source[];
 }
 
 export function addItem(doc: PlanDoc, fields: NewItemFields, id: ItemId = newId()): ItemId {
@@ -83,15 +87,16 @@ export function addItem(doc: PlanDoc, fields: NewItemFields, id: ItemId = newId(
     planId: doc.plan.id,
     text,
     description: '',
-    delomraden: [],
+    delomraden: [...new Set(fields.delomraden ?? [])].filter((d) => doc.plan.catalogue.delomraden.some((area) => area.id === d)),
     effektmal: [],
     indikator: { text: '', target: null, unit: '' },
     ansvarsniva: null,
-    kalla: '',
+    kalla: fields.kalla ?? '',
     extraChoice: 'auto',
     extra: false,
     status: 'forslag',
     comments: [],
+    sources: fields.sources ?? [],
     cell,
     rank: index,
   };

@@ -52,6 +52,7 @@ export function createExampleDoc(now = new Date(), name = EXAMPLE_PLAN_NAME): Pl
           extra: false,
           status: 'forslag',
           comments: [],
+          sources: [],
           cell: { bladeId, ringId },
           rank,
         };

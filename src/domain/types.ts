@@ -87,6 +87,16 @@ export interface CellRef {
   ringId: RingId;
 }
 
+/** One office's proposal an item was made from ("Samla in"): who, their wording, their place. */
+export interface Source {
+  /** The collected input it came from (its id in the plan's collection). */
+  inputId: string;
+  kalla: string;
+  text: string;
+  /** Its place in the office's own list, 0 = most important. */
+  rank: number;
+}
+
 export interface Item {
   id: ItemId;
   planId: PlanId;
@@ -108,6 +118,8 @@ export interface Item {
   status: Status;
   /** Review comments, oldest first. */
   comments: Comment[];
+  /** The collected proposals it was made from, with who proposed them; empty when typed here. */
+  sources: Source[];
   /** null = in Inspel. */
   cell: CellRef | null;
   /** Position within its container, 0 = most important. Consecutive per container. */

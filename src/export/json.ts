@@ -5,16 +5,18 @@ import type { PlanFile } from '../schema/planFile';
 import { FILE_FORMAT, FILE_VERSION } from '../schema/version';
 import { downloadBlob, safeFileName } from './download';
 
-export function planToFile(doc: PlanDoc, now = new Date()): PlanFile {
+/** `recipient`: who the file is sent to ("Skicka ut"), written so what comes back says where it came from. */
+export function planToFile(doc: PlanDoc, now = new Date(), recipient = ''): PlanFile {
   const items = [
     ...itemsIn(doc, null),
     ...doc.plan.blades.flatMap((b) => doc.plan.rings.flatMap((r) => itemsIn(doc, { bladeId: b.id, ringId: r.id }))),
   ];
-  return { format: FILE_FORMAT, version: FILE_VERSION, exportedAt: now.toISOString(), source: 'Solfjädern', plan: doc.plan, items };
+  const to = recipient.trim() ? { recipient: recipient.trim() } : {};
+  return { format: FILE_FORMAT, version: FILE_VERSION, exportedAt: now.toISOString(), source: 'Solfjädern', ...to, plan: doc.plan, items };
 }
 
-export function planToJson(doc: PlanDoc, now = new Date()): string {
-  return JSON.stringify(planToFile(doc, now), null, 2);
+export function planToJson(doc: PlanDoc, now = new Date(), recipient = ''): string {
+  return JSON.stringify(planToFile(doc, now, recipient), null, 2);
 }
 
 export function fileName(doc: PlanDoc, ext: string): string {

@@ -18,6 +18,8 @@ export const LIMITS = {
   items: 20_000,
   catalogue: 500,
   comments: 1000,
+  sources: 1000,
+  sourceText: 2000,
 } as const;
 
 /** Ids are keys of plain objects in the app: names that would reach Object.prototype are refused. */
@@ -98,6 +100,16 @@ export const itemSchema = z.object({
       }),
     )
     .max(LIMITS.comments),
+  sources: z
+    .array(
+      z.object({
+        inputId: id,
+        kalla: text(LIMITS.name),
+        text: text(LIMITS.sourceText),
+        rank: z.number().int().min(0),
+      }),
+    )
+    .max(LIMITS.sources),
   cell: z.object({ bladeId: id, ringId: id }).nullable(),
   rank: z.number().int().min(0),
 });
@@ -107,6 +119,8 @@ export const planFileSchema = z.object({
   version: z.literal(FILE_VERSION),
   exportedAt: z.string().max(40),
   source: z.string().max(LIMITS.name),
+  /** Who the file was sent to ("Skicka ut"): what comes back says where it came from. */
+  recipient: z.string().max(LIMITS.name).optional(),
   plan: planSchema,
   /** Inspel first, then each blade's cells from the hub outwards, each in priority order. */
   items: z.array(itemSchema).max(LIMITS.items),

@@ -54,6 +54,7 @@ describe('round trip', () => {
               fc.record({ id: idArb, author: fc.string({ minLength: 1, maxLength: 80 }), at: fc.constant('2026-04-23T09:15:00.000Z'), text: textArb }),
               { maxLength: 3, selector: (c) => c.id },
             ),
+            sources: fc.array(fc.record({ inputId: idArb, kalla: fc.string({ maxLength: 40 }), text: textArb, rank: fc.nat(30) }), { maxLength: 3 }),
           }),
           { maxLength: 60, selector: (i) => i.id },
         ),
@@ -84,6 +85,7 @@ describe('round trip', () => {
             extra: false,
             status: it.status,
             comments: it.comments,
+            sources: it.sources,
             cell,
             rank,
           };

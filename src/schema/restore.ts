@@ -10,7 +10,8 @@ import { FILE_FORMAT, FILE_VERSION, LIMITS, planFileSchema } from './planFile';
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
-export type ReadResult = { ok: true; doc: PlanDoc; warnings: string[] } | { ok: false; error: string };
+/** `recipient`: who the file was sent to ("Skicka ut"), '' when it does not say. */
+export type ReadResult = { ok: true; doc: PlanDoc; warnings: string[]; recipient: string } | { ok: false; error: string };
 
 const fail = (error: string): ReadResult => ({ ok: false, error });
 
@@ -46,6 +47,9 @@ const FIELD_NAMES: Record<string, string> = {
   createdAt: 'skapad-datumet',
   sikt: 'sikten',
   kallor: 'källorna',
+  sources: 'förslagen den bygger på',
+  inputId: 'förslagets id',
+  recipient: 'mottagaren',
 };
 
 type Raw = Record<string, unknown>;
@@ -184,5 +188,5 @@ export function readPlanFile(text: string): ReadResult {
   const doc = { plan, items: byId };
   // "extra" follows from the limits and choices: what the file says is recomputed, not trusted.
   settleExtras(doc);
-  return { ok: true, doc, warnings };
+  return { ok: true, doc, warnings, recipient: parsed.data.recipient?.trim() ?? '' };
 }

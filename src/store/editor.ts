@@ -76,7 +76,7 @@ export function commit(label: string, recipe: (draft: PlanDoc) => void, mergeKey
 }
 
 /** Item fields the limits' rule does not read: changing only these cannot change an item's `extra`. */
-const OUTSIDE_RULE = new Set(['text', 'description', 'effektmal', 'indikator', 'ansvarsniva', 'kalla', 'comments', 'extra']);
+const OUTSIDE_RULE = new Set(['text', 'description', 'effektmal', 'indikator', 'ansvarsniva', 'kalla', 'comments', 'sources', 'extra']);
 
 function affectsExtras(patches: readonly Patch[]): boolean {
   return patches.some((p) => p.path[0] !== 'items' || p.path.length < 3 || !OUTSIDE_RULE.has(String(p.path[2])));

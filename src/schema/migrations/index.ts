@@ -5,6 +5,7 @@ import { FILE_VERSION } from '../version';
 import { itemStatus } from './0001-item-status';
 import { itemComments } from './0002-item-comments';
 import { priorityLimits } from './0003-priority-limits';
+import { itemSources } from './0004-item-sources';
 
 export interface Migration {
   from: number;
@@ -12,7 +13,7 @@ export interface Migration {
   up: (file: Record<string, unknown>) => Record<string, unknown>;
 }
 
-export const MIGRATIONS: Migration[] = [itemStatus, itemComments, priorityLimits];
+export const MIGRATIONS: Migration[] = [itemStatus, itemComments, priorityLimits, itemSources];
 
 export function migrateFile(file: Record<string, unknown>): { file: Record<string, unknown>; warnings: string[] } {
   let current = structuredClone(file);

@@ -5,6 +5,7 @@ import { readPlanFile } from '../restore';
 import { itemStatus } from './0001-item-status';
 import { itemComments } from './0002-item-comments';
 import { priorityLimits } from './0003-priority-limits';
+import { itemSources } from './0004-item-sources';
 
 const fixture = (name: string) => readFileSync(join(__dirname, '../../../tests/fixtures/files', name), 'utf8');
 
@@ -32,7 +33,7 @@ describe('0001-item-status (file version 1 → 2)', () => {
     expect(v2.ok).toBe(true);
     if (!v2.ok) return;
     expect(new Set(Object.values(v2.doc.items).map((i) => i.status))).toEqual(new Set(['forslag', 'godkand', 'andras', 'stryks']));
-    expect(v2.warnings).toEqual(['Filen uppdaterades från format 2 till 3.', 'Filen uppdaterades från format 3 till 4.']);
+    expect(v2.warnings).toEqual(['Filen uppdaterades från format 2 till 3.', 'Filen uppdaterades från format 3 till 4.', 'Filen uppdaterades från format 4 till 5.']);
   });
 });
 
@@ -51,7 +52,7 @@ describe('0002-item-comments (file version 2 → 3)', () => {
     const v3 = readPlanFile(fixture('v3-example.json'));
     expect(v3.ok).toBe(true);
     if (!v3.ok) return;
-    expect(v3.warnings).toEqual(['Filen uppdaterades från format 3 till 4.']);
+    expect(v3.warnings).toEqual(['Filen uppdaterades från format 3 till 4.', 'Filen uppdaterades från format 4 till 5.']);
     const commented = Object.values(v3.doc.items).filter((i) => i.comments.length > 0);
     expect(commented.length).toBeGreaterThan(0);
     expect(commented[0]!.comments[0]).toEqual({ id: expect.any(String), author: 'Anna Berg', at: '2026-04-23T09:15:00.000Z', text: 'Diskuteras på internatet: behöver ett tydligare mål.' });
@@ -88,10 +89,34 @@ describe('0003-priority-limits (file version 3 → 4)', () => {
     const v4 = readPlanFile(fixture('v4-example.json'));
     expect(v4.ok).toBe(true);
     if (!v4.ok) return;
-    expect(v4.warnings).toEqual([]);
+    expect(v4.warnings).toEqual(['Filen uppdaterades från format 4 till 5.']);
     expect(v4.doc.plan.catalogue.delomraden.find((d) => d.id === 'barnuppdraget')!.limit).toBe(2);
     expect(Object.values(v4.doc.items).filter((i) => i.extraChoice === 'prioritized').map((i) => i.text)).toEqual([
       'Välfungerande samarbete mellan VGR och kommuner',
+    ]);
+  });
+});
+
+describe('0004-item-sources (file version 4 → 5)', () => {
+  it('gives every item of an older file an empty source list, and keeps sources a file has', () => {
+    const before = { items: [{ id: 'a' }, { id: 'b', sources: [{ inputId: 'x' }] }, null] };
+    const after = itemSources.up(structuredClone(before));
+    expect(after.items).toEqual([{ sources: [], id: 'a' }, { sources: [{ inputId: 'x' }], id: 'b' }, null]);
+    expect(before.items[0]).toEqual({ id: 'a' });
+  });
+
+  it('reads the version-4 fixture without sources and the version-5 fixture with its sources and recipient', () => {
+    const v4 = readPlanFile(fixture('v4-example.json'));
+    expect(v4.ok && Object.values(v4.doc.items).every((i) => i.sources.length === 0)).toBe(true);
+    const v5 = readPlanFile(fixture('v5-example.json'));
+    expect(v5.ok).toBe(true);
+    if (!v5.ok) return;
+    expect(v5.warnings).toEqual([]);
+    expect(v5.recipient).toBe('Koncernkontoret');
+    const sourced = Object.values(v5.doc.items).filter((i) => i.sources.length > 0);
+    expect(sourced.map((i) => [i.text, i.sources.map((s) => s.kalla)])).toEqual([
+      ['Välfungerande samarbete mellan VGR och kommuner', ['NU-sjukvården', 'Skaraborgs Sjukhus']],
+      ['Etablera gemensam målbild för rätt vårdnivå och hur detta ökar tillgängligheten', ['Primärvården']],
     ]);
   });
 });

@@ -18,12 +18,14 @@ const TableView = lazy(() => import('./TableView').then((m) => ({ default: m.Tab
 const FilterBar = lazy(() => import('./FilterBar').then((m) => ({ default: m.FilterBar })));
 const CoveragePanel = lazy(() => import('./CoveragePanel').then((m) => ({ default: m.CoveragePanel })));
 const PrioritiesPanel = lazy(() => import('./PrioritiesPanel').then((m) => ({ default: m.PrioritiesPanel })));
+const CollectPanel = lazy(() => import('./CollectPanel').then((m) => ({ default: m.CollectPanel })));
 const VotingPanel = lazy(() => import('./VotingPanel').then((m) => ({ default: m.VotingPanel })));
 const VersionView = lazy(() => import('./VersionView').then((m) => ({ default: m.VersionView })));
 const Presentation = lazy(() => import('./Presentation').then((m) => ({ default: m.Presentation })));
 const VersionsDialog = lazy(() => import('./VersionsDialog').then((m) => ({ default: m.VersionsDialog })));
 const ImportDialog = lazy(() => import('./ImportDialog').then((m) => ({ default: m.ImportDialog })));
 import { useShortcuts } from './useShortcuts';
+import { FileDrop } from './FileDrop';
 
 function Dialogs() {
   return (
@@ -88,13 +90,13 @@ function PlanView() {
   );
 }
 
-/** Beside the fan: Inspel, Måluppfyllnad, Delområden (counts against limits) or Prioritera (dot voting). */
+/** Beside the fan: Inspel, Måluppfyllnad, Delområden (counts against limits), Prioritera (dot voting) or Samla in. */
 function SidePanel() {
   const panel = useUi((s) => s.sidePanel);
   if (panel === 'inspel') return <InspelPanel />;
   return (
     <Suspense fallback={<aside className="side-panel" aria-busy="true" />}>
-      {panel === 'coverage' ? <CoveragePanel /> : panel === 'priorities' ? <PrioritiesPanel /> : <VotingPanel />}
+      {panel === 'coverage' ? <CoveragePanel /> : panel === 'priorities' ? <PrioritiesPanel /> : panel === 'collect' ? <CollectPanel /> : <VotingPanel />}
     </Suspense>
   );
 }
@@ -148,6 +150,7 @@ export function App() {
       </DndProvider>
       <PrintView />
       <Dialogs />
+      <FileDrop />
     </div>
   );
 }

@@ -105,6 +105,7 @@ export function Header() {
         <PanelToggle panel="coverage" label="Måluppfyllnad" />
         <PanelToggle panel="priorities" label="Delområden" />
         <PanelToggle panel="voting" label="Prioritera" />
+        <PanelToggle panel="collect" label="Samla in" />
         <button type="button" aria-pressed={showFilters} onClick={toggleFilters}>
           Filter
         </button>

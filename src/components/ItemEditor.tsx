@@ -5,6 +5,7 @@ import { containerKey } from '../domain/containers';
 import { MAX_TEXT_LENGTH } from '../domain/operations';
 import { placesText } from '../domain/priorities';
 import { ItemComments } from './ItemComments';
+import { ItemSources } from './ItemSources';
 import { ANSVARSNIVAER, STATUS_LABEL, STATUSES, type Ansvarsniva, type ExtraChoice, type Item, type PlanDoc, type Status } from '../domain/types';
 import { deleteItem, updateItem } from '../store/actions';
 import { notify, undo, useEditor } from '../store/editor';
@@ -197,6 +198,8 @@ export function ItemEditor({ doc, item, onClose }: { doc: PlanDoc; item: Item; o
             {placesText(doc, item)}
           </p>
         </div>
+
+        <ItemSources item={item} />
 
         <ItemComments item={item} />
 

@@ -5,7 +5,7 @@ import { flushSync } from 'react-dom';
 import { itemsIn } from '../domain/containers';
 import { uncoveredEffektmal } from '../domain/coverage';
 import type { Item, PlanDoc } from '../domain/types';
-import { itemFacts } from '../export/facts';
+import { itemFacts, sourcesText } from '../export/facts';
 import { useEditor } from '../store/editor';
 import { useUi } from '../store/ui';
 
@@ -22,6 +22,7 @@ function ItemList({ items, doc }: { items: Item[]; doc: PlanDoc }) {
             <span className={`${item.extra ? 'is-extra' : ''}${item.status === 'stryks' ? ' is-struck' : ''}`.trim() || undefined}>{item.text}</span>
             {item.description && <span className="description">{item.description}</span>}
             {facts && <span className="facts">{facts}</span>}
+            {item.sources.length > 0 && <span className="facts">{sourcesText(item)}</span>}
           </li>
         );
       })}

@@ -13,6 +13,7 @@ import {
 } from '@dnd-kit/core';
 import { useMemo, useState, type ReactNode } from 'react';
 import { containerKey, containersOf, parseContainerKey } from '../domain/containers';
+import type { Entry } from '../domain/collection';
 import { moveItem } from '../store/actions';
 import { useEditor } from '../store/editor';
 import { createAnnouncements, describeSlot, screenReaderInstructions } from './announcements';
@@ -29,6 +30,10 @@ function slotOf(event: DragMoveEvent): Slot | null {
 
 let endMessage = '';
 
+/** A group from "Samla in" being dragged: it has no place in the plan until it is dropped. */
+const entryOf = (data: unknown) => (data as { entry?: Entry } | undefined)?.entry ?? null;
+let draggedEntry: Entry | null = null;
+
 export function DndProvider({ children }: { children: ReactNode }) {
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
@@ -39,6 +44,7 @@ export function DndProvider({ children }: { children: ReactNode }) {
   const announcements = useMemo(() => {
     const base = createAnnouncements({
       doc: () => useEditor.getState().doc,
+      name: () => draggedEntry?.text,
       origin: () => useDrag.getState().origin,
       target: () => useDrag.getState().target,
     });
@@ -46,6 +52,12 @@ export function DndProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const onDragStart = ({ active }: DragStartEvent) => {
+    draggedEntry = entryOf(active.data.current);
+    if (draggedEntry) {
+      useDrag.setState({ activeId: String(active.id), origin: null, target: null, focusId: null });
+      setOverlayText(draggedEntry.text);
+      return;
+    }
     const doc = useEditor.getState().doc;
     const item = doc?.items[String(active.id)];
     if (!doc || !item) return;
@@ -72,6 +84,14 @@ export function DndProvider({ children }: { children: ReactNode }) {
     const { target } = useDrag.getState();
     const id = String(active.id);
     const doc = useEditor.getState().doc;
+    const entry = draggedEntry;
+    draggedEntry = null;
+    if (entry) {
+      endMessage = doc && target ? `${entry.text} placerades i ${describeSlot(doc, target, null)}.` : `${entry.text} släpptes utanför solfjädern och ligger kvar i Samla in.`;
+      if (doc && target) void import('../store/collection').then((m) => m.placeEntry(entry, parseContainerKey(target.key), target.index));
+      finish(null);
+      return;
+    }
     const text = doc?.items[id]?.text ?? 'Aktiviteten';
     if (doc && target) {
       endMessage = `${text} släpptes i ${describeSlot(doc, target, useDrag.getState().origin?.key ?? null)}.`;
@@ -82,8 +102,11 @@ export function DndProvider({ children }: { children: ReactNode }) {
     finish(activatorEvent instanceof KeyboardEvent ? id : null);
   };
 
-  const onDragCancel = ({ active, activatorEvent }: { active: { id: string | number }; activatorEvent: Event | null }) =>
-    finish(activatorEvent instanceof KeyboardEvent ? String(active.id) : null);
+  const onDragCancel = ({ active, activatorEvent }: { active: { id: string | number }; activatorEvent: Event | null }) => {
+    const wasEntry = draggedEntry !== null;
+    draggedEntry = null;
+    finish(activatorEvent instanceof KeyboardEvent && !wasEntry ? String(active.id) : null);
+  };
 
   return (
     <DndContext

@@ -31,14 +31,18 @@ export interface AnnouncementSource {
   doc: () => PlanDoc | null;
   origin: () => Slot | null;
   target: () => Slot | null;
+  /** The name of what is dragged when it is not an item of the plan (a group from Samla in). */
+  name?: () => string | undefined;
 }
 
 export function createAnnouncements(src: AnnouncementSource): Announcements {
-  const text = (id: string | number) => src.doc()?.items[String(id)]?.text ?? 'Aktiviteten';
+  const text = (id: string | number) => src.doc()?.items[String(id)]?.text ?? src.name?.() ?? 'Aktiviteten';
   const where = (slot: Slot | null) => {
     const doc = src.doc();
     return doc && slot ? describeSlot(doc, slot, src.origin()?.key ?? null) : 'utanför solfjädern';
   };
+  // Only a group from Samla in starts outside the plan.
+  const home = () => (src.origin() ? where(src.origin()) : 'Samla in');
   let last = '';
   const moved = (id: string | number) => {
     const now = where(src.target());
@@ -48,7 +52,7 @@ export function createAnnouncements(src: AnnouncementSource): Announcements {
   };
   return {
     onDragStart: ({ active }) => {
-      last = where(src.origin());
+      last = home();
       return `Lyfte ${text(active.id)}. Den ligger i ${last}.`;
     },
     onDragMove: ({ active }) => moved(active.id),
@@ -57,8 +61,8 @@ export function createAnnouncements(src: AnnouncementSource): Announcements {
       const target = src.target();
       return target
         ? `${text(active.id)} släpptes i ${where(target)}.`
-        : `${text(active.id)} släpptes utanför solfjädern och ligger kvar i ${where(src.origin())}.`;
+        : `${text(active.id)} släpptes utanför solfjädern och ligger kvar i ${home()}.`;
     },
-    onDragCancel: ({ active }) => `Flytten avbröts. ${text(active.id)} ligger kvar i ${where(src.origin())}.`,
+    onDragCancel: ({ active }) => `Flytten avbröts. ${text(active.id)} ligger kvar i ${home()}.`,
   };
 }

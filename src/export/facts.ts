@@ -1,4 +1,5 @@
 // The words for an item's follow-up facts, shared by Word, print and the app.
+import { sourceWeight, weightText } from '../domain/collection';
 import { STATUS_LABEL, type Indikator, type Item, type PlanDoc } from '../domain/types';
 
 /** "Utskrivningsklara patienter (mål: 30 %)". */
@@ -18,9 +19,21 @@ export function itemFacts(item: Item, doc: PlanDoc): string {
     item.indikator.text || item.indikator.target !== null ? `Indikator: ${indikatorText(item.indikator)}` : '',
     item.ansvarsniva ? `Ansvarsnivå: ${item.ansvarsniva}` : '',
     item.kalla ? `Källa: ${item.kalla}` : '',
+    weightFact(item),
     `Status: ${STATUS_LABEL[item.status]}`,
   ];
   return facts.filter(Boolean).join(' · ');
+}
+
+function weightFact(item: Item): string {
+  const weight = sourceWeight(item.sources);
+  return weight ? `Vikt: ${weightText(weight)}` : '';
+}
+
+/** "Källor: NU-sjukvården (plats 1): ”…”; Skaraborgs Sjukhus (plats 2): ”…”" — what the item was made from; '' for none. */
+export function sourcesText(item: Item): string {
+  if (item.sources.length === 0) return '';
+  return `Källor: ${item.sources.map((s) => `${s.kalla} (plats ${s.rank + 1}): ”${s.text}”`).join('; ')}`;
 }
 
 /**

@@ -30,7 +30,7 @@ export interface UiState {
   /** Presentera: the fan alone, full screen, large type. */
   presenting: boolean;
   /** What the panel beside the fan shows. */
-  sidePanel: 'inspel' | 'coverage' | 'priorities' | 'voting';
+  sidePanel: 'inspel' | 'coverage' | 'priorities' | 'voting' | 'collect';
   /** The editor's view of the plan. */
   view: 'fan' | 'table';
   /** Rows of the table view. */

@@ -6,7 +6,7 @@ import { uncoveredEffektmal } from '../../domain/coverage';
 import type { Blade, Item, PlanDoc } from '../../domain/types';
 import { planToJson } from '../json';
 import { FILE_VERSION } from '../../schema/version';
-import { itemFacts } from '../facts';
+import { itemFacts, sourcesText } from '../facts';
 import { bodyCell, CELL_MARGINS, columns, headerCell, itemRun, LANDSCAPE_A4, muted, plain, STYLES, swedishDate, swedishTime, TEXT_WIDTH } from './common';
 import { addPlanPart, type WordDocumentKind } from './planPart';
 
@@ -30,6 +30,7 @@ const SIKT = { kort: 'Kortare sikt', lang: 'Längre sikt' } as const;
 export function itemParagraphs(items: Item[], doc: PlanDoc): Paragraph[] {
   return items.flatMap((item, i) => {
     const facts = itemFacts(item, doc);
+    const sources = sourcesText(item);
     return [
       new Paragraph({
         indent: { left: 360, hanging: 360 },
@@ -39,6 +40,7 @@ export function itemParagraphs(items: Item[], doc: PlanDoc): Paragraph[] {
       }),
       ...(item.description ? [plain(item.description, { indent: { left: 360 }, spacing: { after: 0 } })] : []),
       ...(facts ? [muted(facts, { indent: { left: 360 }, spacing: { after: 0 } })] : []),
+      ...(sources ? [muted(sources, { indent: { left: 360 }, spacing: { after: 0 } })] : []),
     ];
   });
 }

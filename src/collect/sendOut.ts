@@ -1,0 +1,57 @@
+// "Skicka ut": for each recipient one file to fill in — the Word template and/or a JSON input
+// file — with the recipient's name in it, so whatever comes back says where it came from.
+// All files go out as one zip: a browser lets a page start one download, not a dozen.
+import JSZip from 'jszip';
+import { PlanRuleError } from '../domain/operations';
+import type { PlanDoc } from '../domain/types';
+import { safeFileName } from '../export/download';
+import { planToJson } from '../export/json';
+
+export type SendKind = 'mall' | 'json';
+export interface OutFile {
+  recipient: string;
+  name: string;
+  bytes: Uint8Array;
+}
+
+const MAX_RECIPIENTS = 100;
+const MAX_NAME = 200;
+
+/** Recipients as typed and ticked: trimmed, each once (case ignored), in order; a rule broken is said in Swedish. */
+export function recipientList(names: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const list: string[] = [];
+  for (const raw of names) {
+    const name = raw.replace(/\s+/g, ' ').trim();
+    const key = name.toLocaleLowerCase('sv');
+    if (!name || seen.has(key)) continue;
+    if (name.length > MAX_NAME) throw new PlanRuleError(`Mottagarnamnet är för långt: högst ${MAX_NAME} tecken (”${name.slice(0, 40)}…”).`);
+    seen.add(key);
+    list.push(name);
+  }
+  if (list.length === 0) throw new PlanRuleError('Välj eller skriv minst en mottagare.');
+  if (list.length > MAX_RECIPIENTS) throw new PlanRuleError(`Högst ${MAX_RECIPIENTS} mottagare åt gången (nu ${list.length}).`);
+  return list;
+}
+
+/** The plan without its items: what an office fills in with its own proposals. */
+const blank = (doc: PlanDoc): PlanDoc => ({ plan: doc.plan, items: {} });
+
+export async function sendOutFiles(doc: PlanDoc, recipients: readonly string[], kinds: readonly SendKind[], now = new Date()): Promise<OutFile[]> {
+  if (kinds.length === 0) throw new PlanRuleError('Välj minst en sorts fil: mallen eller JSON.');
+  const { buildMall } = await import('../export/docx');
+  const files: OutFile[] = [];
+  for (const recipient of recipients) {
+    if (kinds.includes('mall'))
+      files.push({ recipient, name: safeFileName(`${doc.plan.name} – mall – ${recipient}`, 'docx'), bytes: await buildMall(doc, { recipient, now }) });
+    if (kinds.includes('json'))
+      files.push({ recipient, name: safeFileName(`${doc.plan.name} – inspel – ${recipient}`, 'json'), bytes: new TextEncoder().encode(planToJson(blank(doc), now, recipient)) });
+  }
+  return files;
+}
+
+export async function zipFiles(files: readonly OutFile[]): Promise<Uint8Array> {
+  const zip = new JSZip();
+  for (const f of files) zip.file(f.name, f.bytes, { date: new Date() });
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}

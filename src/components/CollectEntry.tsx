@@ -1,0 +1,158 @@
+// One group (or single proposal) in "Samla in": its wording and weight, every original
+// wording with who proposed it, and what the user can do with it — place it (drag it into
+// the fan, or choose a place), merge, split, take one out, or dismiss.
+import { useDraggable } from '@dnd-kit/core';
+import { memo, useId, useState } from 'react';
+import { containerName } from '../dnd/announcements';
+import { INBOX, parseContainerKey } from '../domain/containers';
+import { weightText, type CollectedInput, type Entry } from '../domain/collection';
+import type { PlanDoc } from '../domain/types';
+import { dismiss, merge, placeEntry, split, takeOut } from '../store/collection';
+import { count } from './plural';
+
+/** Where an input stood in its office's file: "Nära vård 2026, plats 2, extra". */
+export function inputPlace(input: CollectedInput): string {
+  const where = [input.delomradeName, input.year ?? ''].filter(Boolean).join(' ');
+  return [where, `plats ${input.rank + 1}`, input.extra ? 'extra (kursiv)' : ''].filter(Boolean).join(', ');
+}
+
+/** Choose one of the wordings or write another, then merge. */
+export function MergeForm({ inputs, onDone }: { inputs: CollectedInput[]; onDone: () => void }) {
+  const id = useId();
+  const wordings = [...new Set(inputs.map((i) => i.text))];
+  const [text, setText] = useState(wordings[0] ?? '');
+  return (
+    <form
+      className="merge-form"
+      aria-label="Slå ihop förslag"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (merge(
+          inputs.map((i) => i.id),
+          text,
+        ))
+          onDone();
+      }}
+    >
+      <fieldset>
+        <legend>Välj formulering</legend>
+        {wordings.map((w, i) => (
+          <label key={w} className="merge-choice">
+            <input type="radio" name={`${id}-wording`} checked={text === w} onChange={() => setText(w)} /> {w}
+            <span className="visually-hidden"> (formulering {i + 1})</span>
+          </label>
+        ))}
+      </fieldset>
+      <label htmlFor={`${id}-text`}>Formulering i planen</label>
+      <textarea id={`${id}-text`} rows={2} maxLength={300} value={text} onChange={(e) => setText(e.target.value)} />
+      <div className="row">
+        <button type="submit" className="primary">
+          Slå ihop
+        </button>
+        <button type="button" onClick={onDone}>
+          Avbryt
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function PlaceControl({ entry, doc }: { entry: Entry; doc: PlanDoc }) {
+  const id = useId();
+  // A year the offices gave preselects nothing: the fokusområde is the user's call.
+  const [target, setTarget] = useState(INBOX);
+  const cells = doc.plan.blades.flatMap((b) => doc.plan.rings.map((r) => `${b.id}|${r.id}`));
+  return (
+    <div className="place-control">
+      <label htmlFor={`${id}-place`} className="visually-hidden">
+        Placera ”{entry.text}” i
+      </label>
+      <select id={`${id}-place`} value={target} onChange={(e) => setTarget(e.target.value)}>
+        {[INBOX, ...cells].map((key) => (
+          <option key={key} value={key}>
+            {containerName(doc, key)}
+          </option>
+        ))}
+      </select>
+      <button type="button" onClick={() => placeEntry(entry, parseContainerKey(target))}>
+        Placera
+      </button>
+    </div>
+  );
+}
+
+export const CollectEntry = memo(function CollectEntry({
+  entry,
+  doc,
+  selected,
+  onSelect,
+}: {
+  entry: Entry;
+  doc: PlanDoc;
+  selected: boolean;
+  onSelect: (key: string, on: boolean) => void;
+}) {
+  const id = useId();
+  // Pointer drag into the fan; keyboard users place with the list and button below.
+  const { listeners, setNodeRef, isDragging } = useDraggable({ id: `collect:${entry.key}`, data: { entry } });
+  const [merging, setMerging] = useState(false);
+  const many = entry.inputs.length > 1;
+  return (
+    <li className="collect-entry" aria-labelledby={`${id}-text`} aria-describedby={`${id}-weight`}>
+      <div className="collect-entry-head">
+        <input type="checkbox" aria-label={`Markera ”${entry.text}”`} checked={selected} onChange={(e) => onSelect(entry.key, e.target.checked)} />
+        <div ref={setNodeRef} {...listeners} className={`card collect-card${isDragging ? ' is-dragging' : ''}`} title="Dra in i solfjädern">
+          <span id={`${id}-text`} className="card-text">
+            {entry.text}
+          </span>
+        </div>
+      </div>
+      <p id={`${id}-weight`} className="collect-weight">
+        {weightText(entry)}
+        {entry.merged ? ' · sammanslagen' : ''}
+      </p>
+      <details className="collect-sources">
+        <summary>
+          {count(entry.inputs.length, 'formulering', 'formuleringar')}: {entry.offices.join(', ')}
+        </summary>
+        <ul aria-label={`Formuleringar och källor för ”${entry.text}”`}>
+          {entry.inputs.map((input) => (
+            <li key={input.id} className={input.extra ? 'is-extra' : undefined}>
+              <span className="source-text">”{input.text}”</span>{' '}
+              <span className="source-meta">
+                – {input.kalla}, {inputPlace(input)}
+              </span>
+              <span className="source-actions">
+                {many && (
+                  <button type="button" className="link-button" onClick={() => takeOut(input.id)} aria-label={`Ta ur gruppen: ”${input.text}” (${input.kalla})`}>
+                    Ta ur gruppen
+                  </button>
+                )}
+                <button type="button" className="link-button" onClick={() => dismiss([input.id])} aria-label={`Avfärda ”${input.text}” (${input.kalla})`}>
+                  Avfärda
+                </button>
+              </span>
+            </li>
+          ))}
+        </ul>
+      </details>
+      {merging && <MergeForm inputs={entry.inputs} onDone={() => setMerging(false)} />}
+      <div className="collect-actions">
+        <PlaceControl entry={entry} doc={doc} />
+        {!merging && (
+          <button type="button" onClick={() => setMerging(true)}>
+            {many ? 'Slå ihop…' : 'Ändra formulering…'}
+          </button>
+        )}
+        {many && (
+          <button type="button" onClick={() => split(entry.inputs.map((i) => i.id))}>
+            Dela upp
+          </button>
+        )}
+        <button type="button" onClick={() => dismiss(entry.inputs.map((i) => i.id))}>
+          Avfärda
+        </button>
+      </div>
+    </li>
+  );
+});

@@ -1,0 +1,106 @@
+// "Samla in": the open plan's collection. Kept beside the plan (not in its history or its
+// file); every change is written to IndexedDB at once, and what removes or sets aside
+// something offers "Ångra". Placing an entry in the fan is a plan change like any other.
+import { create } from 'zustand';
+import * as c from '../domain/collection';
+import { newId } from '../domain/ids';
+import * as ops from '../domain/operations';
+import { PlanRuleError } from '../domain/operations';
+import type { CellRef } from '../domain/types';
+import * as repo from '../db/repository';
+import type { FileLike } from '../collect/takeIn';
+import { count } from '../components/plural';
+import { commit, notify, useEditor } from './editor';
+
+interface CollectionState {
+  planId: string | null;
+  collection: c.Collection;
+  /** Files being read right now. */
+  reading: number;
+}
+
+export const useCollection = create<CollectionState>(() => ({ planId: null, collection: c.NEW_COLLECTION, reading: 0 }));
+
+/** Read the plan's collection (once per plan). */
+export async function loadCollection(planId: string): Promise<void> {
+  if (useCollection.getState().planId === planId) return;
+  const row = await repo.loadCollection(planId).catch(() => null);
+  const { planId: _p, ...collection } = row ?? { planId, ...c.NEW_COLLECTION };
+  useCollection.setState({ planId, collection });
+}
+
+/** Apply a change and write it; a broken rule is shown in Swedish and changes nothing. */
+function change(recipe: (current: c.Collection) => c.Collection, undoText?: string): boolean {
+  const { planId, collection: before } = useCollection.getState();
+  if (!planId) return false;
+  let next: c.Collection;
+  try {
+    next = recipe(before);
+  } catch (error) {
+    if (error instanceof PlanRuleError) {
+      notify('error', error.message);
+      return false;
+    }
+    throw error;
+  }
+  if (next === before) return false;
+  save(planId, next);
+  if (undoText) notify('info', undoText, { label: 'Ångra', run: () => void change(() => before) });
+  return true;
+}
+
+function save(planId: string, collection: c.Collection): void {
+  useCollection.setState({ collection });
+  repo.saveCollection({ planId, ...collection }).catch(() => notify('error', 'Insamlingen kunde inte sparas i webbläsaren.'));
+}
+
+/** Take in files (picked or dropped): each read into the collection, a broken one with its reason. */
+export async function takeInFiles(files: readonly FileLike[]): Promise<void> {
+  const { planId } = useCollection.getState();
+  const doc = useEditor.getState().doc;
+  if (!planId || !doc || files.length === 0) return;
+  useCollection.setState((s) => ({ reading: s.reading + files.length }));
+  try {
+    const { takeIn } = await import('../collect/takeIn');
+    const taken = await takeIn(files, doc.plan.catalogue);
+    // The plan may have been switched while reading: the files belong to the plan they were dropped on.
+    if (useCollection.getState().planId !== planId) {
+      const row = await repo.loadCollection(planId);
+      const { planId: _p, ...stored } = row ?? { planId, ...c.NEW_COLLECTION };
+      await repo.saveCollection({ planId, ...c.addFiles(stored, taken) });
+    } else {
+      save(planId, c.addFiles(useCollection.getState().collection, taken));
+    }
+    const proposals = taken.reduce((n, f) => n + f.inputs.length, 0);
+    const broken = taken.filter((f) => f.error).length;
+    const read = `${count(taken.length - broken, 'fil', 'filer')} togs in med ${count(proposals, 'förslag', 'förslag')}.`;
+    notify(broken ? 'error' : 'info', broken ? `${read} ${count(broken, 'fil', 'filer')} kunde inte läsas – se Filer.` : read);
+  } finally {
+    useCollection.setState((s) => ({ reading: s.reading - files.length }));
+  }
+}
+
+export function removeFile(fileId: string): boolean {
+  const file = useCollection.getState().collection.files.find((f) => f.id === fileId);
+  return !!file && change((x) => c.removeFile(x, fileId), `${file.name} togs bort ur insamlingen.`);
+}
+
+export const dismiss = (inputIds: readonly string[]) =>
+  change((x) => c.dismiss(x, inputIds), inputIds.length === 1 ? 'Förslaget avfärdades.' : `${inputIds.length} förslag avfärdades.`);
+
+export const undismiss = (inputId: string) => change((x) => c.undismiss(x, inputId));
+
+export const split = (inputIds: readonly string[]) => change((x) => c.split(x, inputIds), 'Gruppen delades upp.');
+
+export const takeOut = (inputId: string) => change((x) => c.takeOut(x, inputId));
+
+export const merge = (inputIds: readonly string[], text: string) => change((x) => c.merge(x, inputIds, text, newId()));
+
+export const setThreshold = (threshold: number) => change((x) => c.setThreshold(x, threshold));
+
+/** Place an entry in a cell (or Inspel when null) as one undoable item that keeps its sources. */
+export function placeEntry(entry: c.Entry, cell: CellRef | null, index?: number): string | null {
+  const id = newId();
+  const fields = { text: entry.text, cell, index, kalla: c.kallaOf(entry.offices), delomraden: c.delomradenOf(entry), sources: c.sourcesOf(entry) };
+  return commit('Placera från Samla in', (d) => void ops.addItem(d, fields, id)) ? id : null;
+}

@@ -1,0 +1,204 @@
+// Samla in and Skicka ut through the UI: files that came back from the offices taken in,
+// weighed, merged, split, dismissed and placed; all of it surviving a reload; the sources
+// in the exported Word plan (read by LibreOffice too).
+import { readFileSync } from 'node:fs';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import JSZip from 'jszip';
+import { buildCollectFiles, DIFFERENT, PROPOSALS, SAME } from './collectFiles';
+import { cellList, center, clickItem, dragTo, exportVia, itemPoint, listTexts, openApp, waitSaved } from './helpers';
+import { convertToText } from './office';
+
+const panelOf = (page: Page) => page.getByRole('complementary', { name: 'Samla in' });
+
+async function openCollect(page: Page): Promise<Locator> {
+  await page.getByRole('navigation', { name: 'Verktyg' }).getByRole('button', { name: 'Samla in' }).click();
+  const panel = panelOf(page);
+  await expect(panel.getByRole('button', { name: 'Välj filer…' })).toBeEnabled();
+  return panel;
+}
+
+interface Shown {
+  text: string;
+  weight: string;
+  sources: Array<{ text: string; meta: string; italic: boolean }>;
+}
+
+/** The groups as drawn: wording, weight, and every original wording with its source. */
+const entries = (panel: Locator): Promise<Shown[]> =>
+  panel.getByRole('list', { name: 'Förslag' }).evaluate((list) =>
+    [...list.querySelectorAll(':scope > li')].map((li) => ({
+      text: li.querySelector('.card-text')!.textContent!.trim(),
+      weight: li.querySelector('.collect-weight')!.textContent!.trim(),
+      sources: [...li.querySelectorAll('.collect-sources li')].map((s) => ({
+        text: s.querySelector('.source-text')!.textContent!.replace(/^”|”$/g, ''),
+        meta: s.querySelector('.source-meta')!.textContent!,
+        italic: getComputedStyle(s.querySelector('.source-text')!).fontStyle === 'italic',
+      })),
+    })),
+  );
+
+const groupOf = (shown: Shown[], text: string) => shown.findIndex((e) => e.sources.some((s) => s.text === text));
+const entry = (panel: Locator, text: string) => panel.getByRole('listitem', { name: text, exact: true });
+
+test('take in nine files, weigh, merge, split, dismiss and place; it survives reload and the Word plan lists the sources', async ({ page }, info) => {
+  test.setTimeout(180_000);
+  const paths = await buildCollectFiles();
+  expect(paths).toHaveLength(9);
+  await openApp(page);
+  const panel = await openCollect(page);
+  await panel.getByTestId('collect-files').setInputFiles(paths);
+  await expect(page.getByText(`7 filer togs in med ${PROPOSALS.length} förslag. 2 filer kunde inte läsas – se Filer.`)).toBeVisible();
+
+  // Every file is listed; the two broken ones with their reason.
+  const files = panel.getByRole('list', { name: 'Filer' }).getByRole('listitem');
+  await expect(files).toHaveCount(9);
+  await expect(files.filter({ hasText: 'Kunde inte läsas' })).toHaveCount(2);
+  await expect(files.filter({ hasText: 'trasig.docx' })).toContainText('Kunde inte läsas');
+  await expect(files.filter({ hasText: 'SkaS ifylld.docx' })).toContainText('Skaraborgs Sjukhus · 3 förslag');
+
+  // Every readable proposal is there, credited to its office; the italic one is marked extra.
+  let shown = await entries(panel);
+  for (const p of PROPOSALS) {
+    const found = shown.flatMap((e) => e.sources).find((s) => s.text === p.text && s.meta.includes(p.kalla));
+    expect(found, `${p.text} (${p.kalla})`).toBeTruthy();
+  }
+  expect(shown.flatMap((e) => e.sources)).toHaveLength(PROPOSALS.length);
+  const italic = shown.flatMap((e) => e.sources).find((s) => s.text === 'Mobila närvårdsteam i alla kommuner')!;
+  expect(italic.italic).toBe(true);
+  expect(italic.meta).toContain('extra (kursiv)');
+
+  // The fixture's pairs: the same ones group, the different ones do not.
+  for (const [a, b] of SAME.slice(0, 5)) expect(groupOf(shown, a), `${a} ~ ${b}`).toBe(groupOf(shown, b));
+  for (const [a, b] of DIFFERENT.slice(0, 4)) expect(groupOf(shown, a), `${a} ≁ ${b}`).not.toBe(groupOf(shown, b));
+  const patients = shown[groupOf(shown, SAME[0]![0])]!;
+  expect(patients.weight).toBe('2 förvaltningar, snittplats 1');
+
+  // Merge: choose the second wording, then edit it.
+  const merged = 'Fler patientgrupper tas om hand i nära vården';
+  const group = entry(panel, patients.text);
+  await group.getByRole('button', { name: 'Slå ihop…' }).click();
+  await group.getByRole('radio', { name: new RegExp(SAME[0]![1]) }).check();
+  await expect(group.getByLabel('Formulering i planen')).toHaveValue(SAME[0]![1]);
+  await group.getByLabel('Formulering i planen').fill(merged);
+  await group.getByRole('button', { name: 'Slå ihop', exact: true }).click();
+  await expect(entry(panel, merged)).toContainText('2 förvaltningar, snittplats 1 · sammanslagen');
+
+  // Merge two groups the similarity kept apart: mark both, merge the marked.
+  await entry(panel, DIFFERENT[2]![0]).getByRole('checkbox').check();
+  await entry(panel, DIFFERENT[2]![1]).getByRole('checkbox').check();
+  await panel.getByRole('button', { name: 'Slå ihop markerade (2)' }).click();
+  await panel.getByRole('form', { name: 'Slå ihop förslag' }).getByRole('button', { name: 'Slå ihop', exact: true }).click();
+  await expect(entry(panel, DIFFERENT[2]![0])).toContainText('2 förvaltningar, snittplats 1 · sammanslagen');
+
+  // Split a group: each proposal stands alone.
+  const discharge = shown[groupOf(shown, SAME[4]![0])]!;
+  await entry(panel, discharge.text).getByRole('button', { name: 'Dela upp' }).click();
+  await expect(entry(panel, SAME[4]![0])).toContainText('1 förvaltning');
+  await expect(entry(panel, SAME[4]![1])).toContainText('1 förvaltning');
+
+  // Dismiss one; it waits under Avfärdade.
+  await entry(panel, DIFFERENT[1]![1]).getByRole('button', { name: 'Avfärda', exact: true }).click();
+  await panel.getByText('Avfärdade (1)').click();
+  await expect(panel.getByRole('list', { name: 'Avfärdade' }).getByRole('listitem')).toHaveCount(1);
+  await expect(panel.getByRole('list', { name: 'Avfärdade' })).toContainText(DIFFERENT[1]![1]);
+
+  // Place the merged group by dragging it into the fan, below the cell's items.
+  const target = cellList(page, 'Nära invånaren', 'Viktiga milstolpar 2026');
+  const items = target.getByRole('button');
+  const first = await itemPoint(items.nth(0));
+  const last = await itemPoint(items.nth(1));
+  const len = Math.hypot(last.x - first.x, last.y - first.y);
+  const below = { x: last.x + ((last.x - first.x) / len) * 45, y: last.y + ((last.y - first.y) / len) * 45 };
+  const card = entry(panel, merged).locator('.collect-card');
+  await card.scrollIntoViewIfNeeded();
+  await dragTo(page, await center(card), below);
+  await expect.poll(() => listTexts(target)).toEqual(['Fler patientgrupper omhändertas i nära vården', 'Xx % av resurserna är omställda till nära vård', merged]);
+  await expect(entry(panel, merged)).toHaveCount(0);
+
+  // Place another by choosing its cell (the keyboard's way).
+  const together = shown[groupOf(shown, SAME[1]![0])]!;
+  const row = entry(panel, together.text);
+  await row.getByRole('combobox').selectOption({ label: 'En sammanhållen hälso- och sjukvård, Viktiga milstolpar 2025' });
+  await row.getByRole('button', { name: 'Placera' }).click();
+  const sammanhallen = cellList(page, 'En sammanhållen hälso- och sjukvård', 'Viktiga milstolpar 2025');
+  await expect.poll(async () => (await listTexts(sammanhallen)).at(-1)).toBe(together.text);
+  await expect(panel.getByRole('status').filter({ hasText: 'placerade i planen' })).toContainText('4 placerade i planen');
+
+  // Everything survives a reload.
+  await waitSaved(page);
+  await page.reload();
+  await expect(page.locator('svg.fan')).toBeVisible();
+  const again = await openCollect(page);
+  await expect(again.getByRole('list', { name: 'Filer' }).getByRole('listitem')).toHaveCount(9);
+  shown = await entries(again);
+  expect(groupOf(shown, SAME[0]![0])).toBe(-1);
+  expect(groupOf(shown, SAME[1]![0])).toBe(-1);
+  expect(groupOf(shown, SAME[4]![0])).not.toBe(groupOf(shown, SAME[4]![1]));
+  expect(shown[groupOf(shown, DIFFERENT[2]![0])]!.sources.map((s) => s.text)).toEqual([DIFFERENT[2]![0], DIFFERENT[2]![1]]);
+  await again.getByText('Avfärdade (1)').click();
+  await expect(again.getByRole('list', { name: 'Avfärdade' }).getByRole('listitem')).toHaveCount(1);
+  await expect.poll(() => listTexts(target)).toEqual(['Fler patientgrupper omhändertas i nära vården', 'Xx % av resurserna är omställda till nära vård', merged]);
+
+  // The placed item shows its sources and weight.
+  await clickItem(page, target.getByRole('button', { name: new RegExp(merged) }));
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByText('Vikt: 2 förvaltningar, snittplats 1.')).toBeVisible();
+  await expect(dialog.getByRole('list', { name: 'Källor' }).getByRole('listitem')).toHaveText([
+    `NU-sjukvården, plats 1”${SAME[0]![0]}”`,
+    `Skaraborgs Sjukhus, plats 1”${SAME[0]![1]}”`,
+  ]);
+  await expect(dialog.getByLabel('Källa (vem föreslog)')).toHaveValue('NU-sjukvården, Skaraborgs Sjukhus');
+  await dialog.getByRole('button', { name: 'Avbryt' }).click();
+
+  // The Word plan lists the sources — in the XML and as LibreOffice reads it.
+  const download = await exportVia(page, 'Word (.docx)');
+  const docx = info.outputPath('plan.docx');
+  await download.saveAs(docx);
+  const xml = await (await JSZip.loadAsync(readFileSync(docx))).file('word/document.xml')!.async('string');
+  const sources = `Källor: NU-sjukvården (plats 1): ”${SAME[0]![0]}”; Skaraborgs Sjukhus (plats 1): ”${SAME[0]![1]}”`;
+  expect(xml).toContain(sources);
+  const text = convertToText(docx);
+  expect(text).toContain(merged);
+  expect(text).toContain(sources);
+  expect(text).toContain('Vikt: 2 förvaltningar, snittplats 1');
+  expect(text).toContain(`Källor: Regionhälsan (plats 1): ”${SAME[1]![0]}”; Folktandvården (plats 1): ”${SAME[1]![1]}”`);
+});
+
+test('Skicka ut makes one file per recipient and kind in a zip; files dropped on the page are taken in', async ({ page }, info) => {
+  await openApp(page);
+  const panel = await openCollect(page);
+  await panel.getByRole('button', { name: 'Skicka ut…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Skicka ut' });
+  await dialog.getByRole('button', { name: 'Skapa filer' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText('Välj eller skriv minst en mottagare.');
+  await dialog.getByRole('checkbox', { name: 'NU-sjukvården' }).check();
+  await dialog.getByLabel('Fler mottagare, en per rad').fill('Habilitering & Hälsa\n\nnu-sjukvården');
+  await dialog.getByRole('checkbox', { name: 'Planfil för inspel (.json)' }).check();
+  const download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Skapa filer' }).click();
+  const zipPath = info.outputPath('utskick.zip');
+  await (await download).saveAs(zipPath);
+  await expect(page.getByText(/^4 filer till 2 mottagare sparades i .* – utskick\.zip\.$/)).toBeVisible();
+  const zip = await JSZip.loadAsync(readFileSync(zipPath));
+  const names = Object.keys(zip.files).sort();
+  expect(names.map((n) => n.replace(/^.* – (mall|inspel) – /, '$1 – '))).toEqual([
+    'inspel – Habilitering & Hälsa.json',
+    'inspel – NU-sjukvården.json',
+    'mall – Habilitering & Hälsa.docx',
+    'mall – NU-sjukvården.docx',
+  ]);
+
+  // The JSON file for Habilitering & Hälsa, dropped on the page, comes back under that name.
+  const json = await zip.file(names[0]!)!.async('string');
+  const parsed = JSON.parse(json);
+  parsed.items = [];
+  await page.getByRole('button', { name: 'Visa Inspel' }).click();
+  await page.evaluate(async (text) => {
+    const data = new DataTransfer();
+    data.items.add(new File([text], 'svar.json', { type: 'application/json' }));
+    for (const type of ['dragenter', 'dragover', 'drop']) document.body.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, JSON.stringify(parsed));
+  await expect(page.getByText('1 fil togs in med 0 förslag.')).toBeVisible();
+  await panelOf(page).getByText('Filer (1)').click();
+  await expect(panelOf(page).getByRole('list', { name: 'Filer' })).toContainText('Habilitering & Hälsa · 0 förslag');
+});

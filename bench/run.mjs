@@ -13,9 +13,11 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { preview } from 'vite';
 import { seedPlan } from './seed.mjs';
+import { collectFiles, COLLECT_FILES, COLLECT_PROPOSALS, timeCollect } from './collect.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const SIZES = (process.env.BENCH_SIZES ?? '100,1000,5000').split(',').map(Number);
+const SIZES = (process.env.BENCH_SIZES ?? '100,1000,5000').split(',').map(Number).filter((n) => n > 0);
+const COLLECT_RUNS = Number(process.env.BENCH_COLLECT_RUNS ?? 7);
 const RUNS = Number(process.env.BENCH_RUNS ?? 11);
 const MICRO_RUNS = Number(process.env.BENCH_MICRO_RUNS ?? 40);
 const EXPORT_RUNS = Number(process.env.BENCH_EXPORT_RUNS ?? 11);
@@ -273,6 +275,11 @@ async function main() {
       process.stdout.write(`measuring N = ${n}…\n`);
       results.push(await measureSize(browser, app.url, blank.url, n));
     }
+    process.stdout.write(`measuring Samla in: ${COLLECT_FILES} files, ${COLLECT_PROPOSALS} proposals…\n`);
+    const files = await collectFiles();
+    const collectRuns = [];
+    for (let i = 0; i < COLLECT_RUNS; i++) collectRuns.push(await timeCollect(browser, app.url, files));
+    const collect = stats(collectRuns);
     const blankLoad = stats(results.flatMap((r) => r.blankLoadRuns));
     const initialJs = initialJsGzip(join(root, 'dist'));
     const blankJs = initialJsGzip(join(root, 'bench/blank/dist'));
@@ -292,6 +299,7 @@ async function main() {
       }
       if (r.n === 5000) check('N=5000 reload (median)', r.reload.median, 1500);
     }
+    check(`Samla in ${COLLECT_FILES} files / ${COLLECT_PROPOSALS} proposals (median)`, collect.median, 3000);
     check('initial JS gzip', initialJs / 1024, 200, 'KB');
 
     const row = (label, s, unit = 'ms') => `${label.padEnd(28)}${String(round(s.median)).padStart(10)}${String(round(s.p95)).padStart(10)} ${unit}`;
@@ -312,6 +320,7 @@ async function main() {
       if (r.wordExport) console.log(row('Word export', r.wordExport));
       if (r.jsonRoundTrip) console.log(row('JSON export + import', r.jsonRoundTrip));
     }
+    console.log(`\n${row(`Samla in (${COLLECT_FILES} files)`, collect)}  (${COLLECT_PROPOSALS} proposals, ${collect.runs} runs)`);
     console.log(`\nInitial JS: ${round(initialJs / 1024)} KB gzip\n\nTargets:`);
     for (const c of checks) console.log(`  ${c.ok ? 'ok  ' : 'MISS'} ${c.name}: ${c.value} ${c.unit} (target ≤ ${c.limit} ${c.unit})`);
 
@@ -324,6 +333,7 @@ async function main() {
       blankJsGzipBytes: blankJs,
       initialJsGzipBytes: initialJs,
       results,
+      collect,
       checks,
     };
     writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify(output, null, 2)}\n`);

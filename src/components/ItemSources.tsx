@@ -1,6 +1,6 @@
 // The proposals an item was made from in "Samla in": who proposed it, in which words, at
 // which place in their own list — and the weight that gives it.
-import { sourceWeight, weightText } from '../domain/collection';
+import { sourceWeight, weightText } from '../domain/weight';
 import type { Item } from '../domain/types';
 
 export function ItemSources({ item }: { item: Item }) {

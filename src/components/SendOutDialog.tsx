@@ -1,11 +1,11 @@
 // "Skicka ut": choose recipients (from the plan's källor, or typed) and what to send; one
 // zip with a file per recipient is saved, ready to attach to the e-mails.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { recipientList, sendOutFiles, zipFiles, type SendKind } from '../collect/sendOut';
 import { PlanRuleError } from '../domain/operations';
 import type { PlanDoc } from '../domain/types';
 import { downloadBlob, safeFileName } from '../export/download';
-import { notify } from '../store/editor';
+import { clearNotice, notify } from '../store/editor';
 import { Dialog } from './Dialog';
 import { count } from './plural';
 
@@ -15,6 +15,8 @@ export function SendOutDialog({ doc, onClose }: { doc: PlanDoc; onClose: () => v
   const [kinds, setKinds] = useState<ReadonlySet<SendKind>>(new Set(['mall']));
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
+  // An older message would cover the dialog's buttons.
+  useEffect(() => clearNotice(), []);
   const toggle = <T,>(set: ReadonlySet<T>, value: T, on: boolean) => {
     const next = new Set(set);
     if (on) next.add(value);

@@ -5,7 +5,10 @@
 import { PlanRuleError } from './operations';
 import { DEFAULT_THRESHOLD } from './similarity';
 import type { PlanDoc, Source } from './types';
-import { weighGroup, weighInputs, type Input, byWeight } from './weigh';
+import { weighInputs, type Input } from './weigh';
+import { byWeight, weightOf } from './weight';
+
+export { sourceWeight, weightText } from './weight';
 
 /** An input as collected: with the file it came from and the delområde's name as written. */
 export interface CollectedInput extends Input {
@@ -113,11 +116,6 @@ export function weighCollection(c: Collection, placed: ReadonlySet<string>): Wei
   };
 }
 
-const weightOf = (inputs: CollectedInput[]) => {
-  const { offices, meanPlace } = weighGroup(inputs);
-  return { offices, meanPlace };
-};
-
 export function addFiles(c: Collection, files: readonly CollectedFile[]): Collection {
   return { ...c, files: [...c.files, ...files] };
 }
@@ -178,17 +176,3 @@ export function kallaOf(offices: readonly string[]): string {
 
 /** The delområden an entry's inputs were proposed under, each once. */
 export const delomradenOf = (entry: Entry) => [...new Set(entry.inputs.flatMap((i) => (i.delomradeId ? [i.delomradeId] : [])))];
-
-/** How much weight an item's sources carry: offices (each once) and their mean place, 1-based. */
-export function sourceWeight(sources: readonly Source[]): { offices: string[]; meanPlace: number } | null {
-  if (sources.length === 0) return null;
-  const { offices, meanPlace } = weighGroup(sources.map((s) => ({ ...s, id: s.inputId, delomradeId: null, year: null, extra: false })));
-  return { offices, meanPlace };
-}
-
-/** "3 förvaltningar, snittplats 1,3": a weight in words. */
-export function weightText(weight: { offices: readonly string[]; meanPlace: number }): string {
-  const n = weight.offices.length;
-  const place = weight.meanPlace.toLocaleString('sv-SE', { maximumFractionDigits: 1 });
-  return `${n} ${n === 1 ? 'förvaltning' : 'förvaltningar'}, snittplats ${place}`;
-}

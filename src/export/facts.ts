@@ -1,5 +1,5 @@
 // The words for an item's follow-up facts, shared by Word, print and the app.
-import { sourceWeight, weightText } from '../domain/collection';
+import { sourceWeight, weightText } from '../domain/weight';
 import { STATUS_LABEL, type Indikator, type Item, type PlanDoc } from '../domain/types';
 
 /** "Utskrivningsklara patienter (mål: 30 %)". */

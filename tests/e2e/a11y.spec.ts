@@ -195,3 +195,25 @@ test('Versioner: the dialog with a comparison, the comparison on the fan and an 
   await expect(page.getByRole('button', { name: 'Stäng versionen' })).toBeVisible();
   expect(await audit(page)).toEqual([]);
 });
+
+test('Samla in (files taken in, a group open, a merge form, dismissed ones) and Skicka ut pass axe (WCAG 2.1 AA)', async ({ page }) => {
+  const { buildCollectFiles } = await import('./collectFiles');
+  const paths = await buildCollectFiles();
+  await openApp(page);
+  await page.getByRole('navigation', { name: 'Verktyg' }).getByRole('button', { name: 'Samla in' }).click();
+  const panel = page.getByRole('complementary', { name: 'Samla in' });
+  await expect(panel.getByRole('button', { name: 'Välj filer…' })).toBeEnabled();
+  expect(await audit(page)).toEqual([]);
+  await panel.getByTestId('collect-files').setInputFiles(paths);
+  await expect(page.getByText(/togs in med/)).toBeVisible();
+  const first = panel.getByRole('list', { name: 'Förslag' }).getByRole('listitem').first();
+  await first.locator('summary').click();
+  await first.getByRole('button', { name: 'Slå ihop…' }).click();
+  await panel.getByRole('list', { name: 'Förslag' }).getByRole('listitem').last().getByRole('button', { name: 'Avfärda', exact: true }).click();
+  await panel.getByText('Avfärdade (1)').click();
+  expect(await audit(page)).toEqual([]);
+  await panel.getByRole('button', { name: 'Skicka ut…' }).click();
+  await page.getByRole('dialog', { name: 'Skicka ut' }).getByRole('button', { name: 'Skapa filer' }).click();
+  await expect(page.getByRole('dialog', { name: 'Skicka ut' }).getByRole('alert')).toBeVisible();
+  expect(await audit(page)).toEqual([]);
+});

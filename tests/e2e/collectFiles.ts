@@ -38,6 +38,7 @@ export const PROPOSALS: Array<{ kalla: string; text: string }> = [];
 
 export async function buildCollectFiles(): Promise<string[]> {
   const dir = mkdtempSync(join(tmpdir(), 'sf-collect-'));
+  PROPOSALS.length = 0;
   const files: Array<[string, Uint8Array | string]> = [];
   const mall = async (name: string, recipient: string, lines: Lines) => {
     for (const years of Object.values(lines))

@@ -12,6 +12,7 @@ const rows = r.results.map(
 const exports = r.results
   .filter((x) => x.wordExport)
   .map((x) => `Exports at N = ${x.n.toLocaleString('en')}: Word ${pair(x.wordExport)} ms, JSON export + import ${pair(x.jsonRoundTrip)} ms (median / p95).`);
+const collect = r.collect ? `Samla in, 50 files with 1,000 proposals through the panel: ${pair(r.collect)} ms (median / p95, ${r.collect.runs} runs).` : '';
 const checks = r.checks.map((c) => `| ${c.name} | ${c.value} ${c.unit} | ≤ ${c.limit} ${c.unit} | ${c.ok ? 'met' : 'MISSED'} |`);
 const block = `<!-- bench:results -->
 Run of ${r.date.slice(0, 16).replace('T', ' ')} UTC: ${r.machine.cpus} cores, Node ${r.machine.node}, Chromium ${r.machine.chromium}, headless, 1920×1080;
@@ -25,6 +26,7 @@ Times in ms, median / p95. "Blank" is an empty Vite + React page built the same 
 ${rows.join('\n')}
 
 ${exports.join('\n')}
+${collect}
 
 Initial JavaScript: ${(r.initialJsGzipBytes / 1024).toFixed(1)} KB gzip (the blank page: ${(r.blankJsGzipBytes / 1024).toFixed(1)} KB).
 

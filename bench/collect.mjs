@@ -8,17 +8,6 @@ import { createServer } from 'vite';
 export const COLLECT_FILES = 50;
 export const COLLECT_PROPOSALS = 1000;
 
-/** A seeded random source (mulberry32): the same files every run. */
-function random(seed) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const SUBJECTS = ['Nära vård', 'Digitala vårdmöten', 'Samverkan med kommunerna', 'Kompetensförsörjningen', 'Hälsofrämjande insatser', 'Barns hälsa', 'Uppföljningen', 'Ledarskapet', 'Kvalitetsarbetet', 'Prioriteringarna'];
 const VERBS = ['stärks i', 'införs i', 'utvecklas inom', 'följs upp i', 'samordnas i', 'prioriteras i'];
 const PLACES = ['primärvården', 'hela regionen', 'varje förvaltning', 'sjukhusen', 'kommunerna', 'tandvården', 'habiliteringen', 'akutsjukvården'];
@@ -43,10 +32,11 @@ export async function collectFiles() {
     const { buildMall } = await server.ssrLoadModule('/src/export/docx/mall.ts');
     const { planToJson } = await server.ssrLoadModule('/src/export/json.ts');
     const { fillIn } = await server.ssrLoadModule('/tests/fixtures/fillMall.ts');
+    const { seededRandom } = await server.ssrLoadModule('/tests/fixtures/random.ts');
     const doc = createExampleDoc(new Date('2026-03-01T08:00:00.000Z'));
     const areas = doc.plan.catalogue.delomraden.map((d) => d.name);
     const years = doc.plan.rings.map((r) => r.year);
-    const of = proposals(random(2026));
+    const of = proposals(seededRandom(2026));
     const files = [];
     for (let f = 0; f < COLLECT_FILES; f++) {
       const office = `Förvaltning ${f + 1}`;

@@ -7,17 +7,9 @@ import { bladeAngles, hitTestCell, ORIGIN, pointToPolar, polarToPoint, ringRadii
 import { hitFan, slotPoint } from './hit';
 import { computeFanLayout, type FanLayout, type LayoutInput } from './layout';
 import { estimateMeasure } from './text';
+import { seededRandom } from '../../tests/fixtures/random';
 
-/** Seeded random (mulberry32), so generated plans are the same on every run. */
-function rng(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRandom;
 
 const WORDS = 'vård nära invånare samverkan kompetens digital ledarskap plan uppföljning region förvaltning hälsa barn tillgänglighet kvalitet'.split(' ');
 

@@ -201,4 +201,12 @@ test('Skicka ut makes one file per recipient and kind in a zip; files dropped on
   await expect(page.getByText('1 fil togs in med 0 förslag.')).toBeVisible();
   await panelOf(page).getByText('Filer (1)').click();
   await expect(panelOf(page).getByRole('list', { name: 'Filer' })).toContainText('Habilitering & Hälsa · 0 förslag');
+
+  // Removing a file can be undone; until then nothing of it is lost.
+  await panelOf(page).getByRole('button', { name: 'Ta bort svar.json ur insamlingen' }).click();
+  await expect(page.getByText('svar.json togs bort ur insamlingen.')).toBeVisible();
+  await expect(panelOf(page).getByText('Inga filer ännu.', { exact: false })).toBeVisible();
+  await page.getByRole('button', { name: 'Ångra', exact: true }).last().click();
+  await panelOf(page).getByText('Filer (1)').click();
+  await expect(panelOf(page).getByRole('list', { name: 'Filer' })).toContainText('svar.json');
 });

@@ -41,7 +41,9 @@ function FileList({ files }: { files: CollectedFile[] }) {
 
 function Collected({ doc }: { doc: PlanDoc }) {
   const collection = useCollection((s) => s.collection);
-  const placed = useMemo(() => placedInputIds(doc), [doc]);
+  // Regroup only when what is placed changes, not on every edit of the plan.
+  const placedKey = useMemo(() => [...placedInputIds(doc)].sort().join('\n'), [doc]);
+  const placed = useMemo(() => new Set(placedKey ? placedKey.split('\n') : []), [placedKey]);
   const weighing = useMemo(() => weighCollection(collection, placed), [collection, placed]);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [shown, setShown] = useState(PAGE);

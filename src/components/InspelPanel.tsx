@@ -7,6 +7,7 @@ import { useDrag } from '../dnd/dragStore';
 import { useDraggableItem } from '../dnd/useDraggableItem';
 import { pastedLines, PlanRuleError } from '../domain/operations';
 import { addItem, addItems } from '../store/actions';
+import { WeightTag } from './WeightTag';
 import { notify, useEditor } from '../store/editor';
 
 const InspelItem = memo(function InspelItem({ item, index }: { item: Item; index: number }) {
@@ -23,6 +24,7 @@ const InspelItem = memo(function InspelItem({ item, index }: { item: Item; index
         <span className="card-text">{item.text}</span>
         {item.extra && <span className="tag">extra</span>}
         {item.status === 'stryks' && <span className="tag">stryks</span>}
+        <WeightTag sources={item.sources} />
       </div>
     </li>
   );

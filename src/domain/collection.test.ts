@@ -30,7 +30,7 @@ const collection: Collection = c.addFiles(c.NEW_COLLECTION, [
   file('sk', 'Skaraborgs Sjukhus', ['Fler patientgrupper ska omhändertas i nära vård', 'Samverkan med idéburen sektor']),
   file('rh', 'Regionhälsan', ['Fler patientgrupper omhändertas i den nära vården']),
   { ...file('x', 'trasig', []), error: 'Filen är inte giltig JSON.' },
-]);
+]).collection;
 
 const keys = (w: c.Weighing) => w.entries.map((e) => e.inputs.map((i) => i.id));
 
@@ -93,6 +93,15 @@ describe('a collection weighed', () => {
     const w = c.weighCollection(collection, placed);
     expect(w.placed).toBe(1);
     expect(keys(w)[0]).toEqual(['sk-0', 'rh-0']);
+  });
+
+  it('a file taken in again with the same name and content is not added twice', () => {
+    const again = { ...file('nu2', 'NU-sjukvården', ['Fler patientgrupper omhändertas i nära vården', 'Digitala vårdmöten i primärvården']), name: 'NU-sjukvården.docx' };
+    const changed = { ...file('nu3', 'NU-sjukvården', ['Något nytt']), name: 'NU-sjukvården.docx' };
+    const { collection: next, repeated } = c.addFiles(collection, [again, changed, { ...changed, id: 'nu4' }]);
+    expect(repeated.map((f) => f.id)).toEqual(['nu2', 'nu4']);
+    expect(next.files.map((f) => f.id)).toEqual(['nu', 'sk', 'rh', 'x', 'nu3']);
+    expect(c.addFiles(collection, [again]).collection).toBe(collection);
   });
 
   it('removing a file takes its inputs and the say on them, and nothing else', () => {

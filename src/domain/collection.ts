@@ -116,8 +116,19 @@ export function weighCollection(c: Collection, placed: ReadonlySet<string>): Wei
   };
 }
 
-export function addFiles(c: Collection, files: readonly CollectedFile[]): Collection {
-  return { ...c, files: [...c.files, ...files] };
+const contentKey = (f: CollectedFile) => JSON.stringify([f.name, f.kalla, f.error, f.inputs.map((i) => [i.text, i.delomradeName, i.year, i.rank, i.extra])]);
+
+/** Files added; one already in the collection with the same name and content is not added again. */
+export function addFiles(c: Collection, files: readonly CollectedFile[]): { collection: Collection; repeated: CollectedFile[] } {
+  const seen = new Set(c.files.map(contentKey));
+  const fresh: CollectedFile[] = [];
+  const repeated: CollectedFile[] = [];
+  for (const f of files) {
+    const key = contentKey(f);
+    (seen.has(key) ? repeated : fresh).push(f);
+    seen.add(key);
+  }
+  return { collection: fresh.length ? { ...c, files: [...c.files, ...fresh] } : c, repeated };
 }
 
 /** A file and everything taken in from it go; the user's say on its inputs goes with them. */

@@ -2,6 +2,8 @@
 import { useDroppable } from '@dnd-kit/core';
 import { memo } from 'react';
 import { useDraggableItem } from '../dnd/useDraggableItem';
+import { sourceWeight, weightText } from '../domain/weight';
+import { useEditor } from '../store/editor';
 import { selectItem, toggleUnfold } from '../store/ui';
 import { itemLabel, type ItemShape } from './cells';
 import type { CellShape } from './layout';
@@ -108,12 +110,14 @@ const FanItem = memo(function FanItem({
   filteredOut?: boolean;
 }) {
   const { props, isDragging } = useDraggableItem<SVGGElement>(shape.id);
+  const weight = sourceWeight(useEditor((s) => s.doc?.items[shape.id]?.sources) ?? []);
+  const proposed = weight && `Föreslagen av ${weightText(weight)}`;
   return (
     <g role="listitem">
       <g
         {...props}
         className={`fan-item${isDragging ? ' is-dragging' : ''}${shape.extra ? ' is-extra' : ''}${markClass(marked)}${change ? ` is-${change}` : ''}`}
-        aria-description={[change && `${CHANGE_WORD[change]} sedan versionen`, filteredOut && FILTERED_OUT].filter(Boolean).join('. ') || undefined}
+        aria-description={[change && `${CHANGE_WORD[change]} sedan versionen`, filteredOut && FILTERED_OUT, proposed].filter(Boolean).join('. ') || undefined}
         onFocus={() => selectItem(shape.id)}
       >
         <path className="item-hit" d={shape.hitPath} />

@@ -62,19 +62,27 @@ export async function takeInFiles(files: readonly FileLike[]): Promise<void> {
   useCollection.setState((s) => ({ reading: s.reading + files.length }));
   try {
     const { takeIn } = await import('../collect/takeIn');
-    const taken = await takeIn(files, doc.plan.catalogue);
+    const read = await takeIn(files, doc.plan.catalogue);
     // The plan may have been switched while reading: the files belong to the plan they were dropped on.
+    let repeated: c.CollectedFile[];
     if (useCollection.getState().planId !== planId) {
       const row = await repo.loadCollection(planId);
       const { planId: _p, ...stored } = row ?? { planId, ...c.NEW_COLLECTION };
-      await repo.saveCollection({ planId, ...c.addFiles(stored, taken) });
+      const added = c.addFiles(stored, read);
+      repeated = added.repeated;
+      await repo.saveCollection({ planId, ...added.collection });
     } else {
-      save(planId, c.addFiles(useCollection.getState().collection, taken));
+      const added = c.addFiles(useCollection.getState().collection, read);
+      repeated = added.repeated;
+      if (added.collection !== useCollection.getState().collection) save(planId, added.collection);
     }
+    const taken = read.filter((f) => !repeated.includes(f));
     const proposals = taken.reduce((n, f) => n + f.inputs.length, 0);
     const broken = taken.filter((f) => f.error).length;
-    const read = `${count(taken.length - broken, 'fil', 'filer')} togs in med ${count(proposals, 'förslag', 'förslag')}.`;
-    notify(broken ? 'error' : 'info', broken ? `${read} ${count(broken, 'fil', 'filer')} kunde inte läsas – se Filer.` : read);
+    const parts = taken.length ? [`${count(taken.length - broken, 'fil', 'filer')} togs in med ${count(proposals, 'förslag', 'förslag')}.`] : ['Inga nya filer.'];
+    if (broken) parts.push(`${count(broken, 'fil', 'filer')} kunde inte läsas – se Filer.`);
+    if (repeated.length) parts.push(`${count(repeated.length, 'fil', 'filer')} fanns redan i insamlingen och togs inte in igen.`);
+    notify(broken ? 'error' : 'info', parts.join(' '));
   } finally {
     useCollection.setState((s) => ({ reading: s.reading - files.length }));
   }

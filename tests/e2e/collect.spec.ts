@@ -55,6 +55,10 @@ test('take in nine files, weigh, merge, split, dismiss and place; it survives re
   await expect(files.filter({ hasText: 'Kunde inte läsas' })).toHaveCount(2);
   await expect(files.filter({ hasText: 'trasig.docx' })).toContainText('Kunde inte läsas');
   await expect(files.filter({ hasText: 'SkaS ifylld.docx' })).toContainText('Skaraborgs Sjukhus · 3 förslag');
+  // The same files again add nothing.
+  await panel.getByTestId('collect-files').setInputFiles(paths);
+  await expect(page.getByText('Inga nya filer. 9 filer fanns redan i insamlingen och togs inte in igen.')).toBeVisible();
+  await expect(files).toHaveCount(9);
 
   // Every readable proposal is there, credited to its office; the italic one is marked extra.
   let shown = await entries(panel);
@@ -139,7 +143,8 @@ test('take in nine files, weigh, merge, split, dismiss and place; it survives re
   await expect(again.getByRole('list', { name: 'Avfärdade' }).getByRole('listitem')).toHaveCount(1);
   await expect.poll(() => listTexts(target)).toEqual(['Fler patientgrupper omhändertas i nära vården', 'Xx % av resurserna är omställda till nära vård', merged]);
 
-  // The placed item shows its sources and weight.
+  // The placed item shows its sources and weight: read out in the fan, in full in its dialog.
+  await expect(target.getByRole('button', { name: new RegExp(merged) })).toHaveAttribute('aria-description', 'Föreslagen av 2 förvaltningar, snittplats 1');
   await clickItem(page, target.getByRole('button', { name: new RegExp(merged) }));
   const dialog = page.getByRole('dialog');
   await expect(dialog.getByText('Vikt: 2 förvaltningar, snittplats 1.')).toBeVisible();
@@ -162,6 +167,10 @@ test('take in nine files, weigh, merge, split, dismiss and place; it survives re
   expect(text).toContain(sources);
   expect(text).toContain('Vikt: 2 förvaltningar, snittplats 1');
   expect(text).toContain(`Källor: Regionhälsan (plats 1): ”${SAME[1]![0]}”; Folktandvården (plats 1): ”${SAME[1]![1]}”`);
+
+  // The table tags it with its number of offices.
+  await page.getByRole('group', { name: 'Vy' }).getByRole('button', { name: 'Tabell' }).click();
+  await expect(cellList(page, 'Nära invånaren', 'Viktiga milstolpar 2026').getByRole('button', { name: `3. ${merged} 2 förvaltningar` })).toBeVisible();
 });
 
 test('Skicka ut makes one file per recipient and kind in a zip; files dropped on the page are taken in', async ({ page }, info) => {

@@ -35,6 +35,7 @@ export function seedPlan(n) {
       extra: false,
       status: 'forslag',
       comments: [],
+      sources: [],
       cell,
       rank,
     };

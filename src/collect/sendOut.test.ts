@@ -2,7 +2,9 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { fillIn } from '../../tests/fixtures/fillMall';
-import { PlanRuleError } from '../domain/operations';
+import { addItem, PlanRuleError } from '../domain/operations';
+import { planToJson } from '../export/json';
+import { readPlanFile } from '../schema/restore';
 import { createExampleDoc } from '../domain/plan';
 import { recipientList, sendOutFiles, zipFiles } from './sendOut';
 import { takeIn, type FileLike } from './takeIn';
@@ -41,6 +43,27 @@ describe('Skicka ut', () => {
       ['NU-sjukvården', [['NU-sjukvården', json.items[0].text]]],
     ]);
     await expect(sendOutFiles(doc, ['A'], [])).rejects.toThrow(PlanRuleError);
+  });
+
+  it('a JSON file opened in Solfjädern at the office keeps its recipient: new items are theirs, and so is what goes back', async () => {
+    const [sent] = await sendOutFiles(doc, ['Regionhälsan'], ['json'], AT);
+    const opened = readPlanFile(new TextDecoder().decode(sent!.bytes));
+    if (!opened.ok) throw new Error(opened.error);
+    expect(opened.doc.plan.recipient).toBe('Regionhälsan');
+    const office = structuredClone(opened.doc);
+    const id = addItem(office, { text: 'Hälsosamtal för alla 40-åringar', cell: { bladeId: office.plan.blades[1]!.id, ringId: office.plan.rings[0]!.id } });
+    expect(office.items[id]!.kalla).toBe('Regionhälsan');
+    // Left in Inspel it still comes back (without a year); struck it does not.
+    addItem(office, { text: 'Träffpunkter för äldre', delomraden: ['nara-vard'] });
+    const struck = addItem(office, { text: 'Strukits på mötet' });
+    office.items[struck]!.status = 'stryks';
+    const back = planToJson(office, AT);
+    expect(JSON.parse(back)).toMatchObject({ recipient: 'Regionhälsan', plan: expect.not.objectContaining({ recipient: expect.anything() }) });
+    const [taken] = await takeIn([asFile('Solfjädern.json', new TextEncoder().encode(back))], doc.plan.catalogue, AT);
+    expect(taken!.inputs.map((i) => [i.kalla, i.text, i.year, i.delomradeId])).toEqual([
+      ['Regionhälsan', 'Hälsosamtal för alla 40-åringar', 2025, null],
+      ['Regionhälsan', 'Träffpunkter för äldre', null, 'nara-vard'],
+    ]);
   });
 
   it('packs every file into one zip', async () => {

@@ -26,21 +26,25 @@ export function delomradeByName(catalogue: Catalogue, name: string): string | nu
   return catalogue.delomraden.find((d) => parts.some((p) => same(d.name, p)))?.id ?? null;
 }
 
-/** A plan file's items as inputs: each item in the fan, under its first delområde and its ring's year. */
-function inputsOfPlan(doc: PlanDoc, fileId: string, kalla: string): CollectedInput[] {
+/**
+ * A plan file's items as inputs: those in the fan under their ring's year, those left in
+ * Inspel without a year (struck ones are left out), each under its first delområde — found
+ * by name in this plan's catalogue, as the file may come from another plan.
+ */
+function inputsOfPlan(doc: PlanDoc, catalogue: Catalogue, fileId: string, kalla: string): CollectedInput[] {
   const names = new Map(doc.plan.catalogue.delomraden.map((d) => [d.id, d.name]));
   const years = new Map(doc.plan.rings.map((r) => [r.id, r.year]));
   return Object.values(doc.items)
-    .filter((item) => item.cell)
-    .sort((a, b) => a.rank - b.rank)
+    .filter((item) => item.status !== 'stryks')
+    .sort((a, b) => Number(!a.cell) - Number(!b.cell) || a.rank - b.rank)
     .map((item) => ({
       id: newId(),
       fileId,
       text: item.text,
       kalla: item.kalla.trim() || kalla,
-      delomradeId: item.delomraden[0] ?? null,
+      delomradeId: delomradeByName(catalogue, names.get(item.delomraden[0] ?? '') ?? ''),
       delomradeName: names.get(item.delomraden[0] ?? '') ?? '',
-      year: years.get(item.cell!.ringId) ?? null,
+      year: item.cell ? (years.get(item.cell.ringId) ?? null) : null,
       rank: item.rank,
       extra: item.extra,
     }));
@@ -75,7 +79,7 @@ async function readOne(file: FileLike, catalogue: Catalogue, now: Date): Promise
     const plan = part && readPlanFile(part.planJson);
     if (plan?.ok) {
       const kalla = part!.recipient.trim() || taken.kalla;
-      return { ...taken, kalla, inputs: inputsOfPlan(plan.doc, id, kalla), error: null };
+      return { ...taken, kalla, inputs: inputsOfPlan(plan.doc, catalogue, id, kalla), error: null };
     }
     return fail(mall.error);
   }
@@ -83,7 +87,7 @@ async function readOne(file: FileLike, catalogue: Catalogue, now: Date): Promise
   const plan = readPlanFile(text);
   if (!plan.ok) return fail(plan.error);
   const kalla = plan.recipient || taken.kalla;
-  return { ...taken, kalla, inputs: inputsOfPlan(plan.doc, id, kalla), error: null };
+  return { ...taken, kalla, inputs: inputsOfPlan(plan.doc, catalogue, id, kalla), error: null };
 }
 
 /** Read every file; one that fails is returned with its reason, never stopping the rest. */

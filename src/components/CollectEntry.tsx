@@ -27,11 +27,7 @@ export function MergeForm({ inputs, onDone }: { inputs: CollectedInput[]; onDone
       aria-label="Slå ihop förslag"
       onSubmit={(e) => {
         e.preventDefault();
-        if (merge(
-          inputs.map((i) => i.id),
-          text,
-        ))
-          onDone();
+        if (merge(inputs.map((i) => i.id), text)) onDone();
       }}
     >
       <fieldset>

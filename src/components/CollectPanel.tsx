@@ -1,7 +1,7 @@
 // "Samla in": the files that came back from the offices, their proposals weighed together
 // (near-duplicates grouped, heaviest first), and the way into the fan.
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
-import { MAX_THRESHOLD, MIN_THRESHOLD, placedInputIds, weighCollection, type CollectedFile } from '../domain/collection';
+import { MAX_THRESHOLD, MIN_THRESHOLD, placedInputIds, searchEntries, weighCollection, type CollectedFile } from '../domain/collection';
 import type { PlanDoc } from '../domain/types';
 import { loadCollection, removeFile, setThreshold, takeInFiles, undismiss, useCollection } from '../store/collection';
 import { useEditor } from '../store/editor';
@@ -48,6 +48,8 @@ function Collected({ doc }: { doc: PlanDoc }) {
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [shown, setShown] = useState(PAGE);
   const [mergingSelected, setMergingSelected] = useState(false);
+  const [query, setQuery] = useState('');
+  const found = useMemo(() => searchEntries(weighing.entries, query), [weighing, query]);
   const chosen = weighing.entries.filter((e) => selected.has(e.key));
   const onSelect = useMemo(
     () => (key: string, on: boolean) =>
@@ -80,9 +82,14 @@ function Collected({ doc }: { doc: PlanDoc }) {
         />
         <output htmlFor="collect-threshold">{Math.round(collection.threshold * 100)} %</output>
       </div>
+      <div className="limit-field">
+        <label htmlFor="collect-search">Sök bland förslagen</label>
+        <input id="collect-search" type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
+      </div>
       <p className="coverage-summary" role="status">
         {count(weighing.entries.length, 'grupp', 'grupper')} av {count(open, 'förslag', 'förslag')}
         {weighing.placed > 0 ? ` · ${weighing.placed} placerade i planen` : ''}
+        {query.trim() ? ` · ${found.length} matchar sökningen` : ''}
       </p>
       {chosen.length > 1 && !mergingSelected && (
         <button type="button" onClick={() => setMergingSelected(true)}>
@@ -99,13 +106,13 @@ function Collected({ doc }: { doc: PlanDoc }) {
         />
       )}
       <ul className="collect-list" aria-label="Förslag">
-        {weighing.entries.slice(0, shown).map((entry) => (
+        {found.slice(0, shown).map((entry) => (
           <CollectEntry key={entry.key} entry={entry} doc={doc} selected={selected.has(entry.key)} onSelect={onSelect} />
         ))}
       </ul>
-      {weighing.entries.length > shown && (
+      {found.length > shown && (
         <button type="button" onClick={() => setShown((n) => n + PAGE)}>
-          Visa fler ({weighing.entries.length - shown} kvar)
+          Visa fler ({found.length - shown} kvar)
         </button>
       )}
       {weighing.dismissed.length > 0 && (

@@ -104,6 +104,16 @@ describe('a collection weighed', () => {
     expect(c.addFiles(collection, [again]).collection).toBe(collection);
   });
 
+  it('searches wordings, offices and delområden, every word, case ignored', () => {
+    const { entries } = c.weighCollection(collection, new Set());
+    expect(c.searchEntries(entries, '  ').map((e) => e.key)).toEqual(entries.map((e) => e.key));
+    expect(c.searchEntries(entries, 'SKA omhändertas').map((e) => e.key)).toEqual(['g:nu-0']);
+    expect(c.searchEntries(entries, 'regionhälsan').map((e) => e.key)).toEqual(['g:nu-0']);
+    expect(c.searchEntries(entries, 'idéburen skaraborgs').map((e) => e.key)).toEqual(['g:sk-1']);
+    expect(c.searchEntries(entries, 'nära vård digitala').map((e) => e.key)).toEqual(['g:nu-1']);
+    expect(c.searchEntries(entries, 'tandvård')).toEqual([]);
+  });
+
   it('removing a file takes its inputs and the say on them, and nothing else', () => {
     const said = c.dismiss(c.merge(collection, ['nu-0', 'sk-0'], 'Fler', 'm1'), ['nu-1']);
     const removed = c.removeFile(said, 'nu');

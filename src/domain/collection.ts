@@ -172,6 +172,18 @@ export function setThreshold(c: Collection, threshold: number): Collection {
   return t === c.threshold ? c : { ...c, threshold: t };
 }
 
+const folded = (text: string) => text.toLocaleLowerCase('sv').replace(/\s+/g, ' ').trim();
+
+/** Entries whose wordings, offices or delområden contain every word of the query (case ignored). */
+export function searchEntries(entries: readonly Entry[], query: string): Entry[] {
+  const words = folded(query).split(' ').filter(Boolean);
+  if (words.length === 0) return [...entries];
+  return entries.filter((e) => {
+    const hay = folded([e.text, ...e.inputs.flatMap((i) => [i.text, i.kalla, i.delomradeName])].join(' \u0000 '));
+    return words.every((w) => hay.includes(w));
+  });
+}
+
 /** An entry's inputs as the sources its item keeps. */
 export const sourcesOf = (entry: Entry): Source[] => entry.inputs.map((i) => ({ inputId: i.id, kalla: i.kalla, text: i.text, rank: i.rank }));
 

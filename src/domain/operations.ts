@@ -91,7 +91,8 @@ export function addItem(doc: PlanDoc, fields: NewItemFields, id: ItemId = newId(
     effektmal: [],
     indikator: { text: '', target: null, unit: '' },
     ansvarsniva: null,
-    kalla: fields.kalla ?? '',
+    // In a plan sent out to an office, what the office adds is theirs.
+    kalla: fields.kalla ?? doc.plan.recipient ?? '',
     extraChoice: 'auto',
     extra: false,
     status: 'forslag',

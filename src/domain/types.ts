@@ -134,6 +134,12 @@ export interface Plan {
   rings: Ring[];
   catalogue: Catalogue;
   createdAt: string;
+  /**
+   * Who this plan was sent to ("Skicka ut"), when it was opened from such a file: new items
+   * get it as källa, and files made from the plan carry it, so what is sent back says where
+   * it came from. In the file it is the top-level `recipient`.
+   */
+  recipient?: string;
 }
 
 /** One plan with its items: the unit the editor, history and storage work on. */

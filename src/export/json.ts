@@ -5,14 +5,15 @@ import type { PlanFile } from '../schema/planFile';
 import { FILE_FORMAT, FILE_VERSION } from '../schema/version';
 import { downloadBlob, safeFileName } from './download';
 
-/** `recipient`: who the file is sent to ("Skicka ut"), written so what comes back says where it came from. */
+/** `recipient`: who the file is sent to ("Skicka ut"; by default the plan's own), written so what comes back says where it came from. */
 export function planToFile(doc: PlanDoc, now = new Date(), recipient = ''): PlanFile {
   const items = [
     ...itemsIn(doc, null),
     ...doc.plan.blades.flatMap((b) => doc.plan.rings.flatMap((r) => itemsIn(doc, { bladeId: b.id, ringId: r.id }))),
   ];
-  const to = recipient.trim() ? { recipient: recipient.trim() } : {};
-  return { format: FILE_FORMAT, version: FILE_VERSION, exportedAt: now.toISOString(), source: 'Solfjädern', ...to, plan: doc.plan, items };
+  const { recipient: own, ...plan } = doc.plan;
+  const to = (recipient || own || '').trim();
+  return { format: FILE_FORMAT, version: FILE_VERSION, exportedAt: now.toISOString(), source: 'Solfjädern', ...(to ? { recipient: to } : {}), plan, items };
 }
 
 export function planToJson(doc: PlanDoc, now = new Date(), recipient = ''): string {

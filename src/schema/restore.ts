@@ -185,8 +185,9 @@ export function readPlanFile(text: string): ReadResult {
       byId[item.id] = item;
     });
   }
-  const doc = { plan, items: byId };
+  const recipient = parsed.data.recipient?.trim() ?? '';
+  const doc = { plan: recipient ? { ...plan, recipient } : plan, items: byId };
   // "extra" follows from the limits and choices: what the file says is recomputed, not trusted.
   settleExtras(doc);
-  return { ok: true, doc, warnings, recipient: parsed.data.recipient?.trim() ?? '' };
+  return { ok: true, doc, warnings, recipient };
 }

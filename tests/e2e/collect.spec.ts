@@ -74,6 +74,12 @@ test('take in nine files, weigh, merge, split, dismiss and place; it survives re
   // The fixture's pairs: the same ones group, the different ones do not.
   for (const [a, b] of SAME.slice(0, 5)) expect(groupOf(shown, a), `${a} ~ ${b}`).toBe(groupOf(shown, b));
   for (const [a, b] of DIFFERENT.slice(0, 4)) expect(groupOf(shown, a), `${a} ≁ ${b}`).not.toBe(groupOf(shown, b));
+  // Search narrows the list to the groups whose wordings or offices match.
+  await panel.getByLabel('Sök bland förslagen').fill('idéburen');
+  await expect(panel.getByRole('list', { name: 'Förslag' }).locator(':scope > li')).toHaveCount(1);
+  await expect(panel.getByRole('list', { name: 'Förslag' })).toContainText(DIFFERENT[3]![1]);
+  await panel.getByLabel('Sök bland förslagen').fill('');
+  await expect(panel.getByRole('list', { name: 'Förslag' }).locator(':scope > li')).toHaveCount(shown.length);
   const patients = shown[groupOf(shown, SAME[0]![0])]!;
   expect(patients.weight).toBe('2 förvaltningar, snittplats 1');
 
@@ -197,19 +203,25 @@ test('Skicka ut makes one file per recipient and kind in a zip; files dropped on
     'mall – NU-sjukvården.docx',
   ]);
 
-  // The JSON file for Habilitering & Hälsa, dropped on the page, comes back under that name.
-  const json = await zip.file(names[0]!)!.async('string');
-  const parsed = JSON.parse(json);
-  parsed.items = [];
+  // The JSON file for Habilitering & Hälsa, filled in (one proposal left in Inspel) and dropped
+  // on the page, comes back under that name.
+  const parsed = JSON.parse(await zip.file(names[0]!)!.async('string'));
+  const text = 'Hälsosamtal för alla 40-åringar';
+  parsed.items = [
+    { id: 'x', planId: parsed.plan.id, text, description: '', delomraden: [], effektmal: [], indikator: { text: '', target: null, unit: '' }, ansvarsniva: null, kalla: '', extraChoice: 'auto', extra: false, status: 'forslag', comments: [], sources: [], cell: null, rank: 0 },
+  ];
   await page.getByRole('button', { name: 'Visa Inspel' }).click();
-  await page.evaluate(async (text) => {
+  await page.evaluate(async (json) => {
     const data = new DataTransfer();
-    data.items.add(new File([text], 'svar.json', { type: 'application/json' }));
+    data.items.add(new File([json], 'svar.json', { type: 'application/json' }));
     for (const type of ['dragenter', 'dragover', 'drop']) document.body.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
   }, JSON.stringify(parsed));
-  await expect(page.getByText('1 fil togs in med 0 förslag.')).toBeVisible();
+  await expect(page.getByText('1 fil togs in med 1 förslag.')).toBeVisible();
+  const dropped = panelOf(page).getByRole('listitem', { name: text, exact: true });
+  await expect(dropped).toContainText('1 förvaltning, snittplats 1');
+  await expect(dropped).toContainText('1 formulering: Habilitering & Hälsa');
   await panelOf(page).getByText('Filer (1)').click();
-  await expect(panelOf(page).getByRole('list', { name: 'Filer' })).toContainText('Habilitering & Hälsa · 0 förslag');
+  await expect(panelOf(page).getByRole('list', { name: 'Filer' })).toContainText('Habilitering & Hälsa · 1 förslag');
 
   // Removing a file can be undone; until then nothing of it is lost.
   await panelOf(page).getByRole('button', { name: 'Ta bort svar.json ur insamlingen' }).click();

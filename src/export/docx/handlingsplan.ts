@@ -161,7 +161,7 @@ export async function packWithPlan(document: Document, doc: PlanDoc, kind: WordD
 
 export async function buildHandlingsplan(doc: PlanDoc, picture: WordPicture | null, options: WordOptions = {}): Promise<Uint8Array> {
   const now = options.now ?? new Date();
-  const recipient = options.recipient ?? '';
+  const recipient = options.recipient ?? doc.plan.recipient ?? '';
   const inbox = itemsIn(doc, null);
   const children: (Paragraph | Table)[] = [
     ...titleBlock(doc, 'Handlingsplan', now, options.version ?? 'Arbetsversion'),

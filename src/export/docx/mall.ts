@@ -72,7 +72,7 @@ function group(doc: PlanDoc, name: string, delomrade: Delomrade | null, items: I
 
 export async function buildMall(doc: PlanDoc, options: WordOptions = {}): Promise<Uint8Array> {
   const now = options.now ?? new Date();
-  const recipient = options.recipient ?? '';
+  const recipient = options.recipient ?? doc.plan.recipient ?? '';
   const widths = columns(0.28, 0.3, 0.27, 0.15);
   const placed = placedItems(doc);
   const groups = doc.plan.catalogue.delomraden.flatMap((d) => group(doc, d.name, d, placed.filter((item) => item.delomraden.includes(d.id)), widths));

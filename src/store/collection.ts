@@ -5,12 +5,11 @@ import { create } from 'zustand';
 import * as c from '../domain/collection';
 import { newId } from '../domain/ids';
 import * as ops from '../domain/operations';
-import { PlanRuleError } from '../domain/operations';
 import type { CellRef } from '../domain/types';
 import * as repo from '../db/repository';
 import type { FileLike } from '../collect/takeIn';
 import { count } from '../components/plural';
-import { commit, notify, useEditor } from './editor';
+import { commit, notify, obeyingRules, useEditor } from './editor';
 
 interface CollectionState {
   planId: string | null;
@@ -33,17 +32,8 @@ export async function loadCollection(planId: string): Promise<void> {
 function change(recipe: (current: c.Collection) => c.Collection, undoText?: string): boolean {
   const { planId, collection: before } = useCollection.getState();
   if (!planId) return false;
-  let next: c.Collection;
-  try {
-    next = recipe(before);
-  } catch (error) {
-    if (error instanceof PlanRuleError) {
-      notify('error', error.message);
-      return false;
-    }
-    throw error;
-  }
-  if (next === before) return false;
+  const next = obeyingRules(() => recipe(before));
+  if (!next || next === before) return false;
   save(planId, next);
   if (undoText) notify('info', undoText, { label: 'Ångra', run: () => void change(() => before) });
   return true;

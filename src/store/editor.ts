@@ -40,6 +40,19 @@ export function notify(kind: Notice['kind'], text: string, action?: Notice['acti
   useEditor.setState({ notice: { kind, text, id: ++noticeSeq, ...(action ? { action } : {}) } });
 }
 
+/** Run a step that may break a rule of the plan: the rule's Swedish message is shown and `undefined` returned. */
+export function obeyingRules<T>(run: () => T): T | undefined {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof PlanRuleError) {
+      notify('error', error.message);
+      return undefined;
+    }
+    throw error;
+  }
+}
+
 export function clearNotice(): void {
   useEditor.setState({ notice: null });
 }

@@ -3,11 +3,10 @@
 import { create } from 'zustand';
 import { itemsIn } from '../domain/containers';
 import * as ops from '../domain/operations';
-import { PlanRuleError } from '../domain/operations';
 import type { CellRef } from '../domain/types';
 import * as voting from '../domain/voting';
 import * as repo from '../db/repository';
-import { commit, notify, useEditor } from './editor';
+import { commit, notify, obeyingRules, useEditor } from './editor';
 
 interface VotingState {
   planId: string | null;
@@ -29,17 +28,8 @@ export async function loadVoting(planId: string): Promise<void> {
 function change(recipe: (current: voting.Voting) => voting.Voting): boolean {
   const { planId, voting: current } = useVoting.getState();
   if (!planId) return false;
-  let next: voting.Voting;
-  try {
-    next = recipe(current);
-  } catch (error) {
-    if (error instanceof PlanRuleError) {
-      notify('error', error.message);
-      return false;
-    }
-    throw error;
-  }
-  if (next === current) return false;
+  const next = obeyingRules(() => recipe(current));
+  if (!next || next === current) return false;
   useVoting.setState({ voting: next });
   repo.saveVoting({ planId, ...next }).catch(() => notify('error', 'Rösterna kunde inte sparas i webbläsaren.'));
   return true;
@@ -48,13 +38,10 @@ function change(recipe: (current: voting.Voting) => voting.Voting): boolean {
 export const setDots = (dots: number) => change((v) => voting.setDots(v, dots));
 
 export function startTurn(name: string): boolean {
-  try {
-    useVoting.setState({ participant: voting.participantName(name) });
-    return true;
-  } catch (error) {
-    if (error instanceof PlanRuleError) notify('error', error.message);
-    return false;
-  }
+  const participant = obeyingRules(() => voting.participantName(name));
+  if (participant === undefined) return false;
+  useVoting.setState({ participant });
+  return true;
 }
 
 export const endTurn = () => useVoting.setState({ participant: null });

@@ -2,12 +2,12 @@
 // wording with who proposed it, and what the user can do with it — place it (drag it into
 // the fan, or choose a place), merge, split, take one out, or dismiss.
 import { useDraggable } from '@dnd-kit/core';
-import { memo, useId, useState } from 'react';
+import { memo, useId, useMemo, useState } from 'react';
 import { containerName } from '../dnd/announcements';
-import { INBOX, parseContainerKey } from '../domain/containers';
-import { weightText, type CollectedInput, type Entry } from '../domain/collection';
+import { containerKey, INBOX, parseContainerKey } from '../domain/containers';
+import { inPlan, weightText, type CollectedInput, type Entry, type PlanIndex } from '../domain/collection';
 import type { PlanDoc } from '../domain/types';
-import { dismiss, merge, placeEntry, split, takeOut } from '../store/collection';
+import { attachEntry, dismiss, merge, placeEntry, split, takeOut } from '../store/collection';
 import { count } from './plural';
 
 /** Where an input stood in its office's file: "Nära vård 2026, plats 2, extra". */
@@ -82,17 +82,23 @@ export const CollectEntry = memo(function CollectEntry({
   doc,
   selected,
   onSelect,
+  index,
+  threshold,
 }: {
   entry: Entry;
   doc: PlanDoc;
   selected: boolean;
   onSelect: (key: string, on: boolean) => void;
+  /** The plan's items, to say when the plan already has this. */
+  index: PlanIndex;
+  threshold: number;
 }) {
   const id = useId();
   // Pointer drag into the fan; keyboard users place with the list and button below.
   const { listeners, setNodeRef, isDragging } = useDraggable({ id: `collect:${entry.key}`, data: { entry } });
   const [merging, setMerging] = useState(false);
   const many = entry.inputs.length > 1;
+  const already = useMemo(() => inPlan(entry, index, threshold), [entry, index, threshold]);
   return (
     <li className="collect-entry" aria-labelledby={`${id}-text`} aria-describedby={`${id}-weight`}>
       <div className="collect-entry-head">
@@ -107,6 +113,14 @@ export const CollectEntry = memo(function CollectEntry({
         {weightText(entry)}
         {entry.merged ? ' · sammanslagen' : ''}
       </p>
+      {already.map((item) => (
+        <p key={item.id} className="collect-in-plan">
+          Finns redan i planen: ”{item.text}” ({containerName(doc, containerKey(item.cell))}).{' '}
+          <button type="button" className="link-button" onClick={() => attachEntry(entry, item.id)} aria-label={`Lägg till som källor till ”${item.text}”`}>
+            Lägg till som källor
+          </button>
+        </p>
+      ))}
       <details className="collect-sources">
         <summary>
           {count(entry.inputs.length, 'formulering', 'formuleringar')}: {entry.offices.join(', ')}

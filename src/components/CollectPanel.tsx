@@ -1,7 +1,7 @@
 // "Samla in": the files that came back from the offices, their proposals weighed together
 // (near-duplicates grouped, heaviest first), and the way into the fan.
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
-import { MAX_THRESHOLD, MIN_THRESHOLD, placedInputIds, searchEntries, weighCollection, type CollectedFile } from '../domain/collection';
+import { indexPlan, MAX_THRESHOLD, MIN_THRESHOLD, placedInputIds, searchEntries, weighCollection, type CollectedFile } from '../domain/collection';
 import type { PlanDoc } from '../domain/types';
 import { loadCollection, removeFile, setThreshold, takeInFiles, undismiss, useCollection } from '../store/collection';
 import { useEditor } from '../store/editor';
@@ -45,6 +45,7 @@ function Collected({ doc }: { doc: PlanDoc }) {
   const placedKey = useMemo(() => [...placedInputIds(doc)].sort().join('\n'), [doc]);
   const placed = useMemo(() => new Set(placedKey ? placedKey.split('\n') : []), [placedKey]);
   const weighing = useMemo(() => weighCollection(collection, placed), [collection, placed]);
+  const index = useMemo(() => indexPlan(doc), [doc]);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [shown, setShown] = useState(PAGE);
   const [mergingSelected, setMergingSelected] = useState(false);
@@ -107,7 +108,15 @@ function Collected({ doc }: { doc: PlanDoc }) {
       )}
       <ul className="collect-list" aria-label="Förslag">
         {found.slice(0, shown).map((entry) => (
-          <CollectEntry key={entry.key} entry={entry} doc={doc} selected={selected.has(entry.key)} onSelect={onSelect} />
+          <CollectEntry
+            key={entry.key}
+            entry={entry}
+            doc={doc}
+            selected={selected.has(entry.key)}
+            onSelect={onSelect}
+            index={index}
+            threshold={collection.threshold}
+          />
         ))}
       </ul>
       {found.length > shown && (

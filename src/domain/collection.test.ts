@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as c from './collection';
 import type { CollectedFile, CollectedInput, Collection } from './collection';
-import { PlanRuleError } from './operations';
+import { addSources, PlanRuleError } from './operations';
 import { createExampleDoc } from './plan';
 
 const input = (fileId: string, kalla: string, id: string, text: string, rank: number): CollectedInput => ({
@@ -112,6 +112,24 @@ describe('a collection weighed', () => {
     expect(c.searchEntries(entries, 'idéburen skaraborgs').map((e) => e.key)).toEqual(['g:sk-1']);
     expect(c.searchEntries(entries, 'nära vård digitala').map((e) => e.key)).toEqual(['g:nu-1']);
     expect(c.searchEntries(entries, 'tandvård')).toEqual([]);
+  });
+
+  it('finds the items of the plan an entry is already in, and its proposals can join that item\'s sources', () => {
+    const doc = createExampleDoc();
+    const index = c.indexPlan(doc);
+    const { entries } = c.weighCollection(collection, new Set());
+    const patients = entries.find((e) => e.key === 'g:nu-0')!;
+    expect(c.inPlan(patients, index, 0.6).map((i) => i.text)).toEqual(['Fler patientgrupper omhändertas i nära vården']);
+    expect(c.inPlan(entries.find((e) => e.key === 'g:sk-1')!, index, 0.6)).toEqual([]);
+    // Struck items are not offered.
+    const item = c.inPlan(patients, index, 0.6)[0]!;
+    doc.items[item.id]!.status = 'stryks';
+    expect(c.inPlan(patients, c.indexPlan(doc), 0.6)).toEqual([]);
+    // Joining: each proposal once; then the entry counts as placed.
+    addSources(doc, item.id, c.sourcesOf(patients));
+    addSources(doc, item.id, c.sourcesOf(patients).slice(0, 1));
+    expect(doc.items[item.id]!.sources.map((s) => s.inputId)).toEqual(['nu-0', 'sk-0', 'rh-0']);
+    expect(c.weighCollection(collection, c.placedInputIds(doc)).entries.map((e) => e.key)).not.toContain('g:nu-0');
   });
 
   it('removing a file takes its inputs and the say on them, and nothing else', () => {

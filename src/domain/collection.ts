@@ -3,8 +3,8 @@
 // Kept beside the plan, never in it: only what the user places in the fan becomes an item,
 // and that item carries its sources. Pure functions on plain data, each returning a copy.
 import { PlanRuleError } from './operations';
-import { DEFAULT_THRESHOLD } from './similarity';
-import type { PlanDoc, Source } from './types';
+import { DEFAULT_THRESHOLD, similarityOfStems, stems } from './similarity';
+import type { Item, PlanDoc, Source } from './types';
 import { weighInputs, type Input } from './weigh';
 import { byWeight, weightOf } from './weight';
 
@@ -182,6 +182,28 @@ export function searchEntries(entries: readonly Entry[], query: string): Entry[]
     const hay = folded([e.text, ...e.inputs.flatMap((i) => [i.text, i.kalla, i.delomradeName])].join(' \u0000 '));
     return words.every((w) => hay.includes(w));
   });
+}
+
+/** The plan's items with their stems, to find which entries the plan already has. */
+export type PlanIndex = ReadonlyArray<{ item: Item; stems: string[] }>;
+
+export const indexPlan = (doc: PlanDoc): PlanIndex =>
+  Object.values(doc.items)
+    .filter((item) => item.status !== 'stryks')
+    .map((item) => ({ item, stems: stems(item.text) }));
+
+/**
+ * Items of the plan an entry is already in: any of its wordings at least `threshold` alike
+ * to the item's text. Best match first, at most `max`.
+ */
+export function inPlan(entry: Entry, index: PlanIndex, threshold: number, max = 2): Item[] {
+  const wordings = [...new Set([entry.text, ...entry.inputs.map((i) => i.text)])].map(stems);
+  return index
+    .map(({ item, stems: s }) => ({ item, score: Math.max(...wordings.map((w) => similarityOfStems(w, s))) }))
+    .filter((m) => m.score >= threshold)
+    .sort((a, b) => b.score - a.score)
+    .slice(0, max)
+    .map((m) => m.item);
 }
 
 /** An entry's inputs as the sources its item keeps. */

@@ -127,6 +127,13 @@ export function moveItem(doc: PlanDoc, id: ItemId, to: CellRef | null, index: nu
   renumber(target);
 }
 
+/** Proposals join an item's sources (one already there is not added twice). */
+export function addSources(doc: PlanDoc, id: ItemId, sources: readonly Source[]): void {
+  const item = requireItem(doc, id);
+  const known = new Set(item.sources.map((s) => s.inputId));
+  for (const source of sources) if (!known.has(source.inputId)) item.sources.push({ ...source });
+}
+
 export type ItemPatch = Partial<
   Pick<Item, 'text' | 'description' | 'delomraden' | 'effektmal' | 'ansvarsniva' | 'kalla' | 'extraChoice' | 'status'>
 > & { indikator?: Partial<Indikator> };

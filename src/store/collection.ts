@@ -102,3 +102,11 @@ export function placeEntry(entry: c.Entry, cell: CellRef | null, index?: number)
   const fields = { text: entry.text, cell, index, kalla: c.kallaOf(entry.offices), delomraden: c.delomradenOf(entry), sources: c.sourcesOf(entry) };
   return commit('Placera från Samla in', (d) => void ops.addItem(d, fields, id)) ? id : null;
 }
+
+/** The plan already has this: the entry's proposals become sources of that item (one undoable step). */
+export function attachEntry(entry: c.Entry, itemId: string): boolean {
+  const text = useEditor.getState().doc?.items[itemId]?.text;
+  const done = commit('Lägg till källor', (d) => ops.addSources(d, itemId, c.sourcesOf(entry)));
+  if (done) notify('info', `${count(entry.inputs.length, 'förslag', 'förslag')} lades till som källor till ”${text}”.`);
+  return done;
+}

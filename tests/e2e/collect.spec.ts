@@ -134,6 +134,15 @@ test('take in nine files, weigh, merge, split, dismiss and place; it survives re
   await expect.poll(async () => (await listTexts(sammanhallen)).at(-1)).toBe(together.text);
   await expect(panel.getByRole('status').filter({ hasText: 'placerade i planen' })).toContainText('4 placerade i planen');
 
+  // One the plan already has: its proposals join that item's sources instead.
+  const plans = shown[groupOf(shown, SAME[3]![0])]!;
+  const existing = 'Kompetensförsörjningsplaner utgår från framtida behov';
+  await expect(entry(panel, plans.text)).toContainText(`Finns redan i planen: ”${existing}” (Ledarskap och kompetensförsörjning, Viktiga milstolpar 2025).`);
+  await entry(panel, plans.text).getByRole('button', { name: `Lägg till som källor till ”${existing}”` }).click();
+  await expect(page.getByText(`2 förslag lades till som källor till ”${existing}”.`)).toBeVisible();
+  await expect(entry(panel, plans.text)).toHaveCount(0);
+  await expect(panel.getByRole('status').filter({ hasText: 'placerade i planen' })).toContainText('6 placerade i planen');
+
   // Everything survives a reload.
   await waitSaved(page);
   await page.reload();
@@ -173,6 +182,7 @@ test('take in nine files, weigh, merge, split, dismiss and place; it survives re
   expect(text).toContain(sources);
   expect(text).toContain('Vikt: 2 förvaltningar, snittplats 1');
   expect(text).toContain(`Källor: Regionhälsan (plats 1): ”${SAME[1]![0]}”; Folktandvården (plats 1): ”${SAME[1]![1]}”`);
+  expect(text).toContain(`Källor: Primärvården (plats 1): ”${SAME[3]![0]}”; Folktandvården (plats 2): ”${SAME[3]![1]}”`);
 
   // The table tags it with its number of offices.
   await page.getByRole('group', { name: 'Vy' }).getByRole('button', { name: 'Tabell' }).click();

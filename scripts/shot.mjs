@@ -1,19 +1,31 @@
-// Usage: node scripts/shot.mjs out.png [width] [height] — screenshots the built app.
+// Usage: node scripts/shot.mjs out.png [width] [height] [url] [steps]
+// Screenshots the built app (a running preview). `steps` is a comma-separated list of what to
+// do first: "unfold:<blade name>", "present", "key:<key>", "hide-inspel", "show-inspel".
 import { chromium } from 'playwright-core';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-const [out = 'shot.png', w = '1920', h = '1080', url = 'http://127.0.0.1:4173/'] = process.argv.slice(2);
+const [out = 'shot.png', w = '1920', h = '1080', url = 'http://127.0.0.1:4173/', steps = ''] = process.argv.slice(2);
 const ctx = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'sf-')), {
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   viewport: { width: Number(w), height: Number(h) },
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 const page = ctx.pages()[0] ?? (await ctx.newPage());
-page.on('console', (m) => console.log('console:', m.type(), m.text()));
 page.on('pageerror', (e) => console.log('pageerror:', e.message));
 await page.goto(url);
-await page.waitForSelector('svg.fan');
-await page.waitForTimeout(300);
+await page.waitForSelector('svg.fan[data-hyphenated="true"]');
+for (const step of steps.split(',').filter(Boolean)) {
+  const [verb, arg] = step.split(':');
+  if (verb === 'unfold') await page.getByRole('button', { name: `${arg}: fäll ut` }).press('Enter');
+  else if (verb === 'present') {
+    await page.getByRole('button', { name: 'Presentera' }).click();
+    await page.waitForSelector('.presentation svg.fan');
+  }
+  else if (verb === 'key') await page.keyboard.press(arg);
+  else if (verb === 'hide-inspel') await page.getByRole('button', { name: 'Dölj inspel' }).click();
+  else if (verb === 'show-inspel') await page.getByRole('button', { name: /^Visa inspel/ }).click();
+}
+await page.waitForTimeout(400);
 await page.screenshot({ path: out });
 await ctx.close();

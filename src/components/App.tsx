@@ -1,10 +1,11 @@
 import { DndProvider } from '../dnd/DndProvider';
 import { FanView } from '../fan/FanView';
 import { useEditor } from '../store/editor';
-import { closeDialog, useUi } from '../store/ui';
+import { closeDialog, settleInspelAtStart, useUi } from '../store/ui';
+import { itemsIn } from '../domain/containers';
 import { Header } from './Header';
-import { InspelPanel } from './InspelPanel';
-import { lazy, Suspense } from 'react';
+import { InspelPanel, InspelShowButton } from './InspelPanel';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { NoticeBar } from './NoticeBar';
 import { PrintView } from './PrintView';
 import { DiffBanner } from './DiffBanner';
@@ -81,11 +82,13 @@ function Filters() {
 
 function PlanView() {
   const view = useUi((s) => s.view);
+  const showInspel = useUi((s) => s.inspelHidden && s.sidePanel === 'inspel');
   return (
     <section className="fan-panel" aria-label={view === 'table' ? 'Tabell' : 'Solfjädern'}>
       {view === 'fan' && <DiffBanner />}
       <Filters />
       <Fan />
+      {showInspel && <InspelShowButton />}
     </section>
   );
 }
@@ -93,7 +96,8 @@ function PlanView() {
 /** Beside the fan: Inspel, Måluppfyllnad, Delområden (counts against limits), Prioritera (dot voting) or Samla in. */
 function SidePanel() {
   const panel = useUi((s) => s.sidePanel);
-  if (panel === 'inspel') return <InspelPanel />;
+  const hidden = useUi((s) => s.inspelHidden);
+  if (panel === 'inspel') return hidden ? null : <InspelPanel />;
   return (
     <Suspense fallback={<aside className="side-panel" aria-busy="true" />}>
       {panel === 'coverage' ? <CoveragePanel /> : panel === 'priorities' ? <PrioritiesPanel /> : panel === 'collect' ? <CollectPanel /> : <VotingPanel />}
@@ -111,12 +115,25 @@ function Present() {
   ) : null;
 }
 
+/** Once the first plan is open: an empty Inspel starts hidden on narrower screens. */
+function useInspelAtStart(hasDoc: boolean) {
+  const settled = useRef(false);
+  useEffect(() => {
+    const doc = useEditor.getState().doc;
+    if (settled.current || !hasDoc || !doc) return;
+    settled.current = true;
+    settleInspelAtStart(itemsIn(doc, null).length, window.innerWidth);
+  }, [hasDoc]);
+}
+
 export function App() {
   const hasDoc = useEditor((s) => s.doc !== null);
   const dialogOpen = useUi((s) => s.dialog !== null);
   const presenting = useUi((s) => s.presenting);
   const version = useUi((s) => s.viewingVersion);
+  const sideless = useUi((s) => s.inspelHidden && s.sidePanel === 'inspel');
   useShortcuts();
+  useInspelAtStart(hasDoc);
   if (!hasDoc) {
     return (
       <main className="loading" aria-busy="true">
@@ -143,7 +160,7 @@ export function App() {
       <Header />
       {!dialogOpen && <NoticeBar />}
       <DndProvider>
-        <main className="workspace">
+        <main className={`workspace${sideless ? ' is-sideless' : ''}`}>
           <PlanView />
           <SidePanel />
         </main>

@@ -1,6 +1,7 @@
 // The toolbar: plan name, save status, plans, plan settings, undo and redo.
 import { redo, undo, useEditor } from '../store/editor';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { MenuButton } from './MenuButton';
 import { chooseImportFile } from '../store/importer';
 import { ExportMenu } from './ExportMenu';
 import { openDialog, showSidePanel, showView, startPresenting, takeBackFromPresenting, toggleFilters, useUi, type SaveStatus, type UiState } from '../store/ui';
@@ -22,8 +23,31 @@ function saveText(save: SaveStatus): string {
   }
 }
 
+type Panel = Exclude<UiState['sidePanel'], 'inspel'>;
+const PANELS: Array<[Panel, string]> = [
+  ['coverage', 'Måluppfyllnad'],
+  ['priorities', 'Delområden'],
+  ['voting', 'Prioritera'],
+  ['collect', 'Samla in'],
+];
+
+/** Wide enough for every tool as its own button on one row; narrower, panels and plan tools are menus. */
+export const WIDE_TOOLBAR = '(min-width: 1800px)';
+
+function useMediaQuery(query: string): boolean {
+  const [matches, setMatches] = useState(() => window.matchMedia(query).matches);
+  useEffect(() => {
+    const list = window.matchMedia(query);
+    const update = () => setMatches(list.matches);
+    list.addEventListener('change', update);
+    update();
+    return () => list.removeEventListener('change', update);
+  }, [query]);
+  return matches;
+}
+
 /** A side panel's button: pressed while the panel shows; pressing it again brings back Inspel. */
-function PanelToggle({ panel, label }: { panel: Exclude<UiState['sidePanel'], 'inspel'>; label: string }) {
+function PanelToggle({ panel, label }: { panel: Panel; label: string }) {
   const open = useUi((s) => s.sidePanel === panel);
   return (
     <button type="button" aria-pressed={open} onClick={() => showSidePanel(open ? 'inspel' : panel)}>
@@ -47,12 +71,18 @@ export function Header() {
   const showFilters = useUi((s) => s.showFilters);
   const view = useUi((s) => s.view);
   const grouping = useUi((s) => s.tableGrouping);
+  const sidePanel = useUi((s) => s.sidePanel);
+  const wide = useMediaQuery(WIDE_TOOLBAR);
+  const noStorage = save.state === 'unavailable';
+  const chooseFile = () => fileRef.current?.click();
   return (
     <header className="app-header">
       <div className="brand" aria-hidden="true">
         Solfjädern
       </div>
-      <h1 className="plan-name">{name}</h1>
+      <h1 className="plan-name" title={name}>
+        {name}
+      </h1>
       <p className={`save-status save-${save.state}`}>
         {saveText(save)}
       </p>
@@ -96,16 +126,25 @@ export function Header() {
         )}
       </div>
       <nav className="toolbar" aria-label="Verktyg">
-        <button type="button" onClick={() => openDialog({ kind: 'plans' })} disabled={save.state === 'unavailable'}>
-          Planer
-        </button>
-        <button type="button" onClick={() => openDialog({ kind: 'versions' })} disabled={save.state === 'unavailable'}>
-          Versioner
-        </button>
-        <PanelToggle panel="coverage" label="Måluppfyllnad" />
-        <PanelToggle panel="priorities" label="Delområden" />
-        <PanelToggle panel="voting" label="Prioritera" />
-        <PanelToggle panel="collect" label="Samla in" />
+        {wide ? (
+          <>
+            <button type="button" onClick={() => openDialog({ kind: 'plans' })} disabled={noStorage}>
+              Planer
+            </button>
+            <button type="button" onClick={() => openDialog({ kind: 'versions' })} disabled={noStorage}>
+              Versioner
+            </button>
+            {PANELS.map(([panel, label]) => (
+              <PanelToggle key={panel} panel={panel} label={label} />
+            ))}
+          </>
+        ) : (
+          <MenuButton
+            id="panels"
+            label="Paneler"
+            entries={PANELS.map(([panel, label]) => ({ label, checked: sidePanel === panel, run: () => showSidePanel(sidePanel === panel ? 'inspel' : panel) }))}
+          />
+        )}
         <button type="button" aria-pressed={showFilters} onClick={toggleFilters}>
           Filter
         </button>
@@ -113,9 +152,27 @@ export function Header() {
           Presentera
         </button>
         <ExportMenu />
-        <button type="button" onClick={() => fileRef.current?.click()} disabled={save.state === 'unavailable'}>
-          Importera
-        </button>
+        {wide ? (
+          <>
+            <button type="button" onClick={chooseFile} disabled={noStorage}>
+              Importera
+            </button>
+            <button type="button" onClick={() => openDialog({ kind: 'settings' })}>
+              Fokusområden och ringar
+            </button>
+          </>
+        ) : (
+          <MenuButton
+            id="plan"
+            label="Plan"
+            entries={[
+              { label: 'Planer', run: () => openDialog({ kind: 'plans' }), disabled: noStorage },
+              { label: 'Versioner', run: () => openDialog({ kind: 'versions' }), disabled: noStorage },
+              { label: 'Fokusområden och ringar', run: () => openDialog({ kind: 'settings' }) },
+              { label: 'Importera', run: chooseFile, disabled: noStorage },
+            ]}
+          />
+        )}
         <input
           ref={fileRef}
           type="file"
@@ -129,9 +186,6 @@ export function Header() {
             if (file) void chooseImportFile(file);
           }}
         />
-        <button type="button" onClick={() => openDialog({ kind: 'settings' })}>
-          Fokusområden och ringar
-        </button>
       </nav>
     </header>
   );

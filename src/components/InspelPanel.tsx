@@ -9,6 +9,7 @@ import { pastedLines, PlanRuleError } from '../domain/operations';
 import { addItem, addItems } from '../store/actions';
 import { WeightTag } from './WeightTag';
 import { notify, useEditor } from '../store/editor';
+import { setInspelHidden } from '../store/ui';
 
 const InspelItem = memo(function InspelItem({ item, index }: { item: Item; index: number }) {
   const { props, isDragging } = useDraggableItem<HTMLDivElement>(item.id);
@@ -158,6 +159,19 @@ export function InspelPanel() {
             Nytt inspel
           </button>
         )}
+        <button
+          type="button"
+          className="icon-button panel-hide"
+          aria-label="Dölj inspel"
+          title="Dölj inspel"
+          onClick={() => {
+            setInspelHidden(true);
+            // Focus goes to the button that brings it back.
+            setTimeout(() => document.querySelector<HTMLButtonElement>('.inspel-show')?.focus());
+          }}
+        >
+          <span aria-hidden="true">»</span>
+        </button>
       </div>
       {adding && (
         <NewItemForm
@@ -177,5 +191,27 @@ export function InspelPanel() {
         {items.length === 0 && <p className="empty">Inga inspel. Lägg till med ”Nytt inspel” eller dra hit från solfjädern.</p>}
       </div>
     </aside>
+  );
+}
+
+/**
+ * Inspel folded away: one button over the fan's empty top-right corner brings it back; an
+ * item dropped on it goes to Inspel.
+ */
+export function InspelShowButton() {
+  const count = useEditor((s) => (s.doc ? itemsIn(s.doc, null).length : 0));
+  const { setNodeRef, isOver } = useDroppable({ id: INBOX });
+  return (
+    <button
+      ref={setNodeRef}
+      type="button"
+      className={`inspel-show${isOver ? ' is-over' : ''}`}
+      onClick={() => {
+        setInspelHidden(false);
+        setTimeout(() => document.querySelector<HTMLButtonElement>('.panel-hide')?.focus());
+      }}
+    >
+      <span aria-hidden="true">« </span>Visa inspel ({count})
+    </button>
   );
 }

@@ -1,14 +1,11 @@
 // Presentera: the fan alone on the projector, in large type, nothing to edit. The arrow keys
 // step through the fokusområden — each unfolds in turn — and Escape returns to the editor.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import type { PlanDoc } from '../domain/types';
 import { FanView } from '../fan/FanView';
+import { PRESENT_FONTS } from '../fan/layout';
 import { stopPresenting, useUi } from '../store/ui';
 
-/** Type grows with the screen: 1.25× on a laptop, 1.5× at 1920 px, at most 2×. */
-export function presentationScale(width: number): number {
-  return Math.max(1.25, Math.min(2, width / 1280));
-}
 
 const NEXT = new Set(['ArrowRight', 'ArrowDown', 'PageDown', ' ']);
 const PREVIOUS = new Set(['ArrowLeft', 'ArrowUp', 'PageUp']);
@@ -17,19 +14,15 @@ export function Presentation({ doc }: { doc: PlanDoc }) {
   const unfolded = useUi((s) => s.unfoldedBladeId);
   const blades = doc.plan.blades;
   const at = blades.findIndex((b) => b.id === unfolded);
-  const [scale, setScale] = useState(() => presentationScale(window.innerWidth));
   const exitRef = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
-    const onResize = () => setScale(presentationScale(window.innerWidth));
     // Leaving full screen (the browser's own Escape) ends the presentation too.
     const onFullscreen = () => {
       if (!document.fullscreenElement) stopPresenting();
     };
-    window.addEventListener('resize', onResize);
     document.addEventListener('fullscreenchange', onFullscreen);
     return () => {
-      window.removeEventListener('resize', onResize);
       document.removeEventListener('fullscreenchange', onFullscreen);
     };
   }, []);
@@ -56,7 +49,7 @@ export function Presentation({ doc }: { doc: PlanDoc }) {
     <main className="presentation" aria-label={`Presentation: ${doc.plan.name}`}>
       <h1 className="sr-only">{doc.plan.name}</h1>
       <div className="presentation-fan">
-        <FanView doc={doc} scale={scale} readOnly />
+        <FanView doc={doc} fonts={PRESENT_FONTS} readOnly />
       </div>
       <p className="presentation-where" role="status">
         {where}

@@ -138,16 +138,18 @@ describe('blades and rings', () => {
     expect(itemsIn(doc, null)).toHaveLength(6 + 1 + 4 + 4);
   });
 
-  it('adds rings before the målbild, keeps 2–5, and updates a label that names the year', () => {
+  it('adds rings before the målbild (which moves a year on rather than clash), keeps 2–5, and updates a label that names the year', () => {
     let doc = createEmptyDoc('Tom');
     doc = run(doc, (d) => void ops.addRing(d, 'r2027m'));
     expect(doc.plan.rings.map((r) => r.label)).toEqual([
       'Viktiga milstolpar 2025',
       'Viktiga milstolpar 2026',
       'Viktiga milstolpar 2027',
-      'Önskad målbild 2027',
+      'Önskad målbild 2028',
     ]);
+    expect(doc.plan.rings.map((r) => r.year)).toEqual([2025, 2026, 2027, 2028]);
     doc = run(doc, (d) => void ops.addRing(d));
+    expect(doc.plan.rings.map((r) => r.label).slice(-2)).toEqual(['Viktiga milstolpar 2028', 'Önskad målbild 2029']);
     expect(() => run(doc, (d) => void ops.addRing(d))).toThrow(/högst 5/);
     doc = run(doc, (d) => ops.updateRing(d, 'r2025', { year: 2024 }));
     expect(doc.plan.rings[0]).toMatchObject({ label: 'Viktiga milstolpar 2024', year: 2024 });

@@ -314,6 +314,14 @@ export function addRing(doc: PlanDoc, id: string = newId()): string {
   const milestones = rings.slice(0, -1);
   const lastYear = milestones.at(-1)?.year ?? null;
   const year = lastYear === null ? null : lastYear + 1;
+  // The målbild stays the last year: a milestone of its year would clash ("Viktiga
+  // milstolpar 2027" beside "Önskad målbild 2027"), so it moves a year on, its label with it.
+  const malbild = rings.at(-1);
+  if (malbild && year !== null && malbild.year !== null && malbild.year <= year) {
+    const next = year + 1;
+    if (malbild.label.includes(String(malbild.year))) malbild.label = malbild.label.replace(String(malbild.year), String(next));
+    malbild.year = next;
+  }
   let label = year === null ? 'Ny milstolpe' : `Viktiga milstolpar ${year}`;
   for (let n = 2; rings.some((r) => r.label.toLowerCase() === label.toLowerCase()); n++) label = `Ny milstolpe ${n}`;
   rings.splice(rings.length - 1, 0, { id, label, year });

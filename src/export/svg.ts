@@ -11,7 +11,7 @@ const PRESENTATION: [selector: string, attrs: Record<string, string>][] = [['pat
 /** Parts that only exist for interaction or screen readers on the page. */
 const DROP = ['.item-hit', '.folded-item', '.drop-indicator'];
 
-const DROP_ATTRS = /^(role|tabindex|class|focusable|aria-.*|data-.*)$/;
+const DROP_ATTRS = /^(role|tabindex|class|style|focusable|aria-.*|data-.*)$/;
 
 export interface FanPicture {
   svg: string;

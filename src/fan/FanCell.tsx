@@ -7,6 +7,7 @@ import { useEditor } from '../store/editor';
 import { selectItem, toggleUnfold } from '../store/ui';
 import { itemLabel, type ItemShape } from './cells';
 import type { CellShape } from './layout';
+import { SOFT_HYPHEN } from './text';
 
 const domId = (key: string) => key.replace(/[^a-zA-Z0-9_-]/g, '-');
 
@@ -17,6 +18,8 @@ function CellDropZone({ cell, fill }: { cell: CellShape; fill: string }) {
       ref={(node) => setNodeRef(node as unknown as HTMLElement)}
       className="cell"
       d={cell.path}
+      // As a style too, so a new geometry moves the sector (CSS transitions `d`) rather than jumping.
+      style={{ d: `path('${cell.path}')` } as React.CSSProperties}
       fill={fill}
       onClick={() => toggleUnfold(cell.bladeId)}
     />
@@ -28,7 +31,7 @@ function CellDropZone({ cell, fill }: { cell: CellShape; fill: string }) {
  * as a space and a hyphen added at a break is hidden from screen readers.
  */
 function LineText({ text, last }: { text: string; last: boolean }) {
-  if (text.endsWith('-') && !last) {
+  if (text.endsWith(SOFT_HYPHEN)) {
     return (
       <>
         {text.slice(0, -1)}
@@ -39,40 +42,53 @@ function LineText({ text, last }: { text: string; last: boolean }) {
   return <>{last ? text : `${text} `}</>;
 }
 
-/** An item's drawn lines (straight and rotated, or along an arc). */
+/**
+ * An item's drawn lines, all in one <text> so they read as one text (a word broken over two
+ * lines is one word): straight lines as tspans in the frame of their common rotation, lines
+ * on arcs as one textPath each.
+ */
 function ItemLines({ shape, fontSize }: { shape: ItemShape; fontSize: number }) {
+  const style = {
+    fontSize,
+    fontStyle: shape.extra ? 'italic' : undefined,
+    textDecoration: shape.struck ? 'line-through' : undefined,
+    fill: '#1a1a1a',
+  } as const;
+  const last = shape.lines.length - 1;
+  const first = shape.lines[0]?.at;
+  if (first && shape.lines.every((line) => line.at && line.at.angle === first.angle)) {
+    const rad = (first.angle * Math.PI) / 180;
+    const [cos, sin] = [Math.cos(rad), Math.sin(rad)];
+    return (
+      <text {...style} transform={`rotate(${first.angle} ${first.x} ${first.y})`} textAnchor="middle">
+        {shape.lines.map((line, i) => {
+          const dx = line.at!.x - first.x;
+          const dy = line.at!.y - first.y;
+          const x = Math.round((first.x + dx * cos + dy * sin) * 100) / 100;
+          const y = Math.round((first.y - dx * sin + dy * cos) * 100) / 100;
+          return (
+            <tspan key={i} x={x} y={y}>
+              <LineText text={line.text} last={i === last} />
+            </tspan>
+          );
+        })}
+      </text>
+    );
+  }
   return (
     <>
       <defs>
-          {shape.lines.map((line, i) => (line.at ? null : <path key={i} id={`il-${shape.id}-${i}`} d={line.d} />))}
-        </defs>
-        {shape.lines.map((line, i) => {
-          const content = <LineText text={line.text} last={i === shape.lines.length - 1} />;
-          const style = {
-            fontSize,
-            fontStyle: shape.extra ? 'italic' : undefined,
-            textDecoration: shape.struck ? 'line-through' : undefined,
-            fill: '#1a1a1a',
-          } as const;
-          return line.at ? (
-            <text
-              key={i}
-              {...style}
-              x={line.at.x}
-              y={line.at.y}
-              transform={`rotate(${line.at.angle} ${line.at.x} ${line.at.y})`}
-              textAnchor="middle"
-            >
-              {content}
-            </text>
-          ) : (
-            <text key={i} {...style}>
-              <textPath href={`#il-${shape.id}-${i}`} startOffset="50%" textAnchor="middle">
-                {content}
-              </textPath>
-            </text>
-          );
-        })}
+        {shape.lines.map((line, i) => (
+          <path key={i} id={`il-${shape.id}-${i}`} d={line.d} />
+        ))}
+      </defs>
+      <text {...style}>
+        {shape.lines.map((line, i) => (
+          <textPath key={i} href={`#il-${shape.id}-${i}`} startOffset="50%" textAnchor="middle">
+            <LineText text={line.text} last={i === last} />
+          </textPath>
+        ))}
+      </text>
     </>
   );
 }
@@ -202,7 +218,7 @@ export const FanCell = memo(function FanCell({
           <defs>
             <path id={`more-${domId(cell.key)}`} d={flow.more.d} />
           </defs>
-          <text fontSize={fontSize} fontWeight={700} fill="#1a1a1a">
+          <text fontSize={flow.moreFontSize ?? fontSize} fontWeight={700} fill="#1a1a1a">
             <textPath href={`#more-${domId(cell.key)}`} startOffset="50%" textAnchor="middle">
               {flow.more.text}
             </textPath>

@@ -6,12 +6,14 @@ import type { PlanDoc } from '../domain/types';
 import { registerFan } from '../dnd/fanRegistry';
 import { takeFocusOnShow, toggleUnfold, useUi } from '../store/ui';
 import { useDrag } from '../dnd/dragStore';
-import { BladeLabel } from './BladeLabel';
+import { BladeLabel, FoldedBladeName } from './BladeLabel';
 import { cellFill } from './colors';
 import { DropIndicator } from './DropIndicator';
 import { FanCell } from './FanCell';
-import { computeFanLayout } from './layout';
+import { swedishHyphenator, loadSwedishHyphenator } from './hyphenate';
+import { computeFanLayout, EDIT_FONTS, type FanGeometry } from './layout';
 import { browserMeasure, FONT_STACK } from './measure';
+import type { Hyphenator } from './text';
 
 export const FAN_DRAWN = 'solfjadern:fan-drawn';
 
@@ -32,16 +34,45 @@ function useSize(ref: React.RefObject<HTMLElement | null>) {
   return size;
 }
 
+/** Same plan shape and screen, other angles, radii or text size. */
+function movedGeometry(a: FanGeometry, b: FanGeometry): boolean {
+  return a.key === b.key && (a.fontSize !== b.fontSize || a.radii.some((r, i) => r !== b.radii[i]) || a.spans.some((s, i) => s[1] !== b.spans[i]![1]));
+}
+
+function fadeInText(svg: SVGSVGElement): void {
+  if (window.matchMedia('(prefers-reduced-motion: reduce)').matches) return;
+  for (const node of svg.querySelectorAll('.fan-item, .more, .blade-label text, .ring-labels')) {
+    node.animate?.([{ opacity: 0 }, { opacity: 1 }], { duration: 260, easing: 'ease-out' });
+  }
+}
+
+/** The Swedish hyphenation dictionary: loaded after the first paint, then the fan lays out again with it. */
+function useHyphenator(): Hyphenator | null {
+  const [hyphenate, setHyphenate] = useState(swedishHyphenator);
+  useEffect(() => {
+    if (hyphenate) return;
+    let live = true;
+    void loadSwedishHyphenator().then((h) => live && setHyphenate(() => h));
+    return () => {
+      live = false;
+    };
+  }, [hyphenate]);
+  return hyphenate;
+}
+
 /**
- * The fan. `scale` > 1 lays it out for a smaller box and draws it larger (Presentera: large
- * type for a projector); `readOnly` draws items that cannot be moved or opened.
+ * The fan. `fonts` are the item text sizes to choose from (Presentera: large type for a
+ * projector); `readOnly` draws items that cannot be moved or opened.
  */
-export function FanView({ doc, scale = 1, readOnly = false }: { doc: PlanDoc; scale?: number; readOnly?: boolean }) {
+export function FanView({ doc, fonts = EDIT_FONTS, readOnly = false }: { doc: PlanDoc; fonts?: { min: number; max: number }; readOnly?: boolean }) {
   const wrapRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
   const size = useSize(wrapRef);
-  const width = Math.floor(size.width / scale);
-  const height = Math.floor(size.height / scale);
+  const scale = 1;
+  const { width, height } = size;
+  const hyphenate = useHyphenator();
+  // The geometry drawn last: a drop keeps it while every cell still fits (people keep their place).
+  const geometry = useRef<FanGeometry | null>(null);
   const unfoldedBladeId = useUi((s) => s.unfoldedBladeId);
   const marked = useUi((s) => s.highlight?.ids ?? null);
   const filter = useUi((s) => s.filter);
@@ -61,8 +92,20 @@ export function FanView({ doc, scale = 1, readOnly = false }: { doc: PlanDoc; sc
       height,
       unfoldedBladeId,
       measure: browserMeasure(),
+      hyphenate,
+      fonts,
+      previous: geometry.current,
+      interactive: !readOnly,
     });
-  }, [blades, rings, vision, containers, width, height, unfoldedBladeId]);
+  }, [blades, rings, vision, containers, width, height, unfoldedBladeId, hyphenate, fonts, readOnly]);
+  useEffect(() => {
+    if (!layout) return;
+    const before = geometry.current;
+    geometry.current = layout.geometry;
+    // The geometry changed under the same plan shape (a cell no longer fitted): the sectors
+    // move to their new shape (a CSS transition) and the text fades in where it now stands.
+    if (before && svgRef.current && movedGeometry(before, layout.geometry)) fadeInText(svgRef.current);
+  }, [layout]);
 
   // Items folded behind "+N till" are listed for screen readers once the fan is on screen,
   // so the first paint of a big plan does not wait for them.
@@ -129,6 +172,7 @@ export function FanView({ doc, scale = 1, readOnly = false }: { doc: PlanDoc; sc
           aria-label={`Solfjäder: ${doc.plan.name}`}
           fontFamily={FONT_STACK}
           data-font-size={layout.fontSize}
+          data-hyphenated={hyphenate !== null}
         >
           <g transform={`translate(${layout.cx},${layout.cy})`}>
             {layout.blades.map((blade, b) => (
@@ -151,6 +195,7 @@ export function FanView({ doc, scale = 1, readOnly = false }: { doc: PlanDoc; sc
                       changes={changes}
                     />
                   ))}
+                {blade.folded && <FoldedBladeName blade={blade} />}
               </g>
             ))}
             <g className="hub">
@@ -179,6 +224,16 @@ export function FanView({ doc, scale = 1, readOnly = false }: { doc: PlanDoc; sc
               )}
               <line x1={-layout.outerRadius} x2={layout.outerRadius} y1={1} y2={1} stroke="#5a5a5a" strokeWidth={1.5} />
             </g>
+            {layout.legend.lines.length > 0 && (
+              // Ring names shortened under the baseline, in full (screen readers get the full names from the cells).
+              <g className="ring-legend" aria-hidden="true">
+                {layout.legend.lines.map((line, i) => (
+                  <text key={i} x={line.x} y={line.y} fontSize={layout.legend.fontSize} fill="#2b2b2b" textAnchor="middle">
+                    {line.text}
+                  </text>
+                ))}
+              </g>
+            )}
             {!readOnly && <DropIndicator layout={layout} />}
           </g>
         </svg>

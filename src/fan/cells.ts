@@ -1,10 +1,11 @@
 // Items inside one cell: text flows line by line in reading order (priority 1 first),
 // whole items only; what does not fit is counted as hidden and shown as "+N till".
-import { type CellBox, DESCENT, ASCENT, lineSlots, type LineGenerator } from './lines';
-import { type FontSpec, type Measure, wrapText } from './text';
+import { arcPath, ORIGIN, polarToPoint } from './geometry';
+import { type CellBox, DESCENT, ASCENT, LINE_HEIGHT, lineSlots, type LineGenerator } from './lines';
+import { type FontSpec, type Hyphenator, type Measure, wrapText } from './text';
 
 export type { CellBox } from './lines';
-export const LINE_HEIGHT = 1.2;
+export { LINE_HEIGHT };
 
 export interface CellText {
   id: string;
@@ -45,7 +46,11 @@ export interface CellFlow {
   hiddenItems: Array<{ id: string; text: string; index: number; extra: boolean; struck: boolean }>;
   /** Where "+N till" goes, when something is hidden. */
   more: TextLine | null;
+  /** The size "+N till" is drawn at: the cell's, smaller only in a sliver of a cell. */
+  moreFontSize?: number;
   lines: LineGenerator;
+  /** The blade is folded to its name (another is unfolded): nothing drawn, drops go last. */
+  folded?: boolean;
 }
 
 export const itemFont = (size: number, extra: boolean): FontSpec => ({ size, italic: extra });
@@ -76,40 +81,54 @@ function tryFlow(
   fontSize: number,
   measure: Measure,
   end: number,
-  strict: boolean,
+  hyphenate: Hyphenator | null,
   from = gen.start,
+  count = texts.length,
 ): FlowResult {
   const lh = fontSize * LINE_HEIGHT;
-  const gap = fontSize * 0.35;
+  const gap = fontSize * 0.3;
   let s = from;
+  // Where the next thing may go: right after the last item placed (not after lines skipped looking for room).
+  let next = from;
   const items: FlowItem[] = [];
   // Lines too short to hold a word (the tip of a wedge) are skipped before an item.
   const minLength = 5 * fontSize;
-  for (const [index, item] of texts.entries()) {
+  for (let index = 0; index < count; index++) {
+    const item = texts[index]!;
     while (s <= end && gen.lengthAt(s) < minLength) s += lh;
     const label = itemLabel(index, item.text, item.extra, struck(item));
     const font = itemFont(fontSize, item.extra);
-    const wrapFrom = (start: number, allowSplit: boolean) => {
+    const wrapFrom = (start: number, words: Hyphenator | null) => {
       const maxLines = Math.floor((end - start) / lh + 1e-9) + 1;
       if (maxLines < 1) return null;
-      return wrapText(label, font, measure, (i) => gen.lengthAt(start + i * lh), maxLines, allowSplit);
+      return wrapText(label, font, measure, (i) => gen.lengthAt(start + i * lh), maxLines, words);
     };
     // Rather start a line or two later (lines grow towards a wedge's middle) than hyphenate.
     let first = s;
     let lines: string[] | null = null;
     for (let k = 0; k < 3 && !lines; k++) {
-      lines = wrapFrom(s + k * lh, false);
+      lines = wrapFrom(s + k * lh, null);
       if (lines) first = s + k * lh;
     }
-    if (!lines && !strict) {
-      lines = wrapFrom(s, true);
+    if (!lines && hyphenate) {
+      lines = wrapFrom(s, hyphenate);
       first = s;
     }
-    if (!lines) break;
+    if (!lines) {
+      // A cell in parts: an item that does not fit what is left of one part starts the next.
+      const next = gen.nextPart?.(s);
+      if (next != null && next > s) {
+        s = next;
+        index--;
+        continue;
+      }
+      break;
+    }
     items.push({ index, item, lines, at: lines.map((_, i) => first + i * lh) });
     s = first + lines.length * lh + gap;
+    next = s;
   }
-  return { items, next: s };
+  return { items, next };
 }
 
 /** The drawn shapes of a flow: line paths and hit areas, made once for the flow that is kept. */
@@ -134,33 +153,105 @@ function shapesOf(gen: LineGenerator, flow: FlowResult, fontSize: number): ItemS
   });
 }
 
-/** Does every item fit (strict: without hyphenating a word)? */
-export function fitsAll(box: CellBox, texts: CellText[], fontSize: number, measure: Measure, strict = true): boolean {
-  const gen = lineSlots(box, fontSize);
-  return tryFlow(gen, texts, fontSize, measure, gen.end, strict).items.length === texts.length;
+export const moreText = (hidden: number) => `+${hidden} till`;
+const moreFont = (fontSize: number): FontSpec => ({ size: fontSize, bold: true });
+
+/**
+ * The first `count` items with "+N till" after them on a whole line of its own: a flow
+ * shortened until the line after it holds the label.
+ */
+function flowSome(
+  box: CellBox,
+  gen: LineGenerator,
+  texts: CellText[],
+  count: number,
+  fontSize: number,
+  measure: Measure,
+  hyphenate: Hyphenator | null,
+): { some: FlowResult; at: number | null; size?: number; d?: string } {
+  const lh = fontSize * LINE_HEIGHT;
+  let some = tryFlow(gen, texts, fontSize, measure, gen.end - lh, hyphenate, gen.start, count);
+  for (;;) {
+    const shown = some.items.length;
+    const at = Math.min(some.next, gen.end);
+    const label = moreText(texts.length - shown);
+    if (at >= gen.start - 1e-9 && gen.lengthAt(at) >= measure(label, moreFont(fontSize))) return { some, at };
+    if (shown === 0) {
+      // Not even the label fits after nothing: find the first line that holds it.
+      for (let s = gen.start; s <= gen.end; s += lh) if (gen.lengthAt(s) >= measure(label, moreFont(fontSize))) return { some, at: s };
+      // A sliver of a cell: the label smaller, on its longest line, rather than cut.
+      let best = gen.start;
+      for (let s = gen.start; s <= gen.end; s += lh) if (gen.lengthAt(s) > gen.lengthAt(best)) best = s;
+      for (let size = fontSize - 1; size >= 9; size--) if (gen.lengthAt(best) >= measure(label, moreFont(size))) return { some, at: best, size };
+      // Lines across a thin ring of a narrow blade are short: write it along the ring instead.
+      for (let size = fontSize; size >= 9; size--) {
+        const r = (box.r0 + box.r1) / 2 - 0.35 * size;
+        const inset = 4 / Math.max(r, 1);
+        if (r * (box.phi1 - box.phi0) - 8 >= measure(label, moreFont(size))) return { some, at: best, size, d: arcPath(box.phi0 + inset, box.phi1 - inset, r) };
+      }
+      // A small cell by the hub: along the blade's axis, the longest line it has.
+      const mid = (box.phi0 + box.phi1) / 2;
+      const a = polarToPoint(ORIGIN, mid, box.r0 + 4);
+      const b = polarToPoint(ORIGIN, mid, box.r1 - 4);
+      const [p, q] = mid < Math.PI / 2 ? [b, a] : [a, b];
+      for (let size = fontSize; size >= 9; size--) {
+        if (box.r1 - box.r0 - 8 >= measure(label, moreFont(size)) && box.r0 * (box.phi1 - box.phi0) >= size * 1.1)
+          return { some, at: best, size, d: `M${p.x.toFixed(2)},${p.y.toFixed(2)}L${q.x.toFixed(2)},${q.y.toFixed(2)}` };
+      }
+      return { some, at: null };
+    }
+    some = tryFlow(gen, texts, fontSize, measure, gen.end - lh, hyphenate, gen.start, shown - 1);
+  }
 }
 
-export function flowCell(box: CellBox, texts: CellText[], fontSize: number, measure: Measure): CellFlow {
+/**
+ * Do the first `count` items fit (all of them when count ≥ the list), with "+N till" on a
+ * whole line after them when some are left out?
+ */
+export function fitsFirst(
+  box: CellBox,
+  texts: CellText[],
+  count: number,
+  fontSize: number,
+  measure: Measure,
+  hyphenate: Hyphenator | null = null,
+): boolean {
+  // Nothing asked: "+N till" alone always finds a place (smaller, in a sliver of a cell).
+  if (count <= 0) return true;
+  const gen = lineSlots(box, fontSize);
+  if (count >= texts.length) return tryFlow(gen, texts, fontSize, measure, gen.end, hyphenate).items.length === texts.length;
+  const { some, at } = flowSome(box, gen, texts, count, fontSize, measure, hyphenate);
+  return at !== null && some.items.length >= count;
+}
+
+/** Does every item fit (without hyphenating a word unless `hyphenate` is given)? */
+export function fitsAll(box: CellBox, texts: CellText[], fontSize: number, measure: Measure, hyphenate: Hyphenator | null = null): boolean {
+  return fitsFirst(box, texts, texts.length, fontSize, measure, hyphenate);
+}
+
+export function flowCell(box: CellBox, texts: CellText[], fontSize: number, measure: Measure, hyphenate: Hyphenator | null = null): CellFlow {
   const lh = fontSize * LINE_HEIGHT;
   const gen = lineSlots(box, fontSize);
   const done = (flow: FlowResult): CellFlow => ({ items: shapesOf(gen, flow, fontSize), hidden: 0, hiddenItems: [], more: null, lines: gen });
   // Whole words first; hyphenation only where a cell cannot hold its items otherwise.
-  const strict = tryFlow(gen, texts, fontSize, measure, gen.end, true);
-  const all = strict.items.length === texts.length ? strict : tryFlow(gen, texts, fontSize, measure, gen.end, false);
+  const strict = tryFlow(gen, texts, fontSize, measure, gen.end, null);
+  const all = strict.items.length === texts.length || !hyphenate ? strict : tryFlow(gen, texts, fontSize, measure, gen.end, hyphenate);
   if (all.items.length === texts.length) {
     // Room to spare: move the block towards the middle of the cell, where lines are
     // longest in a wedge and the text sits centred in its ring.
     const slack = gen.end - all.next;
-    if (texts.length > 0 && slack > lh) {
-      const centred = tryFlow(gen, texts, fontSize, measure, gen.end, all === strict, gen.start + slack / 2);
+    if (texts.length > 0 && slack > lh && !gen.nextPart) {
+      const centred = tryFlow(gen, texts, fontSize, measure, gen.end, all === strict ? null : hyphenate, gen.start + slack / 2);
       if (centred.items.length === texts.length) return done(centred);
     }
     return done(all);
   }
-  // Keep the last line free for "+N till".
-  const some = tryFlow(gen, texts, fontSize, measure, gen.end - lh, false);
+  // Keep a whole line free for "+N till".
+  const flowed = flowSome(box, gen, texts, texts.length, fontSize, measure, hyphenate);
+  const moreSize = flowed.size ?? fontSize;
+  const some = flowed.some;
   const hidden = texts.length - some.items.length;
-  const at = Math.min(some.next, gen.end);
+  const at = flowed.at ?? gen.start;
   const hiddenItems = texts.slice(some.items.length).map((t, k) => ({
     id: t.id,
     text: t.text,
@@ -172,13 +263,15 @@ export function flowCell(box: CellBox, texts: CellText[], fontSize: number, meas
     items: shapesOf(gen, some, fontSize),
     hidden,
     hiddenItems,
-    more: { text: `+${hidden} till`, d: gen.pathAt(at) },
+    more: { text: moreText(hidden), d: flowed.d ?? gen.pathAt(at) },
+    moreFontSize: moreSize,
     lines: gen,
   };
 }
 
 /** Position in the cell's list (as drawn) that flow coordinate s points at. */
 export function insertionIndex(flow: CellFlow, s: number): number {
+  if (flow.folded) return flow.hidden;
   let index = 0;
   for (const item of flow.items) if ((item.s0 + item.s1) / 2 < s) index = item.index + 1;
   return index;

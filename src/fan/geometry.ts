@@ -31,47 +31,6 @@ export function pointToPolar(frame: Frame, p: Point): { phi: number; r: number }
   return { phi: Math.atan2(dy, -dx), r: Math.hypot(dx, dy) };
 }
 
-/** Blade spans over [0, PI]: the unfolded blade (if any) gets `unfoldWeight` shares. */
-export function bladeAngles(count: number, unfoldedIndex = -1, unfoldWeight = 3): Array<[number, number]> {
-  const weights = Array.from({ length: count }, (_, i) => (i === unfoldedIndex ? unfoldWeight : 1));
-  const total = weights.reduce((a, b) => a + b, 0);
-  const spans: Array<[number, number]> = [];
-  let start = 0;
-  for (const w of weights) {
-    const end = start + (Math.PI * w) / total;
-    spans.push([start, end]);
-    start = end;
-  }
-  // Exact ends, so a point on the baseline is never lost to rounding.
-  spans[spans.length - 1]![1] = Math.PI;
-  return spans;
-}
-
-/**
- * Ring boundaries from the hub to the outer radius. `needs` is the area (in r² units)
- * each ring's fullest cell asks for; a ring never gets less than `floor` of the share an
- * even split of the radius would give it, so empty rings stay usable.
- */
-export function ringRadii(hub: number, outer: number, needs: number[], floor = 0.6): number[] {
-  const n = needs.length;
-  const even = Array.from({ length: n }, (_, j) => {
-    const r0 = hub + ((outer - hub) * j) / n;
-    const r1 = hub + ((outer - hub) * (j + 1)) / n;
-    return r1 * r1 - r0 * r0;
-  });
-  const shares = needs.map((need, j) => Math.max(need, even[j]! * floor));
-  const total = shares.reduce((a, b) => a + b, 0);
-  const span = outer * outer - hub * hub;
-  const radii = [hub];
-  let acc = hub * hub;
-  for (const share of shares) {
-    acc += (share / total) * span;
-    radii.push(Math.sqrt(acc));
-  }
-  radii[n] = outer;
-  return radii;
-}
-
 /** SVG path of an annular sector (a cell) around the fan centre (0,0), via d3-shape. */
 export function sectorPath(phi0: number, phi1: number, r0: number, r1: number): string {
   // d3.arc measures angles clockwise from 12 o'clock; our phi starts at 9 o'clock.

@@ -3,7 +3,8 @@ import { containerKey, containersOf } from '../domain/containers';
 import { createExampleDoc } from '../domain/plan';
 import type { Blade, Ring } from '../domain/types';
 import { insertionCoord, insertionIndex, type CellText } from './cells';
-import { bladeAngles, hitTestCell, ORIGIN, pointToPolar, polarToPoint, ringRadii } from './geometry';
+import { spansOf } from './angles';
+import { hitTestCell, ORIGIN, pointToPolar, polarToPoint } from './geometry';
 import { hitFan, slotPoint } from './hit';
 import { computeFanLayout, type FanLayout, type LayoutInput } from './layout';
 import { estimateMeasure } from './text';
@@ -66,36 +67,11 @@ function insideCell(layout: FanLayout, cellIndex: number, p: { x: number; y: num
 }
 
 describe('geometry', () => {
-  it('blades cover the half disc left to right; the unfolded one is wider', () => {
-    for (let n = 3; n <= 8; n++) {
-      const spans = bladeAngles(n);
-      expect(spans[0]![0]).toBe(0);
-      expect(spans.at(-1)![1]).toBe(Math.PI);
-      spans.forEach(([a, b], i) => {
-        expect(b).toBeGreaterThan(a);
-        if (i > 0) expect(a).toBeCloseTo(spans[i - 1]![1], 12);
-      });
-      const unfolded = bladeAngles(n, 1);
-      const width = ([a, b]: [number, number]) => b - a;
-      expect(width(unfolded[1]!)).toBeGreaterThan(width(unfolded[0]!) * 2.9);
-      expect(width(unfolded[1]!)).toBeGreaterThan(width(spans[1]!));
-    }
-  });
-
-  it('ring radii run from hub to rim, never thinner than the floor share', () => {
-    for (let n = 2; n <= 5; n++) {
-      const radii = ringRadii(80, 700, Array.from({ length: n }, (_, j) => (j === 0 ? 4e5 : 0)));
-      expect(radii[0]).toBe(80);
-      expect(radii.at(-1)).toBe(700);
-      for (let j = 1; j < radii.length; j++) expect(radii[j]!).toBeGreaterThan(radii[j - 1]!);
-    }
-  });
-
   it('hit-tests annular sectors in polar coordinates, not bounding boxes', () => {
     for (let n = 3; n <= 8; n++)
       for (let m = 2; m <= 5; m++) {
-        const spans = bladeAngles(n);
-        const radii = ringRadii(80, 700, Array(m).fill(0));
+        const spans = spansOf(Array(n).fill(1 / n));
+        const radii = Array.from({ length: m + 1 }, (_, j) => 80 + (620 * j) / m);
         spans.forEach(([a, b], bi) =>
           radii.slice(1).forEach((r1, ri) => {
             const r0 = radii[ri]!;
@@ -109,7 +85,7 @@ describe('geometry', () => {
       }
     // (−300, −300) lies in the bounding box of the top-left outer cell of 4 blades, but in the
     // second blade's inner ring by angle and radius.
-    const spans = bladeAngles(4);
+    const spans = spansOf([0.25, 0.25, 0.25, 0.25]);
     const radii = [80, 450, 700];
     expect(hitTestCell(ORIGIN, spans, radii, { x: -300, y: -300 })).toEqual({ bladeIndex: 1, ringIndex: 0 });
     expect(hitTestCell(ORIGIN, spans, radii, { x: -300, y: 6 })).toEqual({ bladeIndex: 0, ringIndex: 0 });
@@ -198,19 +174,27 @@ describe('fan layout', () => {
     expect(cell.flow.hiddenItems.map((i) => i.id)).toEqual(full.slice(cell.flow.items.length).map((i) => i.id));
   });
 
-  it('unfolding a blade widens its cells and never changes the rings', () => {
+  it('an unfolded blade takes most of the half disc and shows all its items larger; the others fold to their names', () => {
     const input = generate(5, 3, 3);
     const folded = computeFanLayout(input);
     const unfolded = computeFanLayout({ ...input, unfoldedBladeId: 'b2' });
-    expect(unfolded.radii).toEqual(folded.radii);
-    expect(unfolded.fontSize).toBe(folded.fontSize);
-    // The unfolded blade reads larger; the others keep the fan's size.
-    const sizes = (l: FanLayout, bladeId: string) => new Set(l.cells.filter((c) => c.bladeId === bladeId).map((c) => c.fontSize));
-    expect([...sizes(unfolded, 'b2')][0]).toBeGreaterThan(folded.fontSize);
-    expect([...sizes(unfolded, 'b0')]).toEqual([folded.fontSize]);
     const span = (l: FanLayout, i: number) => l.blades[i]!.phi1 - l.blades[i]!.phi0;
-    expect(span(unfolded, 2)).toBeGreaterThan(span(folded, 2) * 2);
+    expect(span(unfolded, 2)).toBeGreaterThan(0.6 * Math.PI);
     expect(span(unfolded, 0)).toBeLessThan(span(folded, 0));
+    // Every item of the unfolded blade drawn, at a size no smaller than the overview's.
+    for (const cell of unfolded.cells.filter((c) => c.bladeId === 'b2')) {
+      expect(cell.flow.items.length).toBe(cell.total);
+      expect(cell.fontSize).toBeGreaterThanOrEqual(folded.fontSize);
+    }
+    // The others: drop targets that draw nothing, their items listed (for screen readers), drops go last.
+    for (const cell of unfolded.cells.filter((c) => c.bladeId !== 'b2')) {
+      expect(cell.flow.items).toEqual([]);
+      expect(cell.flow.hiddenItems.map((i) => i.id)).toEqual(input.containers.get(cell.key)!.map((t) => t.id));
+      expect(insertionIndex(cell.flow, 0)).toBe(cell.total);
+    }
+    const names = unfolded.blades.filter((b) => b.folded);
+    expect(names.map((b) => b.id)).toEqual(['b0', 'b1', 'b3', 'b4']);
+    for (const b of names) expect(b.label.lines.map((l) => l.text).join(' ').replace(/\u00ad/g, '')).toContain(b.name.split(' ')[0]);
   });
 
   it('maps pointer positions in a cell to list positions, in order', () => {

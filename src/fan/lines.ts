@@ -17,7 +17,7 @@ export interface CellBox {
 
 export const ASCENT = 0.78;
 export const DESCENT = 0.24;
-export const CELL_PAD = 8;
+export const CELL_PAD = 6;
 const SIDE_PAD = 6;
 
 export function lineMode(box: CellBox): LineMode {
@@ -49,9 +49,88 @@ const pt = (a: Point, t: number, b: Point, d: number): Point => ({ x: a.x * t + 
 const round2 = (v: number) => Math.round(v * 100) / 100;
 const seg = (p: Point, q: Point) => `M${p.x.toFixed(2)},${p.y.toFixed(2)}L${q.x.toFixed(2)},${q.y.toFixed(2)}`;
 
-/** The lines of a cell for a font size, in reading order. */
+export const LINE_HEIGHT = 1.17;
+
+/** A side of a wide cell narrower than this is left empty rather than written in. */
+const SIDE_MIN = (10 * Math.PI) / 180;
+
+/**
+ * The lines of a cell for a font size, in reading order. A cell wider than the upright cone
+ * (an unfolded blade) writes in the cone along arcs, then in its sides along their axes.
+ */
 export function lineSlots(box: CellBox, fontSize: number): LineGenerator {
-  return lineMode(box) === 'radial' ? radialLines(box, fontSize) : tangentialLines(box, fontSize);
+  if (lineMode(box) === 'radial') return radialLines(box, fontSize);
+  const lo = Math.PI / 2 - MAX_TILT;
+  const hi = Math.PI / 2 + MAX_TILT;
+  const parts: Array<{ gen: LineGenerator; phi0: number; phi1: number }> = [
+    { gen: tangentialLines(box, fontSize), phi0: Math.max(box.phi0, lo), phi1: Math.min(box.phi1, hi) },
+  ];
+  if (lo - box.phi0 >= SIDE_MIN) parts.push({ gen: radialLines({ ...box, phi1: lo }, fontSize), phi0: box.phi0, phi1: lo });
+  if (box.phi1 - hi >= SIDE_MIN) parts.push({ gen: radialLines({ ...box, phi0: hi }, fontSize), phi0: hi, phi1: box.phi1 });
+  return parts.length === 1 ? parts[0]!.gen : regions(parts, fontSize * LINE_HEIGHT);
+}
+
+/**
+ * Several parts of one cell as one run of lines: each part's flow coordinates shifted to
+ * follow the previous part's, with a gap of two lines (where no line is) between them.
+ */
+function regions(parts: Array<{ gen: LineGenerator; phi0: number; phi1: number }>, lh: number): LineGenerator {
+  const offsets: number[] = [];
+  parts.forEach((part, k) => {
+    offsets.push(k === 0 ? 0 : parts[k - 1]!.gen.end + offsets[k - 1]! + 2 * lh - part.gen.start);
+  });
+  const startOf = (k: number) => parts[k]!.gen.start + offsets[k]!;
+  const endOf = (k: number) => parts[k]!.gen.end + offsets[k]!;
+  /** The part a flow coordinate falls in (the gap after a part belongs to it). */
+  const which = (s: number) => {
+    let k = 0;
+    while (k + 1 < parts.length && s >= startOf(k + 1) - 1e-9) k++;
+    return k;
+  };
+  const local = (s: number) => {
+    const k = which(s);
+    return { k, gen: parts[k]!.gen, s: s - offsets[k]!, inside: s <= endOf(k) + 1e-9 };
+  };
+  return {
+    mode: 'tangential',
+    start: startOf(0),
+    end: endOf(parts.length - 1),
+    lengthAt: (s) => {
+      const at = local(s);
+      return at.inside ? at.gen.lengthAt(at.s) : 0;
+    },
+    pathAt: (s) => {
+      const at = local(s);
+      return at.gen.pathAt(at.s);
+    },
+    straightAt: (s) => {
+      const at = local(s);
+      return at.gen.straightAt?.(at.s) ?? null;
+    },
+    coordOf: (p) => {
+      const { phi } = { phi: Math.atan2(-p.y, -p.x) };
+      const k = Math.max(0, parts.findIndex((part) => phi >= part.phi0 - 1e-9 && phi <= part.phi1 + 1e-9));
+      const gen = parts[k]!.gen;
+      // Kept within the part, so every point of a part sorts after the parts before it.
+      return Math.min(gen.end + lh, Math.max(gen.start - lh, gen.coordOf(p))) + offsets[k]!;
+    },
+    pointAt: (s) => {
+      const at = local(s);
+      return at.gen.pointAt(at.s);
+    },
+    markerPath: (s) => {
+      const at = local(s);
+      return at.gen.markerPath(at.s);
+    },
+    bandPath: (s0, s1) => {
+      const at = local(s0);
+      return at.gen.bandPath(at.s, s1 - offsets[at.k]!);
+    },
+    nextPart: (s) => {
+      const k = which(s);
+      return k + 1 < parts.length ? startOf(k + 1) : null;
+    },
+  };
 }
 
 export interface LineGenerator {
@@ -74,30 +153,46 @@ export interface LineGenerator {
   markerPath: (s: number) => string;
   /** Area covering flow coordinates [s0, s1] (for hit areas). */
   bandPath: (s0: number, s1: number) => string;
+  /** A cell written in several parts: where the part after the one holding s starts. */
+  nextPart?: (s: number) => number | null;
+}
+
+/**
+ * Text along an arc is kept within this angle of upright: a wide (unfolded) blade writes in
+ * the middle of its arcs rather than tilting words towards the baseline.
+ */
+export const MAX_TILT = (65 * Math.PI) / 180;
+
+/** The part of a cell's arc that carries text. */
+export function textArc(box: CellBox): [number, number] {
+  const lo = Math.max(box.phi0, Math.PI / 2 - MAX_TILT);
+  const hi = Math.min(box.phi1, Math.PI / 2 + MAX_TILT);
+  return hi > lo ? [lo, hi] : [box.phi0, box.phi1];
 }
 
 function tangentialLines(box: CellBox, fontSize: number): LineGenerator {
   // s = -r: reading goes from the rim inwards.
-  const span = box.phi1 - box.phi0;
+  const [a0, a1] = textArc(box);
+  const span = a1 - a0;
   const length = (r: number) => Math.max(0, (r - 4) * span - 2 * SIDE_PAD);
   return {
     mode: 'tangential',
     start: -(box.r1 - CELL_PAD - ASCENT * fontSize),
     end: -(box.r0 + CELL_PAD + DESCENT * fontSize),
     lengthAt: (s) => length(-s),
-    pathAt: (s) => arcPath(box.phi0, box.phi1, -s),
+    pathAt: (s) => arcPath(a0, a1, -s),
     coordOf: (p) => -Math.hypot(p.x, p.y),
-    pointAt: (s) => polarToPoint(ORIGIN, (box.phi0 + box.phi1) / 2, -s),
+    pointAt: (s) => polarToPoint(ORIGIN, (a0 + a1) / 2, -s),
     markerPath: (s) => {
       const r = -s;
       const inset = 6 / Math.max(r, 1);
-      return arcPath(box.phi0 + inset, box.phi1 - inset, r);
+      return arcPath(a0 + inset, a1 - inset, r);
     },
     bandPath: (s0, s1) => {
       const rOut = Math.min(box.r1, -s0);
       const rIn = Math.max(box.r0, -s1);
       const inset = 3 / Math.max(rIn, 1);
-      return sectorPath(box.phi0 + inset, box.phi1 - inset, rIn, rOut);
+      return sectorPath(a0 + inset, a1 - inset, rIn, rOut);
     },
   };
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { cachedMeasure, ellipsize, estimateMeasure, wrapText } from './text';
+import { hyphenateSync } from 'hyphen/sv';
+import { hyphenatorOf } from './hyphenate';
+import { breakPoints, cachedMeasure, drawnText, estimateMeasure, SOFT_HYPHEN, wrapText } from './text';
 
 const font = { size: 10 };
 // estimateMeasure: 5.6 px per character at size 10.
@@ -21,15 +23,29 @@ describe('wrapText', () => {
     expect(wrapText('a b c d e f', font, estimateMeasure, () => px(3), 2)).toBeNull();
   });
 
-  it('hyphenates a word wider than a line only when allowed, leaving three letters each side', () => {
-    expect(wrapText('kompetensförsörjning', font, estimateMeasure, () => px(18), 3, false)).toBeNull();
-    const lines = wrapText('kompetensförsörjning', font, estimateMeasure, () => px(18), 3)!;
-    expect(lines.join('').replace('-', '')).toBe('kompetensförsörjning');
-    expect(lines.at(-1)!.length).toBeGreaterThanOrEqual(3);
+  it('breaks a word wider than a line only where the dictionary allows, marking the break', () => {
+    const sv = hyphenatorOf((w) => hyphenateSync(w, { minWordLength: 4 }));
+    expect(wrapText('kompetensförsörjning', font, estimateMeasure, () => px(18), 3)).toBeNull();
+    const lines = wrapText('kompetensförsörjning', font, estimateMeasure, () => px(14), 3, sv)!;
+    expect(lines).toEqual([`kompetensför${SOFT_HYPHEN}`, 'sörjning']);
+    expect(lines.map(drawnText)).toEqual(['kompetensför-', 'sörjning']);
+    // Never where Swedish does not break: not "Hälsofr-ämjande", "tillgängligh-et", "Växeltjän-ster".
+    for (const word of ['Hälsofrämjande', 'tillgängligheten', 'Växeltjänster', 'medarbetare', 'patientgrupper']) {
+      for (let width = 4; width < word.length; width++) {
+        const wrapped = wrapText(word, font, estimateMeasure, () => px(width), 6, sv);
+        if (!wrapped) continue;
+        let at = 0;
+        for (const line of wrapped.slice(0, -1)) {
+          at += line.length - 1;
+          expect(sv(word)).toContain(at);
+        }
+      }
+    }
+    expect(breakPoints('Hälsofrämjande', sv).map((p) => p.at)).toEqual([3, 5, 9]); // Häl|so|främ|jande
   });
 
-  it('prefers to hyphenate Swedish compounds at an s-joint', () => {
-    expect(wrapText('kompetensförsörjning', font, estimateMeasure, () => px(14), 3)).toEqual(['kompetens-', 'försörjning']);
+  it('breaks after a hard hyphen without adding one', () => {
+    expect(wrapText('FoUUI-plan', font, estimateMeasure, () => px(7), 2)).toEqual(['FoUUI-', 'plan']);
   });
 
   it('uses each line its own width (lines get shorter towards the hub)', () => {
@@ -37,13 +53,7 @@ describe('wrapText', () => {
   });
 });
 
-describe('ellipsize and cache', () => {
-  it('shortens with an ellipsis to fit', () => {
-    const out = ellipsize('Ledarskap och kompetensförsörjning', font, estimateMeasure, px(12));
-    expect(out.endsWith('…')).toBe(true);
-    expect(estimateMeasure(out, font)).toBeLessThanOrEqual(px(12));
-  });
-
+describe('cache', () => {
   it('measures each text once per font', () => {
     let calls = 0;
     const m = cachedMeasure((t, f) => {

@@ -1,5 +1,6 @@
-// Text measuring and line breaking for the fan. Measuring is injected (the browser
-// measures with a canvas; tests use an estimate), so layout stays pure and deterministic.
+// Text measuring and line breaking for the fan. Measuring and hyphenation are injected
+// (the browser measures with a canvas; tests use an estimate; the Swedish dictionary is
+// loaded when first needed), so layout stays pure and deterministic.
 
 export interface FontSpec {
   size: number;
@@ -8,6 +9,15 @@ export interface FontSpec {
 }
 
 export type Measure = (text: string, font: FontSpec) => number;
+
+/**
+ * Where a word may be broken: positions (0 < p < word.length) at which the second part
+ * starts. Comes from a hyphenation dictionary (TeX's Swedish patterns), never from rules.
+ */
+export type Hyphenator = (word: string) => number[];
+
+/** A line ending in this character was broken inside a word: draw a hyphen there. */
+export const SOFT_HYPHEN = '\u00ad';
 
 /** A measure without a DOM: average glyph widths of a sans-serif face. */
 export const estimateMeasure: Measure = (text, font) =>
@@ -32,10 +42,36 @@ export function cachedMeasure(measure: Measure): Measure {
   };
 }
 
+/** The text as drawn: a soft hyphen at a line's end is shown as a hyphen. */
+export const drawnText = (line: string) => (line.endsWith(SOFT_HYPHEN) ? `${line.slice(0, -1)}-` : line);
+
+/** Letters kept on each side of a break the dictionary allows (TeX's are 2 and 2; 3 on the right reads better). */
+const LEFT_MIN = 2;
+const RIGHT_MIN = 3;
+
+/**
+ * Break points of a word: the dictionary's inside each run of letters, plus after a hard
+ * hyphen or dash inside the word ("FoUUI-plan"), where no hyphen is added.
+ */
+export function breakPoints(word: string, hyphenate: Hyphenator | null): Array<{ at: number; hyphen: boolean }> {
+  const points: Array<{ at: number; hyphen: boolean }> = [];
+  for (let i = 1; i < word.length - 1; i++) if (/[-–—/]/.test(word[i - 1]!) && /\p{L}/u.test(word[i]!)) points.push({ at: i, hyphen: false });
+  if (hyphenate) {
+    for (const run of word.matchAll(/\p{L}+/gu)) {
+      const text = run[0];
+      for (const p of hyphenate(text)) {
+        if (p >= LEFT_MIN && text.length - p >= RIGHT_MIN) points.push({ at: run.index! + p, hyphen: true });
+      }
+    }
+  }
+  return points.sort((a, b) => a.at - b.at);
+}
+
 /**
  * Break `text` into lines whose widths are given one by one by `lineWidth(i)` (lines on
  * arcs get shorter towards the hub). Returns null when the text does not fit in
- * `maxLines` lines. A word longer than a whole line is split with a hyphen.
+ * `maxLines` lines. Whole words first: a word wider than a whole line is broken only at a
+ * point `hyphenate` allows (null: never), the line then ending in SOFT_HYPHEN.
  */
 export function wrapText(
   text: string,
@@ -43,7 +79,7 @@ export function wrapText(
   measure: Measure,
   lineWidth: (line: number) => number,
   maxLines: number,
-  allowSplit = true,
+  hyphenate: Hyphenator | null = null,
 ): string[] | null {
   // Split on ordinary spaces only: a no-break space binds its words.
   const words = text.split(/[ \t\n\r]+/).filter(Boolean);
@@ -72,44 +108,17 @@ export function wrapText(
       currentWidth = 0;
       continue;
     }
-    // A single word wider than the line: split it.
-    if (!allowSplit) return null;
-    // Never leave fewer than three letters on either side of the hyphen.
-    const cut = compoundCut(word, Math.min(longestPrefix(word, font, measure, width), word.length - 3));
-    if (cut < 3) return null;
-    lines.push(`${word.slice(0, cut)}-`);
-    words[i] = word.slice(cut);
+    // A single word wider than the line: break it at the last allowed point that fits.
+    const cut = breakPoints(word, hyphenate)
+      .reverse()
+      .find((p) => measure(p.hyphen ? `${word.slice(0, p.at)}-` : word.slice(0, p.at), font) <= width);
+    if (!cut) return null;
+    lines.push(cut.hyphen ? `${word.slice(0, cut.at)}${SOFT_HYPHEN}` : word.slice(0, cut.at));
+    words[i] = word.slice(cut.at);
   }
   if (current) {
     if (lines.length >= maxLines) return null;
     lines.push(current);
   }
   return lines;
-}
-
-/**
- * Where to hyphenate, at most at `max`: Swedish compounds often join with an "s"
- * (kompetens|försörjning, verksamhets|plan), so prefer the last such joint in the
- * longer part of the range; otherwise cut at `max`.
- */
-export function compoundCut(word: string, max: number): number {
-  const vowels = 'aeiouyåäöéAEIOUYÅÄÖÉ';
-  for (let c = max; c >= Math.max(4, Math.ceil(max * 0.5)); c--) {
-    if (word[c - 1] === 's' && !vowels.includes(word[c] ?? 'a')) return c;
-  }
-  return max;
-}
-
-function longestPrefix(word: string, font: FontSpec, measure: Measure, width: number): number {
-  let n = word.length - 1;
-  while (n > 0 && measure(`${word.slice(0, n)}-`, font) > width) n--;
-  return n;
-}
-
-/** Shorten text with an ellipsis until it fits the width. */
-export function ellipsize(text: string, font: FontSpec, measure: Measure, width: number): string {
-  if (measure(text, font) <= width) return text;
-  let n = text.length;
-  while (n > 1 && measure(`${text.slice(0, n).trimEnd()}…`, font) > width) n--;
-  return `${text.slice(0, n).trimEnd()}…`;
 }

@@ -29,6 +29,8 @@ export interface UiState {
   printing: boolean;
   /** Presentera: the fan alone, full screen, large type. */
   presenting: boolean;
+  /** Inspel is folded away ("Dölj inspel"): the fan takes the width. */
+  inspelHidden: boolean;
   /** What the panel beside the fan shows. */
   sidePanel: 'inspel' | 'coverage' | 'priorities' | 'voting' | 'collect';
   /** The editor's view of the plan. */
@@ -60,6 +62,7 @@ export const useUi = create<UiState>(() => ({
   exporting: null,
   printing: false,
   presenting: false,
+  inspelHidden: false,
   sidePanel: 'inspel',
   view: 'fan',
   tableGrouping: 'fokusomrade',
@@ -99,6 +102,19 @@ export function takeFocusOnShow(): string | null {
 export const selectItem = (id: string) => {
   if (useUi.getState().selectedItemId !== id) useUi.setState({ selectedItemId: id });
 };
+
+/** "Dölj inspel" / "Visa inspel". */
+export function setInspelHidden(hidden: boolean): void {
+  useUi.setState({ inspelHidden: hidden });
+}
+
+/** Narrower than this, an empty Inspel starts hidden so the fan gets the width. */
+export const INSPEL_START_WIDTH = 1600;
+
+/** At start: hide an empty Inspel on screens narrower than INSPEL_START_WIDTH. */
+export function settleInspelAtStart(inboxCount: number, screenWidth: number): void {
+  useUi.setState({ inspelHidden: inboxCount === 0 && screenWidth < INSPEL_START_WIDTH });
+}
 
 export function showSidePanel(panel: UiState['sidePanel']): void {
   useUi.setState({ sidePanel: panel, highlight: null });

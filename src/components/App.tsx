@@ -1,7 +1,7 @@
 import { DndProvider } from '../dnd/DndProvider';
 import { FanView } from '../fan/FanView';
 import { useEditor } from '../store/editor';
-import { closeDialog, settleInspelAtStart, useUi } from '../store/ui';
+import { closeDialog, settleViewAtStart, useUi } from '../store/ui';
 import { itemsIn } from '../domain/containers';
 import { Header } from './Header';
 import { InspelPanel, InspelShowButton } from './InspelPanel';
@@ -116,13 +116,13 @@ function Present() {
 }
 
 /** Once the first plan is open: an empty Inspel starts hidden on narrower screens. */
-function useInspelAtStart(hasDoc: boolean) {
+function useViewAtStart(hasDoc: boolean) {
   const settled = useRef(false);
   useEffect(() => {
     const doc = useEditor.getState().doc;
     if (settled.current || !hasDoc || !doc) return;
     settled.current = true;
-    settleInspelAtStart(itemsIn(doc, null).length, window.innerWidth);
+    settleViewAtStart(itemsIn(doc, null).length, window.innerWidth);
   }, [hasDoc]);
 }
 
@@ -133,7 +133,7 @@ export function App() {
   const version = useUi((s) => s.viewingVersion);
   const sideless = useUi((s) => s.inspelHidden && s.sidePanel === 'inspel');
   useShortcuts();
-  useInspelAtStart(hasDoc);
+  useViewAtStart(hasDoc);
   if (!hasDoc) {
     return (
       <main className="loading" aria-busy="true">

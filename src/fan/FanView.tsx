@@ -14,6 +14,7 @@ import { swedishHyphenator, loadSwedishHyphenator } from './hyphenate';
 import { computeFanLayout, EDIT_FONTS, type FanGeometry } from './layout';
 import { browserMeasure, FONT_STACK } from './measure';
 import type { Hyphenator } from './text';
+import { useFanZoom } from './useFanZoom';
 
 export const FAN_DRAWN = 'solfjadern:fan-drawn';
 
@@ -33,6 +34,9 @@ function useSize(ref: React.RefObject<HTMLElement | null>) {
   }, [ref]);
   return size;
 }
+
+const zoomTransform = (view: { x: number; y: number }, scale: number) =>
+  view.x === 0 && view.y === 0 && scale === 1 ? undefined : `translate(${view.x},${view.y}) scale(${scale})`;
 
 /** Same plan shape and screen, other angles, radii or text size. */
 function movedGeometry(a: FanGeometry, b: FanGeometry): boolean {
@@ -68,8 +72,12 @@ export function FanView({ doc, fonts = EDIT_FONTS, readOnly = false }: { doc: Pl
   const wrapRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
   const size = useSize(wrapRef);
-  const scale = 1;
-  const { width, height } = size;
+  const zoom = useFanZoom(svgRef, size.width, size.height);
+  // Semantic zoom: the fan is laid out for the zoomed size (more room, the same text size).
+  const width = Math.floor(size.width * zoom.laidOut);
+  const height = Math.floor(size.height * zoom.laidOut);
+  /** Screen pixels per layout unit while a gesture has not settled yet. */
+  const scale = zoom.view.k / zoom.laidOut;
   const hyphenate = useHyphenator();
   // The geometry drawn last: a drop keeps it while every cell still fits (people keep their place).
   const geometry = useRef<FanGeometry | null>(null);
@@ -119,21 +127,38 @@ export function FanView({ doc, fonts = EDIT_FONTS, readOnly = false }: { doc: Pl
   useEffect(() => {
     const svg = svgRef.current;
     if (!layout || !svg || readOnly) return;
+    const { x: tx, y: ty } = zoom.view;
     registerFan({
       layout,
       toLocal: (p) => {
         const box = svg.getBoundingClientRect();
-        return { x: (p.x - box.left) / scale - layout.cx, y: (p.y - box.top) / scale - layout.cy };
+        return { x: (p.x - box.left - tx) / scale - layout.cx, y: (p.y - box.top - ty) / scale - layout.cy };
       },
       toClient: (p) => {
         const box = svg.getBoundingClientRect();
-        return { x: (p.x + layout.cx) * scale + box.left, y: (p.y + layout.cy) * scale + box.top };
+        return { x: (p.x + layout.cx) * scale + tx + box.left, y: (p.y + layout.cy) * scale + ty + box.top };
       },
     });
     // The benchmark's "drawn and interactive": the first fan of this page load is on screen.
     if (performance.getEntriesByName(FAN_DRAWN).length === 0) performance.mark(FAN_DRAWN);
     return () => registerFan(null);
-  }, [layout, readOnly, scale]);
+  }, [layout, readOnly, scale, zoom.view]);
+
+  // + / − zoom about the middle, 0 shows the whole fan again (not while typing).
+  const { zoomBy, reset } = zoom;
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement;
+      if (e.ctrlKey || e.metaKey || e.altKey || target.closest('input, textarea, select, [contenteditable], dialog')) return;
+      if (e.key === '+' || e.key === '=') zoomBy(1.5);
+      else if (e.key === '-' || e.key === '−') zoomBy(1 / 1.5);
+      else if (e.key === '0') reset();
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [zoomBy, reset]);
 
   // Coming from the table: focus the item selected there, unfolding its blade if the item
   // is folded away behind "+N till".
@@ -165,15 +190,20 @@ export function FanView({ doc, fonts = EDIT_FONTS, readOnly = false }: { doc: Pl
         <svg
           ref={svgRef}
           className="fan"
-          width={Math.floor(layout.width * scale)}
-          height={Math.floor(layout.height * scale)}
-          viewBox={`0 0 ${layout.width} ${layout.height}`}
+          width={size.width}
+          height={size.height}
+          viewBox={`0 0 ${size.width} ${size.height}`}
           role="group"
           aria-label={`Solfjäder: ${doc.plan.name}`}
+          aria-keyshortcuts="+ - 0"
           fontFamily={FONT_STACK}
           data-font-size={layout.fontSize}
           data-hyphenated={hyphenate !== null}
+          data-zoom={zoom.laidOut}
+          // A zoomed fan follows the keyboard: what gets focus is panned into view.
+          onFocus={(e) => zoom.reveal((e.target as Element).getBoundingClientRect())}
         >
+          <g transform={zoomTransform(zoom.view, scale)}>
           <g transform={`translate(${layout.cx},${layout.cy})`}>
             {layout.blades.map((blade, b) => (
               // One group per fokusområde: its name (which unfolds it), then its rings' lists.
@@ -236,7 +266,16 @@ export function FanView({ doc, fonts = EDIT_FONTS, readOnly = false }: { doc: Pl
             )}
             {!readOnly && <DropIndicator layout={layout} />}
           </g>
+          </g>
         </svg>
+      )}
+      {zoom.view.k > 1.01 && (
+        <div className="zoom-status" role="status">
+          Zoom {Math.round(zoom.view.k * 100)} %{' '}
+          <button type="button" onClick={reset} aria-keyshortcuts="0">
+            Visa hela
+          </button>
+        </div>
       )}
     </div>
   );

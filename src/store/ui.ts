@@ -111,9 +111,15 @@ export function setInspelHidden(hidden: boolean): void {
 /** Narrower than this, an empty Inspel starts hidden so the fan gets the width. */
 export const INSPEL_START_WIDTH = 1600;
 
-/** At start: hide an empty Inspel on screens narrower than INSPEL_START_WIDTH. */
-export function settleInspelAtStart(inboxCount: number, screenWidth: number): void {
-  useUi.setState({ inspelHidden: inboxCount === 0 && screenWidth < INSPEL_START_WIDTH });
+/** Narrower than this (a phone, a small tablet) the plan opens as Tabell; the fan is a tap away. */
+export const TABLE_START_WIDTH = 800;
+
+/** At start: hide an empty Inspel on screens narrower than INSPEL_START_WIDTH; open Tabell on a phone. */
+export function settleViewAtStart(inboxCount: number, screenWidth: number): void {
+  useUi.setState({
+    inspelHidden: inboxCount === 0 && screenWidth < INSPEL_START_WIDTH,
+    ...(screenWidth < TABLE_START_WIDTH ? { view: 'table' as const } : {}),
+  });
 }
 
 export function showSidePanel(panel: UiState['sidePanel']): void {

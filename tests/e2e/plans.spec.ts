@@ -79,7 +79,8 @@ test('rings: label and year edited, a ring added before the målbild', async ({ 
   await settings.getByRole('button', { name: 'Alla år ett år framåt' }).click();
   await expect(settings.getByLabel('Ring 3 (målbild)')).toHaveValue('Önskad målbild 2028');
   await settings.getByRole('button', { name: 'Lägg till ring' }).click();
-  await expect(settings.getByLabel('Ring 4 (målbild)')).toHaveValue('Önskad målbild 2028');
+  // The new milestone takes 2028; the målbild moves on a year rather than clash with it.
+  await expect(settings.getByLabel('Ring 4 (målbild)')).toHaveValue('Önskad målbild 2029');
   await expect(settings.getByLabel('Ring 3 (milstolpe)')).toHaveValue('Viktiga milstolpar 2028');
   const label = settings.getByLabel('Ring 3 (milstolpe)');
   await label.fill('Delmål 2028');

@@ -1,0 +1,107 @@
+// Zoom and pan for the fan (d3-zoom binds the gestures; React draws). Semantic zoom: once a
+// gesture settles, the fan is laid out again for the zoomed size, so cells grow and folded
+// items unfold while the text keeps its size. During the gesture the last layout is simply
+// scaled, which is cheap.
+import { select } from 'd3-selection';
+import { zoom as d3zoom, type D3ZoomEvent, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3-zoom';
+import { useCallback, useEffect, useRef, useState } from 'react';
+
+export const MAX_ZOOM = 4;
+/** After this long without a zoom event the fan is laid out again at the new scale. */
+const SETTLE_MS = 160;
+
+export interface FanZoom {
+  /** The current transform of base (unzoomed) coordinates: screen = base × k + (x, y). */
+  view: { k: number; x: number; y: number };
+  /** The scale the fan is laid out for (semantic zoom); drawn scaled by view.k / laidOut meanwhile. */
+  laidOut: number;
+  /** Zoom by a factor about the middle of the fan (keyboard + / −). */
+  zoomBy: (factor: number) => void;
+  /** Back to the whole fan (keyboard 0). */
+  reset: () => void;
+  /** Pan so a screen rectangle (a focused item) is inside the view. */
+  reveal: (rect: DOMRect) => void;
+}
+
+/** Parts of the fan a pointer press belongs to (drag an item, unfold a blade), not to panning. */
+const OWN_GESTURES = '.fan-item, .more, .blade-label';
+
+export function useFanZoom(svg: React.RefObject<SVGSVGElement | null>, width: number, height: number): FanZoom {
+  const [view, setView] = useState({ k: 1, x: 0, y: 0 });
+  const [laidOut, setLaidOut] = useState(1);
+  const behaviour = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null);
+  const current = useRef<ZoomTransform>(zoomIdentity);
+
+  useEffect(() => {
+    const node = svg.current;
+    if (!node || width === 0 || height === 0) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const zoom = d3zoom<SVGSVGElement, unknown>()
+      .scaleExtent([1, MAX_ZOOM])
+      .extent([
+        [0, 0],
+        [width, height],
+      ])
+      .translateExtent([
+        [0, 0],
+        [width, height],
+      ])
+      .filter((event: Event) => {
+        if (event.type === 'wheel') return (event as WheelEvent).ctrlKey || (event as WheelEvent).metaKey; // Ctrl+scroll, and a trackpad's pinch
+        if (event.type === 'dblclick') return false;
+        if (event.type === 'touchstart') {
+          const touches = (event as TouchEvent).touches.length;
+          return touches >= 2 || (current.current.k > 1 && !(event.target as Element).closest?.(OWN_GESTURES));
+        }
+        // A mouse drag pans a zoomed fan from its background; items, "+N till" and blade names keep theirs.
+        const mouse = event as MouseEvent;
+        return mouse.button === 0 && current.current.k > 1 && !(mouse.target as Element).closest?.(OWN_GESTURES);
+      })
+      .on('zoom', (event: D3ZoomEvent<SVGSVGElement, unknown>) => {
+        current.current = event.transform;
+        setView({ k: event.transform.k, x: event.transform.x, y: event.transform.y });
+        clearTimeout(timer);
+        timer = setTimeout(() => setLaidOut(current.current.k), SETTLE_MS);
+      });
+    behaviour.current = zoom;
+    const selection = select(node);
+    selection.call(zoom);
+    // Keep the transform across a resize (the extent changed): clamp it into the new one.
+    selection.call(zoom.transform, current.current);
+    return () => {
+      clearTimeout(timer);
+      selection.on('.zoom', null);
+    };
+  }, [svg, width, height]);
+
+  const zoomBy = useCallback(
+    (factor: number) => {
+      const node = svg.current;
+      if (node && behaviour.current) select(node).call(behaviour.current.scaleBy, factor, [width / 2, height / 2]);
+    },
+    [svg, width, height],
+  );
+  const reset = useCallback(() => {
+    const node = svg.current;
+    if (node && behaviour.current) select(node).call(behaviour.current.transform, zoomIdentity);
+  }, [svg]);
+  const reveal = useCallback(
+    (rect: DOMRect) => {
+      const node = svg.current;
+      const zoom = behaviour.current;
+      if (!node || !zoom || current.current.k === 1) return;
+      const box = node.getBoundingClientRect();
+      const margin = 24;
+      let dx = 0;
+      let dy = 0;
+      if (rect.left < box.left + margin) dx = box.left + margin - rect.left;
+      else if (rect.right > box.right - margin) dx = box.right - margin - rect.right;
+      if (rect.top < box.top + margin) dy = box.top + margin - rect.top;
+      else if (rect.bottom > box.bottom - margin) dy = box.bottom - margin - rect.bottom;
+      // translateBy works in base units: a screen distance divided by the scale.
+      if (dx || dy) select(node).call(zoom.translateBy, dx / current.current.k, dy / current.current.k);
+    },
+    [svg],
+  );
+  return { view, laidOut, zoomBy, reset, reveal };
+}

@@ -12,6 +12,9 @@ const rows = r.results.map(
 const exports = r.results
   .filter((x) => x.wordExport)
   .map((x) => `Exports at N = ${x.n.toLocaleString('en')}: Word ${pair(x.wordExport)} ms, JSON export + import ${pair(x.jsonRoundTrip)} ms (median / p95).`);
+const layout = r.results
+  .filter((x) => x.layoutFresh)
+  .map((x) => `| ${x.n.toLocaleString('en')} | ${pair(x.layoutFresh)} | ${pair(x.layoutUpdate)} |`);
 const collect = r.collect ? `Samla in, 50 files with 1,000 proposals through the panel: ${pair(r.collect)} ms (median / p95, ${r.collect.runs} runs).` : '';
 const checks = r.checks.map((c) => `| ${c.name} | ${c.value} ${c.unit} | ≤ ${c.limit} ${c.unit} | ${c.ok ? 'met' : 'MISSED'} |`);
 const block = `<!-- bench:results -->
@@ -27,6 +30,13 @@ ${rows.join('\n')}
 
 ${exports.join('\n')}
 ${collect}
+
+The fan's layout (\`computeFanLayout\`, measured in the page, ms, median / p95): the first of a page
+load (every size tried) and those after an edit or a move (the last geometry kept while it fits).
+
+| N items | layout, first | layout, after edit/move |
+|---|---|---|
+${layout.join('\n')}
 
 Initial JavaScript: ${(r.initialJsGzipBytes / 1024).toFixed(1)} KB gzip (the blank page: ${(r.blankJsGzipBytes / 1024).toFixed(1)} KB).
 

@@ -214,15 +214,21 @@ async function measureSize(browser, appUrl, blankUrl, n) {
     drag.raw.push(...d.raw);
     drag.longTasks += d.longTasks;
   }
+  // The layout's own cost (computeFanLayout, measured by the page) after the edits and moves.
+  const LAYOUT = 'solfjadern:layout';
+  const layoutUpdate = await page.evaluate((name) => performance.getEntriesByName(name).slice(1).map((e) => e.duration), LAYOUT);
   // Still works at this size: the drag was cancelled, so nothing moved; the plan is intact.
   const count = await page.evaluate(() => Object.keys(window.__solfjadern.editor.getState().doc.items).length);
   if (count !== n) throw new Error(`Plan lost items: ${count} of ${n}`);
 
 
   const reload = [];
+  const layoutFresh = [];
   for (let i = 0; i < RUNS; i++) {
     await page.reload();
     reload.push(await (await page.waitForFunction((mark) => performance.getEntriesByName(mark)[0]?.startTime, MARK, { polling: 5 })).jsonValue());
+    // The first layout of a page: no geometry to keep, every size tried.
+    layoutFresh.push(await page.evaluate((name) => performance.getEntriesByName(name)[0]?.duration ?? NaN, LAYOUT));
   }
   // Cold loads alternate with loads of the blank page, so both see the same machine load.
   const blankContext = await browser.newContext({ viewport: { width: 1920, height: 1080 }, serviceWorkers: 'block' });
@@ -260,6 +266,8 @@ async function measureSize(browser, appUrl, blankUrl, n) {
     dragFrame: { ...stats(drag.frames), rawIntervalP95: quantile(drag.raw, 0.95), longTasks: drag.longTasks },
     persistence: stats(persist),
     reload: stats(reload),
+    layoutFresh: stats(layoutFresh),
+    layoutUpdate: stats(layoutUpdate.length > 0 ? layoutUpdate : [NaN]),
     ...(word.length > 0 ? { wordExport: stats(word), jsonRoundTrip: stats(json) } : {}),
   };
 }
@@ -317,6 +325,8 @@ async function main() {
       );
       console.log(row('persistence', r.persistence));
       console.log(row('reload', r.reload));
+      console.log(row('layout, first', r.layoutFresh));
+      console.log(row('layout, after edit/move', r.layoutUpdate));
       if (r.wordExport) console.log(row('Word export', r.wordExport));
       if (r.jsonRoundTrip) console.log(row('JSON export + import', r.jsonRoundTrip));
     }

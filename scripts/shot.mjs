@@ -14,7 +14,7 @@ const ctx = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 's
 const page = ctx.pages()[0] ?? (await ctx.newPage());
 page.on('pageerror', (e) => console.log('pageerror:', e.message));
 await page.goto(url);
-await page.waitForSelector('svg.fan[data-hyphenated="true"]');
+await page.waitForSelector('svg.fan[data-hyphenated="true"], .table-wrap');
 for (const step of steps.split(',').filter(Boolean)) {
   const [verb, arg] = step.split(':');
   if (verb === 'unfold') await page.getByRole('button', { name: `${arg}: fäll ut` }).press('Enter');

@@ -204,7 +204,7 @@ export function TableView({ doc }: { doc: PlanDoc }) {
                 const addPos = { row: r, col: c, index: cell.items.length };
                 const addKey = `${row.key}|${c}`;
                 return (
-                  <td key={c}>
+                  <td key={c} data-ring={doc.plan.rings[c]?.label}>
                     {cell.count && (
                       <p className={`cell-count${cell.count.over || cell.count.beyond.length ? ' is-warning' : ''}`}>{countText(cell.count)}</p>
                     )}

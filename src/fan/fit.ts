@@ -42,6 +42,21 @@ export function fitRadii(
   let r0 = hub;
   const last = ctx.rings.length - 1;
   const givenUp = new Set(hopeless);
+  // Quick refusal: a ring that cannot hold its cells even at the most room it could get.
+  if (!lenient) {
+    for (let j = 0; j <= last; j++) {
+      const r0 = hub + j * minThick;
+      const r1 = outer - (last - j) * minThick;
+      if (r1 <= r0) return null;
+      const roomy = ctx.blades.every((_, b) => {
+        if (!ctx.active[b]) return true;
+        const texts = textsOf(ctx, b, j);
+        const [phi0, phi1] = spans[b]!;
+        return fitsFirst({ phi0, phi1, r0, r1 }, texts, givenUp.has(`${b}|${j}`) ? 0 : caps ? caps[j]! : texts.length, fontSize, ctx.measure, ctx.hyphenate);
+      });
+      if (!roomy) return null;
+    }
+  }
   for (let j = 0; j <= last; j++) {
     const cellFits = (b: number, r1: number) => {
       if (!ctx.active[b]) return true;
@@ -129,7 +144,15 @@ function longest(ctx: FitContext): number[] {
  * first item of every cell. The same number first for every ring (binary search), then
  * one more in a ring wherever the room allows.
  */
-export function fitSome(ctx: FitContext, spans: Span[], hub: number, outer: number, fontSize: number): { radii: number[]; caps: number[] } | null {
+export function fitSome(
+  ctx: FitContext,
+  spans: Span[],
+  hub: number,
+  outer: number,
+  fontSize: number,
+  /** Then one more item wherever the room allows (not for a quick first paint). */
+  grow = true,
+): { radii: number[]; caps: number[] } | null {
   const most = longest(ctx);
   const m = ctx.rings.length;
   // A cell whose first item would not fit even in the thickest ring it could get shows "+N till" only.
@@ -160,7 +183,7 @@ export function fitSome(ctx: FitContext, spans: Span[], hub: number, outer: numb
     } else hi = mid - 1;
   }
   // One more item per cell, ring by ring (inner rings first: their cells are smallest).
-  for (let grown = true; grown; ) {
+  for (let grown = grow; grown; ) {
     grown = false;
     for (let j = 0; j < caps.length; j++) {
       if (caps[j]! >= most[j]!) continue;

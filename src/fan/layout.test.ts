@@ -1,4 +1,6 @@
+import { hyphenateSync } from 'hyphen/sv';
 import { describe, expect, it } from 'vitest';
+import { hyphenatorOf } from './hyphenate';
 import { containerKey, containersOf } from '../domain/containers';
 import { createExampleDoc } from '../domain/plan';
 import type { Blade, Ring } from '../domain/types';
@@ -154,10 +156,14 @@ describe('fan layout', () => {
     }
   });
 
-  it('fits the whole built-in plan at a readable size on a 1920×1080 screen', () => {
+  it('fits the whole built-in plan at a readable size on a 1920×1080 screen, at first paint (no dictionary yet) and after', () => {
     const doc = createExampleDoc();
-    const layout = computeFanLayout({ ...doc.plan, containers: containersOf(doc), width: 1620, height: 1020, unfoldedBladeId: null, measure: estimateMeasure });
-    expect(layout.fontSize).toBeGreaterThanOrEqual(13);
+    const input = { ...doc.plan, containers: containersOf(doc), width: 1620, height: 1020, unfoldedBladeId: null, measure: estimateMeasure };
+    const quick = computeFanLayout(input);
+    expect(quick.cells.every((c) => c.flow.hidden === 0)).toBe(true);
+    const layout = computeFanLayout({ ...input, hyphenate: hyphenatorOf((w) => hyphenateSync(w, { minWordLength: 4 })) });
+    expect(layout.fontSize).toBeGreaterThanOrEqual(15);
+    expect(layout.fontSize).toBeGreaterThanOrEqual(quick.fontSize);
     expect(layout.cells.every((c) => c.flow.hidden === 0)).toBe(true);
   });
 

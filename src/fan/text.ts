@@ -54,6 +54,21 @@ const RIGHT_MIN = 3;
  * hyphen or dash inside the word ("FoUUI-plan"), where no hyphen is added.
  */
 export function breakPoints(word: string, hyphenate: Hyphenator | null): Array<{ at: number; hyphen: boolean }> {
+  const cache = hyphenate ? (pointCache.get(hyphenate) ?? new Map<string, Array<{ at: number; hyphen: boolean }>>()) : plainPoints;
+  if (hyphenate) pointCache.set(hyphenate, cache);
+  let found = cache.get(word);
+  if (!found) {
+    found = computeBreakPoints(word, hyphenate);
+    if (cache.size > 20000) cache.clear();
+    cache.set(word, found);
+  }
+  return found;
+}
+
+const pointCache = new WeakMap<Hyphenator, Map<string, Array<{ at: number; hyphen: boolean }>>>();
+const plainPoints = new Map<string, Array<{ at: number; hyphen: boolean }>>();
+
+function computeBreakPoints(word: string, hyphenate: Hyphenator | null): Array<{ at: number; hyphen: boolean }> {
   const points: Array<{ at: number; hyphen: boolean }> = [];
   for (let i = 1; i < word.length - 1; i++) if (/[-–—/]/.test(word[i - 1]!) && /\p{L}/u.test(word[i]!)) points.push({ at: i, hyphen: false });
   if (hyphenate) {
@@ -81,8 +96,9 @@ export function wrapText(
   maxLines: number,
   hyphenate: Hyphenator | null = null,
 ): string[] | null {
-  // Split on ordinary spaces only: a no-break space binds its words.
-  const words = text.split(/[ \t\n\r]+/).filter(Boolean);
+  // Split on ordinary spaces only: a no-break space binds its words. (A copy: a word broken
+  // over lines is replaced by its rest below.)
+  const words = [...wordsOf(text)];
   // Lines are filled by adding word widths (each word measured once); the text measure
   // caches per font, so this stays cheap however often a layout is recomputed.
   const space = measure(' ', font);
@@ -109,9 +125,8 @@ export function wrapText(
       continue;
     }
     // A single word wider than the line: break it at the last allowed point that fits.
-    const cut = breakPoints(word, hyphenate)
-      .reverse()
-      .find((p) => measure(p.hyphen ? `${word.slice(0, p.at)}-` : word.slice(0, p.at), font) <= width);
+    const points = breakPoints(word, hyphenate);
+    const cut = points.findLast((p) => measure(p.hyphen ? `${word.slice(0, p.at)}-` : word.slice(0, p.at), font) <= width);
     if (!cut) return null;
     lines.push(cut.hyphen ? `${word.slice(0, cut.at)}${SOFT_HYPHEN}` : word.slice(0, cut.at));
     words[i] = word.slice(cut.at);
@@ -121,4 +136,17 @@ export function wrapText(
     lines.push(current);
   }
   return lines;
+}
+
+const wordCache = new Map<string, string[]>();
+
+/** The words of a text (layout breaks the same texts many times). */
+function wordsOf(text: string): string[] {
+  let words = wordCache.get(text);
+  if (!words) {
+    words = text.split(/[ \t\n\r]+/).filter(Boolean);
+    if (wordCache.size > 20000) wordCache.clear();
+    wordCache.set(text, words);
+  }
+  return words;
 }

@@ -2,9 +2,14 @@
 // gesture settles, the fan is laid out again for the zoomed size, so cells grow and folded
 // items unfold while the text keeps its size. During the gesture the last layout is simply
 // scaled, which is cheap.
-import { select } from 'd3-selection';
-import { zoom as d3zoom, type D3ZoomEvent, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3-zoom';
+import type { D3ZoomEvent, ZoomBehavior, ZoomTransform } from 'd3-zoom';
 import { useCallback, useEffect, useRef, useState } from 'react';
+
+// d3-zoom (with d3-selection and d3-transition) loads after the first paint: nobody zooms before it.
+type ZoomModules = [typeof import('d3-selection'), typeof import('d3-zoom')];
+let modules: Promise<ZoomModules> | null = null;
+const loadZoom = () => (modules ??= Promise.all([import('d3-selection'), import('d3-zoom')]));
+let loaded: ZoomModules | null = null;
 
 export const MAX_ZOOM = 4;
 /** After this long without a zoom event the fan is laid out again at the new scale. */
@@ -30,11 +35,25 @@ export function useFanZoom(svg: React.RefObject<SVGSVGElement | null>, width: nu
   const [view, setView] = useState({ k: 1, x: 0, y: 0 });
   const [laidOut, setLaidOut] = useState(1);
   const behaviour = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null);
-  const current = useRef<ZoomTransform>(zoomIdentity);
+  const current = useRef<ZoomTransform | null>(null);
+  const [ready, setReady] = useState(loaded !== null);
+  useEffect(() => {
+    if (ready) return;
+    let live = true;
+    void loadZoom().then((m) => {
+      loaded = m;
+      if (live) setReady(true);
+    });
+    return () => {
+      live = false;
+    };
+  }, [ready]);
 
   useEffect(() => {
     const node = svg.current;
-    if (!node || width === 0 || height === 0) return;
+    if (!node || width === 0 || height === 0 || !ready || !loaded) return;
+    const [{ select }, { zoom: d3zoom, zoomIdentity }] = loaded;
+    current.current ??= zoomIdentity;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const zoom = d3zoom<SVGSVGElement, unknown>()
       .scaleExtent([1, MAX_ZOOM])
@@ -51,17 +70,17 @@ export function useFanZoom(svg: React.RefObject<SVGSVGElement | null>, width: nu
         if (event.type === 'dblclick') return false;
         if (event.type === 'touchstart') {
           const touches = (event as TouchEvent).touches.length;
-          return touches >= 2 || (current.current.k > 1 && !(event.target as Element).closest?.(OWN_GESTURES));
+          return touches >= 2 || (current.current!.k > 1 && !(event.target as Element).closest?.(OWN_GESTURES));
         }
         // A mouse drag pans a zoomed fan from its background; items, "+N till" and blade names keep theirs.
         const mouse = event as MouseEvent;
-        return mouse.button === 0 && current.current.k > 1 && !(mouse.target as Element).closest?.(OWN_GESTURES);
+        return mouse.button === 0 && current.current!.k > 1 && !(mouse.target as Element).closest?.(OWN_GESTURES);
       })
       .on('zoom', (event: D3ZoomEvent<SVGSVGElement, unknown>) => {
         current.current = event.transform;
         setView({ k: event.transform.k, x: event.transform.x, y: event.transform.y });
         clearTimeout(timer);
-        timer = setTimeout(() => setLaidOut(current.current.k), SETTLE_MS);
+        timer = setTimeout(() => setLaidOut(current.current!.k), SETTLE_MS);
       });
     behaviour.current = zoom;
     const selection = select(node);
@@ -72,24 +91,25 @@ export function useFanZoom(svg: React.RefObject<SVGSVGElement | null>, width: nu
       clearTimeout(timer);
       selection.on('.zoom', null);
     };
-  }, [svg, width, height]);
+  }, [svg, width, height, ready]);
 
   const zoomBy = useCallback(
     (factor: number) => {
       const node = svg.current;
-      if (node && behaviour.current) select(node).call(behaviour.current.scaleBy, factor, [width / 2, height / 2]);
+      if (node && behaviour.current && loaded) loaded[0].select(node).call(behaviour.current.scaleBy, factor, [width / 2, height / 2]);
     },
     [svg, width, height],
   );
   const reset = useCallback(() => {
     const node = svg.current;
-    if (node && behaviour.current) select(node).call(behaviour.current.transform, zoomIdentity);
+    if (node && behaviour.current && loaded) loaded[0].select(node).call(behaviour.current.transform, loaded[1].zoomIdentity);
   }, [svg]);
   const reveal = useCallback(
     (rect: DOMRect) => {
       const node = svg.current;
       const zoom = behaviour.current;
-      if (!node || !zoom || current.current.k === 1) return;
+      const k = current.current?.k ?? 1;
+      if (!node || !zoom || !loaded || k === 1) return;
       const box = node.getBoundingClientRect();
       const margin = 24;
       let dx = 0;
@@ -99,7 +119,7 @@ export function useFanZoom(svg: React.RefObject<SVGSVGElement | null>, width: nu
       if (rect.top < box.top + margin) dy = box.top + margin - rect.top;
       else if (rect.bottom > box.bottom - margin) dy = box.bottom - margin - rect.bottom;
       // translateBy works in base units: a screen distance divided by the scale.
-      if (dx || dy) select(node).call(zoom.translateBy, dx / current.current.k, dy / current.current.k);
+      if (dx || dy) loaded[0].select(node).call(zoom.translateBy, dx / k, dy / k);
     },
     [svg],
   );

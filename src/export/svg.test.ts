@@ -43,6 +43,23 @@ describe('the fan as a standalone SVG', () => {
     expect(svg).toContain('xlink:href="#il-x-0"');
   });
 
+  it('exports a zoomed fan whole, at the size it is laid out for, without the pan and scale', () => {
+    const fan = drawnFan();
+    const content = fan.firstElementChild!;
+    const zoom = document.createElementNS('http://www.w3.org/2000/svg', 'g');
+    zoom.setAttribute('class', 'fan-zoom');
+    zoom.setAttribute('transform', 'translate(-300,-200) scale(1.2)');
+    zoom.setAttribute('data-layout-width', '1280');
+    zoom.setAttribute('data-layout-height', '720');
+    fan.replaceChild(zoom, content);
+    zoom.append(content);
+    const { svg, width, height } = standaloneSvg(fan, 'Solfjäder: Plan');
+    expect([width, height]).toEqual([1280, 720]);
+    expect(svg).toContain('viewBox="0 0 1280 720"');
+    expect(svg).not.toContain('scale(1.2)');
+    expect(svg).toContain('1. Välfungerande samarbete');
+  });
+
   it('describes every item, folded or not, in priority order', () => {
     const doc = createExampleDoc(new Date('2026-11-22T10:00:00Z'));
     const outline = planOutline(doc, (bladeId, ringId) => itemsIn(doc, { bladeId, ringId }));

@@ -29,9 +29,14 @@ export function drawnFan(root: ParentNode = document): SVGSVGElement | null {
  * description holding every item (lists folded behind "+N till" are complete there).
  */
 export function standaloneSvg(fan: SVGSVGElement, title: string, description = ''): FanPicture {
-  const width = Number(fan.getAttribute('width')) || 800;
-  const height = Number(fan.getAttribute('height')) || 600;
   const copy = fan.cloneNode(true) as SVGSVGElement;
+  // A zoomed fan is exported whole: the zoom's pan and scale dropped, at the size it is laid out for.
+  const zoom = copy.querySelector('g.fan-zoom');
+  const laidOut = zoom && [Number(zoom.getAttribute('data-layout-width')), Number(zoom.getAttribute('data-layout-height'))];
+  zoom?.removeAttribute('transform');
+  const width = (laidOut && laidOut[0]) || Number(fan.getAttribute('width')) || 800;
+  const height = (laidOut && laidOut[1]) || Number(fan.getAttribute('height')) || 600;
+  copy.setAttribute('viewBox', `0 0 ${width} ${height}`);
   for (const [selector, attrs] of PRESENTATION) {
     for (const node of copy.querySelectorAll(selector)) for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
   }

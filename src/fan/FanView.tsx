@@ -209,7 +209,7 @@ export function FanView({ doc, fonts = EDIT_FONTS, readOnly = false }: { doc: Pl
           // A zoomed fan follows the keyboard: what gets focus is panned into view.
           onFocus={(e) => zoom.reveal((e.target as Element).getBoundingClientRect())}
         >
-          <g transform={zoomTransform(zoom.view, scale)}>
+          <g className="fan-zoom" transform={zoomTransform(zoom.view, scale)} data-layout-width={layout.width} data-layout-height={layout.height}>
           <g transform={`translate(${layout.cx},${layout.cy})`}>
             {layout.blades.map((blade, b) => (
               // One group per fokusområde: its name (which unfolds it), then its rings' lists.

@@ -152,27 +152,20 @@ export function Header() {
           Presentera
         </button>
         <ExportMenu />
-        {wide ? (
-          <>
-            <button type="button" onClick={chooseFile} disabled={noStorage}>
-              Importera
-            </button>
-            <button type="button" onClick={() => openDialog({ kind: 'settings' })}>
-              Fokusområden och ringar
-            </button>
-          </>
-        ) : (
-          <MenuButton
-            id="plan"
-            label="Plan"
-            entries={[
-              { label: 'Planer', run: () => openDialog({ kind: 'plans' }), disabled: noStorage },
-              { label: 'Versioner', run: () => openDialog({ kind: 'versions' }), disabled: noStorage },
-              { label: 'Fokusområden och ringar', run: () => openDialog({ kind: 'settings' }) },
-              { label: 'Importera', run: chooseFile, disabled: noStorage },
-            ]}
-          />
-        )}
+        <MenuButton
+          id="plan"
+          label="Plan"
+          entries={[
+            ...(wide
+              ? []
+              : [
+                  { label: 'Planer', run: () => openDialog({ kind: 'plans' }), disabled: noStorage },
+                  { label: 'Versioner', run: () => openDialog({ kind: 'versions' }), disabled: noStorage },
+                ]),
+            { label: 'Fokusområden och ringar', run: () => openDialog({ kind: 'settings' }) },
+            { label: 'Importera', run: chooseFile, disabled: noStorage },
+          ]}
+        />
         <input
           ref={fileRef}
           type="file"

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { expect, test, type Page } from '@playwright/test';
-import { openApp } from './helpers';
+import { openApp, openPlanSettings } from './helpers';
 
 const require = createRequire(import.meta.url);
 // The app's CSP forbids inline scripts; let the test inject axe.
@@ -38,7 +38,7 @@ test('the fan view, the item dialog, the plan list and the settings pass axe (WC
   expect(await audit(page)).toEqual([]);
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog', { name: 'Planer' })).toBeHidden();
-  await page.getByRole('button', { name: 'Fokusområden och ringar' }).click();
+  await openPlanSettings(page);
   await expect(page.getByRole('dialog')).toBeVisible();
   expect(await audit(page)).toEqual([]);
   await page.keyboard.press('Escape');

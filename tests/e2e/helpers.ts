@@ -107,3 +107,9 @@ export async function exportVia(page: Page, entry: string): Promise<Download> {
   await page.getByRole('menu', { name: 'Exportera' }).getByRole('menuitem', { name: entry, exact: true }).click();
   return download;
 }
+
+/** "Fokusområden och ringar", from the toolbar's "Plan" menu. */
+export async function openPlanSettings(page: Page): Promise<void> {
+  await page.getByRole('navigation', { name: 'Verktyg' }).getByRole('button', { name: 'Plan', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Fokusområden och ringar' }).click();
+}

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { addInspel, cellList, center, dragTo, exportVia, inspel, itemPoint, listTexts, openApp, waitSaved } from './helpers';
+import { addInspel, cellList, center, dragTo, exportVia, inspel, itemPoint, listTexts, openApp, waitSaved, openPlanSettings } from './helpers';
 
 test('after one visit the app starts, edits and saves with the network off', async ({ page, context }) => {
   await openApp(page);
@@ -45,7 +45,7 @@ test('a whole session stays on its own origin and runs under the CSP without vio
   await page.getByRole('button', { name: 'Planer', exact: true }).click();
   await expect(page.getByTestId('storage-use')).toContainText('Lagring i webbläsaren:');
   await page.keyboard.press('Escape');
-  await page.getByRole('button', { name: 'Fokusområden och ringar' }).click();
+  await openPlanSettings(page);
   // The dialog's code loads on first use: close it once it is there.
   await expect(page.getByRole('dialog')).toBeVisible();
   await page.keyboard.press('Escape');

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { cellList, listTexts, openApp, waitSaved } from './helpers';
+import { cellList, listTexts, openApp, waitSaved, openPlanSettings } from './helpers';
 
 test('a new empty plan, a blade added and renamed, survives a reload', async ({ page }) => {
   await openApp(page);
@@ -11,7 +11,7 @@ test('a new empty plan, a blade added and renamed, survives a reload', async ({ 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Handlingsplan 2026–2028');
   expect(await listTexts(cellList(page, 'Nära invånaren', 'Viktiga milstolpar 2025'))).toEqual([]);
 
-  await page.getByRole('button', { name: 'Fokusområden och ringar' }).click();
+  await openPlanSettings(page);
   const settings = page.getByRole('dialog', { name: 'Fokusområden och ringar' });
   await settings.getByRole('button', { name: 'Lägg till fokusområde' }).click();
   const name = settings.getByLabel('Fokusområde 5');
@@ -65,7 +65,7 @@ test('plans: rename, duplicate, delete after asking, and undo the delete', async
 
 test('rings: label and year edited, a ring added before the målbild', async ({ page }) => {
   await openApp(page);
-  await page.getByRole('button', { name: 'Fokusområden och ringar' }).click();
+  await openPlanSettings(page);
   const settings = page.getByRole('dialog', { name: 'Fokusområden och ringar' });
   const year = settings.getByLabel('År').first();
   await year.fill('2024');

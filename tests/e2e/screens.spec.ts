@@ -37,6 +37,8 @@ test('one toolbar row from 1280 px; an empty Inspel starts hidden, Dölj/Visa in
       const box = (await button.boundingBox())!;
       expect(box.x + box.width).toBeLessThanOrEqual(width);
     }
+    // On a full-HD screen the plan's name is not cut either.
+    if (width === 1920) expect(await page.locator('h1.plan-name').evaluate((h) => h.scrollWidth <= h.clientWidth)).toBe(true);
   }
 
   // Below 1600 px an empty Inspel starts hidden; the fan gets the width.

@@ -2,7 +2,7 @@
 // on narrower screens ("Dölj inspel" / "Visa inspel"), and zoom — Ctrl+scroll, pinch, + / − /
 // 0 — with semantic zoom, panning, and drag and drop by mouse, touch and keyboard at 2×.
 import { expect, test, type Page } from '@playwright/test';
-import { cellList, inspel, itemPoint, dragTo, listTexts } from './helpers';
+import { cellList, inspel, itemPoint, steadyPoint, dragTo, listTexts } from './helpers';
 
 async function open(page: Page, width: number, height: number) {
   await page.setViewportSize({ width, height });
@@ -137,9 +137,9 @@ test('at 2× zoom: drag and drop by mouse and by keyboard', async ({ page }) => 
   const items = list.getByRole('button');
   await items.last().scrollIntoViewIfNeeded();
   await items.last().focus();
-  const from = await itemPoint(items.last());
-  const first = await itemPoint(items.first());
-  const second = await itemPoint(items.nth(1));
+  const from = await steadyPoint(items.last());
+  const first = await steadyPoint(items.first());
+  const second = await steadyPoint(items.nth(1));
   await dragTo(page, from, { x: (first.x + second.x) / 2, y: (first.y + second.y) / 2 });
   await expect.poll(() => listTexts(list)).toEqual([before[0], before.at(-1), ...before.slice(1, -1)]);
 
@@ -177,9 +177,9 @@ test.describe('touch', () => {
     const before = await listTexts(list);
     const items = list.getByRole('button');
     await items.last().focus();
-    const from = await itemPoint(items.last());
-    const first = await itemPoint(items.first());
-    const second = await itemPoint(items.nth(1));
+    const from = await steadyPoint(items.last());
+    const first = await steadyPoint(items.first());
+    const second = await steadyPoint(items.nth(1));
     const to = { x: (first.x + second.x) / 2, y: (first.y + second.y) / 2 };
     const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', x: number, y: number) =>
       cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });

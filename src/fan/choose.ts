@@ -4,7 +4,7 @@ import { containerKey } from '../domain/containers';
 import { balancedShares, contentShares, type Span, spansOf, unfoldedSpans } from './angles';
 import { flowCell, itemLabel, LINE_HEIGHT } from './cells';
 import { type FitContext, fitRadii, fitSome, textsOf } from './fit';
-import { bandLines, bandThickness, foldedBand, UNFOLDED_BAND_FONT } from './labels';
+import { bandLines, bandThickness, foldedBand, FOLDED_EDIT, FOLDED_PRESENT, UNFOLDED_BAND_FONT } from './labels';
 import type { LayoutInput } from './layout';
 
 const MARGIN = 6;
@@ -13,8 +13,8 @@ const QUICK_ABOVE = 200;
 
 export const unfoldedBandFont = (input: LayoutInput) => (input.interactive === false ? UNFOLDED_BAND_FONT.present : UNFOLDED_BAND_FONT.edit);
 
-/** Width (px, mid-blade) of a folded blade: a drop target when editing, just its name when presenting. */
-export const foldedWidth = (input: LayoutInput) => (input.interactive === false ? 24 : 40);
+/** The shape of a folded blade: a drop target when editing, just its name when presenting. */
+export const foldedShape = (input: LayoutInput) => (input.interactive === false ? FOLDED_PRESENT : FOLDED_EDIT);
 
 /** Sizes from max down to min in half pixels. */
 export function fontSteps({ min, max }: { min: number; max: number }): number[] {
@@ -147,7 +147,7 @@ export function chooseUnfolded(input: LayoutInput, ctx: FitContext, frame: Frame
   const outer = frame.total - band;
   // The hub steps back a little: the unfolded blade's inner lines need the room.
   const hub = Math.max(44, outer * 0.09);
-  const widths = input.blades.map((blade, b) => (b === unfolded ? 0 : foldedBand(blade.name, hub, outer, input.measure, ctx.hyphenate, foldedWidth(input)).angle));
+  const widths = input.blades.map((blade, b) => (b === unfolded ? 0 : foldedBand(blade.name, hub, outer, input.measure, ctx.hyphenate, foldedShape(input)).angle));
   // The unfolded blade keeps at least 60 % of the half disc.
   const folded = widths.reduce((a, w) => a + w, 0);
   const scale = folded > 0.4 * Math.PI ? (0.4 * Math.PI) / folded : 1;

@@ -92,7 +92,8 @@ export function bladeLabel(
  * A folded blade (another one is unfolded) shows its name along its axis, from the rim
  * inwards. The angle it needs for that, at the largest size that fits between hub and rim.
  */
-export function foldedBand(name: string, hub: number, outer: number, measure: Measure, hyphenate: Hyphenator | null, minWidth = 40) {
+export function foldedBand(name: string, hub: number, outer: number, measure: Measure, hyphenate: Hyphenator | null, fold: FoldedShape = FOLDED_EDIT) {
+  const { minWidth, angle: thin } = fold;
   const room = outer - hub - 24;
   const floor = minWidth / ((hub + outer) / 2);
   let narrowest: { fontSize: number; texts: string[]; angle: number } | null = null;
@@ -106,15 +107,24 @@ export function foldedBand(name: string, hub: number, outer: number, measure: Me
       // Wide enough for the name where it starts, and (to drop on) `minWidth` px mid-blade.
       const angle = Math.max((k * size * LABEL_LINE + 8) / Math.max(rInner, hub), floor);
       // The largest size that keeps the band thin; failing that, the thinnest band.
-      if (angle <= Math.max(FOLDED_ANGLE, floor)) return { fontSize: size, texts, angle };
+      if (angle <= Math.max(thin, floor)) return { fontSize: size, texts, angle };
       if (!narrowest || angle < narrowest.angle) narrowest = { fontSize: size, texts, angle };
     }
   }
   return narrowest ?? { fontSize: 11, texts: [name], angle: 0.2 };
 }
 
-/** A folded blade's band should be no wider than this (radians) when its name allows. */
-const FOLDED_ANGLE = 0.09;
+/**
+ * How thin a folded blade may be: `minWidth` px mid-blade (a drop target when editing), and
+ * no wider than `angle` (radians) when its name allows. Presenting, a folded blade is only
+ * its name, so it gives the unfolded one more room.
+ */
+export interface FoldedShape {
+  minWidth: number;
+  angle: number;
+}
+export const FOLDED_EDIT: FoldedShape = { minWidth: 40, angle: 0.09 };
+export const FOLDED_PRESENT: FoldedShape = { minWidth: 20, angle: 0.065 };
 
 /** The folded blade's name lines, straight along its axis, read left to right. */
 export function foldedLabel(fit: { fontSize: number; texts: string[] }, phi0: number, phi1: number, outer: number, measure: Measure): LabelText {

@@ -7,7 +7,7 @@ import { containerKey } from '../domain/containers';
 import type { Blade, Ring } from '../domain/types';
 import type { Span } from './angles';
 import { type CellBox, type CellFlow, type CellText, flowCell, type TextLine } from './cells';
-import { type Choice, chooseOverview, chooseUnfolded, foldedWidth, fontSteps, frameOf, unfoldedBandFont } from './choose';
+import { type Choice, chooseOverview, chooseUnfolded, foldedShape, fontSteps, frameOf, unfoldedBandFont } from './choose';
 import type { FitContext } from './fit';
 import { sectorPath } from './geometry';
 import { bladeLabel, foldedBand, foldedLabel, hubText, LABEL_LINE, LEGEND_FONT, RING_ROW, ringLabels } from './labels';
@@ -171,7 +171,7 @@ export function computeFanLayout(input: LayoutInput): FanLayout {
     const [phi0, phi1] = spans[b]!;
     const folded = unfolded >= 0 && b !== unfolded;
     const label = folded
-      ? foldedLabel(foldedBand(blade.name, hub, outer, measure, hyphenate, foldedWidth(input)), phi0, phi1, outer, measure)
+      ? foldedLabel(foldedBand(blade.name, hub, outer, measure, hyphenate, foldedShape(input)), phi0, phi1, outer, measure)
       : bladeLabel(blade, phi0, phi1, outer, choice!.bandLines, measure, hyphenate, unfolded >= 0 ? unfoldedBandFont(input) : undefined);
     return { id: blade.id, name: blade.name, color: blade.color, phi0, phi1, folded, labelPath: sectorPath(phi0, phi1, outer, frame.total), label };
   });

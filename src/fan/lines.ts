@@ -17,7 +17,7 @@ export interface CellBox {
 
 export const ASCENT = 0.78;
 export const DESCENT = 0.24;
-export const CELL_PAD = 6;
+export const CELL_PAD = 4;
 const SIDE_PAD = 6;
 
 export function lineMode(box: CellBox): LineMode {

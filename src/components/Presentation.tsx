@@ -2,6 +2,8 @@
 // step through the fokusområden — each unfolds in turn — and Escape returns to the editor.
 import { useEffect, useRef } from 'react';
 import type { PlanDoc } from '../domain/types';
+import { ExportMenu } from './ExportMenu';
+import { PrintView } from './PrintView';
 import { FanView } from '../fan/FanView';
 import { PRESENT_FONTS } from '../fan/layout';
 import { stopPresenting, useUi } from '../store/ui';
@@ -56,10 +58,14 @@ export function Presentation({ doc }: { doc: PlanDoc }) {
       </p>
       <div className="presentation-bar">
         <span aria-hidden="true">← → byter fokusområde · Esc avslutar</span>
-        <button ref={exitRef} type="button" onClick={stopPresenting}>
-          Avsluta presentationen
-        </button>
+        <div className="presentation-actions">
+          <ExportMenu />
+          <button ref={exitRef} type="button" onClick={stopPresenting}>
+            Avsluta presentationen
+          </button>
+        </div>
       </div>
+      <PrintView />
     </main>
   );
 }

@@ -1,11 +1,17 @@
-// What paper gets after the fan: per fokusområde a table with one row per ring, Inspel,
-// and the effektmål no activity serves. Drawn only while printing.
-import { useEffect } from 'react';
+// What paper gets: the plan's fan (drawn from the plan, whatever view is on screen), then per
+// fokusområde a table with one row per ring, Inspel, and the effektmål no activity serves.
+// Drawn only while printing; the print stylesheet hides everything else.
+import { useEffect, useMemo } from 'react';
 import { flushSync } from 'react-dom';
 import { itemsIn } from '../domain/containers';
 import { uncoveredEffektmal } from '../domain/coverage';
 import type { Item, PlanDoc } from '../domain/types';
 import { itemFacts, sourcesText } from '../export/facts';
+import { pictureLayout } from '../export/picture';
+import { fanDrawing } from '../fan/draw';
+import { Drawn } from '../fan/Drawn';
+import { swedishHyphenator } from '../fan/hyphenate';
+import { browserMeasure, FONT_STACK } from '../fan/measure';
 import { useEditor } from '../store/editor';
 import { useUi } from '../store/ui';
 
@@ -30,11 +36,23 @@ function ItemList({ items, doc }: { items: Item[]; doc: PlanDoc }) {
   );
 }
 
+/** The fan as on paper: the same drawing as the exported picture. */
+function PrintedFan({ doc }: { doc: PlanDoc }) {
+  const layout = useMemo(() => pictureLayout(doc, browserMeasure(), swedishHyphenator()), [doc]);
+  return (
+    <svg className="print-fan" viewBox={`0 0 ${layout.width} ${layout.height}`} role="img" aria-label={`Solfjäder: ${doc.plan.name}`} fontFamily={FONT_STACK}>
+      <Drawn of={fanDrawing(layout, 'p-')} />
+    </svg>
+  );
+}
+
 function Tables({ doc }: { doc: PlanDoc }) {
   const inbox = itemsIn(doc, null);
   const uncovered = uncoveredEffektmal(doc);
   return (
     <section className="print-view" aria-label="Utskrift">
+      <h1>{doc.plan.name}</h1>
+      <PrintedFan doc={doc} />
       {doc.plan.blades.map((blade) => (
         <section key={blade.id} className="print-blade">
           <h2>{blade.name}</h2>
@@ -96,7 +114,9 @@ function Tables({ doc }: { doc: PlanDoc }) {
 /** Draws the tables for print: from "Skriv ut", and from the browser's own print (Ctrl+P). */
 export function PrintView() {
   const printing = useUi((s) => s.printing);
-  const doc = useEditor((s) => s.doc);
+  // A version open read-only prints as what is on screen.
+  const version = useUi((s) => s.viewingVersion?.doc ?? null);
+  const doc = useEditor((s) => version ?? s.doc);
   useEffect(() => {
     const before = () => flushSync(() => useUi.setState({ printing: true }));
     const after = () => useUi.setState({ printing: false });

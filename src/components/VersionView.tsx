@@ -5,6 +5,8 @@ import { DndProvider } from '../dnd/DndProvider';
 import { FanView } from '../fan/FanView';
 import { useUi } from '../store/ui';
 import { closeVersion } from '../store/versions';
+import { ExportMenu } from './ExportMenu';
+import { PrintView } from './PrintView';
 
 const when = new Intl.DateTimeFormat('sv-SE', { dateStyle: 'long', timeStyle: 'short' });
 
@@ -21,9 +23,12 @@ export function VersionView({ version }: { version: { name: string; savedAt: str
         <p className="version-note">
           Version ”{version.name}”{version.savedAt ? `, sparad ${when.format(new Date(version.savedAt))}` : ''} – skrivskyddad
         </p>
-        <button type="button" autoFocus onClick={closeVersion}>
-          Stäng versionen
-        </button>
+        <nav className="toolbar" aria-label="Verktyg">
+          <ExportMenu />
+          <button type="button" autoFocus onClick={closeVersion}>
+            Stäng versionen
+          </button>
+        </nav>
       </header>
       <DndProvider>
         <main className="workspace version-workspace">
@@ -32,6 +37,7 @@ export function VersionView({ version }: { version: { name: string; savedAt: str
           </section>
         </main>
       </DndProvider>
+      <PrintView />
     </div>
   );
 }

@@ -6,90 +6,20 @@ import { sourceWeight, weightText } from '../domain/weight';
 import { useEditor } from '../store/editor';
 import { selectItem, toggleUnfold } from '../store/ui';
 import { itemLabel, type ItemShape } from './cells';
+import { cellSector, itemText, moreText } from './draw';
+import { Drawn } from './Drawn';
 import type { CellShape } from './layout';
-import { SOFT_HYPHEN } from './text';
 
-const domId = (key: string) => key.replace(/[^a-zA-Z0-9_-]/g, '-');
-
-function CellDropZone({ cell, fill }: { cell: CellShape; fill: string }) {
+function CellDropZone({ cell, color, rings }: { cell: CellShape; color: string; rings: number }) {
   const { setNodeRef } = useDroppable({ id: cell.key });
   return (
     <path
       ref={(node) => setNodeRef(node as unknown as HTMLElement)}
-      className="cell"
-      d={cell.path}
+      {...cellSector(cell, color, rings).attrs}
       // As a style too, so a new geometry moves the sector (CSS transitions `d`) rather than jumping.
       style={{ d: `path('${cell.path}')` } as React.CSSProperties}
-      fill={fill}
       onClick={() => toggleUnfold(cell.bladeId)}
     />
-  );
-}
-
-/**
- * One drawn line. The item's accessible name comes from its lines, so a line break reads
- * as a space and a hyphen added at a break is hidden from screen readers.
- */
-function LineText({ text, last }: { text: string; last: boolean }) {
-  if (text.endsWith(SOFT_HYPHEN)) {
-    return (
-      <>
-        {text.slice(0, -1)}
-        <tspan aria-hidden="true">-</tspan>
-      </>
-    );
-  }
-  return <>{last ? text : `${text} `}</>;
-}
-
-/**
- * An item's drawn lines, all in one <text> so they read as one text (a word broken over two
- * lines is one word): straight lines as tspans in the frame of their common rotation, lines
- * on arcs as one textPath each.
- */
-function ItemLines({ shape, fontSize }: { shape: ItemShape; fontSize: number }) {
-  const style = {
-    fontSize,
-    fontStyle: shape.extra ? 'italic' : undefined,
-    textDecoration: shape.struck ? 'line-through' : undefined,
-    fill: '#1a1a1a',
-  } as const;
-  const last = shape.lines.length - 1;
-  const first = shape.lines[0]?.at;
-  if (first && shape.lines.every((line) => line.at && line.at.angle === first.angle)) {
-    const rad = (first.angle * Math.PI) / 180;
-    const [cos, sin] = [Math.cos(rad), Math.sin(rad)];
-    return (
-      <text {...style} transform={`rotate(${first.angle} ${first.x} ${first.y})`} textAnchor="middle">
-        {shape.lines.map((line, i) => {
-          const dx = line.at!.x - first.x;
-          const dy = line.at!.y - first.y;
-          const x = Math.round((first.x + dx * cos + dy * sin) * 100) / 100;
-          const y = Math.round((first.y - dx * sin + dy * cos) * 100) / 100;
-          return (
-            <tspan key={i} x={x} y={y}>
-              <LineText text={line.text} last={i === last} />
-            </tspan>
-          );
-        })}
-      </text>
-    );
-  }
-  return (
-    <>
-      <defs>
-        {shape.lines.map((line, i) => (
-          <path key={i} id={`il-${shape.id}-${i}`} d={line.d} />
-        ))}
-      </defs>
-      <text {...style}>
-        {shape.lines.map((line, i) => (
-          <textPath key={i} href={`#il-${shape.id}-${i}`} startOffset="50%" textAnchor="middle">
-            <LineText text={line.text} last={i === last} />
-          </textPath>
-        ))}
-      </text>
-    </>
   );
 }
 
@@ -133,11 +63,11 @@ const FanItem = memo(function FanItem({
       <g
         {...props}
         className={`fan-item${isDragging ? ' is-dragging' : ''}${shape.extra ? ' is-extra' : ''}${markClass(marked)}${change ? ` is-${change}` : ''}`}
-        aria-description={[change && `${CHANGE_WORD[change]} sedan versionen`, filteredOut && FILTERED_OUT, proposed].filter(Boolean).join('. ') || undefined}
+        aria-description={[shape.review, change && `${CHANGE_WORD[change]} sedan versionen`, filteredOut && FILTERED_OUT, proposed].filter(Boolean).join('. ') || undefined}
         onFocus={() => selectItem(shape.id)}
       >
         <path className="item-hit" d={shape.hitPath} />
-        <ItemLines shape={shape} fontSize={fontSize} />
+        <Drawn of={itemText(shape, fontSize)} />
       </g>
     </g>
   );
@@ -147,8 +77,8 @@ const FanItem = memo(function FanItem({
 function StaticItem({ shape, fontSize, marked, filteredOut = false }: { shape: ItemShape; fontSize: number; marked?: Marked; filteredOut?: boolean }) {
   return (
     <g role="listitem">
-      <g className={`fan-item${shape.extra ? ' is-extra' : ''}${markClass(marked)}`} aria-description={filteredOut ? FILTERED_OUT : undefined}>
-        <ItemLines shape={shape} fontSize={fontSize} />
+      <g className={`fan-item${shape.extra ? ' is-extra' : ''}${markClass(marked)}`} aria-description={[shape.review, filteredOut && FILTERED_OUT].filter(Boolean).join('. ') || undefined}>
+        <Drawn of={itemText(shape, fontSize)} />
       </g>
     </g>
   );
@@ -156,7 +86,8 @@ function StaticItem({ shape, fontSize, marked, filteredOut = false }: { shape: I
 
 export const FanCell = memo(function FanCell({
   cell,
-  fill,
+  color,
+  rings,
   name,
   fontSize,
   listFolded,
@@ -166,7 +97,9 @@ export const FanCell = memo(function FanCell({
   changes = null,
 }: {
   cell: CellShape;
-  fill: string;
+  /** The blade's colour, and how many rings there are (the cell's tint goes by both). */
+  color: string;
+  rings: number;
   name: string;
   fontSize: number;
   listFolded: boolean;
@@ -182,7 +115,7 @@ export const FanCell = memo(function FanCell({
   const { flow } = cell;
   return (
     <g className="fan-cell" data-cell={cell.key}>
-      <CellDropZone cell={cell} fill={fill} />
+      <CellDropZone cell={cell} color={color} rings={rings} />
       <g role="list" aria-label={name}>
         {flow.items.map((shape) => (
           <Item
@@ -197,7 +130,7 @@ export const FanCell = memo(function FanCell({
         {/* Items folded away behind "+N till" stay in the list for screen readers. */}
         {(listFolded ? flow.hiddenItems : []).map((item) => (
           <g key={item.id} role="listitem" className="folded-item">
-            <text fontSize={1}>{itemLabel(item.index, item.text, item.extra, item.struck)}</text>
+            <text fontSize={1}>{[itemLabel(item.index, item), item.review].filter(Boolean).join('. ')}</text>
           </g>
         ))}
       </g>
@@ -215,14 +148,7 @@ export const FanCell = memo(function FanCell({
             }
           }}
         >
-          <defs>
-            <path id={`more-${domId(cell.key)}`} d={flow.more.d} />
-          </defs>
-          <text fontSize={flow.moreFontSize ?? fontSize} fontWeight={700} fill="#1a1a1a">
-            <textPath href={`#more-${domId(cell.key)}`} startOffset="50%" textAnchor="middle">
-              {flow.more.text}
-            </textPath>
-          </text>
+          <Drawn of={moreText(cell)} />
         </g>
       )}
     </g>

@@ -3,12 +3,14 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { containersOf } from '../domain/containers';
 import { isFiltering, matchingIds } from '../domain/filter';
 import type { PlanDoc } from '../domain/types';
+import { fanNotes } from '../export/picture';
 import { registerFan } from '../dnd/fanRegistry';
 import { takeFocusOnShow, toggleUnfold, useUi } from '../store/ui';
 import { useDrag } from '../dnd/dragStore';
 import { BladeLabel, FoldedBladeName } from './BladeLabel';
-import { cellFill } from './colors';
 import { DropIndicator } from './DropIndicator';
+import { hub, legend, ringLabels } from './draw';
+import { Drawn } from './Drawn';
 import { FanCell } from './FanCell';
 import { swedishHyphenator, loadSwedishHyphenator } from './hyphenate';
 import { computeFanLayout, EDIT_FONTS, type FanGeometry } from './layout';
@@ -65,6 +67,12 @@ function useHyphenator(): Hyphenator | null {
   return hyphenate;
 }
 
+/** The legend of the review marks the fan's items carry, as the layout's notes (a stable array while it reads the same). */
+function useMarksLegend(doc: PlanDoc): string[] {
+  const text = useMemo(() => fanNotes(doc).join('\n'), [doc]);
+  return useMemo(() => (text ? text.split('\n') : []), [text]);
+}
+
 /**
  * The fan. `fonts` are the item text sizes to choose from (Presentera: large type for a
  * projector); `readOnly` draws items that cannot be moved or opened.
@@ -89,6 +97,7 @@ export function FanView({ doc, fonts = EDIT_FONTS, readOnly = false }: { doc: Pl
   const changes = useUi((s) => (readOnly ? null : (s.diff?.marks ?? null)));
   const containers = containersOf(doc);
   const { blades, rings, vision } = doc.plan;
+  const notes = useMarksLegend(doc);
 
   const layout = useMemo(() => {
     if (width < 200 || height < 200) return null;
@@ -106,12 +115,13 @@ export function FanView({ doc, fonts = EDIT_FONTS, readOnly = false }: { doc: Pl
       fonts,
       previous: geometry.current,
       interactive: !readOnly,
+      notes,
     });
     // The layout's own cost, for the benchmark (a bounded record).
     if (performance.getEntriesByName(LAYOUT_MEASURE).length > 500) performance.clearMeasures(LAYOUT_MEASURE);
     performance.measure(LAYOUT_MEASURE, { start });
     return result;
-  }, [blades, rings, vision, containers, width, height, unfoldedBladeId, hyphenate, fonts, readOnly]);
+  }, [blades, rings, vision, containers, width, height, unfoldedBladeId, hyphenate, fonts, readOnly, notes]);
   useEffect(() => {
     if (!layout) return;
     const before = geometry.current;
@@ -221,7 +231,8 @@ export function FanView({ doc, fonts = EDIT_FONTS, readOnly = false }: { doc: Pl
                     <FanCell
                       key={cell.key}
                       cell={cell}
-                      fill={cellFill(blade.color, cell.ringIndex, rings.length)}
+                      color={blade.color}
+                      rings={rings.length}
                       name={`${blade.name}, ${ringLabel(cell.ringId)}`}
                       fontSize={cell.fontSize}
                       listFolded={listFolded}
@@ -234,42 +245,7 @@ export function FanView({ doc, fonts = EDIT_FONTS, readOnly = false }: { doc: Pl
                 {blade.folded && <FoldedBladeName blade={blade} />}
               </g>
             ))}
-            <g className="hub">
-              <path d={layout.hub.path} fill="#23395d" />
-              {layout.hub.lines.map((line, i) => (
-                <text key={i} x={line.x} y={line.y} fill="#ffffff" fontWeight={700} fontSize={layout.hub.fontSize} textAnchor="middle">
-                  {line.text}
-                </text>
-              ))}
-            </g>
-            <g className="ring-labels" aria-hidden="true">
-              {layout.rings.flatMap((ring) =>
-                ring.labels.lines.map((line, i) => (
-                  <text
-                    key={`${ring.id}-${i}`}
-                    x={line.x}
-                    y={line.y}
-                    fontSize={ring.labels.fontSize}
-                    fontWeight={700}
-                    fill="#2b2b2b"
-                    textAnchor="middle"
-                  >
-                    {line.text}
-                  </text>
-                )),
-              )}
-              <line x1={-layout.outerRadius} x2={layout.outerRadius} y1={1} y2={1} stroke="#5a5a5a" strokeWidth={1.5} />
-            </g>
-            {layout.legend.lines.length > 0 && (
-              // Ring names shortened under the baseline, in full (screen readers get the full names from the cells).
-              <g className="ring-legend" aria-hidden="true">
-                {layout.legend.lines.map((line, i) => (
-                  <text key={i} x={line.x} y={line.y} fontSize={layout.legend.fontSize} fill="#2b2b2b" textAnchor="middle">
-                    {line.text}
-                  </text>
-                ))}
-              </g>
-            )}
+            <Drawn of={[hub(layout), ringLabels(layout), legend(layout)]} />
             {!readOnly && <DropIndicator layout={layout} />}
           </g>
           </g>

@@ -2,6 +2,7 @@
 // whole items only; what does not fit is counted as hidden and shown as "+N till".
 import { arcPath, ORIGIN, polarToPoint } from './geometry';
 import { type CellBox, DESCENT, ASCENT, LINE_HEIGHT, lineSlots, type LineGenerator } from './lines';
+import { reviewMarks, reviewWords } from '../domain/review';
 import { type FontSpec, type Hyphenator, type Measure, wrapText } from './text';
 
 export type { CellBox } from './lines';
@@ -11,8 +12,9 @@ export interface CellText {
   id: string;
   text: string;
   extra: boolean;
-  /** Review status; "stryks" is drawn struck through. */
+  /** Review status; "stryks" is drawn struck through. Status and comments are marked after the text. */
   status?: string;
+  comments?: readonly unknown[];
 }
 
 const struck = (t: CellText) => t.status === 'stryks';
@@ -31,6 +33,8 @@ export interface ItemShape {
   index: number;
   extra: boolean;
   struck: boolean;
+  /** Its review status and comments in words (for screen readers); empty for a förslag without comments. */
+  review: string;
   lines: TextLine[];
   /** Extent of the item's text block in flow coordinates (reading order). */
   s0: number;
@@ -39,11 +43,23 @@ export interface ItemShape {
   hitPath: string;
 }
 
+/** An item folded away behind "+N till", listed for screen readers. */
+export interface HiddenItem {
+  id: string;
+  text: string;
+  index: number;
+  extra: boolean;
+  struck: boolean;
+  review: string;
+}
+
+export const hiddenItem = (t: CellText, index: number): HiddenItem => ({ id: t.id, text: t.text, index, extra: t.extra, struck: struck(t), review: reviewWords(t) });
+
 export interface CellFlow {
   items: ItemShape[];
   hidden: number;
   /** The items not drawn (behind "+N till"), still listed for screen readers. */
-  hiddenItems: Array<{ id: string; text: string; index: number; extra: boolean; struck: boolean }>;
+  hiddenItems: HiddenItem[];
   /** Where "+N till" goes, when something is hidden. */
   more: TextLine | null;
   /** The size "+N till" is drawn at: the cell's, smaller only in a sliver of a cell. */
@@ -56,11 +72,13 @@ export interface CellFlow {
 export const itemFont = (size: number, extra: boolean): FontSpec => ({ size, italic: extra });
 /**
  * What an item shows: its number bound to the first word (a no-break space keeps "5." from
- * standing alone), "(extra)" for extras and "(stryks)" for struck items, so italics and
- * strike-through are not the only signs.
+ * standing alone), "(extra)" for extras (so italics are not the only sign), and its review
+ * marks bound to the last word ("✓ ❝2": domain/review.ts).
  */
-export const itemLabel = (index: number, text: string, extra = false, isStruck = false) =>
-  `${index + 1}.\u00a0${text}${extra ? ' (extra)' : ''}${isStruck ? ' (stryks)' : ''}`;
+export const itemLabel = (index: number, item: CellText | { text: string; extra: boolean; status?: string; comments?: readonly unknown[] }) => {
+  const marks = reviewMarks(item);
+  return `${index + 1}.\u00a0${item.text}${item.extra ? ' (extra)' : ''}${marks ? `\u00a0${marks}` : ''}`;
+};
 
 interface FlowItem {
   index: number;
@@ -96,7 +114,7 @@ function tryFlow(
   for (let index = 0; index < count; index++) {
     const item = texts[index]!;
     while (s <= end && gen.lengthAt(s) < minLength) s += lh;
-    const label = itemLabel(index, item.text, item.extra, struck(item));
+    const label = itemLabel(index, item);
     const font = itemFont(fontSize, item.extra);
     const wrapFrom = (start: number, words: Hyphenator | null) => {
       const maxLines = Math.floor((end - start) / lh + 1e-9) + 1;
@@ -142,6 +160,7 @@ function shapesOf(gen: LineGenerator, flow: FlowResult, fontSize: number): ItemS
       index,
       extra: item.extra,
       struck: struck(item),
+      review: reviewWords(item),
       lines: lines.map((text, i) => {
         const straight = gen.straightAt?.(at[i]!);
         return straight ? { text, d: gen.pathAt(at[i]!), at: straight } : { text, d: gen.pathAt(at[i]!) };
@@ -252,13 +271,7 @@ export function flowCell(box: CellBox, texts: CellText[], fontSize: number, meas
   const some = flowed.some;
   const hidden = texts.length - some.items.length;
   const at = flowed.at ?? gen.start;
-  const hiddenItems = texts.slice(some.items.length).map((t, k) => ({
-    id: t.id,
-    text: t.text,
-    index: some.items.length + k,
-    extra: t.extra,
-    struck: struck(t),
-  }));
+  const hiddenItems = texts.slice(some.items.length).map((t, k) => hiddenItem(t, some.items.length + k));
   return {
     items: shapesOf(gen, some, fontSize),
     hidden,

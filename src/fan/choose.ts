@@ -30,7 +30,7 @@ function cellNeeds(input: LayoutInput, size: number): number[][] {
     input.rings.map((ring) => {
       let area = 0;
       for (const [k, t] of (input.containers.get(containerKey({ bladeId: blade.id, ringId: ring.id })) ?? []).entries())
-        area += (input.measure(itemLabel(k, t.text, t.extra), font) + 3 * size) * size * LINE_HEIGHT;
+        area += (input.measure(itemLabel(k, t), font) + 3 * size) * size * LINE_HEIGHT;
       return area;
     }),
   );

@@ -6,7 +6,7 @@ import type { ContainerKey } from '../domain/containers';
 import { containerKey } from '../domain/containers';
 import type { Blade, Ring } from '../domain/types';
 import type { Span } from './angles';
-import { type CellBox, type CellFlow, type CellText, flowCell, type TextLine } from './cells';
+import { type CellBox, type CellFlow, type CellText, flowCell, hiddenItem, type TextLine } from './cells';
 import { type Choice, chooseOverview, chooseUnfolded, foldedShape, fontSteps, frameOf, unfoldedBandFont } from './choose';
 import type { FitContext } from './fit';
 import { sectorPath } from './geometry';
@@ -37,6 +37,8 @@ export interface LayoutInput {
   previous?: FanGeometry | null;
   /** Items can be dropped: a folded blade stays wide enough to drop on (false in Presentera). */
   interactive?: boolean;
+  /** Lines for the legend under the fan besides shortened ring names (the review marks' legend). */
+  notes?: string[];
 }
 
 export interface BladeShape {
@@ -119,6 +121,7 @@ function geometryKey(input: LayoutInput, fonts: { min: number; max: number }): s
     input.blades.map((b) => [b.id, b.name]),
     input.rings.map((r) => [r.id, r.label]),
     input.vision,
+    input.notes ?? [],
   ]);
 }
 
@@ -136,6 +139,7 @@ export function computeFanLayout(input: LayoutInput): FanLayout {
 
   // Ring labels take one row under the baseline; shortened ones add their legend below.
   const rows = 1;
+  const notes = input.notes ?? [];
   // A kept geometry comes with the legend room it had.
   let legendRows = input.previous?.key === key ? input.previous.legendRows : 0;
   const bottomFor = (legend: number) => RING_ROW + 10 + (legend > 0 ? legend * Math.ceil(LEGEND_FONT * LABEL_LINE) + 4 : 0);
@@ -159,8 +163,9 @@ export function computeFanLayout(input: LayoutInput): FanLayout {
     choice ??= unfolded >= 0 ? chooseUnfolded(input, ctx, frame, sizes, unfolded) : chooseOverview(input, ctx, frame, sizes);
     labels = ringLabels(rings, choice.radii, rows, measure, hyphenate);
     // Room reserved for the legend it needs (a smaller fan may shorten more names: go again).
-    if (labels.legend.length <= legendRows || pass === 3) break;
-    legendRows = labels.legend.length;
+    const needed = labels.legend.length + notes.length;
+    if (needed <= legendRows || pass === 3) break;
+    legendRows = needed;
     frame = frameOf(width, height, bottomFor(legendRows));
   }
   const { spans, radii, fontSize } = choice!;
@@ -193,7 +198,7 @@ export function computeFanLayout(input: LayoutInput): FanLayout {
   const legendTop = 6 + RING_ROW + 6;
   const legend = {
     fontSize: LEGEND_FONT,
-    lines: labels!.legend.map((text, i) => ({ text, x: 0, y: legendTop + LEGEND_FONT * 0.9 + i * LEGEND_FONT * LABEL_LINE })),
+    lines: [...labels!.legend, ...notes].map((text, i) => ({ text, x: 0, y: legendTop + LEGEND_FONT * 0.9 + i * LEGEND_FONT * LABEL_LINE })),
   };
 
   const flowed = keptFlow && keptFlow.spans === spans ? keptFlow : flowAll(input, ctx, spans, radii, fontSize);
@@ -236,7 +241,7 @@ function flowAll(input: LayoutInput, ctx: FitContext, spans: Span[], radii: numb
       const box = { phi0, phi1, r0: radii[j]!, r1: radii[j + 1]! };
       const texts = input.containers.get(cellKey) ?? [];
       const active = ctx.active[b]!;
-      const signature = [cellKey, b, j, phi0, phi1, box.r0, box.r1, fontSize, active ? 1 : 0, hyphenate ? 1 : 0, ...texts.map((t) => `${t.id}\u0001${t.text}\u0001${t.extra}\u0001${t.status ?? ''}`)].join('\u0002');
+      const signature = [cellKey, b, j, phi0, phi1, box.r0, box.r1, fontSize, active ? 1 : 0, hyphenate ? 1 : 0, ...texts.map((t) => `${t.id}\u0001${t.text}\u0001${t.extra}\u0001${t.status ?? ''}\u0001${t.comments?.length ?? 0}`)].join('\u0002');
       const shape = lastCells.get(signature) ?? {
         ...box,
         ...cell,
@@ -261,7 +266,7 @@ function foldedFlow(box: CellBox, texts: CellText[], fontSize: number): CellFlow
   return {
     items: [],
     hidden: texts.length,
-    hiddenItems: texts.map((t, index) => ({ id: t.id, text: t.text, index, extra: t.extra, struck: t.status === 'stryks' })),
+    hiddenItems: texts.map((t, index) => hiddenItem(t, index)),
     more: null,
     lines: lineSlots(box, fontSize),
     folded: true,

@@ -1,26 +1,28 @@
 // Exports of the open plan: Word (plan and template), JSON, the fan as SVG/PNG, and paper.
 // The heavy code (docx, JSZip) loads only when the user exports.
-import { itemsIn } from '../domain/containers';
 import type { PlanDoc } from '../domain/types';
-import { planOutline } from '../export/facts';
 import { downloadBlob, safeFileName } from '../export/download';
 import { downloadPlanJson } from '../export/json';
-import { drawnFan, pictureToPng, standaloneSvg, type FanPicture } from '../export/svg';
+import { planPicture } from '../export/picture';
+import { pictureToPng, type FanPicture } from '../export/png';
+import { loadSwedishHyphenator } from '../fan/hyphenate';
+import { browserMeasure } from '../fan/measure';
 import { notify, useEditor } from './editor';
 import { useUi } from './ui';
 
 const FALLBACK_WIDTH = 1600;
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
+/** What is exported: the version open read-only, if one is, else the plan being edited. */
 function openDoc(): PlanDoc | null {
-  return useEditor.getState().doc;
+  return useUi.getState().viewingVersion?.doc ?? useEditor.getState().doc;
 }
 
-function fanPicture(doc: PlanDoc): FanPicture {
-  const fan = drawnFan();
-  if (!fan) throw new Error('Solfjädern visas inte just nu.');
-  const outline = planOutline(doc, (bladeId, ringId) => itemsIn(doc, { bladeId, ringId }));
-  return standaloneSvg(fan, `Solfjäder: ${doc.plan.name}`, outline);
+const versionName = () => useUi.getState().viewingVersion?.name;
+
+/** The plan's fan as a picture, made from the plan (whatever is on screen), with Swedish hyphenation. */
+async function fanPicture(doc: PlanDoc): Promise<FanPicture> {
+  return planPicture(doc, browserMeasure(), await loadSwedishHyphenator());
 }
 
 /** Run an export; a failure is told in Swedish and changes nothing. */
@@ -43,26 +45,26 @@ async function run(what: string, task: (doc: PlanDoc) => Promise<void> | void): 
 export const exportJson = () => run('JSON-filen', (doc) => downloadPlanJson(doc));
 
 export const exportSvg = () =>
-  run('bilden', (doc) => downloadBlob(new Blob([fanPicture(doc).svg], { type: 'image/svg+xml' }), safeFileName(doc.plan.name, 'svg')));
+  run('bilden', async (doc) => downloadBlob(new Blob([(await fanPicture(doc)).svg], { type: 'image/svg+xml' }), safeFileName(doc.plan.name, 'svg')));
 
 export const exportPng = () =>
-  run('bilden', async (doc) => downloadBlob(await pictureToPng(fanPicture(doc), 2), safeFileName(doc.plan.name, 'png')));
+  run('bilden', async (doc) => downloadBlob(await pictureToPng(await fanPicture(doc), 2), safeFileName(doc.plan.name, 'png')));
 
 export const exportWord = () =>
   run('Word-filen', async (doc) => {
-    const picture = fanPicture(doc);
+    const picture = await fanPicture(doc);
     // Word shows the SVG; the PNG is the fallback for versions that cannot. About 1,600 px
     // wide is 150 dpi across the page, and encodes in a quarter of the time of 2×.
     const scale = Math.min(2, Math.max(1, FALLBACK_WIDTH / picture.width));
     const [png, { buildHandlingsplan }] = await Promise.all([pictureToPng(picture, scale), import('../export/docx')]);
-    const bytes = await buildHandlingsplan(doc, { ...picture, png: new Uint8Array(await png.arrayBuffer()) });
+    const bytes = await buildHandlingsplan(doc, { ...picture, png: new Uint8Array(await png.arrayBuffer()) }, { version: versionName() });
     downloadBlob(new Blob([bytes as BlobPart], { type: DOCX_TYPE }), safeFileName(`${doc.plan.name} – handlingsplan`, 'docx'));
   });
 
 export const exportMall = () =>
   run('mallen', async (doc) => {
     const { buildMall } = await import('../export/docx');
-    const bytes = await buildMall(doc);
+    const bytes = await buildMall(doc, { version: versionName() });
     downloadBlob(new Blob([bytes as BlobPart], { type: DOCX_TYPE }), safeFileName(`${doc.plan.name} – mall att fylla i`, 'docx'));
   });
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import JSZip from 'jszip';
-import { cellList, clickItem, exportVia, openApp } from './helpers';
+import { cellList, clickItem, exportVia, openApp, versionsDialog } from './helpers';
 import { convert, convertToText, missingInOrder } from './office';
 
 interface FileItem {
@@ -35,7 +35,7 @@ async function runs(docx: string) {
   }));
 }
 
-test.describe.configure({ timeout: 240_000 });
+test.describe.configure({ timeout: 120_000 });
 
 test('Word (.docx): LibreOffice opens the plan, every item in order, extras in italics; importing it gives the plan back', async ({ page }) => {
   await openApp(page);
@@ -87,6 +87,91 @@ test('Mall att fylla i (.docx): LibreOffice opens the template with its instruct
     for (const goal of delomrade.effektmal) expect(text).toContain(goal.text);
   }
   expect(all(await runs(docx), EXTRA)).toEqual([true]);
+});
+
+/** Buttons a printed page would show. */
+const visibleButtons = (page: Page) => page.locator('button, [role="button"]').evaluateAll((nodes) => nodes.filter((n) => (n as HTMLElement).getClientRects().length > 0).map((n) => n.textContent));
+
+/** Export from the menu in `scope` (the toolbar, or Presentera's corner); a failure notice fails the test. */
+async function exportFrom(page: Page, scope: ReturnType<Page['locator']>, entry: string) {
+  const download = page.waitForEvent('download');
+  await scope.getByRole('button', { name: 'Exportera', exact: true }).click();
+  await page.getByRole('menu', { name: 'Exportera' }).getByRole('menuitem', { name: entry, exact: true }).click();
+  const done = await download;
+  await expect(page.getByText(/Det gick inte att skapa/)).toHaveCount(0);
+  return done;
+}
+
+async function svgItems(path: string) {
+  return readFileSync(path, 'utf8');
+}
+
+test('every export works from Tabell, from Presentera and from a version open read-only; print from Tabell gives the fan and no buttons', async ({ page }) => {
+  await openApp(page);
+  const toolbar = page.getByRole('navigation', { name: 'Verktyg' });
+  const views = page.getByRole('group', { name: 'Vy' });
+  await views.getByRole('button', { name: 'Tabell', exact: true }).click();
+  await expect(page.locator('svg.fan')).toHaveCount(0);
+  for (const entry of ['Word (.docx)', 'Bild (SVG)', 'Bild (PNG)', 'Mall att fylla i (.docx)', 'JSON']) {
+    const file = await exportFrom(page, toolbar, entry);
+    expect(readFileSync((await file.path())!).length, entry).toBeGreaterThan(1000);
+  }
+  const svg = await svgItems((await (await exportFrom(page, toolbar, 'Bild (SVG)')).path())!);
+  expect(svg).toContain('Välfungerande samarbete');
+  const docx = (await (await exportFrom(page, toolbar, 'Word (.docx)')).path())!;
+  const zip = await JSZip.loadAsync(readFileSync(docx));
+  expect(Object.keys(zip.files).filter((f) => /^word\/media\/.*\.(svg|png)$/.test(f))).toHaveLength(2);
+
+  // Print from Tabell: the fan and the tables, not the editing table with its buttons.
+  await page.evaluate(() => {
+    window.print = () => undefined;
+  });
+  await toolbar.getByRole('button', { name: 'Exportera', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Skriv ut' }).click();
+  await page.emulateMedia({ media: 'print' });
+  const paper = page.getByRole('region', { name: 'Utskrift' });
+  await expect(paper.getByRole('img', { name: /^Solfjäder: / })).toBeVisible();
+  await expect(paper.getByRole('img', { name: /^Solfjäder: / })).toContainText('Välfungerande samarbete');
+  expect(await visibleButtons(page)).toEqual([]);
+  await expect(page.getByRole('button', { name: /Lägg till/ }).first()).toBeHidden();
+  await page.emulateMedia({ media: 'screen' });
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+
+  // Presentera has the same menu in its corner.
+  await views.getByRole('button', { name: 'Solfjäder', exact: true }).click();
+  await toolbar.getByRole('button', { name: 'Presentera' }).click();
+  const presentation = page.getByRole('main', { name: /^Presentation/ });
+  await expect(presentation).toBeVisible();
+  await page.keyboard.press('ArrowRight');
+  for (const entry of ['Bild (SVG)', 'Word (.docx)']) {
+    const file = await exportFrom(page, presentation, entry);
+    expect(readFileSync((await file.path())!).length, entry).toBeGreaterThan(1000);
+  }
+  // The overview is exported, whichever blade is presented.
+  const presented = await svgItems((await (await exportFrom(page, presentation, 'Bild (SVG)')).path())!);
+  for (const blade of ['Nära invånaren', 'Hälsofrämjande och förebyggande']) expect(presented).toContain(blade);
+  expect(presented).toContain('Välfungerande samarbete');
+  expect(presented).toContain('Tydligt invånarfokus');
+  await presentation.getByRole('button', { name: 'Avsluta presentationen' }).click();
+
+  // A version open read-only exports as it was saved, named by its version.
+  const versions = await versionsDialog(page);
+  await versions.getByLabel('Namn på versionen').fill('Utkast 1');
+  await versions.getByRole('button', { name: 'Spara version' }).click();
+  await expect(versions.getByRole('list', { name: 'Sparade versioner' }).getByRole('listitem')).toHaveCount(1);
+  await page.keyboard.press('Escape');
+  await clickItem(page, cellList(page, 'Nära invånaren', 'Önskad målbild 2027').getByRole('button').first());
+  const item = page.getByRole('dialog', { name: 'Aktivitet' });
+  await item.getByLabel('Text').fill('Ändrad efter versionen');
+  await item.getByRole('button', { name: 'Spara' }).click();
+  await expect(item).toBeHidden();
+  await (await versionsDialog(page)).getByRole('button', { name: 'Öppna Utkast 1' }).click();
+  await expect(page.getByText(/^Version ”Utkast 1”, sparad .* – skrivskyddad$/)).toBeVisible();
+  const old = await svgItems((await (await exportFrom(page, toolbar, 'Bild (SVG)')).path())!);
+  expect(old).toContain('Nära vård är invånarens självklara');
+  expect(old).not.toContain('Ändrad efter versionen');
+  const oldWord = await JSZip.loadAsync(readFileSync((await (await exportFrom(page, toolbar, 'Word (.docx)')).path())!));
+  expect(await oldWord.file('word/document.xml')!.async('string')).toContain('Version: Utkast 1');
 });
 
 const all = (runs: { text: string; italic: boolean }[], text: string) => runs.filter((r) => r.text === text).map((r) => r.italic);
@@ -142,7 +227,10 @@ test('Skriv ut: the fan on an A3 landscape page, then the tables; no buttons or 
   await expect(paper.getByRole('table')).toHaveCount(5);
   await expect(page.getByRole('navigation', { name: 'Verktyg' })).toBeHidden();
   await expect(page.getByRole('heading', { name: /^Inspel/ })).toBeHidden();
-  await expect(page.locator('svg.fan')).toBeVisible();
+  // The fan on paper is drawn from the plan; nothing of the editing view prints.
+  await expect(paper.getByRole('img', { name: /^Solfjäder: / })).toBeVisible();
+  await expect(page.locator('svg.fan')).toBeHidden();
+  expect(await visibleButtons(page)).toEqual([]);
   const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
   const box = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(pdf);
   expect(box).not.toBeNull();

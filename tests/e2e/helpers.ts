@@ -123,6 +123,14 @@ export async function exportVia(page: Page, entry: string): Promise<Download> {
   return download;
 }
 
+/** The "Versioner" dialog, from the toolbar. */
+export async function versionsDialog(page: Page) {
+  await page.getByRole('navigation', { name: 'Verktyg' }).getByRole('button', { name: 'Versioner' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Versioner' });
+  await expect(dialog).toBeVisible();
+  return dialog;
+}
+
 /** "Fokusområden och ringar", from the toolbar's "Plan" menu. */
 export async function openPlanSettings(page: Page): Promise<void> {
   await page.getByRole('navigation', { name: 'Verktyg' }).getByRole('button', { name: 'Plan', exact: true }).click();

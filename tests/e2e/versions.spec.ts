@@ -1,12 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { cellList, clickItem, listTexts, openApp } from './helpers';
+import { cellList, clickItem, listTexts, openApp, versionsDialog } from './helpers';
 
-const versionsDialog = async (page: Page) => {
-  await page.getByRole('navigation', { name: 'Verktyg' }).getByRole('button', { name: 'Versioner' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Versioner' });
-  await expect(dialog).toBeVisible();
-  return dialog;
-};
 const view = (page: Page, name: 'Solfjäder' | 'Tabell') => page.getByRole('group', { name: 'Vy' }).getByRole('button', { name, exact: true }).click();
 
 test('a saved version compares against the edited plan: exactly the added, removed, moved and edited items, in a list and on the fan', async ({ page }) => {

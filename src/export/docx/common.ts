@@ -21,6 +21,18 @@ export const LANDSCAPE_A4: ISectionPropertiesOptions = {
   },
 };
 
+/** A3 given portrait, turned to landscape: the fan's own page, wide enough for its text at 8 pt or more. */
+export const LANDSCAPE_A3: ISectionPropertiesOptions = {
+  page: {
+    size: { width: 16838, height: 23811, orientation: PageOrientation.LANDSCAPE },
+    margin: { top: 1021, bottom: 1021, left: 1134, right: 1134 },
+  },
+};
+
+/** Text width and height of the A3 landscape page in twips (42 cm less 2 × 2 cm; 29.7 cm less 2 × 1.8 cm). */
+export const A3_TEXT_WIDTH = 23811 - 2 * 1134;
+export const A3_TEXT_HEIGHT = 16838 - 2 * 1021;
+
 /** Text width of the landscape page in twips (29.7 cm less 2 × 2 cm). */
 export const TEXT_WIDTH = 16838 - 2 * 1134;
 

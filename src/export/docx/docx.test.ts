@@ -1,5 +1,7 @@
 // @vitest-environment jsdom
 import JSZip from 'jszip';
+import { planPicture } from '../picture';
+import { estimateMeasure } from '../../fan/text';
 import { describe, expect, it } from 'vitest';
 import { createExampleDoc } from '../../domain/plan';
 import { itemsIn } from '../../domain/containers';
@@ -93,18 +95,37 @@ describe('Handlingsplan (.docx)', () => {
     expect((await parts(await buildHandlingsplan(doc, null, { now: AT }))).xml).not.toContain(goal.text);
   });
 
-  it('carries the fan as SVG with a PNG fallback', async () => {
-    const { zip, xml } = await parts(await buildHandlingsplan(exampleDoc(), PICTURE, { now: AT }));
+  it('carries the fan as SVG with a PNG fallback, on an A3 landscape page of its own where its text is 8 pt or more', async () => {
+    const doc = exampleDoc();
+    const picture = planPicture(doc, estimateMeasure, null);
+    const { zip, xml } = await parts(await buildHandlingsplan(doc, { ...picture, png: PNG }, { now: AT }));
     const media = Object.keys(zip.files).filter((f) => f.startsWith('word/media/'));
     expect(media.some((f) => f.endsWith('.svg'))).toBe(true);
     expect(media.some((f) => f.endsWith('.png'))).toBe(true);
     expect(xml).toContain('svgBlip');
-    // It fits on page 1 under the title: at most the text width (25.7 cm) and 12 cm high.
+    // Two sections: the title and the fan on A3 landscape (42 × 29.7 cm), then the tables on A4 landscape.
+    const sizes = [...xml.matchAll(/<w:pgSz w:w="(\d+)" w:h="(\d+)" w:orient="landscape"\/>/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    expect(sizes).toEqual([
+      [23811, 16838],
+      [16838, 11906],
+    ]);
+    // The fan and the A3 page's end come before the first table's heading; the A4 page's after it.
+    const tables = xml.indexOf(`<w:t xml:space="preserve">${doc.plan.blades[0]!.name}</w:t>`);
+    expect(tables).toBeGreaterThan(0);
+    expect(xml.indexOf('svgBlip')).toBeLessThan(tables);
+    expect(xml.indexOf('w:w="23811"')).toBeLessThan(tables);
+    expect(xml.indexOf('w:w="16838" w:h="11906"')).toBeGreaterThan(tables);
+    // As wide as the page's text (38 cm), within its height under the title.
     const extent = /<wp:extent cx="(\d+)" cy="(\d+)"/.exec(xml)!;
     const cm = (emu: string) => Number(emu) / 360000;
-    expect(cm(extent[1]!)).toBeLessThanOrEqual(25.7);
-    expect(cm(extent[2]!)).toBeLessThanOrEqual(12);
-    expect(cm(extent[2]!) / cm(extent[1]!)).toBeCloseTo(420 / 800, 2);
+    expect(cm(extent[1]!)).toBeLessThanOrEqual(38);
+    expect(cm(extent[1]!)).toBeGreaterThan(36);
+    expect(cm(extent[2]!)).toBeLessThanOrEqual(26.1 - 3.7);
+    expect(cm(extent[2]!) / cm(extent[1]!)).toBeCloseTo(picture.height / picture.width, 2);
+    // The picture's smallest text, in points on paper.
+    const smallest = Math.min(...[...picture.svg.matchAll(/font-size="([\d.]+)"/g)].map((m) => Number(m[1])));
+    const points = ((smallest * cm(extent[1]!)) / picture.width / 2.54) * 72;
+    expect(points).toBeGreaterThanOrEqual(8);
   });
 
   it('carries the plan, its id, version and recipient, readable again', async () => {

@@ -7,7 +7,7 @@ import type { Blade, Item, PlanDoc } from '../../domain/types';
 import { planToJson } from '../json';
 import { FILE_VERSION } from '../../schema/version';
 import { itemFacts, sourcesText } from '../facts';
-import { bodyCell, CELL_MARGINS, columns, headerCell, itemRun, LANDSCAPE_A4, muted, plain, STYLES, swedishDate, swedishTime, TEXT_WIDTH } from './common';
+import { A3_TEXT_HEIGHT, A3_TEXT_WIDTH, bodyCell, CELL_MARGINS, columns, headerCell, itemRun, LANDSCAPE_A3, LANDSCAPE_A4, muted, plain, STYLES, swedishDate, swedishTime, TEXT_WIDTH } from './common';
 import { addPlanPart, type WordDocumentKind } from './planPart';
 
 export interface WordPicture {
@@ -103,10 +103,17 @@ function uncoveredSection(doc: PlanDoc): (Paragraph | Table)[] {
   ];
 }
 
-/** The fan scaled to the page's text width and at most 12 cm high: it shares page 1 with the title. */
+/** Room the title block and vision take above the fan on its page (twips). */
+const TITLE_ROOM = 1440 * 2.1;
+
+/**
+ * The fan on its own A3 landscape page under the title, as wide as the page allows: the
+ * picture is laid out 1,600 px wide (PICTURE_SIZE), so its smallest text (12 px) prints at
+ * 8 pt or more.
+ */
 function fanParagraph(picture: WordPicture, doc: PlanDoc): Paragraph {
-  const maxWidth = (TEXT_WIDTH / 1440) * 96;
-  const maxHeight = (12 / 2.54) * 96;
+  const maxWidth = (A3_TEXT_WIDTH / 1440) * 96;
+  const maxHeight = ((A3_TEXT_HEIGHT - TITLE_ROOM) / 1440) * 96;
   const scale = Math.min(maxWidth / picture.width, maxHeight / picture.height);
   return new Paragraph({
     alignment: AlignmentType.CENTER,
@@ -163,14 +170,10 @@ export async function buildHandlingsplan(doc: PlanDoc, picture: WordPicture | nu
   const now = options.now ?? new Date();
   const recipient = options.recipient ?? doc.plan.recipient ?? '';
   const inbox = itemsIn(doc, null);
+  const title = [...titleBlock(doc, 'Handlingsplan', now, options.version ?? 'Arbetsversion'), ...(doc.plan.vision ? [plain(`Vision: ${doc.plan.vision}`)] : [])];
   const children: (Paragraph | Table)[] = [
-    ...titleBlock(doc, 'Handlingsplan', now, options.version ?? 'Arbetsversion'),
-    ...(doc.plan.vision ? [plain(`Vision: ${doc.plan.vision}`)] : []),
-    ...(picture ? [fanParagraph(picture, doc)] : []),
-    ...doc.plan.blades.flatMap((blade, i) => [
-      new Paragraph({ heading: HeadingLevel.HEADING_1, text: blade.name, pageBreakBefore: i === 0 && picture !== null }),
-      bladeTable(doc, blade),
-    ]),
+    ...(picture ? [] : title),
+    ...doc.plan.blades.flatMap((blade) => [new Paragraph({ heading: HeadingLevel.HEADING_1, text: blade.name }), bladeTable(doc, blade)]),
     ...(inbox.length > 0
       ? [
           new Paragraph({ heading: HeadingLevel.HEADING_1, text: 'Inspel som inte är placerade' }),
@@ -186,7 +189,8 @@ export async function buildHandlingsplan(doc: PlanDoc, picture: WordPicture | nu
     description: 'Handlingsplan exporterad ur Solfjädern',
     styles: STYLES,
     customProperties: customProperties(doc, 'handlingsplan', recipient),
-    sections: [{ properties: LANDSCAPE_A4, children }],
+    // The title and the fan on an A3 landscape page of their own, then the tables on A4.
+    sections: [...(picture ? [{ properties: LANDSCAPE_A3, children: [...title, fanParagraph(picture, doc)] }] : []), { properties: LANDSCAPE_A4, children }],
   });
   return packWithPlan(document, doc, 'handlingsplan', now, recipient);
 }

@@ -1,0 +1,48 @@
+// The fan as a picture made from the plan alone — not from what is on screen — so every
+// export works from every view (Tabell, Presentera, a dialog open, a version open).
+import { containersOf, itemsIn } from '../domain/containers';
+import { marksLegend } from '../domain/review';
+import type { PlanDoc } from '../domain/types';
+import { computeFanLayout, EDIT_FONTS, type FanLayout } from '../fan/layout';
+import { type FanPicture, fanPicture } from '../fan/markup';
+import type { Hyphenator, Measure } from '../fan/text';
+import { planOutline } from './facts';
+
+/**
+ * The size a picture is laid out at: the half disc with its labels, wide enough that the whole
+ * built-in plan reads in full, narrow enough that its smallest text (12 px) prints at 8 pt or
+ * more across an A3 landscape page (380 mm).
+ */
+export const PICTURE_SIZE = { width: 1600, height: 900 };
+
+/** The fan's legend lines besides ring names: the review marks its items carry. */
+export function fanNotes(doc: PlanDoc): string[] {
+  const placed = Object.values(doc.items).filter((item) => item.cell !== null);
+  const marks = marksLegend(placed);
+  return marks ? [marks] : [];
+}
+
+/** The overview fan of a plan (nothing unfolded, no filter), laid out for a picture. */
+export function pictureLayout(doc: PlanDoc, measure: Measure, hyphenate: Hyphenator | null, size = PICTURE_SIZE): FanLayout {
+  const { blades, rings, vision } = doc.plan;
+  return computeFanLayout({
+    blades,
+    rings,
+    vision,
+    containers: containersOf(doc),
+    width: size.width,
+    height: size.height,
+    unfoldedBladeId: null,
+    measure,
+    hyphenate,
+    fonts: EDIT_FONTS,
+    interactive: false,
+    notes: fanNotes(doc),
+  });
+}
+
+/** The plan's fan as a standalone SVG document; its description lists every item. */
+export function planPicture(doc: PlanDoc, measure: Measure, hyphenate: Hyphenator | null, size = PICTURE_SIZE): FanPicture {
+  const outline = planOutline(doc, (bladeId, ringId) => itemsIn(doc, { bladeId, ringId }));
+  return fanPicture(pictureLayout(doc, measure, hyphenate, size), `Solfjäder: ${doc.plan.name}`, outline);
+}

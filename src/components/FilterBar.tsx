@@ -1,7 +1,6 @@
-// Granska: filter the fan and the table by status, fokusområde, delområde, källa and
-// ansvarsnivå. The fan dims what does not match; the table leaves it out.
-import { isFiltering, kallorInPlan, matchingIds, NO_FILTER, NONE, type ItemFilter } from '../domain/filter';
-import { placedItems } from '../domain/coverage';
+// Granska: filter the fan, Inspel and the table by status, comments, fokusområde, delområde,
+// källa and ansvarsnivå. The fan and Inspel dim what does not match; the table leaves it out.
+import { COMMENT_CHOICES, COMMENT_LABEL, isFiltering, kallorInPlan, matchingIds, NO_FILTER, NONE, type ItemFilter } from '../domain/filter';
 import { ANSVARSNIVAER, STATUS_LABEL, STATUSES, type PlanDoc } from '../domain/types';
 import { setFilter, useUi } from '../store/ui';
 
@@ -38,13 +37,14 @@ function Choice({
 export function FilterBar({ doc }: { doc: PlanDoc }) {
   const filter = useUi((s) => s.filter);
   const shown = matchingIds(doc, filter).size;
-  const total = placedItems(doc).length;
+  const total = Object.keys(doc.items).length;
   const kallor = kallorInPlan(doc);
   if (filter.kalla && filter.kalla !== NONE && !kallor.some((k) => k.toLocaleLowerCase('sv') === filter.kalla!.toLocaleLowerCase('sv'))) kallor.push(filter.kalla);
   const set = <K extends keyof ItemFilter>(key: K) => (value: string | null) => setFilter({ [key]: value } as Partial<ItemFilter>);
   return (
     <section className="filter-bar" aria-label="Filter">
       <Choice id="status" label="Status" value={filter.status} options={STATUSES.map((s) => [s, capital(STATUS_LABEL[s])])} onChange={set('status')} />
+      <Choice id="comments" label="Kommentarer" value={filter.comments} options={COMMENT_CHOICES.map((c) => [c, COMMENT_LABEL[c]])} onChange={set('comments')} />
       <Choice id="blade" label="Fokusområde" value={filter.bladeId} options={doc.plan.blades.map((b) => [b.id, b.name])} onChange={set('bladeId')} />
       <Choice
         id="delomrade"

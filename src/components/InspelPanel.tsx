@@ -1,6 +1,6 @@
 // Inspel: items not yet placed in the fan, and the form for a new one.
 import { useDroppable } from '@dnd-kit/core';
-import { memo, useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { INBOX, itemsIn } from '../domain/containers';
 import type { Item } from '../domain/types';
 import { useDrag } from '../dnd/dragStore';
@@ -9,22 +9,25 @@ import { pastedLines, PlanRuleError } from '../domain/operations';
 import { addItem, addItems } from '../store/actions';
 import { WeightTag } from './WeightTag';
 import { notify, useEditor } from '../store/editor';
-import { setInspelHidden } from '../store/ui';
+import { setInspelHidden, useUi } from '../store/ui';
+import { isFiltering, matchingIds } from '../domain/filter';
+import { ReviewTags } from './ReviewTags';
 
-const InspelItem = memo(function InspelItem({ item, index }: { item: Item; index: number }) {
+const InspelItem = memo(function InspelItem({ item, index, filteredOut }: { item: Item; index: number; filteredOut: boolean }) {
   const { props, isDragging } = useDraggableItem<HTMLDivElement>(item.id);
   return (
     <li className="inspel-item" data-inbox-item={item.id}>
       <div
         {...props}
-        className={`card${isDragging ? ' is-dragging' : ''}${item.extra ? ' is-extra' : ''}${item.status === 'stryks' ? ' is-struck' : ''}`}
+        className={`card${isDragging ? ' is-dragging' : ''}${item.extra ? ' is-extra' : ''}${item.status === 'stryks' ? ' is-struck' : ''}${filteredOut ? ' is-filtered-out' : ''}`}
+        aria-description={filteredOut ? 'Utanför filtret' : undefined}
       >
         <span className="rank" aria-hidden="true">
           {index + 1}.
         </span>{' '}
         <span className="card-text">{item.text}</span>
         {item.extra && <span className="tag">extra</span>}
-        {item.status === 'stryks' && <span className="tag">stryks</span>}
+        <ReviewTags item={item} />
         <WeightTag sources={item.sources} />
       </div>
     </li>
@@ -143,6 +146,9 @@ function useAllAfterFirstPaint(): boolean {
 export function InspelPanel() {
   const doc = useEditor((s) => s.doc);
   const items = doc ? itemsIn(doc, null) : [];
+  // A filter dims the inspel it leaves out, as in the fan.
+  const filter = useUi((s) => s.filter);
+  const matching = useMemo(() => (doc && isFiltering(filter) ? matchingIds(doc, filter) : null), [doc, filter]);
   const all = useAllAfterFirstPaint();
   const shown = all ? items : items.slice(0, FIRST_CARDS);
   const [adding, setAdding] = useState(false);
@@ -184,7 +190,7 @@ export function InspelPanel() {
       <div ref={setNodeRef} className={`inbox-drop${isOver ? ' is-over' : ''}`}>
         <ul aria-label="Inspel" data-inbox-list className="inspel-list">
           {shown.map((item, i) => (
-            <InspelItem key={item.id} item={item} index={i} />
+            <InspelItem key={item.id} item={item} index={i} filteredOut={matching !== null && !matching.has(item.id)} />
           ))}
         </ul>
         <InboxMarker />

@@ -13,6 +13,7 @@ import { Drawn } from '../fan/Drawn';
 import { swedishHyphenator } from '../fan/hyphenate';
 import { browserMeasure, FONT_STACK } from '../fan/measure';
 import { useEditor } from '../store/editor';
+import { ReviewTags } from './ReviewTags';
 import { useUi } from '../store/ui';
 
 const SIKT = { kort: 'Kortare sikt', lang: 'Längre sikt' } as const;
@@ -26,6 +27,7 @@ function ItemList({ items, doc }: { items: Item[]; doc: PlanDoc }) {
         return (
           <li key={item.id}>
             <span className={`${item.extra ? 'is-extra' : ''}${item.status === 'stryks' ? ' is-struck' : ''}`.trim() || undefined}>{item.text}</span>
+            <ReviewTags item={item} />
             {item.description && <span className="description">{item.description}</span>}
             {facts && <span className="facts">{facts}</span>}
             {item.sources.length > 0 && <span className="facts">{sourcesText(item)}</span>}

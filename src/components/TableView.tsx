@@ -9,6 +9,7 @@ import { countText, priorityCounts, type PriorityCount } from '../domain/priorit
 import type { CellRef, Item, PlanDoc } from '../domain/types';
 import { addItem, moveItem } from '../store/actions';
 import { openDialog, selectItem, takeFocusOnShow, useUi } from '../store/ui';
+import { ReviewTags } from './ReviewTags';
 import { WeightTag } from './WeightTag';
 import { moveInTable, type TablePos } from './tableNav';
 
@@ -228,7 +229,7 @@ export function TableView({ doc }: { doc: PlanDoc }) {
                             >
                               <span className="rank">{cell.numbers[i]}.</span> <span className="table-text">{item.text}</span>
                               {item.extra && <span className="tag">extra</span>}
-                              {item.status === 'stryks' && <span className="tag">stryks</span>}
+                              <ReviewTags item={item} />
                               <WeightTag sources={item.sources} />
                             </button>
                           </li>

@@ -32,6 +32,18 @@ export function reviewWords(item: Reviewed): string {
   return parts.filter(Boolean).join('. ');
 }
 
+/** Marks with their words, for lists on paper: "✓ godkänd · ❝ 2 kommentarer" (empty when there is nothing to say). */
+export function reviewLabel(item: Reviewed): string {
+  const status = statusOf(item);
+  const comments = item.comments?.length ?? 0;
+  return [
+    status === 'forslag' ? '' : `${STATUS_MARK[status]} ${STATUS_WORD[status]}`,
+    comments === 0 ? '' : `${COMMENT_MARK} ${comments} ${comments === 1 ? 'kommentar' : 'kommentarer'}`,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
+
 /** The legend for the marks the items carry ("✓ godkänd · ❝ antal kommentarer"), or null when none does. */
 export function marksLegend(items: Iterable<Reviewed>): string | null {
   const statuses = new Set<Status>();

@@ -36,7 +36,11 @@ export const A3_TEXT_HEIGHT = 16838 - 2 * 1021;
 /** Text width of the landscape page in twips (29.7 cm less 2 × 2 cm). */
 export const TEXT_WIDTH = 16838 - 2 * 1134;
 
+/** An item's description: a paragraph style of its own (smaller, grey), not the title's. */
+export const DESCRIPTION_STYLE = 'Beskrivning';
+
 export const STYLES: IStylesOptions = {
+  paragraphStyles: [{ id: DESCRIPTION_STYLE, name: 'Beskrivning', basedOn: 'Normal', quickFormat: true, run: { size: 19, color: '3D3D3D' } }],
   default: {
     document: { run: { font: 'Calibri', size: 21, language: { value: 'sv-SE' } }, paragraph: { spacing: { after: 80 } } },
     heading1: { run: { font: 'Calibri', size: 32, bold: true, color: '23395D' }, paragraph: { spacing: { before: 320, after: 120 } } },
@@ -56,23 +60,24 @@ export function columns(...fractions: number[]): number[] {
   return fractions.map((f) => Math.floor(TEXT_WIDTH * f));
 }
 
-export function headerCell(text: string, width: number): TableCell {
+/** A column header; `keepNext` keeps it on the page of the row after it. */
+export function headerCell(text: string, width: number, keepNext = false): TableCell {
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     shading: { type: ShadingType.CLEAR, fill: HEADER_FILL, color: 'auto' },
     borders: CELL_BORDERS,
-    children: [new Paragraph({ children: [new TextRun({ text, bold: true })] })],
+    children: [new Paragraph({ keepNext, children: [new TextRun({ text, bold: true })] })],
   });
 }
 
-export function bodyCell(children: Paragraph[], width: number, options: { rowSpan?: number; columnSpan?: number; fill?: string } = {}): TableCell {
+export function bodyCell(children: Paragraph[], width: number, options: { rowSpan?: number; columnSpan?: number; fill?: string; keepNext?: boolean } = {}): TableCell {
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     borders: CELL_BORDERS,
     rowSpan: options.rowSpan,
     columnSpan: options.columnSpan,
     shading: options.fill ? { type: ShadingType.CLEAR, fill: options.fill, color: 'auto' } : undefined,
-    children: children.length > 0 ? children : [new Paragraph('')],
+    children: children.length > 0 ? children : [new Paragraph({ keepNext: options.keepNext })],
   });
 }
 

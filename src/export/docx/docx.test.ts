@@ -128,6 +128,32 @@ describe('Handlingsplan (.docx)', () => {
     expect(points).toBeGreaterThanOrEqual(8);
   });
 
+  it('keeps a ring\'s row on one page, sets descriptions in a style of their own and marks each status and the comments', async () => {
+    const doc = exampleDoc();
+    const [first, second] = itemsIn(doc, { bladeId: 'nara-invanaren', ringId: 'r2025' });
+    doc.items = {
+      ...doc.items,
+      [first!.id]: { ...first!, description: 'Gemensam beskrivning av samarbetet', comments: [{ id: 'k', author: 'Eva', at: AT.toISOString(), text: 'Bra' }] },
+      [second!.id]: { ...second!, status: 'andras' },
+    };
+    const { dom, zip } = await parts(await buildHandlingsplan(doc, null, { now: AT }));
+    const tables = [...dom.getElementsByTagNameNS(W, 'tbl')].slice(0, doc.plan.blades.length);
+    for (const table of tables) {
+      const rows = [...table.getElementsByTagNameNS(W, 'tr')];
+      expect(rows.every((r) => r.getElementsByTagNameNS(W, 'cantSplit').length === 1)).toBe(true);
+    }
+    const paragraphs = [...dom.getElementsByTagNameNS(W, 'p')];
+    const description = paragraphs.find((p) => p.textContent === 'Gemensam beskrivning av samarbetet')!;
+    expect(description.getElementsByTagNameNS(W, 'pStyle')[0]?.getAttributeNS(W, 'val')).toBe('Beskrivning');
+    const styles = await zip.file('word/styles.xml')!.async('string');
+    expect(styles).toMatch(/<w:style w:type="paragraph" w:styleId="Beskrivning"[\s\S]*?<w:sz w:val="19"\/>/);
+    const line = (text: string) => paragraphs.find((p) => p.textContent!.includes(text))!.textContent;
+    expect(line(first!.text)).toContain('✓ godkänd · ❝ 1 kommentar');
+    expect(line(second!.text)).toContain('Δ ändras');
+    const plainItem = itemsIn(doc, { bladeId: 'ledarskap', ringId: 'r2025' })[0]!;
+    expect(line(plainItem.text)).not.toMatch(/[✓Δ✕❝]/);
+  });
+
   it('carries the plan, its id, version and recipient, readable again', async () => {
     const doc = exampleDoc();
     const bytes = await buildHandlingsplan(doc, null, { now: AT, recipient: 'NU-sjukvården' });
@@ -167,6 +193,35 @@ describe('Mall att fylla i (.docx)', () => {
     const size = dom.getElementsByTagNameNS(W, 'pgSz')[0]!;
     expect(size.getAttributeNS(W, 'orient')).toBe('landscape');
     expect((await readPlanPart(await buildMall(doc, { now: AT })))?.document).toBe('mall');
+  });
+
+  it('keeps each delområde\'s group together, its title and headers repeated if it must break', async () => {
+    const doc = exampleDoc();
+    const { dom } = await parts(await buildMall(doc, { now: AT }));
+    const tables = [...dom.getElementsByTagNameNS(W, 'tbl')];
+    expect(tables).toHaveLength(doc.plan.catalogue.delomraden.length + 1);
+    for (const table of tables) {
+      const rows = [...table.getElementsByTagNameNS(W, 'tr')];
+      expect(rows).toHaveLength(2 + doc.plan.rings.length);
+      // Title and column headers repeat at the top of a page; no row splits.
+      expect(rows.map((r) => r.getElementsByTagNameNS(W, 'tblHeader').length)).toEqual([1, 1, ...doc.plan.rings.map(() => 0)]);
+      expect(rows.every((r) => r.getElementsByTagNameNS(W, 'cantSplit').length === 1)).toBe(true);
+      // Every paragraph keeps with the next except in the last row: the group stays on one page.
+      for (const row of rows.slice(0, -1)) {
+        // (A cell continuing the merged effektmål cell holds only Word's empty paragraph.)
+        const cells = [...row.getElementsByTagNameNS(W, 'tc')].filter((tc) => [...tc.getElementsByTagNameNS(W, 'vMerge')].every((m) => m.getAttributeNS(W, 'val') === 'restart'));
+        const own = cells.flatMap((tc) => [...tc.getElementsByTagNameNS(W, 'p')]);
+        expect(own.length).toBeGreaterThan(0);
+        expect(own.filter((p) => p.getElementsByTagNameNS(W, 'keepNext').length !== 1).map((p) => p.textContent)).toEqual([]);
+      }
+      // No cell merged down the rows but the effektmål: activities sit beside their own ring.
+      expect(table.getElementsByTagNameNS(W, 'vMerge').length).toBe(doc.plan.rings.length);
+    }
+    // A ring's current activities in that ring's row.
+    const nara = tables.find((t) => t.textContent!.startsWith('Nära vård'))!;
+    const [, , firstRing] = [...nara.getElementsByTagNameNS(W, 'tr')];
+    const inFirst = Object.values(doc.items).filter((i) => i.cell?.ringId === doc.plan.rings[0]!.id && i.delomraden.includes('nara-vard'));
+    for (const item of inFirst) expect(firstRing!.textContent).toContain(item.text);
   });
 
   it('lists current activities under their delområde, extras in italics', async () => {

@@ -2,12 +2,13 @@
 // a table with one row per ring, and the effektmål no activity serves yet.
 import { AlignmentType, Document, HeadingLevel, ImageRun, Packer, Paragraph, Table, TableRow, TextRun, WidthType } from 'docx';
 import { itemsIn } from '../../domain/containers';
+import { reviewLabel } from '../../domain/review';
 import { uncoveredEffektmal } from '../../domain/coverage';
 import type { Blade, Item, PlanDoc } from '../../domain/types';
 import { planToJson } from '../json';
 import { FILE_VERSION } from '../../schema/version';
 import { itemFacts, sourcesText } from '../facts';
-import { A3_TEXT_HEIGHT, A3_TEXT_WIDTH, bodyCell, CELL_MARGINS, columns, headerCell, itemRun, LANDSCAPE_A3, LANDSCAPE_A4, muted, plain, STYLES, swedishDate, swedishTime, TEXT_WIDTH } from './common';
+import { A3_TEXT_HEIGHT, A3_TEXT_WIDTH, bodyCell, DESCRIPTION_STYLE, CELL_MARGINS, columns, headerCell, itemRun, LANDSCAPE_A3, LANDSCAPE_A4, muted, plain, STYLES, swedishDate, swedishTime, TEXT_WIDTH } from './common';
 import { addPlanPart, type WordDocumentKind } from './planPart';
 
 export interface WordPicture {
@@ -31,14 +32,17 @@ export function itemParagraphs(items: Item[], doc: PlanDoc): Paragraph[] {
   return items.flatMap((item, i) => {
     const facts = itemFacts(item, doc);
     const sources = sourcesText(item);
+    // Where it stands in review: "✓ godkänd · ❝ 2 kommentarer".
+    const marks = reviewLabel(item);
     return [
       new Paragraph({
         indent: { left: 360, hanging: 360 },
         spacing: { before: i === 0 ? 0 : 80, after: 0 },
-        children: [new TextRun({ text: `${i + 1}.\t`, bold: true }), itemRun(item)],
+        children: [new TextRun({ text: `${i + 1}.\t`, bold: true }), itemRun(item), ...(marks ? [new TextRun({ text: `  ${marks}`, bold: true, color: '4A4A4A' })] : [])],
         tabStops: [{ type: 'left', position: 360 }],
       }),
-      ...(item.description ? [plain(item.description, { indent: { left: 360 }, spacing: { after: 0 } })] : []),
+      // The description under the title, smaller and in grey: not a second title.
+      ...(item.description ? [new Paragraph({ style: DESCRIPTION_STYLE, indent: { left: 360 }, spacing: { after: 0 }, children: [new TextRun(item.description)] })] : []),
       ...(facts ? [muted(facts, { indent: { left: 360 }, spacing: { after: 0 } })] : []),
       ...(sources ? [muted(sources, { indent: { left: 360 }, spacing: { after: 0 } })] : []),
     ];
@@ -49,7 +53,9 @@ function bladeTable(doc: PlanDoc, blade: Blade): Table {
   const [ringWidth, itemsWidth] = columns(0.2, 0.8) as [number, number];
   const rows = doc.plan.rings.map((ring) => {
     const items = itemsIn(doc, { bladeId: blade.id, ringId: ring.id });
+    // A ring's row stays on one page ("Viktiga milstolpar" / "2026" never part).
     return new TableRow({
+      cantSplit: true,
       children: [
         bodyCell([new Paragraph({ children: [new TextRun({ text: ring.label, bold: true })] })], ringWidth),
         bodyCell(items.length > 0 ? itemParagraphs(items, doc) : [muted('Inga aktiviteter ännu.')], itemsWidth),

@@ -25,49 +25,59 @@ export const INSTRUCTION = [
   'Kolumnen Solfjäderns nuvarande aktiviteter visar vad planen innehåller i dag, som underlag för er revidering.',
 ];
 
-function currentActivities(items: Item[], doc: PlanDoc): Paragraph[] {
-  if (items.length === 0) return [muted('Inga aktiviteter i solfjädern ännu.')];
-  const ringLabel = new Map(doc.plan.rings.map((r) => [r.id, r.label]));
-  return items.map(
-    (item) =>
-      new Paragraph({
-        spacing: { after: 40 },
-        children: [new TextRun({ text: `${ringLabel.get(item.cell!.ringId) ?? ''}: `, bold: true }), new TextRun({ text: item.text, italics: item.extra })],
-      }),
-  );
+/** The plan's current activities of one ring for a delområde (extras in italics). */
+function currentActivities(items: Item[], keepNext: boolean): Paragraph[] {
+  if (items.length === 0) return [muted('–', { keepNext })];
+  return items.map((item) => new Paragraph({ keepNext, spacing: { after: 40 }, children: [new TextRun({ text: item.text, italics: item.extra })] }));
 }
 
-function goals(delomrade: Delomrade | null): Paragraph[] {
-  if (!delomrade) return [muted('–')];
+function goals(delomrade: Delomrade | null, keepNext: boolean): Paragraph[] {
+  if (!delomrade) return [muted('–', { keepNext })];
   const part = (sikt: 'kort' | 'lang', label: string) => {
     const list = delomrade.effektmal.filter((g) => g.sikt === sikt);
     return list.length === 0
       ? []
-      : [new Paragraph({ children: [new TextRun({ text: label, bold: true })], spacing: { after: 20 } }), ...list.map((g) => plain(`– ${g.text}`, { spacing: { after: 20 } }))];
+      : [
+          new Paragraph({ keepNext, children: [new TextRun({ text: label, bold: true })], spacing: { after: 20 } }),
+          ...list.map((g) => plain(`– ${g.text}`, { keepNext, spacing: { after: 20 } })),
+        ];
   };
   return [...part('kort', 'På kortare sikt'), ...part('lang', 'På längre sikt')];
 }
 
-function group(doc: PlanDoc, name: string, delomrade: Delomrade | null, items: Item[], widths: number[]): TableRow[] {
+/**
+ * One delområde's group as a table of its own: its title and the column headers (repeated
+ * at the top of the next page if the group must break), then a row per ring with the plan's
+ * current activities of that ring and room to write. Every paragraph but the last row's keeps
+ * with the next, so a group stays on one page when it fits on one.
+ */
+function group(doc: PlanDoc, name: string, delomrade: Delomrade | null, items: Item[], widths: number[]): Table {
   const rings = doc.plan.rings;
   const [w1, w2, w3, w4] = widths as [number, number, number, number];
   const title = new TableRow({
+    tableHeader: true,
     cantSplit: true,
-    keepNext: true,
-    children: [bodyCell([new Paragraph({ children: [new TextRun({ text: name, bold: true, size: 24 })] })], TEXT_WIDTH, { columnSpan: 4, fill: GROUP_FILL })],
+    children: [bodyCell([new Paragraph({ keepNext: true, children: [new TextRun({ text: name, bold: true, size: 24 })] })], TEXT_WIDTH, { columnSpan: 4, fill: GROUP_FILL })],
   });
+  const header = new TableRow({ tableHeader: true, cantSplit: true, children: MALL_HEADERS.map((h, i) => headerCell(h, widths[i]!, true)) });
   const rows = rings.map((ring, i) => {
-    const write = [new Paragraph({ children: [new TextRun({ text: ring.label, bold: true })] }), ...Array.from({ length: EMPTY_LINES }, () => new Paragraph(''))];
+    const keepNext = i < rings.length - 1;
+    const write = [
+      new Paragraph({ keepNext, children: [new TextRun({ text: ring.label, bold: true })] }),
+      ...Array.from({ length: EMPTY_LINES }, () => new Paragraph({ keepNext })),
+    ];
+    const current = items.filter((item) => item.cell?.ringId === ring.id);
     return new TableRow({
+      cantSplit: true,
       children: [
-        ...(i === 0 ? [bodyCell(currentActivities(items, doc), w1, { rowSpan: rings.length })] : []),
+        bodyCell(currentActivities(current, keepNext), w1),
         bodyCell(write, w2),
-        ...(i === 0 ? [bodyCell(goals(delomrade), w3, { rowSpan: rings.length })] : []),
-        bodyCell([], w4),
+        ...(i === 0 ? [bodyCell(goals(delomrade, true), w3, { rowSpan: rings.length })] : []),
+        bodyCell([], w4, { keepNext }),
       ],
     });
   });
-  return [title, ...rows];
+  return new Table({ width: { size: TEXT_WIDTH, type: WidthType.DXA }, columnWidths: widths, layout: 'fixed', margins: CELL_MARGINS, rows: [title, header, ...rows] });
 }
 
 export async function buildMall(doc: PlanDoc, options: WordOptions = {}): Promise<Uint8Array> {
@@ -75,17 +85,12 @@ export async function buildMall(doc: PlanDoc, options: WordOptions = {}): Promis
   const recipient = options.recipient ?? doc.plan.recipient ?? '';
   const widths = columns(0.28, 0.3, 0.27, 0.15);
   const placed = placedItems(doc);
-  const groups = doc.plan.catalogue.delomraden.flatMap((d) => group(doc, d.name, d, placed.filter((item) => item.delomraden.includes(d.id)), widths));
+  const groups = doc.plan.catalogue.delomraden.map((d) => group(doc, d.name, d, placed.filter((item) => item.delomraden.includes(d.id)), widths));
   const known = new Set(doc.plan.catalogue.delomraden.map((d) => d.id));
   const without = placed.filter((item) => !item.delomraden.some((id) => known.has(id)));
-  if (without.length > 0) groups.push(...group(doc, 'Övrigt (utan delområde)', null, without, widths));
-  const table = new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: widths,
-    layout: 'fixed',
-    margins: CELL_MARGINS,
-    rows: [new TableRow({ tableHeader: true, cantSplit: true, children: MALL_HEADERS.map((h, i) => headerCell(h, widths[i]!)) }), ...groups],
-  });
+  if (without.length > 0) groups.push(group(doc, 'Övrigt (utan delområde)', null, without, widths));
+  // A paragraph between tables: Word joins tables that touch.
+  const tables = groups.flatMap((table, i) => (i === 0 ? [table] : [new Paragraph({ spacing: { after: 0 } }), table]));
   const document = new Document({
     creator: 'Solfjädern',
     title: `Mall att fylla i: ${doc.plan.name}`,
@@ -102,7 +107,7 @@ export async function buildMall(doc: PlanDoc, options: WordOptions = {}): Promis
           new Paragraph({ heading: HeadingLevel.HEADING_1, text: 'Instruktion' }),
           ...INSTRUCTION.map((text) => plain(text)),
           new Paragraph({ heading: HeadingLevel.HEADING_1, text: 'Prioriterade områden per delområde' }),
-          table,
+          ...tables,
         ],
       },
     ],

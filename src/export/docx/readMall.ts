@@ -85,6 +85,10 @@ function proposalsOfCell(cell: Element, delomrade: string): MallProposal[] {
  */
 export function proposalsFromDocumentXml(xml: string): MallProposal[] | null {
   const doc = new DOMParser().parseFromString(xml, 'application/xml');
+  let found = false;
+  const proposals: MallProposal[] = [];
+  let delomrade = '';
+  // One table for the whole template, or one per delområde with its title above the headers.
   for (const table of Array.from(doc.getElementsByTagNameNS(W, 'tbl'))) {
     const rows = children(table, 'tr');
     const headerIndex = rows.findIndex((row) => {
@@ -92,25 +96,24 @@ export function proposalsFromDocumentXml(xml: string): MallProposal[] | null {
       return texts.includes(MALL_HEADERS[1]) && texts.includes(MALL_HEADERS[0]);
     });
     if (headerIndex < 0) continue;
+    found = true;
     let column = 0;
     for (const cell of children(rows[headerIndex]!, 'tc')) {
       if (textOf(cell) === MALL_HEADERS[1]) break;
       column += span(cell);
     }
-    const proposals: MallProposal[] = [];
-    let delomrade = '';
-    for (const row of rows.slice(headerIndex + 1)) {
+    rows.forEach((row, i) => {
+      if (i === headerIndex) return;
       const cells = children(row, 'tc');
       if (cells.length === 1 && span(cells[0]!) > 1) {
         delomrade = textOf(cells[0]!);
-        continue;
+        return;
       }
-      const cell = cellAt(row, column);
+      const cell = i > headerIndex ? cellAt(row, column) : undefined;
       if (cell && delomrade) proposals.push(...proposalsOfCell(cell, delomrade));
-    }
-    return proposals;
+    });
   }
-  return null;
+  return found ? proposals : null;
 }
 
 export type MallReading = { ok: true; recipient: string; proposals: MallProposal[] } | { ok: false; error: string };

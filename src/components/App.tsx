@@ -8,6 +8,7 @@ import { InspelPanel, InspelShowButton } from './InspelPanel';
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { NoticeBar } from './NoticeBar';
 import { PrintView } from './PrintView';
+import { ExampleIntro } from './ExampleIntro';
 import { DiffBanner } from './DiffBanner';
 
 // Dialogs are loaded when first opened: the first paint needs only the fan and Inspel.
@@ -89,6 +90,7 @@ function PlanView() {
       <Filters />
       <Fan />
       {showInspel && <InspelShowButton />}
+      <ExampleIntro />
     </section>
   );
 }

@@ -57,7 +57,12 @@ export function PlanSettings({ doc, onClose }: { doc: PlanDoc; onClose: () => vo
   const { blades, rings } = doc.plan;
   const [focusBlade, setFocusBlade] = useState<string | null>(null);
   useEffect(() => {
-    if (focusBlade) document.getElementById(`blade-name-${focusBlade}`)?.focus();
+    // The new blade's default name selected: typing replaces it.
+    const field = focusBlade ? document.getElementById(`blade-name-${focusBlade}`) : null;
+    if (field instanceof HTMLInputElement) {
+      field.focus();
+      field.select();
+    }
   }, [focusBlade, blades.length]);
 
   return (

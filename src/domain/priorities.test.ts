@@ -106,7 +106,9 @@ describe('priorities per delområde', () => {
       for (let i = 0; i < 6; i++) ops.addItem(d, { text: `Utan ${i}`, cell: cell('ledarskap', 'r2027') }, `u${i}`);
     });
     expect(extras(doc)).toEqual([]);
-    expect(placesText(doc, doc.items.i0!)).toBe('Gränserna gäller aktiviteter i solfjädern. Nu: prioriterad.');
+    // An inspel is not placed: it is not "prioriterad" (issue 13), unless the user made it extra.
+    expect(placesText(doc, doc.items.i0!)).toBe('Gränserna gäller aktiviteter i solfjädern. Nu: inte placerad.');
+    expect(placesText(doc, { ...doc.items.i0!, extraChoice: 'extra', extra: true })).toBe('Gränserna gäller aktiviteter i solfjädern. Nu: extra.');
     expect(placesText(doc, doc.items.u0!)).toBe('Utan delområde räknas aktiviteten inte mot någon gräns. Nu: prioriterad.');
     expect(itemsIn(doc, null)).toHaveLength(6);
   });

@@ -122,7 +122,8 @@ export function countText(count: PriorityCount): string {
 /** Where an item stands against the limits, for the item form: "Nära vård, 2025: plats 2 av 5." */
 export function placesText(doc: PlanDoc, item: Item): string {
   const now = item.extra ? 'Nu: extra.' : 'Nu: prioriterad.';
-  if (!item.cell) return `Gränserna gäller aktiviteter i solfjädern. ${now}`;
+  // An inspel is not placed, so it is neither prioritised nor extra yet (unless the user said extra).
+  if (!item.cell) return `Gränserna gäller aktiviteter i solfjädern. ${item.extraChoice === 'extra' ? 'Nu: extra.' : 'Nu: inte placerad.'}`;
   if (item.status === 'stryks') return `En aktivitet som stryks räknas inte mot gränserna. ${now}`;
   const ring = doc.plan.rings.find((r) => r.id === item.cell!.ringId);
   const places = priorityCounts(doc)

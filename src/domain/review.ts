@@ -17,18 +17,21 @@ export interface Reviewed {
 
 const statusOf = (item: Reviewed): Status => (item.status && item.status in STATUS_MARK ? (item.status as Status) : 'forslag');
 
-/** The marks of an item, e.g. "✓ ❝2"; empty for a förslag without comments. */
+/**
+ * The marks drawn after an item in the fan, e.g. "✓ ❝2"; empty for a förslag without
+ * comments. A struck item says "(stryks)" in words instead (cells.ts), struck through.
+ */
 export function reviewMarks(item: Reviewed): string {
-  const status = STATUS_MARK[statusOf(item)];
+  const status = statusOf(item) === 'stryks' ? '' : STATUS_MARK[statusOf(item)];
   const comments = item.comments?.length ?? 0;
   return [status, comments > 0 ? `${COMMENT_MARK}${comments}` : ''].filter(Boolean).join('\u00a0');
 }
 
-/** The same in words, for screen readers: "Godkänd. 2 kommentarer." (empty when there is nothing to say). */
+/** The same in words, for screen readers: "Status: godkänd. 2 kommentarer" (empty when there is nothing to say; stryks is in the item's name). */
 export function reviewWords(item: Reviewed): string {
   const status = statusOf(item);
   const comments = item.comments?.length ?? 0;
-  const parts = [status === 'forslag' ? '' : `Status: ${STATUS_WORD[status]}`, comments === 0 ? '' : comments === 1 ? '1 kommentar' : `${comments} kommentarer`];
+  const parts = [status === 'forslag' || status === 'stryks' ? '' : `Status: ${STATUS_WORD[status]}`, comments === 0 ? '' : comments === 1 ? '1 kommentar' : `${comments} kommentarer`];
   return parts.filter(Boolean).join('. ');
 }
 
@@ -44,7 +47,7 @@ export function reviewLabel(item: Reviewed): string {
     .join(' · ');
 }
 
-/** The legend for the marks the items carry ("✓ godkänd · ❝ antal kommentarer"), or null when none does. */
+/** The legend for the marks the fan's items carry ("✓ godkänd · ❝ antal kommentarer"), or null when none does. */
 export function marksLegend(items: Iterable<Reviewed>): string | null {
   const statuses = new Set<Status>();
   let comments = false;
@@ -52,13 +55,13 @@ export function marksLegend(items: Iterable<Reviewed>): string | null {
     statuses.add(statusOf(item));
     if ((item.comments?.length ?? 0) > 0) comments = true;
   }
-  const parts = (['godkand', 'andras', 'stryks'] as const).filter((s) => statuses.has(s)).map((s) => `${STATUS_MARK[s]} ${STATUS_WORD[s]}`);
+  const parts = (['godkand', 'andras'] as const).filter((s) => statuses.has(s)).map((s) => `${STATUS_MARK[s]} ${STATUS_WORD[s]}`);
   if (comments) parts.push(`${COMMENT_MARK} antal kommentarer`);
   return parts.length > 0 ? parts.join(' · ') : null;
 }
 
 /** Split a drawn line into its text and the marks at its end (drawn apart, hidden from screen readers). */
 export function splitMarks(line: string): { text: string; marks: string } {
-  const match = /(?:\u00a0(?:[✓Δ✕]|❝\d+))+$/u.exec(line);
+  const match = /(?:\u00a0(?:[✓Δ]|❝\d+))+$/u.exec(line);
   return match ? { text: line.slice(0, match.index), marks: match[0] } : { text: line, marks: '' };
 }

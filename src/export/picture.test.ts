@@ -84,8 +84,10 @@ describe('the fan picture, from the plan', () => {
     addComment(doc, a!.id, { id: 'k2', author: 'Per', at: '2026-11-22T10:01:00Z', text: 'Ja' });
     const root = parse(planPicture(doc, estimateMeasure, sv).svg);
     const marks = [...root.querySelectorAll('tspan.review-mark')].map((t) => t.textContent!.trim());
-    expect(marks.sort()).toEqual(['✓\u00a0❝2', 'Δ', '✕'].sort());
-    expect(root.querySelector('.ring-legend')?.textContent).toContain('✓ godkänd · Δ ändras · ✕ stryks · ❝ antal kommentarer');
+    expect(marks.sort()).toEqual(['✓\u00a0❝2', 'Δ'].sort());
+    // A struck item says so in words, struck through.
+    expect(shownText(root)).toContain(`${c!.text.split(' ').at(-1)} (stryks)`);
+    expect(root.querySelector('.ring-legend')?.textContent).toContain('✓ godkänd · Δ ändras · ❝ antal kommentarer');
     // Unmarked plan: no legend line for marks.
     expect(parse(planPicture(example(), estimateMeasure, sv).svg).querySelector('.ring-legend')?.textContent ?? '').not.toContain('godkänd');
   });

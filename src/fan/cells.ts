@@ -72,12 +72,13 @@ export interface CellFlow {
 export const itemFont = (size: number, extra: boolean): FontSpec => ({ size, italic: extra });
 /**
  * What an item shows: its number bound to the first word (a no-break space keeps "5." from
- * standing alone), "(extra)" for extras (so italics are not the only sign), and its review
- * marks bound to the last word ("✓ ❝2": domain/review.ts).
+ * standing alone), "(extra)" for extras and "(stryks)" for struck items (so italics and
+ * strike-through are not the only signs), and its review marks bound to the last word
+ * ("✓ ❝2": domain/review.ts).
  */
 export const itemLabel = (index: number, item: CellText | { text: string; extra: boolean; status?: string; comments?: readonly unknown[] }) => {
   const marks = reviewMarks(item);
-  return `${index + 1}.\u00a0${item.text}${item.extra ? ' (extra)' : ''}${marks ? `\u00a0${marks}` : ''}`;
+  return `${index + 1}.\u00a0${item.text}${item.extra ? ' (extra)' : ''}${item.status === 'stryks' ? ' (stryks)' : ''}${marks ? `\u00a0${marks}` : ''}`;
 };
 
 interface FlowItem {

@@ -28,8 +28,8 @@ export async function chooseImportFile(file: File): Promise<boolean> {
   }
   const { readPlanFile } = await import('../schema/restore');
   const text = await planText(file);
-  if (text === null) {
-    notify('error', `”${file.name}” kan inte importeras. Word-filen innehåller ingen plan från Solfjädern (bara filer som Solfjädern har skapat bär planen med sig).`);
+  if ('refused' in text) {
+    notify('error', `”${file.name}” kan inte importeras. ${text.refused}`);
     return false;
   }
   const result = readPlanFile(text.json);
@@ -65,17 +65,35 @@ function compare(stored: PlanDoc | null, doc: PlanDoc): PendingImport['existing'
 }
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+/** What Importera reads, for messages about what it does not. */
+export const IMPORT_KINDS = 'Importera läser planfiler från Solfjädern: JSON (.json) eller en Word-fil (.docx) som Solfjädern har skapat.';
+
+/** Why a file that is not a plan file cannot be read, by its kind; null when it may be JSON. */
+export function notPlanText(name: string, head: Uint8Array): string | null {
+  const ext = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase() ?? '';
+  if (ext === 'doc') return 'Det är en äldre Word-fil (.doc). Spara filen som .docx i Word och importera den igen – om den är gjord i Solfjädern. ' + IMPORT_KINDS;
+  if (ext === 'docx') return `Filen är inte en Word-fil som går att öppna (den kan vara trasig eller ha fel filändelse). ${IMPORT_KINDS}`;
+  if (ext === 'odt' || ext === 'pdf' || ext === 'xlsx' || ext === 'pptx') return `Filen är inte en plan från Solfjädern. ${IMPORT_KINDS}`;
+  // JSON is text: a NUL or other control byte early on means it is something else.
+  if ([...head].some((b) => b < 0x09 || (b > 0x0d && b < 0x20))) return `Filen är inte en planfil. ${IMPORT_KINDS}`;
+  return null;
+}
 
 /**
  * The plan file's text: a JSON file as it is, or the plan a Word file made by this app
- * carries (with a line saying where it came from); null for a Word file without one.
+ * carries (with a line saying where it came from); else why it cannot be read.
  */
-async function planText(file: File): Promise<{ json: string; source: string } | null> {
-  const head = new Uint8Array(await file.slice(0, 4).arrayBuffer());
-  if (!ZIP_MAGIC.every((byte, i) => head[i] === byte)) return { json: await file.text(), source: '' };
+async function planText(file: File): Promise<{ json: string; source: string } | { refused: string }> {
+  const head = new Uint8Array(await file.slice(0, 512).arrayBuffer());
+  const zip = ZIP_MAGIC.every((byte, i) => head[i] === byte);
+  if (!zip) {
+    const refused = notPlanText(file.name, head);
+    return refused ? { refused } : { json: await file.text(), source: '' };
+  }
   const { readPlanPart } = await import('../export/docx/planPart');
-  const part = await readPlanPart(file).catch(() => null);
-  if (!part) return null;
+  const part = await readPlanPart(file).catch(() => undefined);
+  if (part === undefined) return { refused: `Filen går inte att öppna som Word-fil (.docx); den kan vara trasig. ${IMPORT_KINDS}` };
+  if (!part) return { refused: 'Word-filen innehåller ingen plan från Solfjädern (bara filer som Solfjädern har skapat bär planen med sig).' };
   const kind = part.document === 'mall' ? 'mallen' : 'handlingsplanen';
   const when = new Date(part.exportedAt);
   const at = Number.isNaN(when.getTime()) ? '' : `, exporterad ${when.toLocaleString('sv-SE', { dateStyle: 'long', timeStyle: 'short' })}`;

@@ -15,7 +15,7 @@ async function show(doc: PlanDoc, remembered = false): Promise<void> {
   // Remember it first: a tab closed right after switching reopens this plan.
   if (!remembered) await repo.setLastPlanId(doc.plan.id);
   loadDoc(doc);
-  useUi.setState({ unfoldedBladeId: null });
+  useUi.setState({ unfoldedBladeId: null, exampleIntro: false });
 }
 
 /** Open the plan used last, or the first plan, or — on a first visit — the built-in example. */
@@ -30,11 +30,13 @@ export async function bootstrap(): Promise<void> {
   } else {
     const first = (await repo.listPlans())[0];
     doc = first ? await repo.loadDoc(first.id) : null;
+    const made = !doc;
     if (!doc) {
       doc = createExampleDoc();
       await repo.saveDoc(doc);
     }
     await show(doc);
+    if (made) useUi.setState({ exampleIntro: true });
   }
   // Plans deleted in an earlier session go for good, once the plan is on screen.
   void repo.purgeDeleted(doc.plan.id);

@@ -31,6 +31,8 @@ export interface UiState {
   presenting: boolean;
   /** Inspel is folded away ("Dölj inspel"): the fan takes the width. */
   inspelHidden: boolean;
+  /** The built-in example was just made for a first visit: one quiet line says so. */
+  exampleIntro: boolean;
   /** What the panel beside the fan shows. */
   sidePanel: 'inspel' | 'coverage' | 'priorities' | 'voting' | 'collect';
   /** The editor's view of the plan. */
@@ -63,6 +65,7 @@ export const useUi = create<UiState>(() => ({
   printing: false,
   presenting: false,
   inspelHidden: false,
+  exampleIntro: false,
   sidePanel: 'inspel',
   view: 'fan',
   tableGrouping: 'fokusomrade',

@@ -1,22 +1,28 @@
 import { expect, test } from '@playwright/test';
 import { cellList, listTexts, openApp, waitSaved, openPlanSettings } from './helpers';
 
-test('a new empty plan, a blade added and renamed, survives a reload', async ({ page }) => {
+test('the first start says the plan is an example and leads to a new empty plan; a blade added and named by typing; all survives a reload', async ({ page }) => {
   await openApp(page);
-  await page.getByRole('button', { name: 'Planer', exact: true }).click();
+  const intro = page.getByRole('complementary', { name: 'Om exemplet' });
+  await expect(intro).toContainText('Det här är ett exempel');
+  await intro.getByRole('button', { name: 'börja en egen plan' }).click();
   const dialog = page.getByRole('dialog', { name: 'Planer' });
-  await dialog.getByLabel('Namn').fill('Handlingsplan 2026–2028');
+  await expect(dialog.getByLabel('Namn')).toBeFocused();
+  await page.keyboard.type('Handlingsplan 2026–2028');
   await dialog.getByLabel(/Tom mall/).check();
   await dialog.getByRole('button', { name: 'Skapa plan' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Handlingsplan 2026–2028');
   expect(await listTexts(cellList(page, 'Nära invånaren', 'Viktiga milstolpar 2025'))).toEqual([]);
+  await expect(intro).toHaveCount(0);
 
   await openPlanSettings(page);
   const settings = page.getByRole('dialog', { name: 'Fokusområden och ringar' });
   await settings.getByRole('button', { name: 'Lägg till fokusområde' }).click();
   const name = settings.getByLabel('Fokusområde 5');
   await expect(name).toBeFocused();
-  await name.fill('Digital vård');
+  // The default name is selected: typing replaces it.
+  await page.keyboard.type('Digital vård');
+  await expect(name).toHaveValue('Digital vård');
   await name.press('Enter');
   await settings.getByRole('button', { name: 'Klar' }).click();
   await expect(cellList(page, 'Digital vård', 'Önskad målbild 2027')).toBeAttached();
@@ -27,6 +33,7 @@ test('a new empty plan, a blade added and renamed, survives a reload', async ({ 
   await expect(page.getByRole('button', { name: 'Digital vård: fäll ut' })).toBeVisible();
   await expect(cellList(page, 'Digital vård', 'Viktiga milstolpar 2025')).toBeAttached();
   await expect(page.locator('svg.fan [role="list"]')).toHaveCount(15);
+  await expect(intro).toHaveCount(0);
 });
 
 test('plans: rename, duplicate, delete after asking, and undo the delete', async ({ page }) => {

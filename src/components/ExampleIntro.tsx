@@ -7,8 +7,13 @@ export function ExampleIntro() {
   if (!shown) return null;
   const startOwn = () => {
     openDialog({ kind: 'plans' });
-    // The dialog draws first; then the new plan's name field takes focus.
-    setTimeout(() => document.getElementById('new-plan-name')?.focus());
+    // Once the dialog is open (it focuses its first control), the new plan's name takes focus.
+    const focusName = (tries: number) => {
+      const field = document.getElementById('new-plan-name');
+      if (field?.closest('dialog')?.open) field.focus();
+      else if (tries > 0) requestAnimationFrame(() => focusName(tries - 1));
+    };
+    requestAnimationFrame(() => focusName(30));
   };
   return (
     <aside className="example-intro" aria-label="Om exemplet">

@@ -124,3 +124,24 @@ test('the same move with the keyboard alone, announced in Swedish; Escape change
   await page.reload();
   await expect.poll(() => listTexts(cellList(page, 'Nära invånaren', 'Viktiga milstolpar 2026'))).toEqual([before[0], text, before[1]]);
 });
+
+test('focus is drawn along the item itself, never as a box across its neighbours', async ({ page }) => {
+  await openApp(page);
+  const list = cellList(page, 'En sammanhållen hälso- och sjukvård', 'Viktiga milstolpar 2025');
+  const item = list.getByRole('button').nth(2);
+  const before = await listTexts(list);
+  // A drag that ends where it began: the item keeps focus.
+  const from = await itemPoint(item);
+  await dragTo(page, from, from);
+  await expect(item).toBeFocused();
+  expect(await listTexts(list)).toEqual(before);
+  const look = () =>
+    item.evaluate((el) => {
+      const hit = el.querySelector('.item-hit')!;
+      return { outline: getComputedStyle(el).outlineStyle, stroke: getComputedStyle(hit).stroke, width: getComputedStyle(hit).strokeWidth };
+    });
+  await expect.poll(look).toEqual({ outline: 'none', stroke: 'rgb(26, 26, 26)', width: '1.5px' });
+  // From the keyboard: a stronger line along the same shape.
+  await page.keyboard.press('Shift');
+  await expect.poll(look).toEqual({ outline: 'none', stroke: 'rgb(26, 26, 26)', width: '3px' });
+});

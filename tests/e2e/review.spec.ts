@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
+import JSZip from 'jszip';
 import { expect, test } from '@playwright/test';
-import { cellList, clickItem, openApp, waitSaved } from './helpers';
+import { addInspel, cellList, clickItem, exportVia, inspel, openApp, waitSaved } from './helpers';
 
 const GOAL = 'Steg tagna mot en ökad kontinuitet för patienter med långvariga behov';
 
@@ -82,4 +84,77 @@ test('Granska: a status and a comment survive a reload; the commenter is asked f
   await again.getByLabel('Ny kommentar').fill('Beslut: stryks.');
   await again.getByRole('button', { name: 'Lägg till kommentar' }).click();
   await expect(again.getByRole('heading', { name: 'Kommentarer (2)' })).toBeVisible();
+});
+
+test('review marks: each status and the comments show on the fan (with a legend), in Tabell, on paper and in Word; Filter picks them, Inspel too', async ({ page }) => {
+  await openApp(page);
+  const cell = cellList(page, 'Nära invånaren', 'Viktiga milstolpar 2025');
+  const setStatus = async (nth: number, status: string, comment?: string) => {
+    await clickItem(page, cell.getByRole('button').nth(nth));
+    const dialog = page.getByRole('dialog', { name: 'Aktivitet' });
+    await dialog.getByLabel('Status').selectOption(status);
+    if (comment) {
+      await dialog.getByLabel('Ny kommentar').fill(comment);
+      await dialog.getByRole('button', { name: 'Lägg till kommentar' }).click();
+      if (await dialog.getByLabel('Ditt namn').count()) {
+        await dialog.getByLabel('Ditt namn').fill('Anna Berg');
+        await dialog.getByRole('button', { name: 'Lägg till kommentar' }).click();
+      }
+      await expect(dialog.getByRole('heading', { name: 'Kommentarer (1)' })).toBeVisible();
+    }
+    await dialog.getByRole('button', { name: 'Spara' }).click();
+    await expect(dialog).toBeHidden();
+  };
+  await setStatus(0, 'Godkänd', 'Bra, behåll.');
+  await setStatus(1, 'Ändras');
+
+  // The fan: a mark after the text, a legend under the fan, the words for screen readers.
+  const approved = cell.getByRole('button').nth(0);
+  await expect(approved.locator('tspan.review-mark')).toHaveText('\u00a0✓\u00a0❝1');
+  await expect(approved).toHaveAttribute('aria-description', /Status: godkänd\. 1 kommentar/);
+  await expect(cell.getByRole('button').nth(1).locator('tspan.review-mark')).toHaveText('\u00a0Δ');
+  await expect(page.locator('svg.fan .ring-legend')).toContainText('✓ godkänd · Δ ändras · ❝ antal kommentarer');
+  await expect(cell.getByRole('button').nth(2).locator('tspan.review-mark')).toHaveCount(0);
+
+  // An inspel made godkänd: Filter "Status: Godkänd" counts it and dims the rest of Inspel.
+  await addInspel(page, 'Nytt förslag om mobila team');
+  await addInspel(page, 'Ett annat förslag');
+  await inspel(page).getByRole('button', { name: /Nytt förslag om mobila team/ }).click();
+  const dialog = page.getByRole('dialog', { name: 'Aktivitet' });
+  await dialog.getByLabel('Status').selectOption('Godkänd');
+  await dialog.getByRole('button', { name: 'Spara' }).click();
+  await expect(dialog).toBeHidden();
+  await page.getByRole('navigation', { name: 'Verktyg' }).getByRole('button', { name: 'Filter' }).click();
+  const filters = page.getByRole('region', { name: 'Filter' });
+  await filters.getByLabel('Status').selectOption('Godkänd');
+  await expect(filters.getByRole('status')).toHaveText('Visar 2 av 40 aktiviteter.');
+  await expect(inspel(page).getByRole('button', { name: /Ett annat förslag/ })).toHaveAttribute('aria-description', 'Utanför filtret');
+  await expect(inspel(page).getByRole('button', { name: /Nytt förslag om mobila team/ })).not.toHaveAttribute('aria-description', 'Utanför filtret');
+  await filters.getByLabel('Status').selectOption('Alla');
+  await filters.getByLabel('Kommentarer').selectOption('Med kommentarer');
+  await expect(filters.getByRole('status')).toHaveText('Visar 1 av 40 aktiviteter.');
+  await filters.getByRole('button', { name: 'Rensa filter' }).click();
+
+  // Tabell: the same marks with their words.
+  await page.getByRole('group', { name: 'Vy' }).getByRole('button', { name: 'Tabell', exact: true }).click();
+  const row = page.getByRole('list', { name: 'Nära invånaren, Viktiga milstolpar 2025' });
+  await expect(row.getByRole('button').nth(0)).toContainText('✓ godkänd');
+  await expect(row.getByRole('button').nth(0)).toContainText('❝1');
+  await expect(row.getByRole('button').nth(0)).toHaveAccessibleName(/godkänd.*1 kommentar/);
+  await expect(row.getByRole('button').nth(1)).toContainText('Δ ändras');
+
+  // Paper: the fan with its marks, the tables with the words.
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await page.emulateMedia({ media: 'print' });
+  const paper = page.getByRole('region', { name: 'Utskrift' });
+  await expect(paper.getByRole('img', { name: /^Solfjäder: / }).locator('tspan.review-mark').first()).toBeAttached();
+  await expect(paper.getByRole('listitem').filter({ hasText: 'Välfungerande samarbete' })).toContainText('✓ godkänd');
+  await page.emulateMedia({ media: 'screen' });
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+
+  // Word: the words after the item.
+  const docx = (await (await exportVia(page, 'Word (.docx)')).path())!;
+  const xml = await (await JSZip.loadAsync(readFileSync(docx))).file('word/document.xml')!.async('string');
+  expect(xml).toContain('✓ godkänd · ❝ 1 kommentar');
+  expect(xml).toContain('Δ ändras');
 });

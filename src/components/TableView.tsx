@@ -128,11 +128,15 @@ export function TableView({ doc }: { doc: PlanDoc }) {
     setPos(to);
   };
 
-  // Coming from the fan: focus the item that was selected there (once, as the view appears).
+  // Coming from the fan: focus the item that was selected there (once, as the view appears,
+  // with the rows of that first render).
+  const firstRows = useRef(rows);
+  const goFirst = useRef(go);
   useLayoutEffect(() => {
     const id = takeFocusOnShow();
     if (!id) return;
-    for (const [r, row] of rows.entries()) {
+    const go = goFirst.current;
+    for (const [r, row] of firstRows.current.entries()) {
       for (const [c, cell] of row.cells.entries()) {
         const index = cell.items.findIndex((i) => i.id === id);
         if (index >= 0) return go({ row: r, col: c, index });

@@ -3,7 +3,6 @@ import { useEffect } from 'react';
 import type { PlanDoc } from '../domain/types';
 import { DndProvider } from '../dnd/DndProvider';
 import { FanView } from '../fan/FanView';
-import { useUi } from '../store/ui';
 import { closeVersion } from '../store/versions';
 import { ExportMenu } from './ExportMenu';
 import { PrintView } from './PrintView';

@@ -2,6 +2,8 @@
 
 /** A file name from the plan's name, safe on Windows, macOS and Linux. */
 export function safeFileName(name: string, ext: string): string {
+  // Control characters are what it removes: the regex names them on purpose.
+  // eslint-disable-next-line no-control-regex
   const base = name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim() || 'plan';
   return `${base}.${ext}`;
 }

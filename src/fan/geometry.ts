@@ -72,7 +72,9 @@ export function hitTestCell(
   p: Point,
   slack = 12,
 ): CellHit | null {
-  let { phi, r } = pointToPolar(frame, p);
+  const polar = pointToPolar(frame, p);
+  const r = polar.r;
+  let phi = polar.phi;
   if (frame.cy - p.y < 0) {
     if (p.y - frame.cy > slack) return null;
     phi = p.x < frame.cx ? 0 : Math.PI;

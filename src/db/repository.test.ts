@@ -7,6 +7,7 @@ import { NEW_COLLECTION } from '../domain/collection';
 import { DB_NAME, DB_VERSION, openDb } from './db';
 import { openDbV1, openDbV8 } from '../../tests/fixtures/schema-v1';
 import * as repo from './repository';
+import { EXAMPLE_ITEM_COUNT } from '../domain/example';
 
 enablePatches();
 let n = 0;
@@ -32,7 +33,7 @@ describe('storage', () => {
     await repo.saveDoc(doc);
     expect(await repo.loadDoc(doc.plan.id)).toEqual(doc);
     const [summary] = await repo.listPlans();
-    expect(summary).toMatchObject({ id: doc.plan.id, name: doc.plan.name, itemCount: 38 });
+    expect(summary).toMatchObject({ id: doc.plan.id, name: doc.plan.name, itemCount: EXAMPLE_ITEM_COUNT });
   });
 
   it('an edit writes only the rows it touched', async () => {
@@ -107,7 +108,7 @@ describe('migrations', () => {
     // Items are found by their [planId+id] key alone (v6 dropped the other indexes).
     expect(db.planItems.schema.indexes).toEqual([]);
     const rows = await db.planItems.toArray();
-    expect(rows).toHaveLength(38);
+    expect(rows).toHaveLength(EXAMPLE_ITEM_COUNT);
     expect(rows.every((r) => r.updatedAt === '2025-04-01T08:00:00.000Z')).toBe(true);
     expect(rows.every((r) => r.status === 'forslag' && r.comments.length === 0 && r.extraChoice === 'auto' && r.sources.length === 0)).toBe(true);
     expect(await repo.loadDoc(doc.plan.id)).toEqual(doc);
@@ -157,7 +158,7 @@ describe('items per plan', () => {
     const itemId = Object.keys(a.items)[0]!;
     const [next, patches] = produceWithPatches(b, (d) => void delete d.items[itemId]);
     await repo.saveChanges(next, patches);
-    expect(Object.keys((await repo.loadDoc(a.plan.id))!.items)).toHaveLength(38);
+    expect(Object.keys((await repo.loadDoc(a.plan.id))!.items)).toHaveLength(EXAMPLE_ITEM_COUNT);
     expect(Object.keys((await repo.loadDoc('kopia'))!.items)).toHaveLength(37);
   });
 });
@@ -171,8 +172,8 @@ describe('versions', () => {
     await repo.saveVersion({ id: 'v2', planId: doc.plan.id, name: 'Efter internat', savedAt: '2026-04-25T08:00:00.000Z', doc });
     await repo.saveVersion({ id: 'vx', planId: 'other', name: 'Annan plan', savedAt: '2026-04-26T08:00:00.000Z', doc });
     expect((await repo.listVersions(doc.plan.id)).map((v) => [v.name, v.itemCount])).toEqual([
-      ['Efter internat', 38],
-      ['Inför internat', 38],
+      ['Efter internat', EXAMPLE_ITEM_COUNT],
+      ['Inför internat', EXAMPLE_ITEM_COUNT],
     ]);
     expect((await repo.loadVersion('v1'))?.doc).toEqual(doc);
     // Immutable: the same id cannot be written twice.

@@ -240,3 +240,6 @@ export const EXAMPLE_ITEMS: Record<string, Record<string, ExampleItem[]>> = {
     ],
   },
 };
+
+/** How many items the built-in plan holds (tests count from this, not a literal). */
+export const EXAMPLE_ITEM_COUNT = Object.values(EXAMPLE_ITEMS).reduce((n, rings) => n + Object.values(rings).reduce((m, list) => m + list.length, 0), 0);

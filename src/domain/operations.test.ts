@@ -4,6 +4,7 @@ import { itemsIn } from './containers';
 import * as ops from './operations';
 import { createEmptyDoc, createExampleDoc, duplicateDoc } from './plan';
 import type { PlanDoc } from './types';
+import { EXAMPLE_ITEM_COUNT } from './example';
 
 const cell = (bladeId: string, ringId: string) => ({ bladeId, ringId });
 const texts = (doc: PlanDoc, c: ReturnType<typeof cell> | null) => itemsIn(doc, c).map((i) => i.text);
@@ -27,7 +28,7 @@ describe('built-in example', () => {
       'Fler patientgrupper omhändertas i nära vården',
       'Xx % av resurserna är omställda till nära vård',
     ]);
-    expect(Object.keys(doc.items)).toHaveLength(38);
+    expect(Object.keys(doc.items)).toHaveLength(EXAMPLE_ITEM_COUNT);
     expect(doc.plan.catalogue.delomraden.map((d) => d.name)).toContain('Barnuppdraget');
   });
 

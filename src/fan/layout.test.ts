@@ -102,7 +102,8 @@ describe('fan layout', () => {
   it.each(cases)('%i blades × %i rings: deterministic, text inside its cell, nothing overlaps', (b, r) => {
     const input = generate(b, r, b * 10 + r);
     const layout = computeFanLayout(input);
-    expect(JSON.stringify(computeFanLayout(input))).toBe(JSON.stringify(layout));
+    // Laid out again from scratch: a new measure function is not served from the layout's cell cache.
+    expect(JSON.stringify(computeFanLayout({ ...input, measure: (text, font) => input.measure(text, font) }))).toBe(JSON.stringify(layout));
     expect(layout.cells).toHaveLength(b * r);
     expect(layout.radii[0]).toBe(layout.hubRadius);
     expect(layout.radii.at(-1)).toBe(layout.outerRadius);

@@ -5,6 +5,7 @@ import * as actions from './actions';
 import { loadDoc, undo, useEditor } from './editor';
 import { bootstrap, createPlan, deletePlan, duplicatePlan, flush, openPlan, restorePlan, startPersistence } from './session';
 import { useUi } from './ui';
+import { EXAMPLE_ITEM_COUNT } from '../domain/example';
 
 const doc = () => useEditor.getState().doc!;
 const nextTask = () => new Promise((r) => setTimeout(r, 0));
@@ -59,7 +60,7 @@ describe('session', () => {
     const copy = (await duplicatePlan(original))!;
     expect(doc().plan.id).toBe(copy.plan.id);
     expect(doc().plan.name).toBe(`${EXAMPLE_PLAN_NAME} (kopia)`);
-    expect(Object.keys(doc().items)).toHaveLength(38);
+    expect(Object.keys(doc().items)).toHaveLength(EXAMPLE_ITEM_COUNT);
     await deletePlan(copy.plan.id);
     expect(doc().plan.id).toBe(original);
     expect((await repo.listPlans()).map((p) => p.id)).toEqual([original]);

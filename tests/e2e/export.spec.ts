@@ -3,6 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import JSZip from 'jszip';
 import { cellList, clickItem, exportVia, openApp, versionsDialog } from './helpers';
 import { convert, convertToText, missingInOrder } from './office';
+import { EXAMPLE_ITEM_COUNT } from '../../src/domain/example';
 
 interface FileItem {
   id: string;
@@ -48,7 +49,7 @@ test('Word (.docx): LibreOffice opens the plan, every item in order, extras in i
   expect(readFileSync(convert(docx, 'pdf')).subarray(0, 5).toString()).toBe('%PDF-');
   const text = convertToText(docx);
   const placed = (plan.items as FileItem[]).filter((i) => i.cell);
-  expect(placed).toHaveLength(38);
+  expect(placed).toHaveLength(EXAMPLE_ITEM_COUNT);
   // The file lists items blade by blade, ring by ring, by rank: the document must too.
   expect(missingInOrder(text, placed.map((i) => i.text))).toEqual([]);
   for (const heading of ['Nära invånaren', 'Effektmål utan aktivitet', 'Prioriterade aktiviteter i prioritetsordning']) expect(text).toContain(heading);
@@ -62,7 +63,7 @@ test('Word (.docx): LibreOffice opens the plan, every item in order, extras in i
   await page.getByTestId('import-file').setInputFiles({ name: 'handlingsplan.docx', mimeType: 'application/octet-stream', buffer: readFileSync(docx) });
   const dialog = page.getByRole('dialog', { name: 'Importera plan' });
   await expect(dialog).toContainText('Word-filen är handlingsplanen för ”KL HoS handlingsplan 2025–2027 (utkast)”');
-  await expect(dialog).toContainText('med 38 aktiviteter');
+  await expect(dialog).toContainText(`med ${EXAMPLE_ITEM_COUNT} aktiviteter`);
 });
 
 test('Mall att fylla i (.docx): LibreOffice opens the template with its instruction, columns, delområden and years', async ({ page }) => {

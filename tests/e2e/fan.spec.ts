@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { DEFAULT_BLADES, DEFAULT_RINGS, EXAMPLE_ITEMS } from '../../src/domain/example';
-import { addInspel, cellList, center, dragTo, inspel, itemPoint, listTexts, openApp, tabTo, waitSaved } from './helpers';
+import { addInspel, cellList, center, dragTo, inspel, itemPoint, liftWithKeyboard, listTexts, openApp, tabTo, waitSaved } from './helpers';
 
 test('the built-in plan shows its 4 blades, 3 rings and every item text', async ({ page }) => {
   await openApp(page);
@@ -92,11 +92,8 @@ test('the same move with the keyboard alone, announced in Swedish; Escape change
   await expect(add).toBeFocused();
   const item = inspel(page).getByRole('button', { name: new RegExp(text) });
   await tabTo(page, item);
-  await page.keyboard.press('Space');
+  await liftWithKeyboard(page);
   const live = page.locator('[id^="DndLiveRegion"]');
-  await expect(live).toContainText('Lyfte');
-  // dnd-kit starts listening for the arrow keys on the task after the lift.
-  await page.waitForTimeout(100);
   for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowLeft');
   await expect(live).toContainText('Nära invånaren, Viktiga milstolpar 2025');
   await page.keyboard.press('PageUp');
@@ -110,9 +107,7 @@ test('the same move with the keyboard alone, announced in Swedish; Escape change
   await expect(target.getByRole('button', { name: `2. ${text}` })).toBeFocused();
 
   // Pick it up again, wander, cancel: nothing changes.
-  await page.keyboard.press('Space');
-  await expect(live).toContainText('Lyfte');
-  await page.waitForTimeout(100);
+  await liftWithKeyboard(page);
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('PageUp');
   await page.keyboard.press('Escape');

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { cellList, openApp } from './helpers';
+import { EXAMPLE_ITEM_COUNT } from '../../src/domain/example';
 
 async function edit(page: Page, blade: string, ring: string, fill: (dialog: ReturnType<Page['getByRole']>) => Promise<void>): Promise<void> {
   await cellList(page, blade, ring).getByRole('button').first().press('Enter');
@@ -25,15 +26,15 @@ test('Granska: filters narrow the fan (the rest dimmed) and the table (the rest 
 
   await page.getByRole('navigation', { name: 'Verktyg' }).getByRole('button', { name: 'Filter' }).click();
   const bar = page.getByRole('region', { name: 'Filter' });
-  await expect(bar.getByRole('status')).toHaveText('Alla 38 aktiviteter visas.');
+  await expect(bar.getByRole('status')).toHaveText(`Alla ${EXAMPLE_ITEM_COUNT} aktiviteter visas.`);
   await bar.getByLabel('Status').selectOption('Ändras');
-  await expect(bar.getByRole('status')).toHaveText('Visar 2 av 38 aktiviteter.');
+  await expect(bar.getByRole('status')).toHaveText(`Visar 2 av ${EXAMPLE_ITEM_COUNT} aktiviteter.`);
   const shown = page.locator('svg.fan .fan-item:not(.is-unmarked)');
   await expect(shown).toHaveCount(2);
   await expect(page.locator('svg.fan .fan-item.is-unmarked').first()).toHaveAttribute('aria-description', 'Utanför filtret');
   // The criteria narrow together.
   await bar.getByLabel('Källa').selectOption('NU-sjukvården');
-  await expect(bar.getByRole('status')).toHaveText('Visar 1 av 38 aktiviteter.');
+  await expect(bar.getByRole('status')).toHaveText(`Visar 1 av ${EXAMPLE_ITEM_COUNT} aktiviteter.`);
   await expect(shown).toHaveAccessibleName(/^1\.\sVälfungerande samarbete/);
   await bar.getByLabel('Källa').selectOption('Alla');
   await bar.getByLabel('Ansvarsnivå').selectOption('KL HoS');
@@ -56,7 +57,7 @@ test('Granska: filters narrow the fan (the rest dimmed) and the table (the rest 
   await expect(struck.locator('.table-text')).toHaveCSS('text-decoration-line', 'line-through');
 
   await bar.getByRole('button', { name: 'Rensa filter' }).click();
-  await expect(bar.getByRole('status')).toHaveText('Alla 38 aktiviteter visas.');
+  await expect(bar.getByRole('status')).toHaveText(`Alla ${EXAMPLE_ITEM_COUNT} aktiviteter visas.`);
   await page.getByRole('group', { name: 'Vy' }).getByRole('button', { name: 'Solfjäder' }).click();
   await expect(page.locator('svg.fan .fan-item.is-unmarked')).toHaveCount(0);
   // Closing the bar shows everything again.

@@ -123,6 +123,17 @@ export async function exportVia(page: Page, entry: string): Promise<Download> {
   return download;
 }
 
+/**
+ * Lift the focused item with Space, as a keyboard user does: dnd-kit's keyboard sensor starts
+ * listening for arrow keys on the task after the lift, so wait for the announcement and then
+ * for that task (not a fixed time).
+ */
+export async function liftWithKeyboard(page: Page): Promise<void> {
+  await page.keyboard.press('Space');
+  await expect(page.locator('[id^="DndLiveRegion"]')).toContainText('Lyfte');
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
+}
+
 /** The "Versioner" dialog, from the toolbar. */
 export async function versionsDialog(page: Page) {
   await page.getByRole('navigation', { name: 'Verktyg' }).getByRole('button', { name: 'Versioner' }).click();

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { cellList, exportVia, listTexts, openApp } from './helpers';
+import { EXAMPLE_ITEM_COUNT } from '../../src/domain/example';
 
 async function exportJson(page: Page): Promise<string> {
   const download = await exportVia(page, 'JSON');
@@ -15,7 +16,7 @@ test('export → import as a new plan → export gives the same file but for the
   const first = await exportJson(page);
   await importText(page, 'plan.json', first);
   const dialog = page.getByRole('dialog', { name: 'Importera plan' });
-  await expect(dialog).toContainText('med 38 aktiviteter');
+  await expect(dialog).toContainText(`med ${EXAMPLE_ITEM_COUNT} aktiviteter`);
   await expect(dialog).toContainText('finns redan här');
   await dialog.getByRole('button', { name: 'Öppna som ny plan' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Importerad: KL HoS handlingsplan 2025–2027 (utkast)');

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { cellList, listTexts, openApp, tabTo } from './helpers';
+import { cellList, liftWithKeyboard, listTexts, openApp, tabTo } from './helpers';
 
 test('keyboard only: create a plan, add an item, place it, reorder it, open it', async ({ page }) => {
   await openApp(page);
@@ -25,9 +25,7 @@ test('keyboard only: create a plan, add an item, place it, reorder it, open it',
   // Place it last in "Ledarskap och kompetensförsörjning, Viktiga milstolpar 2026" (4 items).
   const item = page.getByRole('button', { name: /Gemensam kompetensplan/ });
   await tabTo(page, item);
-  await page.keyboard.press('Space');
-  await expect(page.locator('[id^="DndLiveRegion"]')).toContainText('Lyfte');
-  await page.waitForTimeout(100); // dnd-kit listens for keys from the next task
+  await liftWithKeyboard(page);
   await page.keyboard.press('ArrowLeft'); // Inspel → the last blade
   await page.keyboard.press('PageUp'); // 2025 → 2026
   for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowDown');
@@ -41,8 +39,7 @@ test('keyboard only: create a plan, add an item, place it, reorder it, open it',
   // Reorder: lift again (focus followed the item) and move it to the top.
   const placed = cell.getByRole('button', { name: /Gemensam kompetensplan/ });
   await expect(placed).toBeFocused();
-  await page.keyboard.press('Space');
-  await page.waitForTimeout(100);
+  await liftWithKeyboard(page);
   for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowUp');
   await page.keyboard.press('Space');
   await expect.poll(async () => (await listTexts(cell))[0]).toBe('Gemensam kompetensplan för primärvården');

@@ -4,6 +4,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { DEFAULT_BLADES } from '../../src/domain/example';
 import { badBreaks, readFan, type FanReading } from './readability';
+import { EXAMPLE_ITEM_COUNT } from '../../src/domain/example';
 
 const SIZES = [
   { width: 1920, height: 1080, share: 1, present: { share: 1, font: 16 }, step: 16 },
@@ -32,7 +33,7 @@ for (const size of SIZES) {
     await fanDrawn(page);
     const overview = await readFan(page);
     console.log(`${size.width}×${size.height} overview: ${overview.full}/${overview.items} in full, smallest ${overview.minFont.toFixed(1)} px`);
-    expect(overview.items).toBe(38);
+    expect(overview.items).toBe(EXAMPLE_ITEM_COUNT);
     expect(overview.full / overview.items).toBeGreaterThanOrEqual(size.share);
     expectClean(overview, 'overview');
 

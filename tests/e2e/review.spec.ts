@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
 import { expect, test } from '@playwright/test';
 import { addInspel, cellList, clickItem, exportVia, inspel, openApp, waitSaved } from './helpers';
+import { EXAMPLE_ITEM_COUNT } from '../../src/domain/example';
 
 const GOAL = 'Steg tagna mot en ökad kontinuitet för patienter med långvariga behov';
 
@@ -127,12 +128,12 @@ test('review marks: each status and the comments show on the fan (with a legend)
   await page.getByRole('navigation', { name: 'Verktyg' }).getByRole('button', { name: 'Filter' }).click();
   const filters = page.getByRole('region', { name: 'Filter' });
   await filters.getByLabel('Status').selectOption('Godkänd');
-  await expect(filters.getByRole('status')).toHaveText('Visar 2 av 40 aktiviteter.');
+  await expect(filters.getByRole('status')).toHaveText(`Visar 2 av ${EXAMPLE_ITEM_COUNT + 2} aktiviteter.`);
   await expect(inspel(page).getByRole('button', { name: /Ett annat förslag/ })).toHaveAttribute('aria-description', 'Utanför filtret');
   await expect(inspel(page).getByRole('button', { name: /Nytt förslag om mobila team/ })).not.toHaveAttribute('aria-description', 'Utanför filtret');
   await filters.getByLabel('Status').selectOption('Alla');
   await filters.getByLabel('Kommentarer').selectOption('Med kommentarer');
-  await expect(filters.getByRole('status')).toHaveText('Visar 1 av 40 aktiviteter.');
+  await expect(filters.getByRole('status')).toHaveText(`Visar 1 av ${EXAMPLE_ITEM_COUNT + 2} aktiviteter.`);
   await filters.getByRole('button', { name: 'Rensa filter' }).click();
 
   // Tabell: the same marks with their words.

@@ -2,7 +2,7 @@
 // on narrower screens ("Dölj inspel" / "Visa inspel"), and zoom — Ctrl+scroll, pinch, + / − /
 // 0 — with semantic zoom, panning, and drag and drop by mouse, touch and keyboard at 2×.
 import { expect, test, type Page } from '@playwright/test';
-import { cellList, inspel, itemPoint, steadyPoint, dragTo, listTexts } from './helpers';
+import { cellList, dragTo, inspel, itemPoint, liftWithKeyboard, listTexts, steadyPoint } from './helpers';
 
 async function open(page: Page, width: number, height: number) {
   await page.setViewportSize({ width, height });
@@ -146,8 +146,7 @@ test('at 2× zoom: drag and drop by mouse and by keyboard', async ({ page }) => 
   // Keyboard: lift it, one place down, drop.
   const item = list.getByRole('button', { name: new RegExp(`^2\\. ${before.at(-1)!.slice(0, 20)}`) });
   await item.focus();
-  await page.keyboard.press('Space');
-  await page.waitForTimeout(100);
+  await liftWithKeyboard(page);
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Space');
   await expect.poll(() => listTexts(list)).toEqual([before[0], before[1], before.at(-1), ...before.slice(2, -1)]);

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { cellList, clickItem, listTexts, openApp, versionsDialog } from './helpers';
+import { EXAMPLE_ITEM_COUNT } from '../../src/domain/example';
 
 const view = (page: Page, name: 'Solfjäder' | 'Tabell') => page.getByRole('group', { name: 'Vy' }).getByRole('button', { name, exact: true }).click();
 
@@ -9,7 +10,7 @@ test('a saved version compares against the edited plan: exactly the added, remov
   await dialog.getByLabel('Namn på versionen').fill('Inför internat 23 april');
   await dialog.getByRole('button', { name: 'Spara version' }).click();
   await expect(dialog.getByRole('list', { name: 'Sparade versioner' }).getByRole('listitem')).toHaveCount(1);
-  await expect(dialog).toContainText('38 aktiviteter');
+  await expect(dialog).toContainText(`${EXAMPLE_ITEM_COUNT} aktiviteter`);
   await page.keyboard.press('Escape');
 
   // Edit: one added (in a cell), one removed, one moved (within its cell), one edited.

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { itemsIn } from '../domain/containers';
 import { resetStore, setup } from '../../tests/ui';
 import { ItemEditor } from './ItemEditor';
+import { useEditor } from '../store/editor';
 
 let closed = 0;
 beforeEach(() => {
@@ -20,6 +21,17 @@ function open() {
 }
 
 describe('ItemEditor', () => {
+  it('"Spara" on an untouched dialog is no change: no undo step, no write, no message', async () => {
+    const { user, ui } = open();
+    const before = ui.doc();
+    const steps = useEditor.getState().history.past.length;
+    await user.click(screen.getByRole('button', { name: 'Spara' }));
+    expect(closed).toBe(1);
+    expect(ui.doc()).toBe(before);
+    expect(useEditor.getState().history.past).toHaveLength(steps);
+    expect(ui.notice()).toBeNull();
+  });
+
   it('saves every field as one undoable change', async () => {
     const { user, ui, item } = open();
     const dialog = screen.getByRole('dialog', { name: 'Aktivitet' });

@@ -138,6 +138,8 @@ export type ItemPatch = Partial<
   Pick<Item, 'text' | 'description' | 'delomraden' | 'effektmal' | 'ansvarsniva' | 'kalla' | 'extraChoice' | 'status'>
 > & { indikator?: Partial<Indikator> };
 
+const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
 export function updateItem(doc: PlanDoc, id: ItemId, patch: ItemPatch): void {
   const item = requireItem(doc, id);
   if (patch.text !== undefined) {
@@ -146,13 +148,17 @@ export function updateItem(doc: PlanDoc, id: ItemId, patch: ItemPatch): void {
   }
   if (patch.description !== undefined && patch.description !== item.description)
     item.description = patch.description.trim();
+  // Lists and the indikator are assigned only when they differ: saving an untouched form is
+  // no change (no undo step, no write, no message).
   if (patch.delomraden !== undefined) {
     const known = new Set(doc.plan.catalogue.delomraden.map((d) => d.id));
-    item.delomraden = patch.delomraden.filter((d) => known.has(d));
+    const next = patch.delomraden.filter((d) => known.has(d));
+    if (!sameList(next, item.delomraden)) item.delomraden = next;
   }
   if (patch.effektmal !== undefined) {
     const known = new Set(doc.plan.catalogue.delomraden.flatMap((d) => d.effektmal.map((e) => e.id)));
-    item.effektmal = patch.effektmal.filter((e) => known.has(e));
+    const next = patch.effektmal.filter((e) => known.has(e));
+    if (!sameList(next, item.effektmal)) item.effektmal = next;
   }
   if (patch.indikator !== undefined) {
     const next = { ...item.indikator, ...patch.indikator };
@@ -160,7 +166,9 @@ export function updateItem(doc: PlanDoc, id: ItemId, patch: ItemPatch): void {
       throw new PlanRuleError('Målvärdet måste vara ett tal.');
     // -0 would not survive a JSON round trip: keep plain 0.
     const target = next.target === 0 ? 0 : next.target;
-    item.indikator = { text: next.text.trim(), target, unit: next.unit.trim() };
+    const indikator = { text: next.text.trim(), target, unit: next.unit.trim() };
+    const now = item.indikator;
+    if (indikator.text !== now.text || indikator.target !== now.target || indikator.unit !== now.unit) item.indikator = indikator;
   }
   if (patch.ansvarsniva !== undefined) item.ansvarsniva = patch.ansvarsniva;
   if (patch.kalla !== undefined) item.kalla = cleanText(patch.kalla);

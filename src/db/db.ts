@@ -2,7 +2,8 @@
 // `db.version(n).stores(...).upgrade(...)` step below; old steps are never edited.
 // tests/fixtures/schema-v1.ts keeps a frozen copy of each old schema for the migration tests.
 import Dexie, { type EntityTable, type Table } from 'dexie';
-import { instructionLimit, settleExtras } from '../domain/priorities';
+import { settleExtras } from '../domain/priorities';
+import { type ItemField, withAreaLimit, withItemDefaults } from '../schema/records';
 import type { Collection } from '../domain/collection';
 import type { Item, Plan, PlanDoc } from '../domain/types';
 
@@ -56,14 +57,17 @@ export type SolfjadernDb = Dexie & {
   collections: EntityTable<CollectionRow, 'planId'>;
 };
 
-/** A stored plan from before v9 brought up to the priority limits (a copy). */
+/** A stored plan from before v9 brought up to the priority limits (a copy), with the schema's defaults. */
 function upgradeToLimits<T extends PlanDoc>(stored: T): T {
   const doc = structuredClone(stored);
-  for (const area of doc.plan.catalogue.delomraden) area.limit ??= instructionLimit(area);
-  for (const item of Object.values(doc.items)) item.extraChoice ??= item.extra ? 'extra' : 'auto';
+  doc.plan.catalogue.delomraden = doc.plan.catalogue.delomraden.map(withAreaLimit);
+  for (const [id, item] of Object.entries(doc.items)) doc.items[id] = withItemDefaults(item, ['extraChoice']);
   settleExtras(doc);
   return doc;
 }
+
+/** Fill one field the schema added (src/schema/records.ts owns the default) on a row, in place. */
+const fill = (field: ItemField) => (row: Record<string, unknown>) => void Object.assign(row, withItemDefaults(row, [field]));
 
 export function openDb(name = DB_NAME): SolfjadernDb {
   // Relaxed durability: a commit is reported once the data is with the OS rather than on the
@@ -108,9 +112,7 @@ export function openDb(name = DB_NAME): SolfjadernDb {
       tx
         .table('planItems')
         .toCollection()
-        .modify((item: Partial<ItemRow>) => {
-          item.status ??= 'forslag';
-        }),
+        .modify(fill('status')),
     );
   // v6: items lose their planId and updatedAt indexes: a plan's items are a range of the
   // [planId+id] key, and nothing looks items up by time. Fewer indexes, faster writes.
@@ -122,9 +124,7 @@ export function openDb(name = DB_NAME): SolfjadernDb {
       tx
         .table('planItems')
         .toCollection()
-        .modify((item: Partial<ItemRow>) => {
-          item.comments ??= [];
-        }),
+        .modify(fill('comments')),
     );
   // v8: saved versions of plans.
   db.version(8).stores({ versions: 'id, planId' });
@@ -154,17 +154,12 @@ export function openDb(name = DB_NAME): SolfjadernDb {
   db.version(11)
     .stores({ collections: 'planId' })
     .upgrade(async (tx) => {
-      await tx
-        .table('planItems')
-        .toCollection()
-        .modify((item: Partial<ItemRow>) => {
-          item.sources ??= [];
-        });
+      await tx.table('planItems').toCollection().modify(fill('sources'));
       await tx
         .table('versions')
         .toCollection()
         .modify((version: VersionRow) => {
-          for (const item of Object.values(version.doc.items)) item.sources ??= [];
+          for (const item of Object.values(version.doc.items)) fill('sources')(item as unknown as Record<string, unknown>);
         });
     });
   return db;

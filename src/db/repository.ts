@@ -3,6 +3,7 @@
 import Dexie from 'dexie';
 import type { Patch } from 'immer';
 import type { Item, Plan, PlanDoc } from '../domain/types';
+import { isRecord, restoreDocRecords, restoreItemRecord, restorePlanRecord } from '../schema/records';
 import { type CollectionRow, type ItemRow, openDb, type PlanRow, type SolfjadernDb, type VersionRow, type VotingRow } from './db';
 
 let db: SolfjadernDb | null = null;
@@ -31,20 +32,8 @@ function toRow(plan: Plan, now: Date): PlanRow {
   return { ...plan, updatedAt: now.toISOString(), deletedAt: null };
 }
 
-function fromRow(row: PlanRow): Plan {
-  const { updatedAt: _u, deletedAt: _d, ...plan } = row;
-  return plan;
-}
-
 const itemRow = (item: Item, at: string): ItemRow => ({ ...item, updatedAt: at });
 
-function fromItemRow(row: ItemRow): Item {
-  const { updatedAt: _u, ...item } = row;
-  // A write-ahead log left by a tab of an older version can bring rows without newer fields.
-  return item.status && item.comments && item.sources
-    ? item
-    : { ...item, status: item.status ?? 'forslag', comments: item.comments ?? [], sources: item.sources ?? [] };
-}
 
 const writtenKey = (planId: string) => `written:${planId}`;
 
@@ -95,13 +84,25 @@ export async function saveDoc(doc: PlanDoc, now = new Date(), open = false): Pro
   });
 }
 
+/** What restoring each plan's stored rows repaired or left out, until the app has said so. */
+const repairNotes = new Map<string, string[]>();
+
+/** What was repaired or left out when the plan was last read (once: the notes are taken). */
+export function takeRepairNotes(planId: string): string[] {
+  const notes = repairNotes.get(planId) ?? [];
+  repairNotes.delete(planId);
+  return notes;
+}
+
+/** A plan from its rows, through the one restore step (src/schema/records.ts); null when its plan row cannot be read. */
 async function readDoc(d: SolfjadernDb, planId: string): Promise<PlanDoc | null> {
   const row = await d.plans.get(planId);
   if (!row || row.deletedAt) return null;
-  const rows = await itemsOf(d, planId).toArray();
-  const items: PlanDoc['items'] = {};
-  for (const item of rows) items[item.id] = fromItemRow(item);
-  return { plan: fromRow(row), items };
+  const restored = restoreDocRecords(row, await itemsOf(d, planId).toArray());
+  if (!restored) return null;
+  if (restored.notes.length > 0) repairNotes.set(planId, restored.notes);
+  else repairNotes.delete(planId);
+  return restored.doc;
 }
 
 export async function loadDoc(planId: string): Promise<PlanDoc | null> {
@@ -210,14 +211,18 @@ export interface RowChanges {
 export async function loadRows(planId: string, itemIds: string[], withPlan: boolean): Promise<RowChanges> {
   const d = database();
   return d.transaction('r', d.plans, d.planItems, async () => {
-    const planRow = withPlan ? await d.plans.get(planId) : undefined;
+    const planRow = await d.plans.get(planId);
+    const plan = planRow && !planRow.deletedAt ? restorePlanRecord(planRow) : null;
     const rows = await d.planItems.bulkGet(itemIds.map((id): [string, string] => [planId, id]));
     const items: RowChanges['items'] = {};
+    const notes: string[] = [];
     itemIds.forEach((id, i) => {
       const row = rows[i];
-      items[id] = row ? { item: fromItemRow(row), updatedAt: row.updatedAt } : { item: null, updatedAt: null };
+      // Each row through the one restore step; one that cannot be read counts as gone.
+      const item = row && plan ? restoreItemRecord(row, plan, notes) : null;
+      items[id] = item && row ? { item, updatedAt: row.updatedAt } : { item: null, updatedAt: null };
     });
-    return { plan: planRow && !planRow.deletedAt ? fromRow(planRow) : null, items };
+    return { plan: withPlan ? plan : null, items };
   });
 }
 
@@ -278,10 +283,9 @@ export async function listVersions(planId: string): Promise<VersionSummary[]> {
 export async function loadVersion(id: string): Promise<VersionRow | null> {
   const row = await database().versions.get(id);
   if (!row) return null;
-  // Versions saved before items had newer fields read like stored items do.
-  const items: PlanDoc['items'] = {};
-  for (const [itemId, item] of Object.entries(row.doc.items)) items[itemId] = fromItemRow({ ...item, updatedAt: row.savedAt });
-  return { ...row, doc: { plan: row.doc.plan, items } };
+  // Versions saved before items had newer fields read like stored items do: one restore step.
+  const restored = isRecord(row.doc) && isRecord(row.doc.items) ? restoreDocRecords(row.doc.plan, Object.values(row.doc.items)) : null;
+  return restored ? { ...row, doc: restored.doc } : null;
 }
 
 export async function saveVoting(row: VotingRow): Promise<void> {

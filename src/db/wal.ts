@@ -4,6 +4,7 @@
 // IndexedDB write has committed, and replayed at the next start. Rows carry their time, so
 // a replay never overwrites a later version.
 import type { Item, Plan, PlanDoc } from '../domain/types';
+import { isRecord, restorePlanRecord } from '../schema/records';
 import { applyLoggedRows } from './repository';
 
 const PREFIX = 'solfjadern:wal:';
@@ -73,6 +74,13 @@ export class WriteAheadLog {
   }
 }
 
+const planEntry = (e: unknown): e is { row: Plan; at: string } => isRecord(e) && typeof e.at === 'string' && restorePlanRecord(e.row) !== null;
+const itemEntry = (e: unknown): e is { planId: string; row: Item | null; at: string } =>
+  isRecord(e) &&
+  typeof e.at === 'string' &&
+  typeof e.planId === 'string' &&
+  (e.row === null || (isRecord(e.row) && typeof e.row.id === 'string' && e.row.planId === e.planId));
+
 /** At start: apply every tab's log (never over later rows) and drop the old ones. */
 export async function replayLogs(now = Date.now()): Promise<number> {
   const s = storage();
@@ -87,10 +95,19 @@ export async function replayLogs(now = Date.now()): Promise<number> {
       s.removeItem(key);
       continue;
     }
-    applied += await applyLoggedRows(
-      Object.values(log.plans ?? {}).map((e) => ({ plan: e.row, at: e.at })),
-      Object.entries(log.items ?? {}).map(([key, e]) => ({ id: key.slice(key.indexOf('|') + 1), planId: e.planId, item: e.row, at: e.at })),
-    );
+    // A malformed entry (a hand-edited or half-written log) is skipped; the rest still counts.
+    const plans = isRecord(log) && isRecord(log.plans) ? Object.values(log.plans).filter(planEntry) : [];
+    const items = isRecord(log) && isRecord(log.items) ? Object.entries(log.items).filter(([, e]) => itemEntry(e)) : [];
+    try {
+      applied += await applyLoggedRows(
+        plans.map((e) => ({ plan: restorePlanRecord(e.row)!, at: e.at })),
+        items.map(([key, e]) => ({ id: key.slice(key.indexOf('|') + 1), planId: e.planId, item: e.row, at: e.at })),
+      );
+    } catch (error) {
+      // Never let a log stop the app from starting and saving; it stays for the next start.
+      console.warn('Write-ahead log could not be replayed', error);
+      continue;
+    }
     if (now - (log.touched ?? 0) > STALE_MS) s.removeItem(key);
   }
   return applied;

@@ -25,6 +25,21 @@ describe('session', () => {
     expect(await repo.loadDoc(doc().plan.id)).toEqual(doc());
   });
 
+  it('a plan whose stored rows had to be repaired opens with a message naming what happened', async () => {
+    await bootstrap();
+    const planId = doc().plan.id;
+    const victim = Object.values(doc().items)[0]!;
+    await flush();
+    await repo.database().planItems.update([planId, victim.id], { text: 42 as never });
+    loadDoc(null);
+    await bootstrap();
+    expect(doc().items[victim.id]).toBeUndefined();
+    const notice = useEditor.getState().notice!;
+    expect(notice.kind).toBe('error');
+    expect(notice.text).toContain('lämnades utanför: den saknar text.');
+    expect(notice.text).toContain('Övriga planer är orörda.');
+  });
+
   it('writes each change right after the action (no debounce) and says when it saved', async () => {
     await bootstrap();
     const id = actions.addItem('Snabbt sparad')!;

@@ -38,8 +38,18 @@ export async function bootstrap(): Promise<void> {
     await show(doc);
     if (made) useUi.setState({ exampleIntro: true });
   }
+  sayRepairs(doc.plan.id);
   // Plans deleted in an earlier session go for good, once the plan is on screen.
   void repo.purgeDeleted(doc.plan.id);
+}
+
+/** A plan whose stored rows had to be repaired opens with a message naming what happened. */
+function sayRepairs(planId: string): void {
+  const notes = repo.takeRepairNotes(planId);
+  if (notes.length === 0) return;
+  const shown = notes.slice(0, 4).join(' ');
+  const more = notes.length > 4 ? ` (och ${notes.length - 4} till)` : '';
+  notify('error', `Planen öppnades, men delar av den kunde inte läsas som de var sparade: ${shown}${more} Övriga planer är orörda.`);
 }
 
 export async function openPlan(planId: string): Promise<boolean> {
@@ -50,6 +60,7 @@ export async function openPlan(planId: string): Promise<boolean> {
     return false;
   }
   await show(doc);
+  sayRepairs(planId);
   return true;
 }
 

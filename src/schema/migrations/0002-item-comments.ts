@@ -1,4 +1,5 @@
 // Version 2 → 3: items gain review comments. An older file's items have none.
+import { isRecord, withItemDefaults } from '../records';
 import type { Migration } from './index';
 
 export const itemComments: Migration = {
@@ -6,10 +7,6 @@ export const itemComments: Migration = {
   name: '0002-item-comments',
   up: (file) => ({
     ...file,
-    items: Array.isArray(file.items)
-      ? file.items.map((item: unknown) =>
-          typeof item === 'object' && item !== null && !Array.isArray(item) ? { comments: [], ...item } : item,
-        )
-      : file.items,
+    items: Array.isArray(file.items) ? file.items.map((item: unknown) => (isRecord(item) ? withItemDefaults(item, ['comments']) : item)) : file.items,
   }),
 };

@@ -1,0 +1,109 @@
+// @vitest-environment jsdom
+// One restore step for every source: rows read from IndexedDB, saved versions and the
+// write-ahead log go through src/schema/records.ts, which fills defaults, repairs what it
+// can and names what it did; the other plans are untouched.
+import { beforeEach, describe, expect, it } from 'vitest';
+import * as repo from '../db/repository';
+import { replayLogs } from '../db/wal';
+import { itemsIn } from '../domain/containers';
+import { EXAMPLE_ITEM_COUNT } from '../domain/example';
+import { createEmptyDoc, createExampleDoc } from '../domain/plan';
+import { ITEM_DEFAULTS, restoreDocRecords, withItemDefaults } from './records';
+import { MIGRATIONS } from './migrations';
+import { LIMITS } from './planFile';
+
+let n = 0;
+beforeEach(async () => {
+  localStorage.clear();
+  await repo.useDatabase(`records-${++n}`);
+});
+
+describe('restoring stored records', () => {
+  it('opens a hand-corrupted plan with each repair named, and leaves the other plans untouched', async () => {
+    const a = createExampleDoc(new Date('2026-11-22T10:00:00Z'));
+    const b = createExampleDoc(new Date('2026-11-22T10:00:00Z'), 'Andra planen');
+    b.plan.id = 'plan-b';
+    for (const item of Object.values(b.items)) item.planId = 'plan-b';
+    await repo.saveDoc(a);
+    await repo.saveDoc(b);
+    const [first, second, third] = itemsIn(a, { bladeId: 'nara-invanaren', ringId: 'r2025' });
+    const table = repo.database().planItems;
+    // Text as an object, a cell in a blade that does not exist, a 10 MB text, a missing status.
+    await table.update([a.plan.id, first!.id], { text: { oops: true } as never });
+    await table.update([a.plan.id, second!.id], { cell: { bladeId: 'borttaget', ringId: 'r2025' } });
+    await table.update([a.plan.id, third!.id], { text: 'x'.repeat(10 * 1024 * 1024), status: undefined as never });
+
+    const opened = (await repo.loadDoc(a.plan.id))!;
+    expect(opened.items[first!.id]).toBeUndefined();
+    expect(opened.items[second!.id]!.cell).toBeNull();
+    expect(opened.items[third!.id]!.text).toHaveLength(LIMITS.itemText);
+    expect(opened.items[third!.id]!.status).toBe('forslag');
+    expect(Object.keys(opened.items)).toHaveLength(EXAMPLE_ITEM_COUNT - 1);
+    // Ranks stay consecutive where the items were taken out or put in.
+    for (const list of [itemsIn(opened, { bladeId: 'nara-invanaren', ringId: 'r2025' }), itemsIn(opened, null)]) expect(list.map((i) => i.rank)).toEqual(list.map((_, i) => i));
+    const notes = repo.takeRepairNotes(a.plan.id);
+    expect(notes.sort()).toEqual([
+      `En aktivitet (id ${first!.id.slice(0, 20)}) lämnades utanför: den saknar text.`,
+      `Aktiviteten ”${second!.text.slice(0, 40)}…” flyttades till Inspel: dess cell finns inte längre i planen.`,
+      'Aktiviteten ”xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…”: texten var för lång och kortades till 300 tecken.',
+    ].sort());
+    expect(repo.takeRepairNotes(a.plan.id)).toEqual([]);
+
+    expect(await repo.loadDoc('plan-b')).toEqual(b);
+    expect(repo.takeRepairNotes('plan-b')).toEqual([]);
+  });
+
+  it('reads a version saved before newer fields with the same defaults', async () => {
+    const doc = createExampleDoc();
+    await repo.saveDoc(doc);
+    await repo.saveVersion({ id: 'v1', planId: doc.plan.id, name: 'Gammal', savedAt: '2026-01-01T00:00:00Z', doc: structuredClone(doc) });
+    const row = (await repo.database().versions.get('v1'))!;
+    for (const item of Object.values(row.doc.items)) {
+      delete (item as Partial<typeof item>).sources;
+      delete (item as Partial<typeof item>).comments;
+    }
+    await repo.database().versions.put(row);
+    const version = (await repo.loadVersion('v1'))!;
+    expect(Object.values(version.doc.items).every((i) => Array.isArray(i.sources) && Array.isArray(i.comments))).toBe(true);
+    expect(version.doc).toEqual(doc);
+  });
+
+  it('replays a write-ahead log past its malformed entries', async () => {
+    const doc = createEmptyDoc('Loggad plan');
+    await repo.saveDoc(doc, new Date('2026-01-01T00:00:00Z'));
+    const good = { id: 'ok', planId: doc.plan.id, text: 'Kom med', description: '', delomraden: [], effektmal: [], indikator: { text: '', target: null, unit: '' }, ansvarsniva: null, kalla: '', extraChoice: 'auto', extra: false, status: 'forslag', comments: [], sources: [], cell: null, rank: 0 };
+    localStorage.setItem(
+      'solfjadern:wal:bad',
+      JSON.stringify({
+        touched: 0,
+        plans: { x: { seq: 1, at: '2026-01-01T00:00:01Z', planId: 'x', row: 'inte en plan' } },
+        items: {
+          [`${doc.plan.id}|ok`]: { seq: 2, at: '2026-01-01T00:00:01Z', planId: doc.plan.id, row: good },
+          [`${doc.plan.id}|bad`]: { seq: 3, at: '2026-01-01T00:00:01Z', planId: null, row: { id: 'bad', planId: null } },
+        },
+      }),
+    );
+    expect(await replayLogs(Date.parse('2026-01-01T00:10:00Z'))).toBe(1);
+    expect((await repo.loadDoc(doc.plan.id))!.items.ok!.text).toBe('Kom med');
+    // The log is dealt with: an old log goes once replayed.
+    expect(localStorage.getItem('solfjadern:wal:bad')).toBeNull();
+  });
+
+  it('knows each field added over time once: the file migrations fill them from here', () => {
+    const bare = { id: 'i', text: 'Gammal', extra: true };
+    expect(withItemDefaults(bare)).toEqual({ ...bare, status: 'forslag', comments: [], extraChoice: 'extra', sources: [] });
+    const file = { format: 'solfjadern-plan', version: 1, items: [bare], plan: { catalogue: { delomraden: [{ id: 'nara-vard', name: 'Nära vård' }] } } };
+    const migrated = MIGRATIONS.reduce<Record<string, unknown>>((f, m) => m.up(f), file);
+    const item = (migrated.items as Record<string, unknown>[])[0]!;
+    for (const field of Object.keys(ITEM_DEFAULTS)) expect(item[field], field).toEqual(withItemDefaults(bare)[field as keyof typeof bare]);
+    expect(((migrated.plan as { catalogue: { delomraden: { limit: number }[] } }).catalogue.delomraden[0]!.limit)).toBe(5);
+  });
+
+  it('refuses nothing it can repair, and returns null only for a plan record it cannot read', () => {
+    expect(restoreDocRecords('inte en plan', [])).toBeNull();
+    const doc = createExampleDoc();
+    const restored = restoreDocRecords({ ...doc.plan, name: 'N'.repeat(400) }, Object.values(doc.items))!;
+    expect(restored.doc.plan.name).toHaveLength(LIMITS.name);
+    expect(restored.notes).toEqual(['Planens namn eller vision kunde inte läsas som den var och rättades.']);
+  });
+});

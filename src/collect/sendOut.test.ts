@@ -2,7 +2,8 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { fillIn } from '../../tests/fixtures/fillMall';
-import { addItem, PlanRuleError } from '../domain/operations';
+import { addItem } from '../domain/operations';
+import { RuleError } from '../domain/rules';
 import { planToJson } from '../export/json';
 import { readPlanFile } from '../schema/restore';
 import { createExampleDoc } from '../domain/plan';
@@ -16,7 +17,7 @@ const asFile = (name: string, data: Uint8Array): FileLike => ({ name, size: data
 describe('Skicka ut', () => {
   it('cleans the recipient list and refuses an empty or overlong one in Swedish', () => {
     expect(recipientList([' NU-sjukvården ', '', 'nu-sjukvården', 'Regionhälsan', '  Skaraborgs   Sjukhus'])).toEqual(['NU-sjukvården', 'Regionhälsan', 'Skaraborgs Sjukhus']);
-    expect(() => recipientList(['  ', ''])).toThrow(new PlanRuleError('Välj eller skriv minst en mottagare.'));
+    expect(() => recipientList(['  ', ''])).toThrow(new RuleError('Välj eller skriv minst en mottagare.'));
     expect(() => recipientList(['x'.repeat(201)])).toThrow(/för långt/);
   });
 
@@ -42,7 +43,7 @@ describe('Skicka ut', () => {
       ['Regionhälsan', [['Regionhälsan', 'Mobila närvårdsteam i alla kommuner']]],
       ['NU-sjukvården', [['NU-sjukvården', json.items[0].text]]],
     ]);
-    await expect(sendOutFiles(doc, ['A'], [])).rejects.toThrow(PlanRuleError);
+    await expect(sendOutFiles(doc, ['A'], [])).rejects.toThrow(RuleError);
   });
 
   it('a JSON file opened in Solfjädern at the office keeps its recipient: new items are theirs, and so is what goes back', async () => {

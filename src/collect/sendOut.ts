@@ -2,7 +2,7 @@
 // file — with the recipient's name in it, so whatever comes back says where it came from.
 // All files go out as one zip: a browser lets a page start one download, not a dozen.
 import JSZip from 'jszip';
-import { PlanRuleError } from '../domain/operations';
+import { RuleError } from '../domain/rules';
 import type { PlanDoc } from '../domain/types';
 import { safeFileName } from '../export/download';
 import { planToJson } from '../export/json';
@@ -25,12 +25,12 @@ export function recipientList(names: readonly string[]): string[] {
     const name = raw.replace(/\s+/g, ' ').trim();
     const key = name.toLocaleLowerCase('sv');
     if (!name || seen.has(key)) continue;
-    if (name.length > MAX_NAME) throw new PlanRuleError(`Mottagarnamnet är för långt: högst ${MAX_NAME} tecken (”${name.slice(0, 40)}…”).`);
+    if (name.length > MAX_NAME) throw new RuleError(`Mottagarnamnet är för långt: högst ${MAX_NAME} tecken (”${name.slice(0, 40)}…”).`);
     seen.add(key);
     list.push(name);
   }
-  if (list.length === 0) throw new PlanRuleError('Välj eller skriv minst en mottagare.');
-  if (list.length > MAX_RECIPIENTS) throw new PlanRuleError(`Högst ${MAX_RECIPIENTS} mottagare åt gången (nu ${list.length}).`);
+  if (list.length === 0) throw new RuleError('Välj eller skriv minst en mottagare.');
+  if (list.length > MAX_RECIPIENTS) throw new RuleError(`Högst ${MAX_RECIPIENTS} mottagare åt gången (nu ${list.length}).`);
   return list;
 }
 
@@ -38,7 +38,7 @@ export function recipientList(names: readonly string[]): string[] {
 const blank = (doc: PlanDoc): PlanDoc => ({ plan: doc.plan, items: {} });
 
 export async function sendOutFiles(doc: PlanDoc, recipients: readonly string[], kinds: readonly SendKind[], now = new Date()): Promise<OutFile[]> {
-  if (kinds.length === 0) throw new PlanRuleError('Välj minst en sorts fil: mallen eller JSON.');
+  if (kinds.length === 0) throw new RuleError('Välj minst en sorts fil: mallen eller JSON.');
   const { buildMall } = await import('../export/docx');
   const files: OutFile[] = [];
   for (const recipient of recipients) {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { fillIn, type Lines } from '../../tests/fixtures/fillMall';
 import { itemsIn } from '../domain/containers';
 import { createExampleDoc } from '../domain/plan';
-import { weighInputs } from '../domain/weigh';
+import { groupProposals } from '../domain/proposalGroups';
 import { buildMall } from '../export/docx/mall';
 import { planToJson } from '../export/json';
 import { delomradeByName, takeIn, type FileLike } from './takeIn';
@@ -55,14 +55,14 @@ describe('Samla in: many files at once', () => {
     expect(taken[6]!.inputs.find((i) => i.text === first.text)).toMatchObject({ kalla: 'KL HoS', year: 2025, delomradeId: 'nara-vard' });
 
     // Weighed together, the offices' wordings of one proposal form one group.
-    const groups = weighInputs(taken.slice(0, 5).flatMap((f) => f.inputs));
+    const groups = groupProposals(taken.slice(0, 5).flatMap((f) => f.inputs));
     expect(groups[0]!.offices).toEqual(['NU-sjukvården', 'Skaraborgs Sjukhus']);
     expect(groups[1]!.offices).toEqual(['Primärvården', 'Folktandvården']);
   });
 
   it('names a file that is no template nor plan, and one that is too large', async () => {
     const taken = await takeIn([file('bild.png', 'PNG'), { name: 'stor.json', size: 21 * 1024 * 1024, arrayBuffer: async () => new ArrayBuffer(0) }], catalogue, AT);
-    expect(taken.map((f) => f.error)).toEqual([expect.any(String), 'Filen är större än 20 MB.']);
+    expect(taken.map((f) => f.error)).toEqual([expect.any(String), expect.stringMatching(/^Filen är för stor \([\d,]+ MB\)\. En fil får vara högst 20 MB\.$/)]);
   });
 
   it('finds the catalogue\'s delområde for a name as the template writes it', () => {

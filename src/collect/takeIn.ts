@@ -6,7 +6,8 @@ import type { Catalogue, PlanDoc } from '../domain/types';
 import type { CollectedFile, CollectedInput } from '../domain/collection';
 import { readFilledMall } from '../export/docx/readMall';
 import { readPlanPart } from '../export/docx/planPart';
-import { MAX_FILE_BYTES, readPlanFile } from '../schema/restore';
+import { fileTooLarge, MAX_FILE_BYTES } from '../domain/limits';
+import { readPlanFile } from '../schema/restore';
 
 /** A file as the browser gives it (File satisfies this). */
 export interface FileLike {
@@ -54,7 +55,7 @@ async function readOne(file: FileLike, catalogue: Catalogue, now: Date): Promise
   const id = newId();
   const taken = { id, name: file.name, importedAt: now.toISOString(), kalla: baseName(file.name), inputs: [] as CollectedInput[] };
   const fail = (error: string): CollectedFile => ({ ...taken, error });
-  if (file.size > MAX_FILE_BYTES) return fail('Filen är större än 20 MB.');
+  if (file.size > MAX_FILE_BYTES) return fail(fileTooLarge(file.size));
   const bytes = new Uint8Array(await file.arrayBuffer());
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
   if (isZip) {

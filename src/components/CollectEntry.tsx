@@ -3,12 +3,13 @@
 // the fan, or choose a place), merge, split, take one out, or dismiss.
 import { useDraggable } from '@dnd-kit/core';
 import { memo, useId, useMemo, useState } from 'react';
-import { containerName } from '../dnd/announcements';
-import { containerKey, INBOX, parseContainerKey } from '../domain/containers';
+import { containerName } from '../domain/containers';
+import { containerKey, INSPEL, parseContainerKey } from '../domain/containers';
 import { inPlan, weightText, type CollectedInput, type Entry, type PlanIndex } from '../domain/collection';
 import type { PlanDoc } from '../domain/types';
 import { attachEntry, dismiss, merge, placeEntry, split, takeOut } from '../store/collection';
-import { count } from './plural';
+import { count } from '../domain/plural';
+import { MAX_TEXT_LENGTH } from '../domain/limits';
 
 /** Where an input stood in its office's file: "Nära vård 2026, plats 2, extra". */
 export function inputPlace(input: CollectedInput): string {
@@ -40,7 +41,7 @@ export function MergeForm({ inputs, onDone }: { inputs: CollectedInput[]; onDone
         ))}
       </fieldset>
       <label htmlFor={`${id}-text`}>Formulering i planen</label>
-      <textarea id={`${id}-text`} rows={2} maxLength={300} value={text} onChange={(e) => setText(e.target.value)} />
+      <textarea id={`${id}-text`} rows={2} maxLength={MAX_TEXT_LENGTH} value={text} onChange={(e) => setText(e.target.value)} />
       <div className="row">
         <button type="submit" className="primary">
           Slå ihop
@@ -56,7 +57,7 @@ export function MergeForm({ inputs, onDone }: { inputs: CollectedInput[]; onDone
 function PlaceControl({ entry, doc }: { entry: Entry; doc: PlanDoc }) {
   const id = useId();
   // A year the offices gave preselects nothing: the fokusområde is the user's call.
-  const [target, setTarget] = useState(INBOX);
+  const [target, setTarget] = useState(INSPEL);
   const cells = doc.plan.blades.flatMap((b) => doc.plan.rings.map((r) => `${b.id}|${r.id}`));
   return (
     <div className="place-control">
@@ -64,7 +65,7 @@ function PlaceControl({ entry, doc }: { entry: Entry; doc: PlanDoc }) {
         Placera ”{entry.text}” i
       </label>
       <select id={`${id}-place`} value={target} onChange={(e) => setTarget(e.target.value)}>
-        {[INBOX, ...cells].map((key) => (
+        {[INSPEL, ...cells].map((key) => (
           <option key={key} value={key}>
             {containerName(doc, key)}
           </option>

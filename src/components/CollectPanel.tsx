@@ -6,7 +6,7 @@ import type { PlanDoc } from '../domain/types';
 import { loadCollection, removeFile, setThreshold, takeInFiles, undismiss, useCollection } from '../store/collection';
 import { useEditor } from '../store/editor';
 import { CollectEntry, inputPlace, MergeForm } from './CollectEntry';
-import { count } from './plural';
+import { count } from '../domain/plural';
 import { SidePanel } from './SidePanel';
 
 const SendOutDialog = lazy(() => import('./SendOutDialog').then((m) => ({ default: m.SendOutDialog })));

@@ -3,7 +3,7 @@
 import type { ReactNode } from 'react';
 import { placeName, type FieldChange } from '../domain/compare';
 import { showComparisonOnFan, CURRENT, type Comparison } from '../store/versions';
-import { count } from './plural';
+import { count } from '../domain/plural';
 
 const FieldChangeText = ({ change }: { change: FieldChange }) => (
   <>

@@ -1,7 +1,7 @@
 // The bar that explains the marks when the fan shows what changed since a version. Kept
 // apart from the version view so that the editor's first paint does not load versions.
 import { useUi } from '../store/ui';
-import { count } from './plural';
+import { count } from '../domain/plural';
 
 /** Above the fan while it shows what changed since a version. */
 export function DiffBanner() {

@@ -1,22 +1,24 @@
 // Inspel: items not yet placed in the fan, and the form for a new one.
 import { useDroppable } from '@dnd-kit/core';
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
-import { INBOX, itemsIn } from '../domain/containers';
+import { INSPEL, itemsIn } from '../domain/containers';
 import type { Item } from '../domain/types';
 import { useDrag } from '../dnd/dragStore';
 import { useDraggableItem } from '../dnd/useDraggableItem';
-import { pastedLines, PlanRuleError } from '../domain/operations';
+import { pastedLines } from '../domain/operations';
+import { RuleError } from '../domain/rules';
 import { addItem, addItems } from '../store/actions';
 import { WeightTag } from './WeightTag';
 import { notify, useEditor } from '../store/editor';
 import { setInspelHidden, useUi } from '../store/ui';
 import { isFiltering, matchingIds } from '../domain/filter';
 import { ReviewTags } from './ReviewTags';
+import { MAX_TEXT_LENGTH } from '../domain/limits';
 
 const InspelItem = memo(function InspelItem({ item, index, filteredOut }: { item: Item; index: number; filteredOut: boolean }) {
   const { props, isDragging } = useDraggableItem<HTMLDivElement>(item.id);
   return (
-    <li className="inspel-item" data-inbox-item={item.id}>
+    <li className="inspel-item" data-inspel-item={item.id}>
       <div
         {...props}
         className={`card${isDragging ? ' is-dragging' : ''}${item.extra ? ' is-extra' : ''}${item.status === 'stryks' ? ' is-struck' : ''}${filteredOut ? ' is-filtered-out' : ''}`}
@@ -34,16 +36,16 @@ const InspelItem = memo(function InspelItem({ item, index, filteredOut }: { item
   );
 });
 
-function InboxMarker() {
-  const target = useDrag((s) => (s.target?.key === INBOX ? s.target : null));
+function InspelMarker() {
+  const target = useDrag((s) => (s.target?.key === INSPEL ? s.target : null));
   const origin = useDrag((s) => s.origin);
   if (!target) return null;
-  const drawn = origin?.key === INBOX && target.index >= origin.index ? target.index + 1 : target.index;
-  const nodes = document.querySelectorAll<HTMLElement>('[data-inbox-item]');
+  const drawn = origin?.key === INSPEL && target.index >= origin.index ? target.index + 1 : target.index;
+  const nodes = document.querySelectorAll<HTMLElement>('[data-inspel-item]');
   const at = nodes[drawn];
   const last = nodes[nodes.length - 1];
   const top = at ? at.offsetTop - 4 : last ? last.offsetTop + last.offsetHeight + 2 : 4;
-  return <div className="inbox-marker" style={{ top }} aria-hidden="true" />;
+  return <div className="inspel-marker" style={{ top }} aria-hidden="true" />;
 }
 
 function NewItemForm({ onDone }: { onDone: () => void }) {
@@ -76,7 +78,7 @@ function NewItemForm({ onDone }: { onDone: () => void }) {
         id="new-item-text"
         ref={ref}
         rows={3}
-        maxLength={300}
+        maxLength={MAX_TEXT_LENGTH}
         value={text}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? 'new-item-error' : 'new-item-help'}
@@ -90,7 +92,7 @@ function NewItemForm({ onDone }: { onDone: () => void }) {
             lines = pastedLines(pasted);
           } catch (error) {
             e.preventDefault();
-            setError(error instanceof PlanRuleError ? error.message : String(error));
+            setError(error instanceof RuleError ? error.message : String(error));
             return;
           }
           if (lines.length < 2) return;
@@ -153,7 +155,7 @@ export function InspelPanel() {
   const shown = all ? items : items.slice(0, FIRST_CARDS);
   const [adding, setAdding] = useState(false);
   const addRef = useRef<HTMLButtonElement>(null);
-  const { setNodeRef, isOver } = useDroppable({ id: INBOX });
+  const { setNodeRef, isOver } = useDroppable({ id: INSPEL });
   return (
     <aside className="inspel" aria-labelledby="inspel-heading">
       <div className="inspel-head">
@@ -187,13 +189,13 @@ export function InspelPanel() {
           }}
         />
       )}
-      <div ref={setNodeRef} className={`inbox-drop${isOver ? ' is-over' : ''}`}>
-        <ul aria-label="Inspel" data-inbox-list className="inspel-list">
+      <div ref={setNodeRef} className={`inspel-drop${isOver ? ' is-over' : ''}`}>
+        <ul aria-label="Inspel" data-inspel-list className="inspel-list">
           {shown.map((item, i) => (
             <InspelItem key={item.id} item={item} index={i} filteredOut={matching !== null && !matching.has(item.id)} />
           ))}
         </ul>
-        <InboxMarker />
+        <InspelMarker />
         {items.length === 0 && <p className="empty">Inga inspel. Lägg till med ”Nytt inspel” eller dra hit från solfjädern.</p>}
       </div>
     </aside>
@@ -206,7 +208,7 @@ export function InspelPanel() {
  */
 export function InspelShowButton() {
   const count = useEditor((s) => (s.doc ? itemsIn(s.doc, null).length : 0));
-  const { setNodeRef, isOver } = useDroppable({ id: INBOX });
+  const { setNodeRef, isOver } = useDroppable({ id: INSPEL });
   return (
     <button
       ref={setNodeRef}

@@ -1,8 +1,8 @@
 // Editing one item: every field in one form, saved as one undoable change.
 import { useState } from 'react';
-import { containerName } from '../dnd/announcements';
+import { containerName } from '../domain/containers';
 import { containerKey } from '../domain/containers';
-import { MAX_TEXT_LENGTH } from '../domain/operations';
+import { MAX_TEXT_LENGTH } from '../domain/limits';
 import { placesText } from '../domain/priorities';
 import { ItemComments } from './ItemComments';
 import { ItemSources } from './ItemSources';

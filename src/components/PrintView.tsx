@@ -49,7 +49,7 @@ function PrintedFan({ doc }: { doc: PlanDoc }) {
 }
 
 function Tables({ doc }: { doc: PlanDoc }) {
-  const inbox = itemsIn(doc, null);
+  const inspel = itemsIn(doc, null);
   const uncovered = uncoveredEffektmal(doc);
   return (
     <section className="print-view" aria-label="Utskrift">
@@ -78,10 +78,10 @@ function Tables({ doc }: { doc: PlanDoc }) {
           </table>
         </section>
       ))}
-      {inbox.length > 0 && (
+      {inspel.length > 0 && (
         <section>
           <h2>Inspel som inte är placerade</h2>
-          <ItemList items={inbox} doc={doc} />
+          <ItemList items={inspel} doc={doc} />
         </section>
       )}
       <section>

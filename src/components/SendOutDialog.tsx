@@ -2,12 +2,12 @@
 // zip with a file per recipient is saved, ready to attach to the e-mails.
 import { useEffect, useState } from 'react';
 import { recipientList, sendOutFiles, zipFiles, type SendKind } from '../collect/sendOut';
-import { PlanRuleError } from '../domain/operations';
+import { RuleError } from '../domain/rules';
 import type { PlanDoc } from '../domain/types';
 import { downloadBlob, safeFileName } from '../export/download';
 import { clearNotice, notify } from '../store/editor';
 import { Dialog } from './Dialog';
-import { count } from './plural';
+import { count } from '../domain/plural';
 
 export function SendOutDialog({ doc, onClose }: { doc: PlanDoc; onClose: () => void }) {
   const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
@@ -27,9 +27,9 @@ export function SendOutDialog({ doc, onClose }: { doc: PlanDoc; onClose: () => v
     let recipients: string[];
     try {
       recipients = recipientList([...doc.plan.catalogue.kallor.filter((k) => ticked.has(k)), ...typed.split('\n')]);
-      if (kinds.size === 0) throw new PlanRuleError('Välj minst en sorts fil: mallen eller JSON.');
+      if (kinds.size === 0) throw new RuleError('Välj minst en sorts fil: mallen eller JSON.');
     } catch (e) {
-      if (!(e instanceof PlanRuleError)) throw e;
+      if (!(e instanceof RuleError)) throw e;
       setError(e.message);
       return;
     }

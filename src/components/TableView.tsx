@@ -2,78 +2,16 @@
 // cell's items by priority. Arrow keys move between items and cells, Enter edits, Alt+↑/↓
 // reorders, "Lägg till" adds to a cell. It edits the same store as the fan.
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { itemsIn } from '../domain/containers';
-import { placedItems } from '../domain/coverage';
-import { isFiltering, matchesFilter, type ItemFilter } from '../domain/filter';
-import { countText, priorityCounts, type PriorityCount } from '../domain/priorities';
+import { countText } from '../domain/priorities';
+import { isFiltering } from '../domain/filter';
+import { applyFilter, tableRows } from '../domain/tableRows';
 import type { CellRef, Item, PlanDoc } from '../domain/types';
 import { addItem, moveItem } from '../store/actions';
 import { openDialog, selectItem, takeFocusOnShow, useUi } from '../store/ui';
 import { ReviewTags } from './ReviewTags';
 import { WeightTag } from './WeightTag';
 import { moveInTable, type TablePos } from './tableNav';
-
-interface TableCell {
-  name: string;
-  items: Item[];
-  cell: CellRef | null;
-  count?: PriorityCount;
-}
-
-interface Row<C = TableCell> {
-  key: string;
-  name: string;
-  cells: C[];
-}
-
-/** A cell as shown: the items the filter lets through, with their numbers in the whole list. */
-interface ShownCell extends TableCell {
-  numbers: number[];
-  hidden: number;
-}
-
-/** Rows of the table: per fokusområde (cells are the fan's cells) or per delområde. */
-function tableRows(doc: PlanDoc, grouping: 'fokusomrade' | 'delomrade'): Row[] {
-  const { blades, rings, catalogue } = doc.plan;
-  if (grouping === 'fokusomrade') {
-    return blades.map((blade) => ({
-      key: blade.id,
-      name: blade.name,
-      cells: rings.map((ring) => {
-        const cell = { bladeId: blade.id, ringId: ring.id };
-        return { name: `${blade.name}, ${ring.label}`, items: itemsIn(doc, cell), cell };
-      }),
-    }));
-  }
-  // Per delområde: in priority order (rank, then fokusområde), each cell counted against the limit.
-  const placed = placedItems(doc);
-  const known = new Set(catalogue.delomraden.map((d) => d.id));
-  const without = placed.filter((i) => !i.delomraden.some((d) => known.has(d)));
-  return [
-    ...priorityCounts(doc).map(({ delomrade, rings: counts }) => ({
-      key: delomrade.id,
-      name: delomrade.name,
-      cells: counts.map((count) => ({ name: `${delomrade.name}, ${count.ring.label}`, items: count.items, cell: null, count })),
-    })),
-    {
-      key: 'utan',
-      name: 'Utan delområde',
-      cells: rings.map((ring) => ({ name: `Utan delområde, ${ring.label}`, items: without.filter((i) => i.cell!.ringId === ring.id), cell: null })),
-    },
-  ];
-}
-
-/** With a filter on, each cell lists only matching items, under their numbers in the whole list. */
-function applyFilter(rows: Row[], filter: ItemFilter): Array<Row<ShownCell>> {
-  const on = isFiltering(filter);
-  return rows.map((row) => ({
-    ...row,
-    cells: row.cells.map((cell) => {
-      const kept = cell.items.map((item, i) => ({ item, number: i + 1 })).filter(({ item }) => !on || matchesFilter(item, filter));
-      return { ...cell, items: kept.map((k) => k.item), numbers: kept.map((k) => k.number), hidden: cell.items.length - kept.length };
-    }),
-  }));
-}
+import { MAX_TEXT_LENGTH } from '../domain/limits';
 
 function AddForm({ name, onAdd, onClose }: { name: string; onAdd: (text: string) => boolean; onClose: () => void }) {
   const [text, setText] = useState('');
@@ -88,7 +26,7 @@ function AddForm({ name, onAdd, onClose }: { name: string; onAdd: (text: string)
         id={`add-${name}`}
         ref={ref}
         rows={2}
-        maxLength={300}
+        maxLength={MAX_TEXT_LENGTH}
         value={text}
         placeholder="Ny aktivitet – Enter lägger till, Escape stänger"
         onChange={(e) => setText(e.target.value)}

@@ -2,8 +2,8 @@
 // participants take turns by name, placing dots on the items of Inspel or of a cell; the
 // dots rank the items, and "Sortera efter röster" makes that the list's priority order.
 import { useEffect, useState } from 'react';
-import { containerName } from '../dnd/announcements';
-import { containerKey, INBOX, itemsIn, parseContainerKey } from '../domain/containers';
+import { containerName } from '../domain/containers';
+import { containerKey, INSPEL, itemsIn, parseContainerKey } from '../domain/containers';
 import type { PlanDoc } from '../domain/types';
 import { dotsLeft, dotsOn, dotsUsed, MAX_DOTS, participants, ranking } from '../domain/voting';
 import { useEditor } from '../store/editor';
@@ -71,9 +71,9 @@ function Turn() {
 
 function Voting({ doc }: { doc: PlanDoc }) {
   const { voting, participant } = useVoting();
-  const containers = [INBOX, ...doc.plan.blades.flatMap((b) => doc.plan.rings.map((r) => containerKey({ bladeId: b.id, ringId: r.id })))];
-  const [key, setKey] = useState(() => (itemsIn(doc, null).length > 0 ? INBOX : containers[1]!));
-  const listKey = containers.includes(key) ? key : INBOX;
+  const containers = [INSPEL, ...doc.plan.blades.flatMap((b) => doc.plan.rings.map((r) => containerKey({ bladeId: b.id, ringId: r.id })))];
+  const [key, setKey] = useState(() => (itemsIn(doc, null).length > 0 ? INSPEL : containers[1]!));
+  const listKey = containers.includes(key) ? key : INSPEL;
   const cell = parseContainerKey(listKey);
   const name = containerName(doc, listKey);
   const items = itemsIn(doc, cell);

@@ -1,6 +1,6 @@
 // What screen readers hear while dragging, in Swedish.
 import type { Announcements, ScreenReaderInstructions } from '@dnd-kit/core';
-import { containersOf, INBOX, parseContainerKey } from '../domain/containers';
+import { containerName, containersOf } from '../domain/containers';
 import type { PlanDoc } from '../domain/types';
 import type { Slot } from './dragStore';
 
@@ -11,14 +11,6 @@ export const screenReaderInstructions: ScreenReaderInstructions = {
     'och uppåt eller nedåt i listan med uppåt- och nedåtpil. Släpp med mellanslag eller Enter, avbryt med Escape. ' +
     'Tryck Enter utan att lyfta för att öppna aktiviteten.',
 };
-
-export function containerName(doc: PlanDoc, key: string): string {
-  if (key === INBOX) return 'Inspel';
-  const cell = parseContainerKey(key)!;
-  const blade = doc.plan.blades.find((b) => b.id === cell.bladeId)?.name ?? '';
-  const ring = doc.plan.rings.find((r) => r.id === cell.ringId)?.label ?? '';
-  return `${blade}, ${ring}`;
-}
 
 /** "Nära invånaren, Viktiga milstolpar 2026, plats 2 av 3". */
 export function describeSlot(doc: PlanDoc, slot: Slot, originKey: string | null): string {

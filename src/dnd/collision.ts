@@ -3,10 +3,10 @@
 // Inspel is an ordinary list. Keyboard drags have no pointer: they use the slot the
 // keyboard chose (see keyboard.ts).
 import type { CollisionDetection } from '@dnd-kit/core';
-import { INBOX } from '../domain/containers';
+import { INSPEL } from '../domain/containers';
 import { hitFan } from '../fan/hit';
 import { useDrag, type Slot } from './dragStore';
-import { inboxItemRects, registeredFan } from './fanRegistry';
+import { inspelItemRects, registeredFan } from './fanRegistry';
 
 /** Convert a drawn position (dragged item still in its old place) into a final index. */
 export function finalIndex(slotKey: string, drawnIndex: number): number {
@@ -15,7 +15,7 @@ export function finalIndex(slotKey: string, drawnIndex: number): number {
   return drawnIndex;
 }
 
-export function inboxIndexAt(y: number, rects: Array<{ rect: { top: number; bottom: number } }>): number {
+export function inspelIndexAt(y: number, rects: Array<{ rect: { top: number; bottom: number } }>): number {
   let index = 0;
   rects.forEach(({ rect }, i) => {
     if ((rect.top + rect.bottom) / 2 < y) index = i + 1;
@@ -28,11 +28,11 @@ export const fanCollision: CollisionDetection = ({ pointerCoordinates, droppable
     const target = useDrag.getState().target;
     return target ? [{ id: target.key, data: { slot: target } }] : [];
   }
-  const inbox = droppableRects.get(INBOX);
+  const inspel = droppableRects.get(INSPEL);
   const p = pointerCoordinates;
-  if (inbox && p.x >= inbox.left && p.x <= inbox.right && p.y >= inbox.top && p.y <= inbox.bottom) {
-    const slot: Slot = { key: INBOX, index: finalIndex(INBOX, inboxIndexAt(p.y, inboxItemRects())) };
-    return [{ id: INBOX, data: { slot } }];
+  if (inspel && p.x >= inspel.left && p.x <= inspel.right && p.y >= inspel.top && p.y <= inspel.bottom) {
+    const slot: Slot = { key: INSPEL, index: finalIndex(INSPEL, inspelIndexAt(p.y, inspelItemRects())) };
+    return [{ id: INSPEL, data: { slot } }];
   }
   const fan = registeredFan();
   if (!fan) return [];

@@ -20,7 +20,7 @@ export function registeredFan(): RegisteredFan | null {
 }
 
 /** Items of Inspel as drawn: id and client rect, in list order. */
-export function inboxItemRects(): Array<{ id: string; rect: DOMRect }> {
-  const nodes = document.querySelectorAll<HTMLElement>('[data-inbox-item]');
-  return Array.from(nodes, (node) => ({ id: node.dataset.inboxItem!, rect: node.getBoundingClientRect() }));
+export function inspelItemRects(): Array<{ id: string; rect: DOMRect }> {
+  const nodes = document.querySelectorAll<HTMLElement>('[data-inspel-item]');
+  return Array.from(nodes, (node) => ({ id: node.dataset.inspelItem!, rect: node.getBoundingClientRect() }));
 }

@@ -1,11 +1,11 @@
 // Keyboard dragging: the arrow keys move between slots (see slots.ts); the overlay is
 // moved to the chosen slot so sighted keyboard users see where the item will land.
 import type { KeyboardCoordinateGetter } from '@dnd-kit/core';
-import { containersOf, INBOX } from '../domain/containers';
+import { containersOf, INSPEL } from '../domain/containers';
 import { slotPoint } from '../fan/hit';
 import { useEditor } from '../store/editor';
 import { setTarget, useDrag, type Slot } from './dragStore';
-import { inboxItemRects, registeredFan } from './fanRegistry';
+import { inspelItemRects, registeredFan } from './fanRegistry';
 import { keyToMove, nextSlot, type SlotModel } from './slots';
 
 function slotModel(): SlotModel | null {
@@ -25,9 +25,9 @@ function slotModel(): SlotModel | null {
 export function slotClientPoint(slot: Slot): { x: number; y: number } | null {
   const origin = useDrag.getState().origin;
   const drawn = origin && origin.key === slot.key && slot.index >= origin.index ? slot.index + 1 : slot.index;
-  if (slot.key === INBOX) {
-    const rects = inboxItemRects();
-    const list = document.querySelector('[data-inbox-list]')?.getBoundingClientRect();
+  if (slot.key === INSPEL) {
+    const rects = inspelItemRects();
+    const list = document.querySelector('[data-inspel-list]')?.getBoundingClientRect();
     const at = rects[drawn]?.rect ?? rects.at(-1)?.rect ?? list;
     if (!at) return null;
     return { x: at.left + 8, y: drawn < rects.length ? at.top : at.bottom };
@@ -47,7 +47,7 @@ export const keyboardCoordinates: KeyboardCoordinateGetter = (event, { currentCo
   if (!move || !model || !target) return undefined;
   event.preventDefault();
   const next = nextSlot(model, target, move, lastRingId);
-  if (next.key !== INBOX) lastRingId = next.key.split('|')[1];
+  if (next.key !== INSPEL) lastRingId = next.key.split('|')[1];
   if (next.key === target.key && next.index === target.index) return undefined;
   setTarget(next);
   const point = slotClientPoint(next);

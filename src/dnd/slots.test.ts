@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { INBOX } from '../domain/containers';
+import { INSPEL } from '../domain/containers';
 import { keyToMove, nextSlot, type SlotModel } from './slots';
 
-const counts: Record<string, number> = { [INBOX]: 2, 'a|r1': 3, 'a|r2': 0, 'b|r1': 1 };
+const counts: Record<string, number> = { [INSPEL]: 2, 'a|r1': 3, 'a|r2': 0, 'b|r1': 1 };
 const model: SlotModel = {
   bladeIds: ['a', 'b'],
   ringIds: ['r1', 'r2'],
   count: (k) => counts[k] ?? 0,
-  originKey: INBOX,
+  originKey: INSPEL,
 };
 
 describe('keyboard slots', () => {
@@ -19,7 +19,7 @@ describe('keyboard slots', () => {
   });
 
   it('goes from Inspel to the last blade and on to the left, keeping the ring', () => {
-    let slot = { key: INBOX, index: 1 };
+    let slot = { key: INSPEL, index: 1 };
     slot = nextSlot(model, slot, 'left');
     expect(slot).toEqual({ key: 'b|r1', index: 1 });
     slot = nextSlot(model, slot, 'left');
@@ -28,13 +28,13 @@ describe('keyboard slots', () => {
     slot = nextSlot(model, slot, 'outer');
     expect(slot).toEqual({ key: 'a|r2', index: 0 });
     expect(nextSlot(model, slot, 'outer')).toEqual(slot);
-    expect(nextSlot(model, nextSlot(model, slot, 'right'), 'right')).toEqual({ key: INBOX, index: 0 });
+    expect(nextSlot(model, nextSlot(model, slot, 'right'), 'right')).toEqual({ key: INSPEL, index: 0 });
   });
 
   it('moves within a list, up to its end (not counting the dragged item in its own list)', () => {
     expect(nextSlot(model, { key: 'a|r1', index: 3 }, 'down')).toEqual({ key: 'a|r1', index: 3 });
     expect(nextSlot(model, { key: 'a|r1', index: 0 }, 'up')).toEqual({ key: 'a|r1', index: 0 });
-    expect(nextSlot(model, { key: INBOX, index: 1 }, 'down')).toEqual({ key: INBOX, index: 1 });
+    expect(nextSlot(model, { key: INSPEL, index: 1 }, 'down')).toEqual({ key: INSPEL, index: 1 });
     expect(nextSlot(model, { key: 'a|r1', index: 1 }, 'down')).toEqual({ key: 'a|r1', index: 2 });
   });
 });

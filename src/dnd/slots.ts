@@ -1,7 +1,7 @@
 // Keyboard movement between drop slots, as pure functions of the plan's shape.
 // ←/→ change fokusområde (Inspel is to the right of the last one), Page Up/Down or
 // Shift+↑/↓ change ring outwards/inwards, ↑/↓ move one place up/down in the list.
-import { containerKey, INBOX, parseContainerKey, type ContainerKey } from '../domain/containers';
+import { containerKey, INSPEL, parseContainerKey, type ContainerKey } from '../domain/containers';
 import type { Slot } from './dragStore';
 
 export interface SlotModel {
@@ -58,7 +58,7 @@ export function nextSlot(model: SlotModel, from: Slot, move: SlotKey, lastRingId
       const position = cell ? order.indexOf(cell.bladeId) : order.length;
       const nextPosition = position + step;
       if (nextPosition < 0 || nextPosition > order.length) return from;
-      if (nextPosition === order.length) return clampSlot(model, INBOX, from.index);
+      if (nextPosition === order.length) return clampSlot(model, INSPEL, from.index);
       const ringId = cell?.ringId ?? lastRingId ?? ringIds[0]!;
       return clampSlot(model, containerKey({ bladeId: bladeIds[nextPosition]!, ringId }), from.index);
     }

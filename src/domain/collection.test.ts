@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as c from './collection';
 import type { CollectedFile, CollectedInput, Collection } from './collection';
-import { addSources, PlanRuleError } from './operations';
+import { addSources } from './operations';
+import { RuleError } from './rules';
 import { createExampleDoc } from './plan';
 
 const input = (fileId: string, kalla: string, id: string, text: string, rank: number): CollectedInput => ({
@@ -56,7 +57,7 @@ describe('a collection weighed', () => {
     const w = c.weighCollection(merged, new Set());
     expect(w.entries[0]).toMatchObject({ key: 'm:m1', merged: true, text: 'Fler patientgrupper i nära vård', offices: ['NU-sjukvården', 'Skaraborgs Sjukhus'] });
     expect(keys(w)).toEqual([['nu-0', 'sk-0', 'nu-1'], ['rh-0'], ['sk-1']]);
-    expect(() => c.merge(collection, ['nu-0'], '   ', 'm2')).toThrow(PlanRuleError);
+    expect(() => c.merge(collection, ['nu-0'], '   ', 'm2')).toThrow(RuleError);
     expect(() => c.merge(collection, ['nu-0'], 'x'.repeat(301), 'm2')).toThrow(/för lång/);
     // Merging again takes the inputs from the older merge.
     const again = c.merge(merged, ['nu-1', 'sk-1'], 'Digitalt och samverkan', 'm2');

@@ -2,10 +2,10 @@
 // the user's say on how the proposals are weighed together (merged, split, dismissed).
 // Kept beside the plan, never in it: only what the user places in the fan becomes an item,
 // and that item carries its sources. Pure functions on plain data, each returning a copy.
-import { PlanRuleError } from './operations';
+import { RuleError } from './rules';
 import { DEFAULT_THRESHOLD, similarityOfStems, stems } from './similarity';
 import type { Item, PlanDoc, Source } from './types';
-import { weighInputs, type Input } from './weigh';
+import { groupProposals, type Input } from './proposalGroups';
 import { byWeight, weightOf } from './weight';
 
 export { sourceWeight, weightText } from './weight';
@@ -103,7 +103,7 @@ export function weighCollection(c: Collection, placed: ReadonlySet<string>): Wei
   const alone = new Set(c.alone);
   const free = all.filter((i) => open(i.id) && !inMerge.has(i.id));
   const single = (inputs: CollectedInput[]): Entry => ({ key: `g:${inputs[0]!.id}`, text: bestWording(inputs), merged: false, inputs, ...weightOf(inputs) });
-  for (const group of weighInputs(
+  for (const group of groupProposals(
     free.filter((i) => !alone.has(i.id)),
     c.threshold,
   ))
@@ -160,9 +160,9 @@ export const takeOut = (c: Collection, inputId: string) => split(c, [inputId]);
 /** Merge inputs into one entry under a wording (chosen among theirs, or edited). */
 export function merge(c: Collection, inputIds: readonly string[], text: string, id: string): Collection {
   const wording = text.replace(/\s+/g, ' ').trim();
-  if (!wording) throw new PlanRuleError('Skriv en formulering för den sammanslagna punkten.');
-  if (wording.length > MAX_TEXT) throw new PlanRuleError(`Formuleringen är för lång: högst ${MAX_TEXT} tecken (nu ${wording.length}).`);
-  if (inputIds.length === 0) throw new PlanRuleError('Välj minst ett förslag att slå ihop.');
+  if (!wording) throw new RuleError('Skriv en formulering för den sammanslagna punkten.');
+  if (wording.length > MAX_TEXT) throw new RuleError(`Formuleringen är för lång: högst ${MAX_TEXT} tecken (nu ${wording.length}).`);
+  if (inputIds.length === 0) throw new RuleError('Välj minst ett förslag att slå ihop.');
   const ids = new Set(inputIds);
   return { ...c, alone: without(c.alone, ids), merges: [...mergesWithout(c.merges, ids), { id, inputIds: [...ids], text: wording }] };
 }

@@ -1,15 +1,15 @@
-// Items live in containers: the inbox (Inspel) or one cell (blade × ring).
+// Items live in containers: Inspel or one cell (blade × ring).
 import type { CellRef, Item, PlanDoc } from './types';
 
-export const INBOX = 'inbox';
+export const INSPEL = 'inspel';
 export type ContainerKey = string;
 
 export function containerKey(cell: CellRef | null): ContainerKey {
-  return cell ? `${cell.bladeId}|${cell.ringId}` : INBOX;
+  return cell ? `${cell.bladeId}|${cell.ringId}` : INSPEL;
 }
 
 export function parseContainerKey(key: ContainerKey): CellRef | null {
-  if (key === INBOX) return null;
+  if (key === INSPEL) return null;
   const [bladeId, ringId] = key.split('|');
   if (!bladeId || !ringId) throw new Error(`Bad container key: ${key}`);
   return { bladeId, ringId };
@@ -49,4 +49,13 @@ export function containersOf(doc: PlanDoc): Map<ContainerKey, Item[]> {
 
 export function itemsIn(doc: PlanDoc, cell: CellRef | null): Item[] {
   return containersOf(doc).get(containerKey(cell)) ?? [];
+}
+
+/** A container's name as the UI says it: "Inspel", or "<fokusområde>, <ring>". */
+export function containerName(doc: PlanDoc, key: ContainerKey): string {
+  if (key === INSPEL) return 'Inspel';
+  const cell = parseContainerKey(key)!;
+  const blade = doc.plan.blades.find((b) => b.id === cell.bladeId)?.name ?? '';
+  const ring = doc.plan.rings.find((r) => r.id === cell.ringId)?.label ?? '';
+  return `${blade}, ${ring}`;
 }

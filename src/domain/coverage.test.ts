@@ -12,11 +12,11 @@ function plan() {
   const a = addItem(doc, { text: 'A', cell: { bladeId: b1!.id, ringId: r0!.id } });
   const b = addItem(doc, { text: 'B', cell: { bladeId: b0!.id, ringId: r1!.id } });
   const c = addItem(doc, { text: 'C', cell: { bladeId: b0!.id, ringId: r0!.id } });
-  const inbox = addItem(doc, { text: 'I Inspel' });
-  for (const id of [a, b, c, inbox]) updateItem(doc, id, { effektmal: [goal.id] });
+  const inspel = addItem(doc, { text: 'I Inspel' });
+  for (const id of [a, b, c, inspel]) updateItem(doc, id, { effektmal: [goal.id] });
   updateItem(doc, b, { indikator: { text: 'Antal besök' } });
   doc.items = { ...doc.items };
-  return { doc, goal, ids: { a, b, c, inbox } };
+  return { doc, goal, ids: { a, b, c, inspel } };
 }
 
 describe('goal coverage', () => {
@@ -37,10 +37,10 @@ describe('goal coverage', () => {
     const other = doc.plan.catalogue.delomraden[0]!.effektmal[1]!;
     expect(uncoveredEffektmal(doc).map((u) => u.effektmal.id)).toContain(other.id);
     expect(uncoveredEffektmal(doc).map((u) => u.effektmal.id)).not.toContain(goal.id);
-    updateItem(doc, ids.inbox, { effektmal: [other.id] });
+    updateItem(doc, ids.inspel, { effektmal: [other.id] });
     doc.items = { ...doc.items };
     expect(uncoveredEffektmal(doc).map((u) => u.effektmal.id)).toContain(other.id);
-    moveItem(doc, ids.inbox, { bladeId: doc.plan.blades[2]!.id, ringId: doc.plan.rings[2]!.id }, 0);
+    moveItem(doc, ids.inspel, { bladeId: doc.plan.blades[2]!.id, ringId: doc.plan.rings[2]!.id }, 0);
     doc.items = { ...doc.items };
     expect(uncoveredEffektmal(doc).map((u) => u.effektmal.id)).not.toContain(other.id);
     const total = doc.plan.catalogue.delomraden.reduce((n, d) => n + d.effektmal.length, 0);

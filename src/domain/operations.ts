@@ -1,29 +1,28 @@
 // Pure operations on a plan. Each mutates the PlanDoc it is given, so it can run inside
 // an immer recipe (the store records patches) or on a plain copy in tests. An operation
-// that would break a rule of the plan throws PlanRuleError with a Swedish message and
+// that would break a rule of the plan throws RuleError with a Swedish message and
 // leaves the document unchanged (immer discards the draft).
 import { containerKey, groupByContainer, sameCell } from './containers';
 import { newId } from './ids';
 import type { Blade, CellRef, Comment, Indikator, Item, ItemId, PlanDoc, Ring, Source } from './types';
 import { EXTRA_CHOICES, MAX_AUTHOR_LENGTH, MAX_BLADES, MAX_COMMENT_LENGTH, MAX_LIMIT, MAX_RINGS, MIN_BLADES, MIN_RINGS, STATUSES } from './types';
+import { MAX_TEXT_LENGTH } from './limits';
+import { RuleError } from './rules';
 
-export class PlanRuleError extends Error {
-  override name = 'PlanRuleError';
-}
 
-export const MAX_TEXT_LENGTH = 300;
+export { MAX_TEXT_LENGTH };
 
 function requireItem(doc: PlanDoc, id: ItemId): Item {
   const item = doc.items[id];
-  if (!item) throw new PlanRuleError('Aktiviteten finns inte längre.');
+  if (!item) throw new RuleError('Aktiviteten finns inte längre.');
   return item;
 }
 
 function checkCell(doc: PlanDoc, cell: CellRef | null): void {
   if (!cell) return;
   if (!doc.plan.blades.some((b) => b.id === cell.bladeId))
-    throw new PlanRuleError('Fokusområdet finns inte längre.');
-  if (!doc.plan.rings.some((r) => r.id === cell.ringId)) throw new PlanRuleError('Ringen finns inte längre.');
+    throw new RuleError('Fokusområdet finns inte längre.');
+  if (!doc.plan.rings.some((r) => r.id === cell.ringId)) throw new RuleError('Ringen finns inte längre.');
 }
 
 export function cleanText(text: string): string {
@@ -32,9 +31,9 @@ export function cleanText(text: string): string {
 
 function checkItemText(text: string): string {
   const clean = cleanText(text);
-  if (!clean) throw new PlanRuleError('Texten får inte vara tom.');
+  if (!clean) throw new RuleError('Texten får inte vara tom.');
   if (clean.length > MAX_TEXT_LENGTH)
-    throw new PlanRuleError(`Texten får vara högst ${MAX_TEXT_LENGTH} tecken (nu ${clean.length}).`);
+    throw new RuleError(`Texten får vara högst ${MAX_TEXT_LENGTH} tecken (nu ${clean.length}).`);
   return clean;
 }
 
@@ -61,7 +60,7 @@ export function pastedLines(text: string): string[] {
     .filter((line) => line.length > 0);
   lines.forEach((line, i) => {
     if (line.length > MAX_TEXT_LENGTH)
-      throw new PlanRuleError(`Rad ${i + 1} är för lång: högst ${MAX_TEXT_LENGTH} tecken (nu ${line.length}). Inget lades till.`);
+      throw new RuleError(`Rad ${i + 1} är för lång: högst ${MAX_TEXT_LENGTH} tecken (nu ${line.length}). Inget lades till.`);
   });
   return lines;
 }
@@ -163,7 +162,7 @@ export function updateItem(doc: PlanDoc, id: ItemId, patch: ItemPatch): void {
   if (patch.indikator !== undefined) {
     const next = { ...item.indikator, ...patch.indikator };
     if (next.target !== null && !Number.isFinite(next.target))
-      throw new PlanRuleError('Målvärdet måste vara ett tal.');
+      throw new RuleError('Målvärdet måste vara ett tal.');
     // -0 would not survive a JSON round trip: keep plain 0.
     const target = next.target === 0 ? 0 : next.target;
     const indikator = { text: next.text.trim(), target, unit: next.unit.trim() };
@@ -173,11 +172,11 @@ export function updateItem(doc: PlanDoc, id: ItemId, patch: ItemPatch): void {
   if (patch.ansvarsniva !== undefined) item.ansvarsniva = patch.ansvarsniva;
   if (patch.kalla !== undefined) item.kalla = cleanText(patch.kalla);
   if (patch.extraChoice !== undefined) {
-    if (!EXTRA_CHOICES.includes(patch.extraChoice)) throw new PlanRuleError('Okänt val för extra.');
+    if (!EXTRA_CHOICES.includes(patch.extraChoice)) throw new RuleError('Okänt val för extra.');
     item.extraChoice = patch.extraChoice;
   }
   if (patch.status !== undefined) {
-    if (!STATUSES.includes(patch.status)) throw new PlanRuleError('Okänd status.');
+    if (!STATUSES.includes(patch.status)) throw new RuleError('Okänd status.');
     item.status = patch.status;
   }
 }
@@ -187,18 +186,18 @@ export function addComment(doc: PlanDoc, itemId: ItemId, comment: Comment): void
   const item = requireItem(doc, itemId);
   const author = cleanText(comment.author);
   const text = comment.text.trim();
-  if (!author) throw new PlanRuleError('Skriv ditt namn innan du kommenterar.');
-  if (author.length > MAX_AUTHOR_LENGTH) throw new PlanRuleError(`Namnet får vara högst ${MAX_AUTHOR_LENGTH} tecken.`);
-  if (!text) throw new PlanRuleError('Skriv en kommentar.');
+  if (!author) throw new RuleError('Skriv ditt namn innan du kommenterar.');
+  if (author.length > MAX_AUTHOR_LENGTH) throw new RuleError(`Namnet får vara högst ${MAX_AUTHOR_LENGTH} tecken.`);
+  if (!text) throw new RuleError('Skriv en kommentar.');
   if (text.length > MAX_COMMENT_LENGTH)
-    throw new PlanRuleError(`En kommentar får vara högst ${MAX_COMMENT_LENGTH} tecken (nu ${text.length}).`);
+    throw new RuleError(`En kommentar får vara högst ${MAX_COMMENT_LENGTH} tecken (nu ${text.length}).`);
   item.comments.push({ id: comment.id, author, at: comment.at, text });
 }
 
 export function removeComment(doc: PlanDoc, itemId: ItemId, commentId: string): void {
   const item = requireItem(doc, itemId);
   const index = item.comments.findIndex((c) => c.id === commentId);
-  if (index < 0) throw new PlanRuleError('Kommentaren finns inte längre.');
+  if (index < 0) throw new RuleError('Kommentaren finns inte längre.');
   item.comments.splice(index, 1);
 }
 
@@ -211,15 +210,15 @@ export function deleteItem(doc: PlanDoc, id: ItemId): void {
 /** How many prioritised items a delområde asks for per ring (a whole number, 1–20). */
 export function setDelomradeLimit(doc: PlanDoc, delomradeId: string, limit: number): void {
   const delomrade = doc.plan.catalogue.delomraden.find((d) => d.id === delomradeId);
-  if (!delomrade) throw new PlanRuleError('Delområdet finns inte längre.');
+  if (!delomrade) throw new RuleError('Delområdet finns inte längre.');
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT)
-    throw new PlanRuleError(`Gränsen måste vara ett heltal från 1 till ${MAX_LIMIT}.`);
+    throw new RuleError(`Gränsen måste vara ett heltal från 1 till ${MAX_LIMIT}.`);
   delomrade.limit = limit;
 }
 
 export function renamePlan(doc: PlanDoc, name: string): void {
   const clean = cleanText(name);
-  if (!clean) throw new PlanRuleError('Planen måste ha ett namn.');
+  if (!clean) throw new RuleError('Planen måste ha ett namn.');
   doc.plan.name = clean;
 }
 
@@ -233,22 +232,22 @@ export const BLADE_PALETTE = ['#1f6f8b', '#2e7d32', '#8e4585', '#b5561d', '#5c6b
 
 function requireBlade(doc: PlanDoc, id: string): Blade {
   const blade = doc.plan.blades.find((b) => b.id === id);
-  if (!blade) throw new PlanRuleError('Fokusområdet finns inte längre.');
+  if (!blade) throw new RuleError('Fokusområdet finns inte längre.');
   return blade;
 }
 
 function checkBladeName(doc: PlanDoc, name: string, self?: string): string {
   const clean = cleanText(name);
-  if (!clean) throw new PlanRuleError('Fokusområdet måste ha ett namn.');
-  if (clean.length > 80) throw new PlanRuleError('Namnet får vara högst 80 tecken.');
+  if (!clean) throw new RuleError('Fokusområdet måste ha ett namn.');
+  if (clean.length > 80) throw new RuleError('Namnet får vara högst 80 tecken.');
   if (doc.plan.blades.some((b) => b.id !== self && b.name.toLowerCase() === clean.toLowerCase()))
-    throw new PlanRuleError(`Det finns redan ett fokusområde som heter "${clean}".`);
+    throw new RuleError(`Det finns redan ett fokusområde som heter "${clean}".`);
   return clean;
 }
 
 export function addBlade(doc: PlanDoc, name: string, id: string = newId()): string {
   if (doc.plan.blades.length >= MAX_BLADES)
-    throw new PlanRuleError(`En plan kan ha högst ${MAX_BLADES} fokusområden.`);
+    throw new RuleError(`En plan kan ha högst ${MAX_BLADES} fokusområden.`);
   const used = new Set(doc.plan.blades.map((b) => b.color));
   const color = BLADE_PALETTE.find((c) => !used.has(c)) ?? BLADE_PALETTE[0]!;
   doc.plan.blades.push({ id, name: checkBladeName(doc, name), color });
@@ -261,7 +260,7 @@ export function renameBlade(doc: PlanDoc, id: string, name: string): void {
 }
 
 export function recolourBlade(doc: PlanDoc, id: string, color: string): void {
-  if (!/^#[0-9a-f]{6}$/i.test(color)) throw new PlanRuleError('Färgen måste anges som #rrggbb.');
+  if (!/^#[0-9a-f]{6}$/i.test(color)) throw new RuleError('Färgen måste anges som #rrggbb.');
   requireBlade(doc, id).color = color.toLowerCase();
 }
 
@@ -269,7 +268,7 @@ export function recolourBlade(doc: PlanDoc, id: string, color: string): void {
 export function moveBlade(doc: PlanDoc, id: string, index: number): void {
   const blades = doc.plan.blades;
   const from = blades.findIndex((b) => b.id === id);
-  if (from < 0) throw new PlanRuleError('Fokusområdet finns inte längre.');
+  if (from < 0) throw new RuleError('Fokusområdet finns inte längre.');
   const to = clampIndex(index, blades.length - 1);
   if (to === from) return;
   const [blade] = blades.splice(from, 1);
@@ -279,15 +278,15 @@ export function moveBlade(doc: PlanDoc, id: string, index: number): void {
 /** Remove a blade; its items go back to Inspel (after the ones already there), never lost. */
 export function removeBlade(doc: PlanDoc, id: string): void {
   if (doc.plan.blades.length <= MIN_BLADES)
-    throw new PlanRuleError(`En plan måste ha minst ${MIN_BLADES} fokusområden.`);
+    throw new RuleError(`En plan måste ha minst ${MIN_BLADES} fokusområden.`);
   requireBlade(doc, id);
-  returnToInbox(doc, (item) => item.cell?.bladeId === id);
+  returnToInspel(doc, (item) => item.cell?.bladeId === id);
   doc.plan.blades = doc.plan.blades.filter((b) => b.id !== id);
 }
 
-function returnToInbox(doc: PlanDoc, predicate: (item: Item) => boolean): void {
+function returnToInspel(doc: PlanDoc, predicate: (item: Item) => boolean): void {
   const groups = groupByContainer(doc.items);
-  const inbox = groups.get(containerKey(null)) ?? [];
+  const inspel = groups.get(containerKey(null)) ?? [];
   const moving: Item[] = [];
   for (const [key, list] of groups) {
     if (key === containerKey(null)) continue;
@@ -295,30 +294,30 @@ function returnToInbox(doc: PlanDoc, predicate: (item: Item) => boolean): void {
   }
   for (const item of moving) {
     item.cell = null;
-    inbox.push(item);
+    inspel.push(item);
   }
-  renumber(inbox);
+  renumber(inspel);
 }
 
 // --- Rings (horisonter) -------------------------------------------------------------------
 
 function requireRing(doc: PlanDoc, id: string): Ring {
   const ring = doc.plan.rings.find((r) => r.id === id);
-  if (!ring) throw new PlanRuleError('Ringen finns inte längre.');
+  if (!ring) throw new RuleError('Ringen finns inte längre.');
   return ring;
 }
 
 function checkYear(year: number | null): number | null {
   if (year === null) return null;
   if (!Number.isInteger(year) || year < 2000 || year > 2100)
-    throw new PlanRuleError('Året måste vara ett heltal mellan 2000 och 2100.');
+    throw new RuleError('Året måste vara ett heltal mellan 2000 och 2100.');
   return year;
 }
 
 /** Add a ring outside the last milestone ring (the målbild stays outermost). */
 export function addRing(doc: PlanDoc, id: string = newId()): string {
   const rings = doc.plan.rings;
-  if (rings.length >= MAX_RINGS) throw new PlanRuleError(`En plan kan ha högst ${MAX_RINGS} ringar.`);
+  if (rings.length >= MAX_RINGS) throw new RuleError(`En plan kan ha högst ${MAX_RINGS} ringar.`);
   const milestones = rings.slice(0, -1);
   const lastYear = milestones.at(-1)?.year ?? null;
   const year = lastYear === null ? null : lastYear + 1;
@@ -347,8 +346,8 @@ export function updateRing(doc: PlanDoc, id: string, patch: { label?: string; ye
   }
   if (patch.label !== undefined) {
     const label = cleanText(patch.label);
-    if (!label) throw new PlanRuleError('Ringen måste ha en etikett.');
-    if (label.length > 60) throw new PlanRuleError('Etiketten får vara högst 60 tecken.');
+    if (!label) throw new RuleError('Ringen måste ha en etikett.');
+    if (label.length > 60) throw new RuleError('Etiketten får vara högst 60 tecken.');
     ring.label = label;
   }
   checkRingLabels(doc);
@@ -358,7 +357,7 @@ function checkRingLabels(doc: PlanDoc): void {
   const seen = new Set<string>();
   for (const ring of doc.plan.rings) {
     const key = ring.label.toLowerCase();
-    if (seen.has(key)) throw new PlanRuleError(`Två ringar kan inte heta "${ring.label}". Ge dem olika namn eller år.`);
+    if (seen.has(key)) throw new RuleError(`Två ringar kan inte heta "${ring.label}". Ge dem olika namn eller år.`);
     seen.add(key);
   }
 }
@@ -376,8 +375,8 @@ export function shiftRingYears(doc: PlanDoc, delta: number): void {
 
 /** Remove a ring; its items go back to Inspel. */
 export function removeRing(doc: PlanDoc, id: string): void {
-  if (doc.plan.rings.length <= MIN_RINGS) throw new PlanRuleError(`En plan måste ha minst ${MIN_RINGS} ringar.`);
+  if (doc.plan.rings.length <= MIN_RINGS) throw new RuleError(`En plan måste ha minst ${MIN_RINGS} ringar.`);
   requireRing(doc, id);
-  returnToInbox(doc, (item) => item.cell?.ringId === id);
+  returnToInspel(doc, (item) => item.cell?.ringId === id);
   doc.plan.rings = doc.plan.rings.filter((r) => r.id !== id);
 }

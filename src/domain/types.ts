@@ -81,7 +81,7 @@ export interface Indikator {
   unit: string;
 }
 
-/** Where an item sits: a cell of the fan, or the inbox (Inspel) when null. */
+/** Where an item sits: a cell of the fan, or Inspel when null. */
 export interface CellRef {
   bladeId: BladeId;
   ringId: RingId;

@@ -1,7 +1,7 @@
 // Dot voting ("Prioritera"): the facilitator gives each participant a number of dots;
 // participants, taking turns on one device, place them on items (several on one item if they
 // like). The dots rank the items; "Sortera efter röster" applies the ranking to a list.
-import { PlanRuleError } from './operations';
+import { RuleError } from './rules';
 import type { Item } from './types';
 
 export const MAX_DOTS = 20;
@@ -25,8 +25,8 @@ export const NEW_VOTING: Voting = { dots: 5, votes: [] };
 /** A participant's name as entered: trimmed, spaces collapsed; refused when empty or too long. */
 export function participantName(name: string): string {
   const clean = name.replace(/\s+/g, ' ').trim();
-  if (!clean) throw new PlanRuleError('Skriv deltagarens namn.');
-  if (clean.length > MAX_PARTICIPANT_LENGTH) throw new PlanRuleError(`Namnet får vara högst ${MAX_PARTICIPANT_LENGTH} tecken.`);
+  if (!clean) throw new RuleError('Skriv deltagarens namn.');
+  if (clean.length > MAX_PARTICIPANT_LENGTH) throw new RuleError(`Namnet får vara högst ${MAX_PARTICIPANT_LENGTH} tecken.`);
   return clean;
 }
 
@@ -43,7 +43,7 @@ export function participants(voting: Voting): string[] {
 }
 
 export function placeDot(voting: Voting, participant: string, itemId: string): Voting {
-  if (dotsLeft(voting, participant) === 0) throw new PlanRuleError(`${participant} har inga prickar kvar.`);
+  if (dotsLeft(voting, participant) === 0) throw new RuleError(`${participant} har inga prickar kvar.`);
   return { ...voting, votes: [...voting.votes, { participant, itemId }] };
 }
 
@@ -56,9 +56,9 @@ export function takeDot(voting: Voting, participant: string, itemId: string): Vo
 
 /** Change the dots per participant; never below what someone has already placed. */
 export function setDots(voting: Voting, dots: number): Voting {
-  if (!Number.isInteger(dots) || dots < 1 || dots > MAX_DOTS) throw new PlanRuleError(`Antalet prickar måste vara ett heltal från 1 till ${MAX_DOTS}.`);
+  if (!Number.isInteger(dots) || dots < 1 || dots > MAX_DOTS) throw new RuleError(`Antalet prickar måste vara ett heltal från 1 till ${MAX_DOTS}.`);
   const most = Math.max(0, ...participants(voting).map((p) => dotsUsed(voting, p)));
-  if (dots < most) throw new PlanRuleError(`Någon har redan satt ${most} prickar: antalet kan inte bli lägre än så.`);
+  if (dots < most) throw new RuleError(`Någon har redan satt ${most} prickar: antalet kan inte bli lägre än så.`);
   return { ...voting, dots };
 }
 

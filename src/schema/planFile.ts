@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { ANSVARSNIVAER, EXTRA_CHOICES, MAX_AUTHOR_LENGTH, MAX_BLADES, MAX_COMMENT_LENGTH, MAX_LIMIT, MAX_RINGS, MIN_BLADES, MIN_RINGS, STATUSES } from '../domain/types';
 import { FILE_FORMAT, FILE_VERSION } from './version';
+import { MAX_TEXT_LENGTH } from '../domain/limits';
 
 export { FILE_FORMAT, FILE_VERSION };
 
@@ -12,7 +13,7 @@ z.config({ jitless: true });
 export const LIMITS = {
   id: 100,
   name: 200,
-  itemText: 300,
+  itemText: MAX_TEXT_LENGTH,
   description: 10_000,
   short: 500,
   items: 20_000,

@@ -67,7 +67,7 @@ describe('round trip', () => {
         const doc: PlanDoc = { plan: { ...base.plan, name, blades, rings }, items: {} };
         for (const it of items) {
           const cell = it.where < 0 ? null : { bladeId: `b${it.where % bladeCount}`, ringId: `r${it.where % ringCount}` };
-          const key = cell ? `${cell.bladeId}|${cell.ringId}` : 'inbox';
+          const key = cell ? `${cell.bladeId}|${cell.ringId}` : 'inspel';
           const rank = ranks.get(key) ?? 0;
           ranks.set(key, rank + 1);
           const item: Item = {
@@ -145,7 +145,7 @@ describe('bad files: one clear Swedish message each', () => {
   it('refuses files over 20 MB before reading them', () => {
     const big = `{"format":"solfjadern-plan","version":1,"pad":"${'x'.repeat(MAX_FILE_BYTES)}"}`;
     const result = readPlanFile(big);
-    expect(result).toEqual({ ok: false, error: expect.stringMatching(/för stor \(20 MB\)\. En planfil får vara högst 20 MB/) });
+    expect(result).toEqual({ ok: false, error: expect.stringMatching(/för stor \(20 MB\)\. En fil får vara högst 20 MB/) });
   });
 
   it('ignores __proto__ payloads without touching Object.prototype', () => {

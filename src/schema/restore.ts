@@ -5,10 +5,11 @@ import type { z } from 'zod';
 import { containerKey } from '../domain/containers';
 import { settleExtras } from '../domain/priorities';
 import type { Item, PlanDoc } from '../domain/types';
+import { fileTooLarge, MAX_FILE_BYTES } from '../domain/limits';
 import { migrateFile } from './migrations';
 import { FILE_FORMAT, FILE_VERSION, LIMITS, planFileSchema } from './planFile';
 
-export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+export { MAX_FILE_BYTES };
 
 /** `recipient`: who the file was sent to ("Skicka ut"), '' when it does not say. */
 export type ReadResult = { ok: true; doc: PlanDoc; warnings: string[]; recipient: string } | { ok: false; error: string };
@@ -98,7 +99,7 @@ function place(raw: Raw, path: PropertyKey[]): string {
     const item = items[index];
     const cell = isObject(item) && isObject(item.cell) ? item.cell : null;
     // The row is the item's place among the file's items of the same container.
-    const key = (x: unknown) => (isObject(x) && isObject(x.cell) ? `${String(x.cell.bladeId)}|${String(x.cell.ringId)}` : 'inbox');
+    const key = (x: unknown) => (isObject(x) && isObject(x.cell) ? `${String(x.cell.bladeId)}|${String(x.cell.ringId)}` : 'inspel');
     const row = items.slice(0, index + 1).filter((x) => key(x) === key(item)).length;
     return cell ? `Rad ${row} i fokusområdet '${bladeName(cell.bladeId)}'` : `Rad ${row} i Inspel`;
   }
@@ -121,12 +122,11 @@ export function byteLength(text: string): number {
   return new TextEncoder().encode(text).length;
 }
 
-const mb = (bytes: number) => (bytes / (1024 * 1024)).toLocaleString('sv-SE', { maximumFractionDigits: 1 });
 
 /** Read a plan file's text into a plan, or say in Swedish why not. */
 export function readPlanFile(text: string): ReadResult {
   const size = text.length > MAX_FILE_BYTES / 4 ? byteLength(text) : text.length;
-  if (size > MAX_FILE_BYTES) return fail(`Filen är för stor (${mb(size)} MB). En planfil får vara högst 20 MB.`);
+  if (size > MAX_FILE_BYTES) return fail(fileTooLarge(size));
   let json: unknown;
   try {
     json = JSON.parse(text);

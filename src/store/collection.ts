@@ -8,7 +8,7 @@ import * as ops from '../domain/operations';
 import type { CellRef } from '../domain/types';
 import * as repo from '../db/repository';
 import type { FileLike } from '../collect/takeIn';
-import { count } from '../components/plural';
+import { count } from '../domain/plural';
 import { commit, notify, obeyingRules, useEditor } from './editor';
 
 interface CollectionState {

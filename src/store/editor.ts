@@ -2,7 +2,7 @@
 // Every change to the plan goes through `commit`; listeners (storage) receive the patches.
 import { produce, type Patch } from 'immer';
 import { create } from 'zustand';
-import { PlanRuleError } from '../domain/operations';
+import { RuleError } from '../domain/rules';
 import { settleExtras } from '../domain/priorities';
 import type { PlanDoc } from '../domain/types';
 import type { RemoteRows } from './sync';
@@ -45,7 +45,7 @@ export function obeyingRules<T>(run: () => T): T | undefined {
   try {
     return run();
   } catch (error) {
-    if (error instanceof PlanRuleError) {
+    if (error instanceof RuleError) {
       notify('error', error.message);
       return undefined;
     }
@@ -80,7 +80,7 @@ export function commit(label: string, recipe: (draft: PlanDoc) => void, mergeKey
     if (changed) warnAboutNewExtras(doc, useEditor.getState().doc!);
     return changed;
   } catch (error) {
-    if (error instanceof PlanRuleError) {
+    if (error instanceof RuleError) {
       notify('error', error.message);
       return false;
     }

@@ -5,11 +5,11 @@ import { duplicateDoc } from '../domain/plan';
 import { newId } from '../domain/ids';
 import type { PlanDoc } from '../domain/types';
 import * as repo from '../db/repository';
+import { fileTooLarge, MAX_FILE_BYTES } from '../domain/limits';
 import { notify } from './editor';
 import { flush, openNewDoc } from './session';
 import { openDialog } from './ui';
 
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
 export interface PendingImport {
   fileName: string;
@@ -21,9 +21,8 @@ export interface PendingImport {
 
 /** Read a chosen file; on success the import dialog asks what to do with it. */
 export async function chooseImportFile(file: File): Promise<boolean> {
-  if (file.size > MAX_IMPORT_BYTES) {
-    const mb = (file.size / (1024 * 1024)).toLocaleString('sv-SE', { maximumFractionDigits: 1 });
-    notify('error', `Filen ”${file.name}” är för stor (${mb} MB). En planfil får vara högst 20 MB.`);
+  if (file.size > MAX_FILE_BYTES) {
+    notify('error', `”${file.name}” kan inte importeras. ${fileTooLarge(file.size)}`);
     return false;
   }
   const { readPlanFile } = await import('../schema/restore');

@@ -118,9 +118,9 @@ export const INSPEL_START_WIDTH = 1600;
 export const TABLE_START_WIDTH = 800;
 
 /** At start: hide an empty Inspel on screens narrower than INSPEL_START_WIDTH; open Tabell on a phone. */
-export function settleViewAtStart(inboxCount: number, screenWidth: number): void {
+export function settleViewAtStart(inspelCount: number, screenWidth: number): void {
   useUi.setState({
-    inspelHidden: inboxCount === 0 && screenWidth < INSPEL_START_WIDTH,
+    inspelHidden: inspelCount === 0 && screenWidth < INSPEL_START_WIDTH,
     ...(screenWidth < TABLE_START_WIDTH ? { view: 'table' as const } : {}),
   });
 }

@@ -28,8 +28,8 @@ test('an item dragged from a cell back to Inspel, and to another cell', async ({
   await openApp(page);
   const source = cellList(page, 'Nära invånaren', 'Viktiga milstolpar 2025');
   const item = source.getByRole('button', { name: /Plan för resursomfördelning/ });
-  const inbox = page.locator('.inbox-drop');
-  await dragTo(page, await itemPoint(item), await center(inbox));
+  const dropArea = page.locator('.inspel-drop');
+  await dragTo(page, await itemPoint(item), await center(dropArea));
   await expect.poll(() => listTexts(inspel(page))).toEqual(['Plan för resursomfördelning och förstärkning till nära vård klar']);
   expect(await listTexts(source)).toHaveLength(2);
 

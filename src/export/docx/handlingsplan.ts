@@ -175,16 +175,16 @@ export async function packWithPlan(document: Document, doc: PlanDoc, kind: WordD
 export async function buildHandlingsplan(doc: PlanDoc, picture: WordPicture | null, options: WordOptions = {}): Promise<Uint8Array> {
   const now = options.now ?? new Date();
   const recipient = options.recipient ?? doc.plan.recipient ?? '';
-  const inbox = itemsIn(doc, null);
+  const inspel = itemsIn(doc, null);
   const title = [...titleBlock(doc, 'Handlingsplan', now, options.version ?? 'Arbetsversion'), ...(doc.plan.vision ? [plain(`Vision: ${doc.plan.vision}`)] : [])];
   const children: (Paragraph | Table)[] = [
     ...(picture ? [] : title),
     ...doc.plan.blades.flatMap((blade) => [new Paragraph({ heading: HeadingLevel.HEADING_1, text: blade.name }), bladeTable(doc, blade)]),
-    ...(inbox.length > 0
+    ...(inspel.length > 0
       ? [
           new Paragraph({ heading: HeadingLevel.HEADING_1, text: 'Inspel som inte är placerade' }),
           plain('Förslag som ännu inte har fått en plats i solfjädern.'),
-          ...itemParagraphs(inbox, doc),
+          ...itemParagraphs(inspel, doc),
         ]
       : []),
     ...uncoveredSection(doc),

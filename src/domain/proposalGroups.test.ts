@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { weighInputs, type Input } from './weigh';
+import { groupProposals, type Input } from './proposalGroups';
 
 let n = 0;
 const input = (text: string, kalla: string, rank: number): Input => ({ id: `i${++n}`, text, kalla, delomradeId: 'nara-vard', year: 2026, rank, extra: false });
@@ -15,7 +15,7 @@ describe('weighing inputs from many offices', () => {
   ];
 
   it('groups near-duplicates across offices and weighs them: offices first, then their places', () => {
-    const groups = weighInputs(inputs);
+    const groups = groupProposals(inputs);
     expect(groups.map((g) => g.inputs.map((i) => i.kalla))).toEqual([
       ['NU-sjukvården', 'Skaraborgs Sjukhus', 'nu-sjukvården '],
       ['Primärvården', 'Folktandvården'],
@@ -29,7 +29,7 @@ describe('weighing inputs from many offices', () => {
   });
 
   it('keeps every original wording, and splits apart at a stricter threshold', () => {
-    const groups = weighInputs(inputs, 0.95);
+    const groups = groupProposals(inputs, 0.95);
     expect(groups.flatMap((g) => g.inputs).map((i) => i.id).sort()).toEqual(inputs.map((i) => i.id).sort());
     expect(groups.find((g) => g.offices.includes('Primärvården'))!.inputs).toHaveLength(1);
   });

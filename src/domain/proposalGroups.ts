@@ -28,7 +28,7 @@ export const weighGroup = <T extends Input>(inputs: T[]): InputGroup<T> => ({ in
 export { byWeight };
 
 /** Near-duplicates grouped and weighed, heaviest first. */
-export function weighInputs<T extends Input>(inputs: readonly T[], threshold = DEFAULT_THRESHOLD): Array<InputGroup<T>> {
+export function groupProposals<T extends Input>(inputs: readonly T[], threshold = DEFAULT_THRESHOLD): Array<InputGroup<T>> {
   return groupSimilar(
     inputs.map((i) => i.text),
     threshold,

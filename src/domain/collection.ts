@@ -7,6 +7,7 @@ import { DEFAULT_THRESHOLD, similarityOfStems, stems } from './similarity';
 import type { Item, PlanDoc, Source } from './types';
 import { groupProposals, type Input } from './proposalGroups';
 import { byWeight, weightOf } from './weight';
+import { MAX_TEXT_LENGTH } from './limits';
 
 export { sourceWeight, weightText } from './weight';
 
@@ -49,7 +50,6 @@ export interface Collection {
 export const NEW_COLLECTION: Collection = { files: [], threshold: DEFAULT_THRESHOLD, dismissed: [], alone: [], merges: [] };
 export const MIN_THRESHOLD = 0.3;
 export const MAX_THRESHOLD = 0.95;
-const MAX_TEXT = 300;
 const MAX_KALLA = 200;
 
 /** A group (or a single input) waiting to be placed, heaviest first. */
@@ -161,7 +161,7 @@ export const takeOut = (c: Collection, inputId: string) => split(c, [inputId]);
 export function merge(c: Collection, inputIds: readonly string[], text: string, id: string): Collection {
   const wording = text.replace(/\s+/g, ' ').trim();
   if (!wording) throw new RuleError('Skriv en formulering för den sammanslagna punkten.');
-  if (wording.length > MAX_TEXT) throw new RuleError(`Formuleringen är för lång: högst ${MAX_TEXT} tecken (nu ${wording.length}).`);
+  if (wording.length > MAX_TEXT_LENGTH) throw new RuleError(`Formuleringen är för lång: högst ${MAX_TEXT_LENGTH} tecken (nu ${wording.length}).`);
   if (inputIds.length === 0) throw new RuleError('Välj minst ett förslag att slå ihop.');
   const ids = new Set(inputIds);
   return { ...c, alone: without(c.alone, ids), merges: [...mergesWithout(c.merges, ids), { id, inputIds: [...ids], text: wording }] };

@@ -9,7 +9,8 @@ import type { CellRef } from '../domain/types';
 import * as repo from '../db/repository';
 import type { FileLike } from '../collect/takeIn';
 import { count } from '../domain/plural';
-import { commit, notify, obeyingRules, useEditor } from './editor';
+import { dropSide, logSide, readSide } from '../db/sideLog';
+import { commit, notify, obeyingRules, pushSideStep, undoIfLast, useEditor } from './editor';
 
 interface CollectionState {
   planId: string | null;
@@ -20,28 +21,47 @@ interface CollectionState {
 
 export const useCollection = create<CollectionState>(() => ({ planId: null, collection: c.NEW_COLLECTION, reading: 0 }));
 
-/** Read the plan's collection (once per plan). */
+const isCollection = (row: unknown): row is c.Collection =>
+  typeof row === 'object' && row !== null && Array.isArray((row as c.Collection).files) && Array.isArray((row as c.Collection).dismissed);
+
+/** Read the plan's collection (once per plan); a change logged but not yet written wins. */
 export async function loadCollection(planId: string): Promise<void> {
   if (useCollection.getState().planId === planId) return;
-  const row = await repo.loadCollection(planId).catch(() => null);
+  const logged = readSide('collection', planId);
+  const row = isCollection(logged) ? { planId, ...logged } : await repo.loadCollection(planId).catch(() => null);
   const { planId: _p, ...collection } = row ?? { planId, ...c.NEW_COLLECTION };
   useCollection.setState({ planId, collection });
+  if (isCollection(logged)) write(planId, collection);
 }
 
-/** Apply a change and write it; a broken rule is shown in Swedish and changes nothing. */
-function change(recipe: (current: c.Collection) => c.Collection, undoText?: string): boolean {
+/** Store the collection: logged at once (when small enough), then written to IndexedDB. */
+function write(planId: string, collection: c.Collection): void {
+  const token = logSide('collection', planId, collection);
+  repo
+    .saveCollection({ planId, ...collection })
+    .then(() => dropSide('collection', planId, token))
+    .catch(() => notify('error', 'Insamlingen kunde inte sparas i webbläsaren.'));
+}
+
+function save(planId: string, collection: c.Collection): void {
+  if (useCollection.getState().planId !== planId) return;
+  useCollection.setState({ collection });
+  write(planId, collection);
+}
+
+/**
+ * Apply a change as one undoable step (Ctrl+Z, like the plan); a broken rule is shown in
+ * Swedish and changes nothing. `undoText` also says it in a notice with "Ångra".
+ */
+function change(label: string, recipe: (current: c.Collection) => c.Collection, undoText?: string): boolean {
   const { planId, collection: before } = useCollection.getState();
   if (!planId) return false;
   const next = obeyingRules(() => recipe(before));
   if (!next || next === before) return false;
   save(planId, next);
-  if (undoText) notify('info', undoText, { label: 'Ångra', run: () => void change(() => before) });
+  const step = pushSideStep(label, { undo: () => save(planId, before), redo: () => save(planId, next) });
+  if (undoText) notify('info', undoText, { label: 'Ångra', run: () => void undoIfLast(step) });
   return true;
-}
-
-function save(planId: string, collection: c.Collection): void {
-  useCollection.setState({ collection });
-  repo.saveCollection({ planId, ...collection }).catch(() => notify('error', 'Insamlingen kunde inte sparas i webbläsaren.'));
 }
 
 /** Take in files (picked or dropped): each read into the collection, a broken one with its reason. */
@@ -62,9 +82,13 @@ export async function takeInFiles(files: readonly FileLike[]): Promise<void> {
       repeated = added.repeated;
       await repo.saveCollection({ planId, ...added.collection });
     } else {
-      const added = c.addFiles(useCollection.getState().collection, read);
+      const before = useCollection.getState().collection;
+      const added = c.addFiles(before, read);
       repeated = added.repeated;
-      if (added.collection !== useCollection.getState().collection) save(planId, added.collection);
+      if (added.collection !== before) {
+        save(planId, added.collection);
+        pushSideStep('Läs in filer', { undo: () => save(planId, before), redo: () => save(planId, added.collection) });
+      }
     }
     const taken = read.filter((f) => !repeated.includes(f));
     const proposals = taken.reduce((n, f) => n + f.inputs.length, 0);
@@ -80,21 +104,21 @@ export async function takeInFiles(files: readonly FileLike[]): Promise<void> {
 
 export function removeFile(fileId: string): boolean {
   const file = useCollection.getState().collection.files.find((f) => f.id === fileId);
-  return !!file && change((x) => c.removeFile(x, fileId), `${file.name} togs bort ur insamlingen.`);
+  return !!file && change('Ta bort fil', (x) => c.removeFile(x, fileId), `${file.name} togs bort ur insamlingen.`);
 }
 
 export const dismiss = (inputIds: readonly string[]) =>
-  change((x) => c.dismiss(x, inputIds), inputIds.length === 1 ? 'Förslaget avfärdades.' : `${inputIds.length} förslag avfärdades.`);
+  change('Avfärda förslag', (x) => c.dismiss(x, inputIds), inputIds.length === 1 ? 'Förslaget avfärdades.' : `${inputIds.length} förslag avfärdades.`);
 
-export const undismiss = (inputId: string) => change((x) => c.undismiss(x, inputId));
+export const undismiss = (inputId: string) => change('Ta tillbaka förslag', (x) => c.undismiss(x, inputId));
 
-export const split = (inputIds: readonly string[]) => change((x) => c.split(x, inputIds), 'Gruppen delades upp.');
+export const split = (inputIds: readonly string[]) => change('Dela upp grupp', (x) => c.split(x, inputIds), 'Gruppen delades upp.');
 
-export const takeOut = (inputId: string) => change((x) => c.takeOut(x, inputId));
+export const takeOut = (inputId: string) => change('Ta ut förslag', (x) => c.takeOut(x, inputId));
 
-export const merge = (inputIds: readonly string[], text: string) => change((x) => c.merge(x, inputIds, text, newId()));
+export const merge = (inputIds: readonly string[], text: string) => change('Slå ihop förslag', (x) => c.merge(x, inputIds, text, newId()));
 
-export const setThreshold = (threshold: number) => change((x) => c.setThreshold(x, threshold));
+export const setThreshold = (threshold: number) => change('Likhetsgräns', (x) => c.setThreshold(x, threshold));
 
 /** Place an entry in a cell (or Inspel when null) as one undoable item that keeps its sources. */
 export function placeEntry(entry: c.Entry, cell: CellRef | null, index?: number): string | null {

@@ -6,7 +6,7 @@ import { RuleError } from '../domain/rules';
 import { settleExtras } from '../domain/priorities';
 import type { PlanDoc } from '../domain/types';
 import type { RemoteRows } from './sync';
-import { amendStep, commitStep, emptyHistory, redoStep, undoStep, type CommitResult, type History } from './history';
+import { amendStep, commitStep, emptyHistory, HISTORY_LIMIT, redoStep, undoStep, type CommitResult, type History, type Step } from './history';
 
 export interface Notice {
   kind: 'error' | 'info';
@@ -104,10 +104,41 @@ function warnAboutNewExtras(before: PlanDoc, after: PlanDoc): void {
   notify('info', `${names} nu utöver gränsen för sitt delområde och visas som extra (kursivt). Se Delområden.`);
 }
 
+/**
+ * Record a change of a store beside the plan as one undoable step (it is already made). Returns
+ * the step, so a notice's "Ångra" can take back exactly it while it is still the last.
+ */
+export function pushSideStep(label: string, side: NonNullable<Step['side']>): Step {
+  const step: Step = { label, patches: [], inverse: [], side };
+  useEditor.setState(({ history }) => {
+    const past = [...history.past, step];
+    if (past.length > HISTORY_LIMIT) past.splice(0, past.length - HISTORY_LIMIT);
+    return { history: { past, future: [] } };
+  });
+  return step;
+}
+
+/** Undo `step` if it is still the last change (a notice's "Ångra"); false otherwise. */
+export function undoIfLast(step: Step): boolean {
+  return useEditor.getState().history.past.at(-1) === step && undo();
+}
+
 /** Undo/redo patches can no longer apply when another tab changed the same rows. */
 function step(run: typeof undoStep): boolean {
   const { doc, history } = useEditor.getState();
   if (!doc) return false;
+  // A side store's step: its own undo or redo, and the step moves like any other.
+  const side = run === undoStep ? history.past.at(-1) : history.future[0];
+  if (side?.side) {
+    if (run === undoStep) {
+      side.side.undo();
+      useEditor.setState({ history: { past: history.past.slice(0, -1), future: [side, ...history.future] } });
+    } else {
+      side.side.redo();
+      useEditor.setState({ history: { past: [...history.past, side], future: history.future.slice(1) } });
+    }
+    return true;
+  }
   let result: CommitResult | null;
   try {
     result = run(doc, history);

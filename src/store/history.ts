@@ -13,6 +13,12 @@ export interface Step {
   inverse: Patch[];
   /** Consecutive commits with the same key (e.g. dragging a colour picker) form one step. */
   mergeKey?: string;
+  /**
+   * A step of a store beside the plan (Prioritera's votes, Samla in's collection): no patches
+   * of the plan; undo and redo run these instead, so Ctrl+Z takes back the last change
+   * whichever part of the workshop made it.
+   */
+  side?: { undo: () => void; redo: () => void };
 }
 
 export interface History {

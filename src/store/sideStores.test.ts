@@ -9,7 +9,8 @@ import { placedInputIds, weighCollection } from '../domain/collection';
 import { planToJson } from '../export/json';
 import { buildMall } from '../export/docx/mall';
 import { fillIn } from '../../tests/fixtures/fillMall';
-import { undo, useEditor } from './editor';
+import { moveItem } from './actions';
+import { redo, undo, useEditor } from './editor';
 import * as collection from './collection';
 import { chooseImportFile, importAsNewPlan } from './importer';
 import { bootstrap, flush, startPersistence } from './session';
@@ -64,6 +65,46 @@ describe('Prioritera (the votes store)', () => {
     expect(notice()?.action?.label).toBe('Ångra');
     notice()!.action!.run();
     expect(votes.useVoting.getState().voting.votes.map((v) => v.itemId)).toEqual([item.id]);
+  });
+});
+
+describe('the side stores share Ctrl+Z with the plan and the write-ahead log', () => {
+  it('undo takes back the last change whichever store made it, redo puts it back', async () => {
+    await votes.loadVoting(doc().plan.id);
+    votes.startTurn('Eva');
+    const cell = { bladeId: 'nara-invanaren', ringId: 'r2025' };
+    const [first, second] = itemsIn(doc(), cell);
+    votes.giveDot(first!.id);
+    moveItem(second!.id, cell, 0);
+    expect(itemsIn(doc(), cell)[0]!.id).toBe(second!.id);
+    expect(useEditor.getState().history.past.map((s) => s.label)).toEqual(['Prick', 'Flytta']);
+    undo();
+    expect(itemsIn(doc(), cell)[0]!.id).toBe(first!.id);
+    expect(votes.useVoting.getState().voting.votes).toHaveLength(1);
+    undo();
+    expect(votes.useVoting.getState().voting.votes).toHaveLength(0);
+    redo();
+    expect(votes.useVoting.getState().voting.votes.map((v) => v.itemId)).toEqual([first!.id]);
+  });
+
+  it('a reload right after a dot keeps it: the change is logged before IndexedDB has it', async () => {
+    const planId = doc().plan.id;
+    await votes.loadVoting(planId);
+    votes.startTurn('Per');
+    const item = itemsIn(doc(), { bladeId: 'ledarskap', ringId: 'r2026' })[0]!;
+    // The tab dies before IndexedDB gets the write (here: the database is gone under it).
+    repo.database().close();
+    votes.giveDot(item.id);
+    await new Promise((r) => setTimeout(r, 0));
+    await repo.useDatabase(`side-${n}`);
+    expect(await repo.loadVoting(planId)).toBeNull();
+    // The next load reads the log.
+    votes.useVoting.setState({ planId: null, voting: { dots: 0, votes: [] } });
+    await votes.loadVoting(planId);
+    expect(votes.useVoting.getState().voting.votes.map((v) => v.itemId)).toEqual([item.id]);
+    await new Promise((r) => setTimeout(r, 0));
+    await flush();
+    expect((await repo.loadVoting(planId))?.votes.map((v) => v.itemId)).toEqual([item.id]);
   });
 });
 

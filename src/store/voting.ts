@@ -6,7 +6,9 @@ import * as ops from '../domain/operations';
 import type { CellRef } from '../domain/types';
 import * as voting from '../domain/voting';
 import * as repo from '../db/repository';
-import { commit, notify, obeyingRules, useEditor } from './editor';
+import { dropSide, logSide, readSide } from '../db/sideLog';
+import { commit, notify, obeyingRules, pushSideStep, undoIfLast, useEditor } from './editor';
+import type { Step } from './history';
 
 interface VotingState {
   planId: string | null;
@@ -17,25 +19,45 @@ interface VotingState {
 
 export const useVoting = create<VotingState>(() => ({ planId: null, voting: voting.NEW_VOTING, participant: null }));
 
-/** Read the plan's voting (once per plan). */
+const isVoting = (row: unknown): row is voting.Voting =>
+  typeof row === 'object' && row !== null && typeof (row as voting.Voting).dots === 'number' && Array.isArray((row as voting.Voting).votes);
+
+/** Read the plan's voting (once per plan); a change logged but not yet written wins. */
 export async function loadVoting(planId: string): Promise<void> {
   if (useVoting.getState().planId === planId) return;
-  const row = await repo.loadVoting(planId).catch(() => null);
+  const logged = readSide('voting', planId);
+  const row = isVoting(logged) ? logged : await repo.loadVoting(planId).catch(() => null);
   useVoting.setState({ planId, voting: row ? { dots: row.dots, votes: row.votes } : voting.NEW_VOTING, participant: null });
+  if (isVoting(logged)) write(planId, { dots: logged.dots, votes: logged.votes });
 }
 
-/** Apply a change; a broken rule is shown in Swedish and changes nothing. */
-function change(recipe: (current: voting.Voting) => voting.Voting): boolean {
-  const { planId, voting: current } = useVoting.getState();
-  if (!planId) return false;
-  const next = obeyingRules(() => recipe(current));
-  if (!next || next === current) return false;
+/** Store the voting: logged at once (a reload loses nothing), then written to IndexedDB. */
+function write(planId: string, next: voting.Voting): void {
+  const token = logSide('voting', planId, next);
+  repo
+    .saveVoting({ planId, ...next })
+    .then(() => dropSide('voting', planId, token))
+    .catch(() => notify('error', 'Rösterna kunde inte sparas i webbläsaren.'));
+}
+
+/** Show and store a voting of this plan (no step: undo and redo use it). */
+function set(planId: string, next: voting.Voting): void {
+  if (useVoting.getState().planId !== planId) return;
   useVoting.setState({ voting: next });
-  repo.saveVoting({ planId, ...next }).catch(() => notify('error', 'Rösterna kunde inte sparas i webbläsaren.'));
-  return true;
+  write(planId, next);
 }
 
-export const setDots = (dots: number) => change((v) => voting.setDots(v, dots));
+/** Apply a change as one undoable step; a broken rule is shown in Swedish and changes nothing. */
+function change(label: string, recipe: (current: voting.Voting) => voting.Voting): Step | null {
+  const { planId, voting: current } = useVoting.getState();
+  if (!planId) return null;
+  const next = obeyingRules(() => recipe(current));
+  if (!next || next === current) return null;
+  set(planId, next);
+  return pushSideStep(label, { undo: () => set(planId, current), redo: () => set(planId, next) });
+}
+
+export const setDots = (dots: number) => change('Antal prickar', (v) => voting.setDots(v, dots)) !== null;
 
 export function startTurn(name: string): boolean {
   const participant = obeyingRules(() => voting.participantName(name));
@@ -48,21 +70,20 @@ export const endTurn = () => useVoting.setState({ participant: null });
 
 export function giveDot(itemId: string): boolean {
   const { participant } = useVoting.getState();
-  return participant !== null && change((v) => voting.placeDot(v, participant, itemId));
+  return participant !== null && change('Prick', (v) => voting.placeDot(v, participant, itemId)) !== null;
 }
 
 export function takeBackDot(itemId: string): boolean {
   const { participant } = useVoting.getState();
-  return participant !== null && change((v) => voting.takeDot(v, participant, itemId));
+  return participant !== null && change('Ta tillbaka prick', (v) => voting.takeDot(v, participant, itemId)) !== null;
 }
 
-/** Start over: every dot removed; "Ångra" brings them back. */
+/** Start over: every dot removed; "Ångra" (or Ctrl+Z) brings them back. */
 export function clearVotes(): void {
-  const before = useVoting.getState().voting;
-  if (before.votes.length === 0) return;
-  change((v) => ({ ...v, votes: [] }));
+  if (useVoting.getState().voting.votes.length === 0) return;
+  const step = change('Rensa prickar', (v) => ({ ...v, votes: [] }));
   useVoting.setState({ participant: null });
-  notify('info', 'Alla prickar togs bort.', { label: 'Ångra', run: () => void change(() => before) });
+  if (step) notify('info', 'Alla prickar togs bort.', { label: 'Ångra', run: () => void undoIfLast(step) });
 }
 
 /** "Sortera efter röster": the list's items in the order of their dots, as one undoable step. */

@@ -117,8 +117,8 @@ export function moveItem(doc: PlanDoc, id: ItemId, to: CellRef | null, index: nu
   checkCell(doc, to);
   const from = item.cell;
   if (!sameCell(from, to)) {
-    const source = containerList(doc, from, id);
-    renumber(source);
+    const left = containerList(doc, from, id);
+    renumber(left);
     item.cell = to ? { bladeId: to.bladeId, ringId: to.ringId } : null;
   }
   const target = containerList(doc, to, id);

@@ -106,6 +106,10 @@ export interface Item {
   effektmal: string[];
   indikator: Indikator;
   ansvarsniva: Ansvarsniva | null;
+  /**
+   * The proposer (källa): who suggested it, as written. Not to be confused with `sources`,
+   * the collected proposals (Samla in) it was made from — each with its own `kalla`.
+   */
   kalla: string;
   /** The user's say on extra; see `extra`. */
   extraChoice: ExtraChoice;

@@ -38,7 +38,7 @@ export async function chooseImportFile(file: File): Promise<boolean> {
   }
   await flush();
   const existing = compare(await repo.loadDoc(result.doc.plan.id), result.doc);
-  const warnings = text.source ? [text.source, ...result.warnings] : result.warnings;
+  const warnings = text.origin ? [text.origin, ...result.warnings] : result.warnings;
   openDialog({ kind: 'import', pending: { fileName: file.name, doc: result.doc, warnings, existing } });
   return true;
 }
@@ -82,12 +82,12 @@ export function notPlanText(name: string, head: Uint8Array): string | null {
  * The plan file's text: a JSON file as it is, or the plan a Word file made by this app
  * carries (with a line saying where it came from); else why it cannot be read.
  */
-async function planText(file: File): Promise<{ json: string; source: string } | { refused: string }> {
+async function planText(file: File): Promise<{ json: string; origin: string } | { refused: string }> {
   const head = new Uint8Array(await file.slice(0, 512).arrayBuffer());
   const zip = ZIP_MAGIC.every((byte, i) => head[i] === byte);
   if (!zip) {
     const refused = notPlanText(file.name, head);
-    return refused ? { refused } : { json: await file.text(), source: '' };
+    return refused ? { refused } : { json: await file.text(), origin: '' };
   }
   const { readPlanPart } = await import('../export/docx/planPart');
   const part = await readPlanPart(file).catch(() => undefined);
@@ -97,7 +97,7 @@ async function planText(file: File): Promise<{ json: string; source: string } | 
   const when = new Date(part.exportedAt);
   const at = Number.isNaN(when.getTime()) ? '' : `, exporterad ${when.toLocaleString('sv-SE', { dateStyle: 'long', timeStyle: 'short' })}`;
   const to = part.recipient ? `, skickad till ${part.recipient}` : '';
-  return { json: part.planJson, source: `Word-filen är ${kind} för ”${part.planName}”${to}${at}.` };
+  return { json: part.planJson, origin: `Word-filen är ${kind} för ”${part.planName}”${to}${at}.` };
 }
 
 /** Open the file as a new plan: a new plan id, the name marked "Importerad", items as in the file. */

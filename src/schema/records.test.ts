@@ -107,3 +107,33 @@ describe('restoring stored records', () => {
     expect(restored.notes).toEqual(['Planens namn eller vision kunde inte läsas som den var och rättades.']);
   });
 });
+
+describe('the fast path for sound rows', () => {
+  it('accepts only what the zod schema accepts too (property test over mutated items)', async () => {
+    const fc = await import('fast-check');
+    const { itemSchema } = await import('./planFile');
+    const { soundItem } = await import('./records');
+    const doc = createExampleDoc();
+    const items = Object.values(doc.items);
+    const fields = Object.keys(items[0]!);
+    const value = fc.oneof(
+      fc.string({ maxLength: 400 }),
+      fc.integer(),
+      fc.double(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.constant(undefined),
+      fc.array(fc.string({ maxLength: 5 }), { maxLength: 3 }),
+      fc.dictionary(fc.string({ maxLength: 5 }), fc.string({ maxLength: 5 }), { maxKeys: 3 }),
+    );
+    fc.assert(
+      fc.property(fc.nat(items.length - 1), fc.constantFrom(...fields), value, (i, field, v) => {
+        const row = { ...structuredClone(items[i]!), [field]: v, updatedAt: '2026-01-01T00:00:00Z' };
+        if (soundItem(row, doc.plan)) expect(itemSchema.safeParse(row).success).toBe(true);
+      }),
+      { numRuns: 5000 },
+    );
+    // And the sound items of the example go the fast way.
+    for (const item of items) expect(soundItem({ ...item }, doc.plan)).toBe(true);
+  });
+});

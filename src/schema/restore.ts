@@ -156,14 +156,15 @@ export function readPlanFile(text: string): ReadResult {
 
   const seen = new Set<string>();
   for (const [index, item] of items.entries()) {
-    const where = place(migrated.file, ['items', index]);
-    if (seen.has(item.id)) return fail(`${where}: aktiviteten har samma id som en annan aktivitet (${item.id.slice(0, LIMITS.id)}).`);
+    // Where it is, in the plan's words — only worked out for a message (it counts rows).
+    const where = () => place(migrated.file, ['items', index]);
+    if (seen.has(item.id)) return fail(`${where()}: aktiviteten har samma id som en annan aktivitet (${item.id.slice(0, LIMITS.id)}).`);
     seen.add(item.id);
-    if (item.planId !== plan.id) return fail(`${where}: aktiviteten hör till en annan plan.`);
+    if (item.planId !== plan.id) return fail(`${where()}: aktiviteten hör till en annan plan.`);
     if (item.cell && (!bladeIds.has(item.cell.bladeId) || !ringIds.has(item.cell.ringId)))
-      return fail(`${where}: cellen finns inte i planen (okänt fokusområde eller okänd ring).`);
-    if (item.delomraden.some((d) => !areaIds.has(d))) return fail(`${where}: ett delområde finns inte i katalogen.`);
-    if (item.effektmal.some((g) => !goalIds.has(g))) return fail(`${where}: ett effektmål finns inte i katalogen.`);
+      return fail(`${where()}: cellen finns inte i planen (okänt fokusområde eller okänd ring).`);
+    if (item.delomraden.some((d) => !areaIds.has(d))) return fail(`${where()}: ett delområde finns inte i katalogen.`);
+    if (item.effektmal.some((g) => !goalIds.has(g))) return fail(`${where()}: ett effektmål finns inte i katalogen.`);
   }
 
   // Ranks become 0, 1, 2… per container, in the file's rank order (ties: file order).

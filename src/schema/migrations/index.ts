@@ -16,8 +16,10 @@ export interface Migration {
 export const MIGRATIONS: Migration[] = [itemStatus, itemComments, priorityLimits, itemSources];
 
 export function migrateFile(file: Record<string, unknown>): { file: Record<string, unknown>; warnings: string[] } {
-  let current = structuredClone(file);
   const warnings: string[] = [];
+  // A current file needs no copy: the migrations below are the only writers.
+  if ((file.version as number) >= FILE_VERSION) return { file, warnings };
+  let current = structuredClone(file);
   for (let version = current.version as number; version < FILE_VERSION; version++) {
     const step = MIGRATIONS.find((m) => m.from === version);
     if (!step) throw new Error(`No migration from file version ${version}`);

@@ -111,7 +111,7 @@ async function timePersist(page) {
 
 /** Drag an Inspel item across the whole fan; frame intervals from requestAnimationFrame. */
 async function dragFrames(page) {
-  const card = page.locator('[data-inbox-item] .card').first();
+  const card = page.locator('[data-inspel-item] .card').first();
   await card.scrollIntoViewIfNeeded();
   const box = await card.boundingBox();
   const fan = await page.locator('svg.fan').boundingBox();

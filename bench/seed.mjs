@@ -11,11 +11,11 @@ export function seedPlan(n) {
   const items = {};
   const ranks = new Map();
   for (let i = 0; i < n; i++) {
-    const inbox = i % 7 === 0;
+    const inspel = i % 7 === 0;
     const blade = base.blades[i % base.blades.length].id;
     const ring = base.rings[Math.floor(i / base.blades.length) % base.rings.length].id;
-    const cell = inbox ? null : { bladeId: blade, ringId: ring };
-    const key = inbox ? 'inbox' : `${blade}|${ring}`;
+    const cell = inspel ? null : { bladeId: blade, ringId: ring };
+    const key = inspel ? 'inspel' : `${blade}|${ring}`;
     const rank = ranks.get(key) ?? 0;
     ranks.set(key, rank + 1);
     const id = crypto.randomUUID();

@@ -3,7 +3,7 @@
 import Dexie from 'dexie';
 import type { Patch } from 'immer';
 import type { Item, Plan, PlanDoc } from '../domain/types';
-import { isRecord, restoreDocRecords, restoreItemRecord, restorePlanRecord } from '../schema/records';
+import { isRecord, planWithDefaults, pickPlan, type RestoredDoc, restoreSound, soundItem, soundItemOf, soundPlan, withItemDefaults } from '../schema/records';
 import { type CollectionRow, type ItemRow, openDb, type PlanRow, type SolfjadernDb, type VersionRow, type VotingRow } from './db';
 
 let db: SolfjadernDb | null = null;
@@ -94,29 +94,47 @@ export function takeRepairNotes(planId: string): string[] {
   return notes;
 }
 
-/** A plan from its rows, through the one restore step (src/schema/records.ts); null when its plan row cannot be read. */
-async function readDoc(d: SolfjadernDb, planId: string): Promise<PlanDoc | null> {
+/**
+ * A plan from its stored records, through the one restore step (src/schema/records.ts): sound
+ * records the fast way; otherwise the careful way (./repair.ts, loaded only then), whose notes
+ * are kept for the app to say. Null when the plan record itself cannot be read.
+ */
+async function restored(planRow: unknown, itemRows: readonly unknown[]): Promise<RestoredDoc | null> {
+  const sound = restoreSound(planRow, itemRows);
+  if (sound) return { doc: sound, notes: [] };
+  const { restoreDocRecords } = await import('../schema/repair');
+  return restoreDocRecords(planRow, itemRows);
+}
+
+async function docOf(planId: string, read: { row: PlanRow; rows: ItemRow[] } | null): Promise<PlanDoc | null> {
+  if (!read) return null;
+  const result = await restored(read.row, read.rows);
+  if (!result) return null;
+  if (result.notes.length > 0) repairNotes.set(planId, result.notes);
+  else repairNotes.delete(planId);
+  return result.doc;
+}
+
+/** A plan's stored rows, as they are (restored outside the transaction: restoring may load code). */
+async function readRows(d: SolfjadernDb, planId: string): Promise<{ row: PlanRow; rows: ItemRow[] } | null> {
   const row = await d.plans.get(planId);
   if (!row || row.deletedAt) return null;
-  const restored = restoreDocRecords(row, await itemsOf(d, planId).toArray());
-  if (!restored) return null;
-  if (restored.notes.length > 0) repairNotes.set(planId, restored.notes);
-  else repairNotes.delete(planId);
-  return restored.doc;
+  return { row, rows: await itemsOf(d, planId).toArray() };
 }
 
 export async function loadDoc(planId: string): Promise<PlanDoc | null> {
   const d = database();
-  return d.transaction('r', d.plans, d.planItems, () => readDoc(d, planId));
+  return docOf(planId, await d.transaction('r', d.plans, d.planItems, () => readRows(d, planId)));
 }
 
 /** The plan open last, in one read (the start of the app waits for it). */
 export async function loadLastDoc(): Promise<PlanDoc | null> {
   const d = database();
-  return d.transaction('r', d.meta, d.plans, d.planItems, async () => {
+  const read = await d.transaction('r', d.meta, d.plans, d.planItems, async () => {
     const lastId = (await d.meta.get('lastPlanId'))?.value;
-    return lastId ? readDoc(d, lastId) : null;
+    return lastId ? readRows(d, lastId) : null;
   });
+  return read ? docOf(read.row.id, read) : null;
 }
 
 export async function listPlans(): Promise<PlanSummary[]> {
@@ -212,14 +230,16 @@ export async function loadRows(planId: string, itemIds: string[], withPlan: bool
   const d = database();
   return d.transaction('r', d.plans, d.planItems, async () => {
     const planRow = await d.plans.get(planId);
-    const plan = planRow && !planRow.deletedAt ? restorePlanRecord(planRow) : null;
+    const planRecord = planRow && !planRow.deletedAt ? planWithDefaults(planRow as unknown as Record<string, unknown>) : null;
+    const plan = planRecord && soundPlan(planRecord) ? pickPlan(planRecord) : null;
     const rows = await d.planItems.bulkGet(itemIds.map((id): [string, string] => [planId, id]));
     const items: RowChanges['items'] = {};
-    const notes: string[] = [];
     itemIds.forEach((id, i) => {
       const row = rows[i];
-      // Each row through the one restore step; one that cannot be read counts as gone.
-      const item = row && plan ? restoreItemRecord(row, plan, notes) : null;
+      // Each row through the restore step's check; one that is not sound counts as gone here
+      // (this tab keeps what it has; opening the plan again repairs it and says so).
+      const record = row ? withItemDefaults(row as unknown as Record<string, unknown>) : null;
+      const item = record && plan && soundItem(record, plan) ? soundItemOf(record, plan) : null;
       items[id] = item && row ? { item, updatedAt: row.updatedAt } : { item: null, updatedAt: null };
     });
     return { plan: withPlan ? plan : null, items };
@@ -284,8 +304,8 @@ export async function loadVersion(id: string): Promise<VersionRow | null> {
   const row = await database().versions.get(id);
   if (!row) return null;
   // Versions saved before items had newer fields read like stored items do: one restore step.
-  const restored = isRecord(row.doc) && isRecord(row.doc.items) ? restoreDocRecords(row.doc.plan, Object.values(row.doc.items)) : null;
-  return restored ? { ...row, doc: restored.doc } : null;
+  const result = isRecord(row.doc) && isRecord(row.doc.items) ? await restored(row.doc.plan, Object.values(row.doc.items)) : null;
+  return result ? { ...row, doc: result.doc } : null;
 }
 
 export async function saveVoting(row: VotingRow): Promise<void> {

@@ -4,7 +4,7 @@
 // IndexedDB write has committed, and replayed at the next start. Rows carry their time, so
 // a replay never overwrites a later version.
 import type { Item, Plan, PlanDoc } from '../domain/types';
-import { isRecord, restorePlanRecord } from '../schema/records';
+import { isRecord, pickPlan, planWithDefaults, soundPlan } from '../schema/records';
 import { applyLoggedRows } from './repository';
 
 const PREFIX = 'solfjadern:wal:';
@@ -74,7 +74,7 @@ export class WriteAheadLog {
   }
 }
 
-const planEntry = (e: unknown): e is { row: Plan; at: string } => isRecord(e) && typeof e.at === 'string' && restorePlanRecord(e.row) !== null;
+const planEntry = (e: unknown): e is { row: Plan; at: string } => isRecord(e) && typeof e.at === 'string' && isRecord(e.row) && soundPlan(planWithDefaults(e.row));
 const itemEntry = (e: unknown): e is { planId: string; row: Item | null; at: string } =>
   isRecord(e) &&
   typeof e.at === 'string' &&
@@ -100,7 +100,7 @@ export async function replayLogs(now = Date.now()): Promise<number> {
     const items = isRecord(log) && isRecord(log.items) ? Object.entries(log.items).filter(([, e]) => itemEntry(e)) : [];
     try {
       applied += await applyLoggedRows(
-        plans.map((e) => ({ plan: restorePlanRecord(e.row)!, at: e.at })),
+        plans.map((e) => ({ plan: pickPlan(planWithDefaults(e.row as unknown as Record<string, unknown>)), at: e.at })),
         items.map(([key, e]) => ({ id: key.slice(key.indexOf('|') + 1), planId: e.planId, item: e.row, at: e.at })),
       );
     } catch (error) {

@@ -3,25 +3,14 @@
 import { z } from 'zod';
 import { ANSVARSNIVAER, EXTRA_CHOICES, MAX_AUTHOR_LENGTH, MAX_BLADES, MAX_COMMENT_LENGTH, MAX_LIMIT, MAX_RINGS, MIN_BLADES, MIN_RINGS, STATUSES } from '../domain/types';
 import { FILE_FORMAT, FILE_VERSION } from './version';
-import { MAX_TEXT_LENGTH } from '../domain/limits';
+import { LIMITS } from '../domain/limits';
 
 export { FILE_FORMAT, FILE_VERSION };
 
 // The app runs under a CSP without 'unsafe-eval': zod must not compile parsers with new Function.
 z.config({ jitless: true });
 
-export const LIMITS = {
-  id: 100,
-  name: 200,
-  itemText: MAX_TEXT_LENGTH,
-  description: 10_000,
-  short: 500,
-  items: 20_000,
-  catalogue: 500,
-  comments: 1000,
-  sources: 1000,
-  sourceText: 2000,
-} as const;
+export { LIMITS };
 
 /** Ids are keys of plain objects in the app: names that would reach Object.prototype are refused. */
 const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);

@@ -8,7 +8,8 @@ import { replayLogs } from '../db/wal';
 import { itemsIn } from '../domain/containers';
 import { EXAMPLE_ITEM_COUNT } from '../domain/example';
 import { createEmptyDoc, createExampleDoc } from '../domain/plan';
-import { ITEM_DEFAULTS, restoreDocRecords, withItemDefaults } from './records';
+import { ITEM_DEFAULTS, withItemDefaults } from './records';
+import { restoreDocRecords } from './repair';
 import { MIGRATIONS } from './migrations';
 import { LIMITS } from './planFile';
 
@@ -112,8 +113,11 @@ describe('the fast path for sound rows', () => {
   it('accepts only what the zod schema accepts too (property test over mutated items)', async () => {
     const fc = await import('fast-check');
     const { itemSchema } = await import('./planFile');
-    const { soundItem } = await import('./records');
+    const { soundItem, soundPlan, planWithDefaults } = await import('./records');
+    const { planSchema } = await import('./planFile');
     const doc = createExampleDoc();
+    expect(soundPlan(planWithDefaults({ ...doc.plan }))).toBe(true);
+    expect(planSchema.safeParse(doc.plan).success).toBe(true);
     const items = Object.values(doc.items);
     const fields = Object.keys(items[0]!);
     const value = fc.oneof(
@@ -132,6 +136,15 @@ describe('the fast path for sound rows', () => {
         if (soundItem(row, doc.plan)) expect(itemSchema.safeParse(row).success).toBe(true);
       }),
       { numRuns: 5000 },
+    );
+    // Plans too: whatever the fast check accepts, the schema accepts.
+    const planFields = Object.keys(doc.plan);
+    fc.assert(
+      fc.property(fc.constantFrom(...planFields), value, (field, v) => {
+        const plan = { ...structuredClone(doc.plan), [field]: v };
+        if (soundPlan(planWithDefaults(plan))) expect(planSchema.safeParse(planWithDefaults(plan)).success).toBe(true);
+      }),
+      { numRuns: 3000 },
     );
     // And the sound items of the example go the fast way.
     for (const item of items) expect(soundItem({ ...item }, doc.plan)).toBe(true);

@@ -1,13 +1,14 @@
 // The one place that knows a stored record's shape over time: the defaults of fields added
-// since the first version, and how a plan and its items read from anywhere — a plan file
-// (after its migrations), an IndexedDB row, a saved version, the write-ahead log — are
-// restored: defaults filled, shape checked, repaired where the repair is obvious (a cut
-// text, an item whose cell is gone back in Inspel), left out where it is not, and every
-// repair named in Swedish. (Model: excalidraw's data/restore.ts.)
+// since the first version, and the fast check that a record read from anywhere — a plan
+// file (after its migrations), an IndexedDB row, a saved version, the write-ahead log — is
+// sound as it is. What is not sound goes through ./repair.ts (the zod schema, loaded only
+// then): defaults filled, shape checked, repaired where the repair is obvious, left out where
+// it is not, every repair named in Swedish. (Model: excalidraw's data/restore.ts.)
+// No zod here: this is on the start-up path.
 import { containerKey } from '../domain/containers';
+import { LIMITS } from '../domain/limits';
 import { instructionLimit, settleExtras } from '../domain/priorities';
-import { ANSVARSNIVAER, EXTRA_CHOICES, MAX_AUTHOR_LENGTH, MAX_COMMENT_LENGTH, STATUSES, type Item, type Plan, type PlanDoc } from '../domain/types';
-import { itemSchema, LIMITS, planSchema } from './planFile';
+import { ANSVARSNIVAER, EXTRA_CHOICES, MAX_AUTHOR_LENGTH, MAX_BLADES, MAX_COMMENT_LENGTH, MAX_LIMIT, MAX_RINGS, MIN_BLADES, MIN_RINGS, STATUSES, type Item, type Plan, type PlanDoc } from '../domain/types';
 
 type Raw = Record<string, unknown>;
 export const isRecord = (value: unknown): value is Raw => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -42,64 +43,10 @@ export function withAreaLimit<T extends object>(area: T): T {
   return raw.limit === undefined ? ({ ...raw, limit: instructionLimit(raw as { id: string; name: string }) } as T) : area;
 }
 
-function planWithDefaults(plan: Raw): Raw {
+export function planWithDefaults(plan: Raw): Raw {
   const catalogue = plan.catalogue;
   if (!isRecord(catalogue) || !Array.isArray(catalogue.delomraden)) return plan;
   return { ...plan, catalogue: { ...catalogue, delomraden: catalogue.delomraden.map((a: unknown) => (isRecord(a) ? withAreaLimit(a) : a)) } };
-}
-
-/** What an item field falls back to when what is stored cannot be read. */
-const FIELD_FALLBACK: Record<string, () => unknown> = {
-  description: () => '',
-  delomraden: () => [],
-  effektmal: () => [],
-  indikator: () => ({ text: '', target: null, unit: '' }),
-  ansvarsniva: () => null,
-  kalla: () => '',
-  extraChoice: () => 'auto',
-  extra: () => false,
-  status: () => 'forslag',
-  comments: () => [],
-  sources: () => [],
-  cell: () => null,
-  rank: () => Number.MAX_SAFE_INTEGER,
-};
-
-const FIELD_WORD: Record<string, string> = {
-  description: 'beskrivningen',
-  delomraden: 'delområdena',
-  effektmal: 'effektmålen',
-  indikator: 'indikatorn',
-  ansvarsniva: 'ansvarsnivån',
-  kalla: 'källan',
-  extraChoice: 'valet om extra',
-  extra: 'extra-markeringen',
-  status: 'statusen',
-  comments: 'kommentarerna',
-  sources: 'förslagen den bygger på',
-  cell: 'platsen',
-  rank: 'prioriteten',
-};
-
-const quote = (text: string) => `”${text.length > 40 ? `${text.slice(0, 40)}…` : text}”`;
-
-const cut = (value: unknown, max: number) => (typeof value === 'string' && value.length > max ? value.slice(0, max) : value);
-
-/** A plan's stored record, or null when it cannot be read (it is then left alone, not opened). */
-export function restorePlanRecord(raw: unknown, notes: string[] = []): Plan | null {
-  if (!isRecord(raw)) return null;
-  let plan = planWithDefaults(raw);
-  let parsed = planSchema.safeParse(plan);
-  if (!parsed.success) {
-    // What is obvious to repair: texts longer than the file format allows are cut.
-    const name = typeof plan.name === 'string' && plan.name.trim() ? cut(plan.name, LIMITS.name) : 'Namnlös plan';
-    plan = { ...plan, name, vision: typeof plan.vision === 'string' ? cut(plan.vision, LIMITS.short) : '', createdAt: typeof plan.createdAt === 'string' ? cut(plan.createdAt, 40) : '' };
-    parsed = planSchema.safeParse(plan);
-    if (!parsed.success) return null;
-    notes.push('Planens namn eller vision kunde inte läsas som den var och rättades.');
-  }
-  const recipient = typeof raw.recipient === 'string' && raw.recipient.trim() ? raw.recipient.trim().slice(0, LIMITS.name) : undefined;
-  return recipient ? { ...parsed.data, recipient } : parsed.data;
 }
 
 const isString = (v: unknown, max: number, min = 0): v is string => typeof v === 'string' && v.length >= min && v.length <= max;
@@ -146,72 +93,69 @@ export function soundItem(raw: Raw, plan: Plan): boolean {
 const RESERVED_IDS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** The item's own fields of a sound record (a row carries `updatedAt` besides). */
-function pickItem(raw: Raw): Item {
+export function pickItem(raw: Raw): Item {
   const { id, planId, text, description, delomraden, effektmal, indikator, ansvarsniva, kalla, extraChoice, extra, status, comments, sources, cell, rank } = raw as unknown as Item;
   return { id, planId, text, description, delomraden, effektmal, indikator, ansvarsniva, kalla, extraChoice, extra, status, comments, sources, cell, rank };
 }
 
-/** One item record: restored (maybe repaired), or null when it has to be left out; `notes` says what happened. */
-export function restoreItemRecord(raw: unknown, plan: Plan, notes: string[]): Item | null {
-  if (isRecord(raw) && soundItem(raw, plan)) {
-    const item = pickItem(raw);
-    const areas = plan.catalogue.delomraden;
-    // Links to a delområde or effektmål no longer in the catalogue go quietly, as below.
-    if (item.delomraden.some((d) => !areas.some((a) => a.id === d))) item.delomraden = item.delomraden.filter((d) => areas.some((a) => a.id === d));
-    if (item.effektmal.some((g) => !areas.some((a) => a.effektmal.some((e) => e.id === g))))
-      item.effektmal = item.effektmal.filter((g) => areas.some((a) => a.effektmal.some((e) => e.id === g)));
-    return item;
-  }
-  if (!isRecord(raw) || typeof raw.id !== 'string' || raw.id === '') {
-    notes.push('En aktivitet utan id lämnades utanför.');
-    return null;
-  }
-  if (typeof raw.text !== 'string' || raw.text.trim() === '') {
-    notes.push(`En aktivitet (id ${raw.id.slice(0, 20)}) lämnades utanför: den saknar text.`);
-    return null;
-  }
-  let item: Raw = withItemDefaults(raw);
-  const name = quote(raw.text.trim());
-  // Texts longer than the file allows (written before a limit held) are cut, entry by entry.
-  item = { ...item, kalla: cut(item.kalla, LIMITS.name) };
-  if (Array.isArray(item.sources))
-    item.sources = item.sources.map((s: unknown) => (isRecord(s) ? { ...s, kalla: cut(s.kalla, LIMITS.name), text: cut(s.text, LIMITS.sourceText) } : s));
-  if (Array.isArray(item.comments))
-    item.comments = item.comments.map((c: unknown) => (isRecord(c) ? { ...c, author: cut(c.author, MAX_AUTHOR_LENGTH), text: cut(c.text, MAX_COMMENT_LENGTH) } : c));
-  if (item.planId !== plan.id) item = { ...item, planId: plan.id };
-  if ((item.text as string).length > LIMITS.itemText) {
-    item = { ...item, text: (item.text as string).slice(0, LIMITS.itemText) };
-    notes.push(`Aktiviteten ${name}: texten var för lång och kortades till ${LIMITS.itemText} tecken.`);
-  }
-  if (typeof item.description === 'string' && item.description.length > LIMITS.description) {
-    item = { ...item, description: item.description.slice(0, LIMITS.description) };
-    notes.push(`Aktiviteten ${name}: beskrivningen var för lång och kortades till ${LIMITS.description} tecken.`);
-  }
-  // Fields that cannot be read fall back one by one (at most once each).
-  let parsed = itemSchema.safeParse(item);
-  for (let round = 0; !parsed.success && round < 16; round++) {
-    const field = String(parsed.error.issues[0]!.path[0] ?? '');
-    const fallback = FIELD_FALLBACK[field];
-    if (!fallback) break;
-    item = { ...item, [field]: fallback() };
-    notes.push(`Aktiviteten ${name}: ${FIELD_WORD[field] ?? field} kunde inte läsas och återställdes.`);
-    parsed = itemSchema.safeParse(item);
-  }
-  if (!parsed.success) {
-    notes.push(`Aktiviteten ${name} lämnades utanför: den kunde inte läsas.`);
-    return null;
-  }
-  const restored: Item = parsed.data;
-  const { cell } = restored;
-  if (cell && (!plan.blades.some((b) => b.id === cell.bladeId) || !plan.rings.some((r) => r.id === cell.ringId))) {
-    restored.cell = null;
-    notes.push(`Aktiviteten ${name} flyttades till Inspel: dess cell finns inte längre i planen.`);
-  }
-  const areas = new Set(plan.catalogue.delomraden.map((d) => d.id));
-  const goals = new Set(plan.catalogue.delomraden.flatMap((d) => d.effektmal.map((g) => g.id)));
-  restored.delomraden = restored.delomraden.filter((d) => areas.has(d));
-  restored.effektmal = restored.effektmal.filter((g) => goals.has(g));
-  return restored;
+
+const HEX = /^#[0-9a-fA-F]{6}$/;
+
+/** The common case, fast: a plan record that is sound as it is (after its defaults). */
+export function soundPlan(raw: Raw): boolean {
+  const catalogue = raw.catalogue;
+  return (
+    isString(raw.id, LIMITS.id, 1) &&
+    !RESERVED_IDS.has(raw.id as string) &&
+    isString(raw.name, LIMITS.name, 1) &&
+    isString(raw.vision, LIMITS.short) &&
+    isString(raw.createdAt, 40) &&
+    (raw.recipient === undefined || isString(raw.recipient, LIMITS.name)) &&
+    Array.isArray(raw.blades) &&
+    raw.blades.length >= MIN_BLADES &&
+    raw.blades.length <= MAX_BLADES &&
+    raw.blades.every((b) => isRecord(b) && isString(b.id, LIMITS.id, 1) && isString(b.name, 80, 1) && typeof b.color === 'string' && HEX.test(b.color)) &&
+    Array.isArray(raw.rings) &&
+    raw.rings.length >= MIN_RINGS &&
+    raw.rings.length <= MAX_RINGS &&
+    raw.rings.every((r) => isRecord(r) && isString(r.id, LIMITS.id, 1) && isString(r.label, 60, 1) && (r.year === null || (Number.isInteger(r.year) && (r.year as number) >= 2000 && (r.year as number) <= 2100))) &&
+    isRecord(catalogue) &&
+    Array.isArray(catalogue.kallor) &&
+    catalogue.kallor.length <= LIMITS.catalogue &&
+    catalogue.kallor.every((k) => isString(k, LIMITS.name)) &&
+    Array.isArray(catalogue.delomraden) &&
+    catalogue.delomraden.length <= LIMITS.catalogue &&
+    catalogue.delomraden.every(
+      (d) =>
+        isRecord(d) &&
+        isString(d.id, LIMITS.id, 1) &&
+        isString(d.name, LIMITS.name, 1) &&
+        Number.isInteger(d.limit) &&
+        (d.limit as number) >= 1 &&
+        (d.limit as number) <= MAX_LIMIT &&
+        Array.isArray(d.effektmal) &&
+        d.effektmal.length <= LIMITS.catalogue &&
+        d.effektmal.every((g) => isRecord(g) && isString(g.id, LIMITS.id, 1) && isString(g.text, LIMITS.short, 1) && (g.sikt === 'kort' || g.sikt === 'lang')),
+    )
+  );
+}
+
+/** The plan's own fields of a sound record (a row carries `updatedAt` and `deletedAt` besides). */
+export function pickPlan(raw: Raw): Plan {
+  const { id, name, vision, blades, rings, catalogue, createdAt, recipient } = raw as unknown as Plan;
+  const plan: Plan = { id, name, vision, blades, rings, catalogue, createdAt };
+  const to = typeof recipient === 'string' ? recipient.trim() : '';
+  return to ? { ...plan, recipient: to } : plan;
+}
+
+/** A sound item record of `plan`, with links to what the catalogue no longer has dropped quietly. */
+export function soundItemOf(raw: Raw, plan: Plan): Item {
+  const item = pickItem(raw);
+  const areas = plan.catalogue.delomraden;
+  if (item.delomraden.some((d) => !areas.some((a) => a.id === d))) item.delomraden = item.delomraden.filter((d) => areas.some((a) => a.id === d));
+  if (item.effektmal.some((g) => !areas.some((a) => a.effektmal.some((e) => e.id === g))))
+    item.effektmal = item.effektmal.filter((g) => areas.some((a) => a.effektmal.some((e) => e.id === g)));
+  return item;
 }
 
 export interface RestoredDoc {
@@ -220,35 +164,46 @@ export interface RestoredDoc {
   notes: string[];
 }
 
-/**
- * A plan and its items from stored records: each record restored, ranks made consecutive per
- * container (in stored order), the limits' italics settled. Null when the plan itself cannot
- * be read.
- */
-export function restoreDocRecords(planRaw: unknown, itemRaws: Iterable<unknown>): RestoredDoc | null {
-  const notes: string[] = [];
-  const plan = restorePlanRecord(planRaw, notes);
-  if (!plan) return null;
+/** Ranks consecutive per container (in stored order), the limits' italics settled. */
+export function assemble(plan: Plan, items: Iterable<Item>): PlanDoc {
   const groups = new Map<string, Item[]>();
   const seen = new Set<string>();
-  for (const raw of itemRaws) {
-    const item = restoreItemRecord(raw, plan, notes);
-    if (!item || seen.has(item.id)) continue;
+  for (const item of items) {
+    if (seen.has(item.id)) continue;
     seen.add(item.id);
     const key = containerKey(item.cell);
     const list = groups.get(key);
     if (list) list.push(item);
     else groups.set(key, [item]);
   }
-  const items: Record<string, Item> = {};
+  const byId: Record<string, Item> = {};
   for (const list of groups.values()) {
     list.sort((a, b) => a.rank - b.rank);
     list.forEach((item, rank) => {
       if (item.rank !== rank) item.rank = rank;
-      items[item.id] = item;
+      byId[item.id] = item;
     });
   }
-  const doc = { plan, items };
+  const doc = { plan, items: byId };
   settleExtras(doc);
-  return { doc, notes };
+  return doc;
+}
+
+/**
+ * A plan and its items from records that are all sound (after their defaults): the fast way
+ * every ordinary start takes. Null when any record is not: then ./repair.ts restores them.
+ */
+export function restoreSound(planRaw: unknown, itemRaws: readonly unknown[]): PlanDoc | null {
+  if (!isRecord(planRaw)) return null;
+  const planRecord = planWithDefaults(planRaw);
+  if (!soundPlan(planRecord)) return null;
+  const plan = pickPlan(planRecord);
+  const items: Item[] = [];
+  for (const raw of itemRaws) {
+    if (!isRecord(raw)) return null;
+    const record = withItemDefaults(raw);
+    if (!soundItem(record, plan)) return null;
+    items.push(soundItemOf(record, plan));
+  }
+  return assemble(plan, items);
 }

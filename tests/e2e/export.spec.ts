@@ -46,7 +46,12 @@ test('Word (.docx): LibreOffice opens the plan, every item in order, extras in i
   expect(download.suggestedFilename()).toBe('KL HoS handlingsplan 2025–2027 (utkast) – handlingsplan.docx');
   const docx = (await download.path())!;
 
-  expect(readFileSync(convert(docx, 'pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+  const pdf = readFileSync(convert(docx, 'pdf'));
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  // An A3 landscape page (the title and the fan) and A4 landscape pages (the tables).
+  const boxes = [...pdf.toString('latin1').matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map((m) => [Math.round(Number(m[1])), Math.round(Number(m[2]))]);
+  expect(boxes).toContainEqual([1191, 842]);
+  expect(boxes).toContainEqual([842, 595]);
   const text = convertToText(docx);
   const placed = (plan.items as FileItem[]).filter((i) => i.cell);
   expect(placed).toHaveLength(EXAMPLE_ITEM_COUNT);

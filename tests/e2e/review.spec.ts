@@ -3,6 +3,7 @@ import JSZip from 'jszip';
 import { expect, test } from '@playwright/test';
 import { addInspel, cellList, clickItem, exportVia, inspel, openApp, waitSaved } from './helpers';
 import { EXAMPLE_ITEM_COUNT } from '../../src/domain/example';
+import { NOTICE_MS } from '../../src/components/NoticeBar';
 
 const GOAL = 'Steg tagna mot en ökad kontinuitet för patienter med långvariga behov';
 
@@ -122,6 +123,8 @@ test('review marks: each status and the comments show on the fan (with a legend)
   await addInspel(page, 'Ett annat förslag');
   await inspel(page).getByRole('button', { name: /Nytt förslag om mobila team/ }).click();
   const dialog = page.getByRole('dialog', { name: 'Aktivitet' });
+  // An inspel is not placed: it is neither prioritised nor extra yet.
+  await expect(dialog).toContainText('Nu: inte placerad.');
   await dialog.getByLabel('Status').selectOption('Godkänd');
   await dialog.getByRole('button', { name: 'Spara' }).click();
   await expect(dialog).toBeHidden();
@@ -158,4 +161,43 @@ test('review marks: each status and the comments show on the fan (with a legend)
   const xml = await (await JSZip.loadAsync(readFileSync(docx))).file('word/document.xml')!.async('string');
   expect(xml).toContain('✓ godkänd · ❝ 1 kommentar');
   expect(xml).toContain('Δ ändras');
+});
+
+test('news leaves by itself; an error stays until closed; in a dialog a message never covers its buttons', async ({ page }) => {
+  await openApp(page);
+  await addInspel(page, 'Ett förslag som ska bort');
+  await inspel(page).getByRole('button', { name: /Ett förslag som ska bort/ }).click();
+  await page.getByRole('dialog', { name: 'Aktivitet' }).getByRole('button', { name: 'Ta bort' }).click();
+  const news = page.getByRole('status').filter({ hasText: 'togs bort' });
+  await expect(news).toBeVisible();
+  // Gone after a while (longer than plain news: it offers "Ångra").
+  await expect(news).toBeHidden({ timeout: 20_000 });
+
+  // An error stays: a file Importera cannot read.
+  await page.getByTestId('import-file').setInputFiles({ name: 'trasig.json', mimeType: 'application/json', buffer: Buffer.from('{"format":') });
+  const alert = page.getByRole('alert').filter({ hasText: 'trasig.json' });
+  await expect(alert).toBeVisible();
+  // Longer than any news lives (6 s): what is checked is that nothing happens.
+  await page.waitForTimeout(NOTICE_MS.plain + 2000);
+  await expect(alert).toBeVisible();
+  await alert.getByRole('button', { name: 'Stäng meddelandet' }).click();
+  await expect(alert).toBeHidden();
+
+  // In a dialog: deleting a plan under Planer says so with "Ångra", in its own room below.
+  await page.getByRole('button', { name: 'Planer', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Planer' });
+  await dialog.getByRole('button', { name: /^Duplicera / }).click();
+  await expect(dialog.getByRole('listitem')).toHaveCount(2);
+  await dialog.getByRole('button', { name: /^Ta bort .*\(kopia\)$/ }).click();
+  await dialog.getByRole('button', { name: 'Ja, ta bort' }).click();
+  const notice = dialog.locator('.notice');
+  await expect(notice).toContainText('Ångra');
+  const box = (await notice.boundingBox())!;
+  for (const button of await dialog.locator('button').all()) {
+    if (await button.evaluate((el) => el.closest('.notice') !== null)) continue;
+    const b = await button.boundingBox();
+    if (!b || b.width === 0) continue;
+    const overlaps = b.x < box.x + box.width && b.x + b.width > box.x && b.y < box.y + box.height && b.y + b.height > box.y;
+    expect(overlaps, (await button.textContent()) ?? '').toBe(false);
+  }
 });

@@ -1,0 +1,140 @@
+// The careful way for records that are not sound as they are (./records.ts checks that
+// fast): through the file format's zod schema, field by field — defaults filled, texts longer
+// than the format allows cut, what cannot be read reset or left out, an item whose cell is
+// gone back in Inspel — and every repair named in Swedish. Loaded only when needed (it
+// brings zod).
+import { LIMITS } from '../domain/limits';
+import { MAX_AUTHOR_LENGTH, MAX_COMMENT_LENGTH, type Item, type Plan } from '../domain/types';
+import { itemSchema, planSchema } from './planFile';
+import { assemble, isRecord, planWithDefaults, type RestoredDoc, soundItem, soundItemOf, withItemDefaults } from './records';
+
+type Raw = Record<string, unknown>;
+
+/** What an item field falls back to when what is stored cannot be read. */
+const FIELD_FALLBACK: Record<string, () => unknown> = {
+  description: () => '',
+  delomraden: () => [],
+  effektmal: () => [],
+  indikator: () => ({ text: '', target: null, unit: '' }),
+  ansvarsniva: () => null,
+  kalla: () => '',
+  extraChoice: () => 'auto',
+  extra: () => false,
+  status: () => 'forslag',
+  comments: () => [],
+  sources: () => [],
+  cell: () => null,
+  rank: () => Number.MAX_SAFE_INTEGER,
+};
+
+const FIELD_WORD: Record<string, string> = {
+  description: 'beskrivningen',
+  delomraden: 'delområdena',
+  effektmal: 'effektmålen',
+  indikator: 'indikatorn',
+  ansvarsniva: 'ansvarsnivån',
+  kalla: 'källan',
+  extraChoice: 'valet om extra',
+  extra: 'extra-markeringen',
+  status: 'statusen',
+  comments: 'kommentarerna',
+  sources: 'förslagen den bygger på',
+  cell: 'platsen',
+  rank: 'prioriteten',
+};
+
+const quote = (text: string) => `”${text.length > 40 ? `${text.slice(0, 40)}…` : text}”`;
+
+const cut = (value: unknown, max: number) => (typeof value === 'string' && value.length > max ? value.slice(0, max) : value);
+
+/** A plan's stored record, or null when it cannot be read (it is then left alone, not opened). */
+export function restorePlanRecord(raw: unknown, notes: string[] = []): Plan | null {
+  if (!isRecord(raw)) return null;
+  let plan = planWithDefaults(raw);
+  let parsed = planSchema.safeParse(plan);
+  if (!parsed.success) {
+    // What is obvious to repair: texts longer than the file format allows are cut.
+    const name = typeof plan.name === 'string' && plan.name.trim() ? cut(plan.name, LIMITS.name) : 'Namnlös plan';
+    plan = { ...plan, name, vision: typeof plan.vision === 'string' ? cut(plan.vision, LIMITS.short) : '', createdAt: typeof plan.createdAt === 'string' ? cut(plan.createdAt, 40) : '' };
+    parsed = planSchema.safeParse(plan);
+    if (!parsed.success) return null;
+    notes.push('Planens namn eller vision kunde inte läsas som den var och rättades.');
+  }
+  const recipient = typeof raw.recipient === 'string' && raw.recipient.trim() ? raw.recipient.trim().slice(0, LIMITS.name) : undefined;
+  return recipient ? { ...parsed.data, recipient } : parsed.data;
+}
+
+/** One item record: restored (maybe repaired), or null when it has to be left out; `notes` says what happened. */
+export function restoreItemRecord(raw: unknown, plan: Plan, notes: string[]): Item | null {
+  if (isRecord(raw)) {
+    const record = withItemDefaults(raw);
+    if (soundItem(record, plan)) return soundItemOf(record, plan);
+  }
+  if (!isRecord(raw) || typeof raw.id !== 'string' || raw.id === '') {
+    notes.push('En aktivitet utan id lämnades utanför.');
+    return null;
+  }
+  if (typeof raw.text !== 'string' || raw.text.trim() === '') {
+    notes.push(`En aktivitet (id ${raw.id.slice(0, 20)}) lämnades utanför: den saknar text.`);
+    return null;
+  }
+  let item: Raw = withItemDefaults(raw);
+  const name = quote(raw.text.trim());
+  // Texts longer than the file allows (written before a limit held) are cut, entry by entry.
+  item = { ...item, kalla: cut(item.kalla, LIMITS.name) };
+  if (Array.isArray(item.sources))
+    item.sources = item.sources.map((s: unknown) => (isRecord(s) ? { ...s, kalla: cut(s.kalla, LIMITS.name), text: cut(s.text, LIMITS.sourceText) } : s));
+  if (Array.isArray(item.comments))
+    item.comments = item.comments.map((c: unknown) => (isRecord(c) ? { ...c, author: cut(c.author, MAX_AUTHOR_LENGTH), text: cut(c.text, MAX_COMMENT_LENGTH) } : c));
+  if (item.planId !== plan.id) item = { ...item, planId: plan.id };
+  if ((item.text as string).length > LIMITS.itemText) {
+    item = { ...item, text: (item.text as string).slice(0, LIMITS.itemText) };
+    notes.push(`Aktiviteten ${name}: texten var för lång och kortades till ${LIMITS.itemText} tecken.`);
+  }
+  if (typeof item.description === 'string' && item.description.length > LIMITS.description) {
+    item = { ...item, description: item.description.slice(0, LIMITS.description) };
+    notes.push(`Aktiviteten ${name}: beskrivningen var för lång och kortades till ${LIMITS.description} tecken.`);
+  }
+  // Fields that cannot be read fall back one by one (at most once each).
+  let parsed = itemSchema.safeParse(item);
+  for (let round = 0; !parsed.success && round < 16; round++) {
+    const field = String(parsed.error.issues[0]!.path[0] ?? '');
+    const fallback = FIELD_FALLBACK[field];
+    if (!fallback) break;
+    item = { ...item, [field]: fallback() };
+    notes.push(`Aktiviteten ${name}: ${FIELD_WORD[field] ?? field} kunde inte läsas och återställdes.`);
+    parsed = itemSchema.safeParse(item);
+  }
+  if (!parsed.success) {
+    notes.push(`Aktiviteten ${name} lämnades utanför: den kunde inte läsas.`);
+    return null;
+  }
+  const restored: Item = parsed.data;
+  const { cell } = restored;
+  if (cell && (!plan.blades.some((b) => b.id === cell.bladeId) || !plan.rings.some((r) => r.id === cell.ringId))) {
+    restored.cell = null;
+    notes.push(`Aktiviteten ${name} flyttades till Inspel: dess cell finns inte längre i planen.`);
+  }
+  const areas = new Set(plan.catalogue.delomraden.map((d) => d.id));
+  const goals = new Set(plan.catalogue.delomraden.flatMap((d) => d.effektmal.map((g) => g.id)));
+  restored.delomraden = restored.delomraden.filter((d) => areas.has(d));
+  restored.effektmal = restored.effektmal.filter((g) => goals.has(g));
+  return restored;
+}
+
+/**
+ * A plan and its items from stored records: each record restored, ranks made consecutive per
+ * container (in stored order), the limits' italics settled. Null when the plan itself cannot
+ * be read.
+ */
+export function restoreDocRecords(planRaw: unknown, itemRaws: Iterable<unknown>): RestoredDoc | null {
+  const notes: string[] = [];
+  const plan = restorePlanRecord(planRaw, notes);
+  if (!plan) return null;
+  const items: Item[] = [];
+  for (const raw of itemRaws) {
+    const item = restoreItemRecord(raw, plan, notes);
+    if (item) items.push(item);
+  }
+  return { doc: assemble(plan, items), notes };
+}

@@ -58,3 +58,11 @@ export function readSide(kind: SideKind, planId: string): unknown {
     return null;
   }
 }
+
+/** Log a row, then store it with `save`; the log goes once the write has committed. */
+export function writeSide<T>(kind: SideKind, planId: string, row: T, save: (row: T) => Promise<void>, failed: () => void): void {
+  const token = logSide(kind, planId, row);
+  save(row)
+    .then(() => dropSide(kind, planId, token))
+    .catch(failed);
+}

@@ -27,7 +27,8 @@ export interface TextLine {
   at?: { x: number; y: number; angle: number };
 }
 
-export interface ItemShape {
+/** An item of a cell as the view knows it: what it says and where it stands. */
+export interface HiddenItem {
   id: string;
   text: string;
   index: number;
@@ -35,6 +36,10 @@ export interface ItemShape {
   struck: boolean;
   /** Its review status and comments in words (for screen readers); empty for a förslag without comments. */
   review: string;
+}
+
+/** An item drawn in its cell. */
+export interface ItemShape extends HiddenItem {
   lines: TextLine[];
   /** Extent of the item's text block in flow coordinates (reading order). */
   s0: number;
@@ -43,16 +48,7 @@ export interface ItemShape {
   hitPath: string;
 }
 
-/** An item folded away behind "+N till", listed for screen readers. */
-export interface HiddenItem {
-  id: string;
-  text: string;
-  index: number;
-  extra: boolean;
-  struck: boolean;
-  review: string;
-}
-
+/** An item folded away behind "+N till" (listed for screen readers). */
 export const hiddenItem = (t: CellText, index: number): HiddenItem => ({ id: t.id, text: t.text, index, extra: t.extra, struck: struck(t), review: reviewWords(t) });
 
 export interface CellFlow {

@@ -9,7 +9,7 @@ import type { CellRef } from '../domain/types';
 import * as repo from '../db/repository';
 import type { FileLike } from '../collect/takeIn';
 import { count } from '../domain/plural';
-import { dropSide, logSide, readSide } from '../db/sideLog';
+import { readSide, writeSide } from '../db/sideLog';
 import { commit, notify, obeyingRules, pushSideStep, undoIfLast, useEditor } from './editor';
 
 interface CollectionState {
@@ -36,11 +36,7 @@ export async function loadCollection(planId: string): Promise<void> {
 
 /** Store the collection: logged at once (when small enough), then written to IndexedDB. */
 function write(planId: string, collection: c.Collection): void {
-  const token = logSide('collection', planId, collection);
-  repo
-    .saveCollection({ planId, ...collection })
-    .then(() => dropSide('collection', planId, token))
-    .catch(() => notify('error', 'Insamlingen kunde inte sparas i webbläsaren.'));
+  writeSide('collection', planId, collection, (row) => repo.saveCollection({ planId, ...row }), () => notify('error', 'Insamlingen kunde inte sparas i webbläsaren.'));
 }
 
 function save(planId: string, collection: c.Collection): void {

@@ -6,7 +6,7 @@ import * as ops from '../domain/operations';
 import type { CellRef } from '../domain/types';
 import * as voting from '../domain/voting';
 import * as repo from '../db/repository';
-import { dropSide, logSide, readSide } from '../db/sideLog';
+import { readSide, writeSide } from '../db/sideLog';
 import { commit, notify, obeyingRules, pushSideStep, undoIfLast, useEditor } from './editor';
 import type { Step } from './history';
 
@@ -33,11 +33,7 @@ export async function loadVoting(planId: string): Promise<void> {
 
 /** Store the voting: logged at once (a reload loses nothing), then written to IndexedDB. */
 function write(planId: string, next: voting.Voting): void {
-  const token = logSide('voting', planId, next);
-  repo
-    .saveVoting({ planId, ...next })
-    .then(() => dropSide('voting', planId, token))
-    .catch(() => notify('error', 'Rösterna kunde inte sparas i webbläsaren.'));
+  writeSide('voting', planId, next, (row) => repo.saveVoting({ planId, ...row }), () => notify('error', 'Rösterna kunde inte sparas i webbläsaren.'));
 }
 
 /** Show and store a voting of this plan (no step: undo and redo use it). */

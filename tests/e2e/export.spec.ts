@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import JSZip from 'jszip';
-import { cellList, clickItem, exportVia, openApp, versionsDialog } from './helpers';
+import { cellList, clickItem, exportVia, openApp, saveVersionThenEdit, versionsDialog } from './helpers';
 import { convert, convertToText, missingInOrder } from './office';
 import { EXAMPLE_ITEM_COUNT } from '../../src/domain/example';
 
@@ -161,16 +161,7 @@ test('every export works from Tabell, from Presentera and from a version open re
   await presentation.getByRole('button', { name: 'Avsluta presentationen' }).click();
 
   // A version open read-only exports as it was saved, named by its version.
-  const versions = await versionsDialog(page);
-  await versions.getByLabel('Namn på versionen').fill('Utkast 1');
-  await versions.getByRole('button', { name: 'Spara version' }).click();
-  await expect(versions.getByRole('list', { name: 'Sparade versioner' }).getByRole('listitem')).toHaveCount(1);
-  await page.keyboard.press('Escape');
-  await clickItem(page, cellList(page, 'Nära invånaren', 'Önskad målbild 2027').getByRole('button').first());
-  const item = page.getByRole('dialog', { name: 'Aktivitet' });
-  await item.getByLabel('Text').fill('Ändrad efter versionen');
-  await item.getByRole('button', { name: 'Spara' }).click();
-  await expect(item).toBeHidden();
+  await saveVersionThenEdit(page, 'Utkast 1', 'Ändrad efter versionen');
   await (await versionsDialog(page)).getByRole('button', { name: 'Öppna Utkast 1' }).click();
   await expect(page.getByText(/^Version ”Utkast 1”, sparad .* – skrivskyddad$/)).toBeVisible();
   const old = await svgItems((await (await exportFrom(page, toolbar, 'Bild (SVG)')).path())!);

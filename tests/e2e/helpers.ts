@@ -142,6 +142,20 @@ export async function versionsDialog(page: Page) {
   return dialog;
 }
 
+/** Save the plan as a version named `name`, then change the first item of "Nära invånaren, Önskad målbild 2027" to `edit`. */
+export async function saveVersionThenEdit(page: Page, name: string, edit: string): Promise<void> {
+  const dialog = await versionsDialog(page);
+  await dialog.getByLabel('Namn på versionen').fill(name);
+  await dialog.getByRole('button', { name: 'Spara version' }).click();
+  await expect(dialog.getByRole('list', { name: 'Sparade versioner' }).getByRole('listitem')).toHaveCount(1);
+  await page.keyboard.press('Escape');
+  await clickItem(page, cellList(page, 'Nära invånaren', 'Önskad målbild 2027').getByRole('button').first());
+  const item = page.getByRole('dialog', { name: 'Aktivitet' });
+  await item.getByLabel('Text').fill(edit);
+  await item.getByRole('button', { name: 'Spara' }).click();
+  await expect(item).toBeHidden();
+}
+
 /** "Fokusområden och ringar", from the toolbar's "Plan" menu. */
 export async function openPlanSettings(page: Page): Promise<void> {
   await page.getByRole('navigation', { name: 'Verktyg' }).getByRole('button', { name: 'Plan', exact: true }).click();

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { cellList, clickItem, listTexts, openApp, versionsDialog } from './helpers';
+import { cellList, clickItem, listTexts, openApp, saveVersionThenEdit, versionsDialog } from './helpers';
 import { EXAMPLE_ITEM_COUNT } from '../../src/domain/example';
 
 const view = (page: Page, name: 'Solfjäder' | 'Tabell') => page.getByRole('group', { name: 'Vy' }).getByRole('button', { name, exact: true }).click();
@@ -62,16 +62,8 @@ test('a saved version compares against the edited plan: exactly the added, remov
 
 test('a version opens read-only, survives a reload, and is restored as a new plan', async ({ page }) => {
   await openApp(page);
-  let dialog = await versionsDialog(page);
-  await dialog.getByLabel('Namn på versionen').fill('Utkast 1');
-  await dialog.getByRole('button', { name: 'Spara version' }).click();
-  await expect(dialog.getByRole('list', { name: 'Sparade versioner' }).getByRole('listitem')).toHaveCount(1);
-  await page.keyboard.press('Escape');
-  await clickItem(page, cellList(page, 'Nära invånaren', 'Önskad målbild 2027').getByRole('button').first());
-  const item = page.getByRole('dialog', { name: 'Aktivitet' });
-  await item.getByLabel('Text').fill('Ändrad efter versionen');
-  await item.getByRole('button', { name: 'Spara' }).click();
-  await expect(item).toBeHidden();
+  await saveVersionThenEdit(page, 'Utkast 1', 'Ändrad efter versionen');
+  let dialog;
 
   await page.reload();
   await expect(page.locator('svg.fan')).toBeVisible();

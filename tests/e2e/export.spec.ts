@@ -206,6 +206,11 @@ test('Bild (SVG) parses and holds every item; Bild (PNG) is the same picture at 
 
 test('Skriv ut: the fan on an A3 landscape page, then the tables; no buttons or panels on paper', async ({ page }) => {
   await openApp(page);
+  await clickItem(page, cellList(page, 'Nära invånaren', 'Viktiga milstolpar 2025').getByRole('button').first());
+  const item = page.getByRole('dialog', { name: 'Aktivitet' });
+  await item.getByLabel('Beskrivning').fill('En beskrivning för papperet');
+  await item.getByRole('button', { name: 'Spara' }).click();
+  await expect(item).toBeHidden();
   // Headless Chromium has no print dialog: count the calls instead.
   await page.evaluate(() => {
     (window as unknown as { printed: number }).printed = 0;
@@ -228,6 +233,12 @@ test('Skriv ut: the fan on an A3 landscape page, then the tables; no buttons or 
   await expect(paper.getByRole('img', { name: /^Solfjäder: / })).toBeVisible();
   await expect(page.locator('svg.fan')).toBeHidden();
   expect(await visibleButtons(page)).toEqual([]);
+  // A description is not a second title: smaller than the item's text.
+  const sizes = await paper
+    .getByRole('listitem')
+    .filter({ hasText: 'En beskrivning för papperet' })
+    .evaluate((li) => [li.querySelector('span')!, li.querySelector('.description')!].map((el) => parseFloat(getComputedStyle(el).fontSize)));
+  expect(sizes[1]).toBeLessThan(sizes[0]!);
   const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
   const box = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(pdf);
   expect(box).not.toBeNull();

@@ -1,6 +1,6 @@
 // Usage: node scripts/shot.mjs out.png [width] [height] [url] [steps]
 // Screenshots the built app (a running preview). `steps` is a comma-separated list of what to
-// do first: "unfold:<blade name>", "present", "key:<key>", "hide-inspel", "show-inspel".
+// do first: "unfold:<blade name>", "present", "table", "key:<key>", "hide-inspel", "show-inspel".
 import { chromium } from 'playwright-core';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,6 +23,7 @@ for (const step of steps.split(',').filter(Boolean)) {
     await page.waitForSelector('.presentation svg.fan');
   }
   else if (verb === 'key') await page.keyboard.press(arg);
+  else if (verb === 'table') await page.getByRole('group', { name: 'Vy' }).getByRole('button', { name: 'Tabell', exact: true }).click();
   else if (verb === 'hide-inspel') await page.getByRole('button', { name: 'Dölj inspel' }).click();
   else if (verb === 'show-inspel') await page.getByRole('button', { name: /^Visa inspel/ }).click();
 }

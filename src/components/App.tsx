@@ -88,9 +88,23 @@ function PlanView() {
     <section className="fan-panel" aria-label={view === 'table' ? 'Tabell' : 'Solfjädern'}>
       {view === 'fan' && <DiffBanner />}
       <Filters />
-      <Fan />
-      {showInspel && <InspelShowButton />}
-      <ExampleIntro />
+      {view === 'fan' ? (
+        <>
+          <Fan />
+          {/* Over the fan's empty top corners. */}
+          {showInspel && <InspelShowButton />}
+          <ExampleIntro />
+        </>
+      ) : (
+        <>
+          {/* Above the table, never over it. */}
+          <div className="panel-bar">
+            <ExampleIntro />
+            {showInspel && <InspelShowButton />}
+          </div>
+          <Fan />
+        </>
+      )}
     </section>
   );
 }

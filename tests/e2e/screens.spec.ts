@@ -188,3 +188,14 @@ test.describe('touch', () => {
     await expect.poll(() => listTexts(list)).toEqual([before[0], before.at(-1), ...before.slice(1, -1)]);
   });
 });
+
+test('in Tabell, the first start\'s line and "Visa inspel" sit above the table, never over it', async ({ page }) => {
+  await open(page, 1366, 768);
+  await page.getByRole('group', { name: 'Vy' }).getByRole('button', { name: 'Tabell', exact: true }).click();
+  const table = (await page.getByRole('table').first().boundingBox())!;
+  for (const over of [page.getByRole('complementary', { name: 'Om exemplet' }), page.getByRole('button', { name: /^Visa inspel/ })]) {
+    await expect(over).toBeVisible();
+    const box = (await over.boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(table.y);
+  }
+});

@@ -32,13 +32,37 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * src/early.ts starts reading the plan from IndexedDB. The app imports it first, but a module
+ * runs only once everything it imports has loaded, so the build also makes it an entry of
+ * its own (tiny, no dependencies) whose script goes before the app's: the read then runs
+ * while React and the rest of the app still download and compile.
+ */
+function earlyEntry(entry = 'src/early.ts'): Plugin {
+  return {
+    name: 'solfjadern-early-entry',
+    apply: 'build',
+    config: () => ({ build: { rolldownOptions: { input: { index: 'index.html', early: entry } } } }),
+    transformIndexHtml: {
+      order: 'post',
+      handler: (html, { bundle }) => {
+        const chunk = Object.values(bundle ?? {}).find((c) => c.type === 'chunk' && c.isEntry && c.facadeModuleId?.endsWith(entry));
+        const app = html.indexOf('<script type="module"');
+        if (!chunk || app < 0) throw new Error(`No entry for ${entry}`);
+        return `${html.slice(0, app)}<script type="module" async crossorigin src="/${chunk.fileName}"></script>\n    ${html.slice(app)}`;
+      },
+    },
+  };
+}
+
 export default defineConfig({
   plugins: [
     react(),
     contentSecurityPolicy(),
+    earlyEntry(),
     VitePWA({
       registerType: 'autoUpdate',
-      injectRegister: 'script',
+      injectRegister: 'script-defer',
       includeAssets: ['favicon.svg'],
       manifest: {
         name: 'Solfjädern – handlingsplan',

@@ -1,3 +1,5 @@
+// First: start reading the plan (see ./early.ts).
+import './early';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './components/App';

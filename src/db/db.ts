@@ -6,6 +6,7 @@ import { settleExtras } from '../domain/priorities';
 import { type ItemField, withAreaLimit, withItemDefaults } from '../schema/records';
 import type { Collection } from '../domain/collection';
 import type { Item, Plan, PlanDoc } from '../domain/types';
+import { DB_NAME } from './earlyRead';
 
 export interface PlanRow extends Plan {
   updatedAt: string;
@@ -44,8 +45,7 @@ export interface MetaRow {
   value: string;
 }
 
-export const DB_NAME = 'solfjadern';
-export const DB_VERSION = 11;
+export { DB_NAME, DB_VERSION } from './earlyRead';
 
 export type SolfjadernDb = Dexie & {
   plans: EntityTable<PlanRow, 'id'>;

@@ -106,7 +106,13 @@ async function restored(planRow: unknown, itemRows: readonly unknown[]): Promise
   return restoreDocRecords(planRow, itemRows);
 }
 
-async function docOf(planId: string, read: { row: PlanRow; rows: ItemRow[] } | null): Promise<PlanDoc | null> {
+/** The plan of rows read straight from IndexedDB before the app loaded (src/db/earlyRead.ts). */
+export async function docFromRows(planRow: unknown, itemRows: readonly unknown[]): Promise<PlanDoc | null> {
+  const id = isRecord(planRow) && typeof planRow.id === 'string' ? planRow.id : null;
+  return id ? docOf(id, { row: planRow, rows: itemRows }) : null;
+}
+
+async function docOf(planId: string, read: { row: unknown; rows: readonly unknown[] } | null): Promise<PlanDoc | null> {
   if (!read) return null;
   const result = await restored(read.row, read.rows);
   if (!result) return null;

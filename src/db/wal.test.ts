@@ -1,9 +1,11 @@
 // @vitest-environment jsdom
 import { produceWithPatches, enablePatches } from 'immer';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { addItem, updateItem } from '../domain/operations';
 import { createExampleDoc } from '../domain/plan';
 import * as repo from './repository';
+import { beginEarlyRead } from './earlyRead';
+import { takeStartupRead } from './startup';
 import { replayLogs, WriteAheadLog } from './wal';
 
 enablePatches();
@@ -14,6 +16,30 @@ beforeEach(async () => {
 });
 
 describe('write-ahead log', () => {
+  it('at start, a waiting log is replayed before the plan is read, even when the early read has it', async () => {
+    const doc = createExampleDoc();
+    await repo.saveDoc(doc, new Date('2026-01-01T00:00:00Z'), true);
+    // The early read sees the plan without the logged change …
+    beginEarlyRead(`wal-${n}`);
+    const wal = new WriteAheadLog('solfjadern:wal:test');
+    let id = '';
+    const [next, patches] = produceWithPatches(doc, (d) => void (id = addItem(d, { text: 'Loggad före start' })));
+    wal.record(next, repo.touchedRows(patches), new Date('2026-01-01T00:00:01Z'));
+    // … so the start replays the log and reads again.
+    const started = await takeStartupRead();
+    expect(started!.items[id]!.text).toBe('Loggad före start');
+  });
+
+  it('at start without a log, the plan comes from the early read', async () => {
+    const doc = createExampleDoc();
+    await repo.saveDoc(doc, new Date('2026-01-01T00:00:00Z'), true);
+    beginEarlyRead(`wal-${n}`);
+    const loadLastDoc = vi.spyOn(repo, 'loadLastDoc');
+    expect(await takeStartupRead()).toEqual(doc);
+    expect(loadLastDoc).not.toHaveBeenCalled();
+    loadLastDoc.mockRestore();
+  });
+
   it('replays a change whose IndexedDB write never happened', async () => {
     const doc = createExampleDoc();
     await repo.saveDoc(doc, new Date('2026-01-01T00:00:00Z'));

@@ -8,6 +8,7 @@ import { isRecord, pickPlan, planWithDefaults, soundPlan } from '../schema/recor
 import { applyLoggedRows } from './repository';
 
 const PREFIX = 'solfjadern:wal:';
+
 /** Logs this old are left from closed tabs: replayed, then removed. */
 const STALE_MS = 60_000;
 
@@ -81,13 +82,20 @@ const itemEntry = (e: unknown): e is { planId: string; row: Item | null; at: str
   typeof e.planId === 'string' &&
   (e.row === null || (isRecord(e.row) && typeof e.row.id === 'string' && e.row.planId === e.planId));
 
+const logKeys = (s: Storage) => Array.from({ length: s.length }, (_, i) => s.key(i)).filter((k): k is string => !!k && k.startsWith(PREFIX));
+
+/** Whether any tab's log waits to be replayed. */
+export function logsWaiting(): boolean {
+  const s = storage();
+  return !!s && logKeys(s).length > 0;
+}
+
 /** At start: apply every tab's log (never over later rows) and drop the old ones. */
 export async function replayLogs(now = Date.now()): Promise<number> {
   const s = storage();
   if (!s) return 0;
   let applied = 0;
-  const keys = Array.from({ length: s.length }, (_, i) => s.key(i)).filter((k): k is string => !!k && k.startsWith(PREFIX));
-  for (const key of keys) {
+  for (const key of logKeys(s)) {
     let log: Log;
     try {
       log = JSON.parse(s.getItem(key) ?? '') as Log;

@@ -220,6 +220,21 @@ function flowSome(
   }
 }
 
+/** No glyph is narrower than this (in em), spaces included: a bound, not an estimate. */
+const NARROWEST_GLYPH = 0.2;
+
+/**
+ * The first `count` items' text, at its narrowest, covers more than the cell's whole area:
+ * they cannot fit, and wrapping them to find out would be wasted (the layout tries many
+ * sizes of a cell, most far too small).
+ */
+function surelyTooMuch(box: CellBox, texts: CellText[], count: number, fontSize: number): boolean {
+  let chars = 0;
+  for (let i = 0; i < Math.min(count, texts.length); i++) chars += texts[i]!.text.length;
+  const area = ((box.phi1 - box.phi0) / 2) * (box.r1 * box.r1 - box.r0 * box.r0);
+  return chars * NARROWEST_GLYPH * fontSize * fontSize * LINE_HEIGHT > area;
+}
+
 /**
  * Do the first `count` items fit (all of them when count ≥ the list), with "+N till" on a
  * whole line after them when some are left out?
@@ -234,6 +249,7 @@ export function fitsFirst(
 ): boolean {
   // Nothing asked: "+N till" alone always finds a place (smaller, in a sliver of a cell).
   if (count <= 0) return true;
+  if (surelyTooMuch(box, texts, count, fontSize)) return false;
   const gen = lineSlots(box, fontSize);
   if (count >= texts.length) return tryFlow(gen, texts, fontSize, measure, gen.end, hyphenate).items.length === texts.length;
   const { some, at } = flowSome(box, gen, texts, count, fontSize, measure, hyphenate);

@@ -6,6 +6,7 @@ import { flowCell, itemLabel, LINE_HEIGHT } from './cells';
 import { type FitContext, fitRadii, fitSome, textsOf } from './fit';
 import { bandLines, bandThickness, foldedBand, FOLDED_EDIT, FOLDED_PRESENT, UNFOLDED_BAND_FONT } from './labels';
 import type { LayoutInput } from './layout';
+import { averageWidths } from './text';
 
 const MARGIN = 6;
 /** Above this many items the fan is mostly folded: one allocation is tried, not four. */
@@ -23,14 +24,14 @@ export function fontSteps({ min, max }: { min: number; max: number }): number[] 
   return out;
 }
 
-/** Text area (px²) of each cell's items at a size (blade × ring): what angles are weighed by. */
+/** Text area (px²) of each cell's items at a size (blade × ring): what angles are weighed by (an estimate). */
 function cellNeeds(input: LayoutInput, size: number): number[][] {
-  const font = { size };
+  const width = averageWidths(input.measure, { size });
   return input.blades.map((blade) =>
     input.rings.map((ring) => {
       let area = 0;
       for (const [k, t] of (input.containers.get(containerKey({ bladeId: blade.id, ringId: ring.id })) ?? []).entries())
-        area += (input.measure(itemLabel(k, t), font) + 3 * size) * size * LINE_HEIGHT;
+        area += (width(itemLabel(k, t)) + 3 * size) * size * LINE_HEIGHT;
       return area;
     }),
   );

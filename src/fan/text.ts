@@ -42,6 +42,19 @@ export function cachedMeasure(measure: Measure): Measure {
   };
 }
 
+/** Ordinary Swedish text, for an average character width. */
+const SAMPLE = 'Utveckla vården nära invånarna i samverkan med kommunerna, 2026';
+
+/**
+ * Text widths estimated from their length and the font's average character width (one
+ * measurement): close enough to weigh how much text a cell holds, without measuring every
+ * item's whole text.
+ */
+export function averageWidths(measure: Measure, font: FontSpec): (text: string) => number {
+  const perCharacter = measure(SAMPLE, font) / SAMPLE.length;
+  return (text) => text.length * perCharacter;
+}
+
 /** The text as drawn: a soft hyphen at a line's end is shown as a hyphen. */
 export const drawnText = (line: string) => (line.endsWith(SOFT_HYPHEN) ? `${line.slice(0, -1)}-` : line);
 

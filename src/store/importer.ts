@@ -6,7 +6,7 @@ import { newId } from '../domain/ids';
 import type { PlanDoc } from '../domain/types';
 import * as repo from '../db/repository';
 import { fileTooLarge, MAX_FILE_BYTES } from '../domain/limits';
-import { notify } from './editor';
+import { notify, useEditor } from './editor';
 import { flush, openNewDoc } from './session';
 import { openDialog } from './ui';
 
@@ -36,11 +36,18 @@ export async function chooseImportFile(file: File): Promise<boolean> {
     notify('error', `”${file.name}” kan inte importeras. ${result.error}`);
     return false;
   }
-  await flush();
-  const existing = compare(await repo.loadDoc(result.doc.plan.id), result.doc);
+  const existing = compare(await storedPlan(result.doc.plan.id), result.doc);
   const warnings = text.origin ? [text.origin, ...result.warnings] : result.warnings;
   openDialog({ kind: 'import', pending: { fileName: file.name, doc: result.doc, warnings, existing } });
   return true;
+}
+
+/** The stored plan of this id: the open one as it is on screen (all of it is being written), else read. */
+async function storedPlan(planId: string): Promise<PlanDoc | null> {
+  const open = useEditor.getState().doc;
+  if (open?.plan.id === planId) return open;
+  await flush();
+  return repo.loadDoc(planId);
 }
 
 /** What replacing the stored plan with the file's would change, item by item. */

@@ -16,6 +16,16 @@ beforeEach(async () => {
 });
 
 describe('storage', () => {
+  it('rows another tab wrote: an item in a cell the plan no longer has comes as it is (the editor rehomes it)', async () => {
+    const doc = createExampleDoc();
+    await repo.saveDoc(doc);
+    const item = Object.values(doc.items).find((i) => i.cell?.bladeId === 'ledarskap')!;
+    const without = { ...doc, plan: { ...doc.plan, blades: doc.plan.blades.filter((b) => b.id !== 'ledarskap') } };
+    await repo.saveChanges(without, [{ op: 'replace', path: ['plan', 'blades'], value: [] }]);
+    const rows = await repo.loadRows(doc.plan.id, [item.id], true);
+    expect(rows.items[item.id]!.item).toEqual(item);
+  });
+
   it('creates the versioned schema on an empty database (migrate from empty)', async () => {
     const name = `empty-${n}`;
     expect(await Dexie.exists(name)).toBe(false);

@@ -245,28 +245,51 @@ export async function loadRows(planId: string, itemIds: string[], withPlan: bool
       // Each row through the restore step's check; one that is not sound counts as gone here
       // (this tab keeps what it has; opening the plan again repairs it and says so).
       const record = row ? withItemDefaults(row as unknown as Record<string, unknown>) : null;
-      const item = record && plan && soundItem(record, plan) ? soundItemOf(record, plan) : null;
+      // An item in a cell the plan no longer has comes as it is: the editor puts it back in Inspel and says so.
+      const item = record && plan && (soundItem(record, plan) || soundItem({ ...record, cell: null }, plan)) ? soundItemOf(record, plan) : null;
       items[id] = item && row ? { item, updatedAt: row.updatedAt } : { item: null, updatedAt: null };
     });
     return { plan: withPlan ? plan : null, items };
   });
 }
 
-/** Write-ahead-log rows: apply each only where storage does not hold a later version. */
+/** A plan storage no longer had, made again from a write-ahead log: what it holds now. */
+export interface RebuiltPlan {
+  planId: string;
+  name: string;
+  items: number;
+}
+
+/**
+ * Write-ahead-log rows: apply each only where storage does not hold a later version. A plan
+ * that storage lost altogether (the browser may delete a site's database when the disk is
+ * full) is made again from its logged row and whatever of its items the log holds.
+ */
 export async function applyLoggedRows(
-  plans: Array<{ plan: Plan; at: string }>,
+  plans: Array<{ plan: Plan; at: string; touched: boolean }>,
   items: Array<{ id: string; planId: string; item: Item | null; at: string }>,
-): Promise<number> {
+): Promise<{ applied: number; rebuilt: RebuiltPlan[] }> {
   const d = database();
   return d.transaction('rw', d.plans, d.planItems, d.meta, async () => {
     let applied = 0;
-    for (const { plan, at } of plans) {
+    const rebuilt: RebuiltPlan[] = [];
+    for (const { plan, at, touched } of plans) {
       const current = await d.plans.get(plan.id);
-      if (current && current.updatedAt >= at) continue;
-      await d.plans.put({ ...plan, updatedAt: at, deletedAt: current?.deletedAt ?? null });
+      if (!current) {
+        await d.plans.put({ ...plan, updatedAt: at, deletedAt: null });
+        const own = items.filter((i) => i.planId === plan.id && i.item);
+        await d.planItems.bulkPut(own.map((i) => itemRow(i.item!, i.at)));
+        rebuilt.push({ planId: plan.id, name: plan.name, items: own.length });
+        applied += 1 + own.length;
+        continue;
+      }
+      if (!touched || current.updatedAt >= at) continue;
+      await d.plans.put({ ...plan, updatedAt: at, deletedAt: current.deletedAt ?? null });
       applied++;
     }
+    const made = new Set(rebuilt.map((r) => r.planId));
     for (const { id, planId, item, at } of items) {
+      if (made.has(planId)) continue;
       const current = await d.planItems.get([planId, id]);
       if (current && current.updatedAt >= at) continue;
       if (!current && item) {
@@ -281,7 +304,7 @@ export async function applyLoggedRows(
       else continue;
       applied++;
     }
-    return applied;
+    return { applied, rebuilt };
   });
 }
 

@@ -284,6 +284,19 @@ export function removeBlade(doc: PlanDoc, id: string): void {
   doc.plan.blades = doc.plan.blades.filter((b) => b.id !== id);
 }
 
+/**
+ * Items placed in a cell the plan no longer has (its blade or ring was removed in another tab
+ * while this one placed them) go back to Inspel, after what is there. Returns their ids.
+ */
+export function rehomeOrphans(doc: PlanDoc): ItemId[] {
+  const blades = new Set(doc.plan.blades.map((b) => b.id));
+  const rings = new Set(doc.plan.rings.map((r) => r.id));
+  const orphan = (item: Item) => !!item.cell && !(blades.has(item.cell.bladeId) && rings.has(item.cell.ringId));
+  const ids = Object.values(doc.items).filter(orphan).map((item) => item.id);
+  if (ids.length > 0) returnToInspel(doc, orphan);
+  return ids;
+}
+
 function returnToInspel(doc: PlanDoc, predicate: (item: Item) => boolean): void {
   const groups = groupByContainer(doc.items);
   const inspel = groups.get(containerKey(null)) ?? [];

@@ -129,3 +129,28 @@ describe('the limits\' rule in the store', () => {
     expect(doc().items[fourth!.id]!.extra).toBe(true);
   });
 });
+
+describe('rows from another tab', () => {
+  it('an item this tab placed in a blade the other tab removed goes back to Inspel, is written and said', async () => {
+    const { applyRemote } = await import('./editor');
+    const moved = itemsIn(doc(), c('ledarskap', 'r2026'))[0]!;
+    const inspelBefore = itemsIn(doc(), null).length;
+    const inLedarskap = Object.values(doc().items).filter((i) => i.cell?.bladeId === 'ledarskap').length;
+    const written: string[][] = [];
+    const off = onDocChange((_d, patches) => written.push(patches.map((p) => p.path.join('/'))));
+    // The other tab removed "ledarskap" (its items went to Inspel there; this tab's item was placed after).
+    const plan = { ...doc().plan, blades: doc().plan.blades.filter((b) => b.id !== 'ledarskap') };
+    applyRemote(doc().plan.id, { plan, items: {} });
+    off();
+    const item = doc().items[moved.id]!;
+    expect(item.cell).toBeNull();
+    expect(itemsIn(doc(), null)).toHaveLength(inspelBefore + inLedarskap);
+    // Every item is somewhere the plan has: in a cell that exists, or in Inspel.
+    const blades = new Set(doc().plan.blades.map((b) => b.id));
+    expect(Object.values(doc().items).every((i) => !i.cell || blades.has(i.cell.bladeId))).toBe(true);
+    expect(written.flat()).toContain(`items/${moved.id}/cell`);
+    expect(useEditor.getState().notice?.text).toMatch(/togs bort i en annan flik och ligger nu i Inspel/);
+    // Not a step of this user's: undo does not put it back in a cell that is gone.
+    expect(useEditor.getState().history.past).toHaveLength(0);
+  });
+});

@@ -1,8 +1,9 @@
 // The editor store: the open plan, its undo history and the last user-facing message.
 // Every change to the plan goes through `commit`; listeners (storage) receive the patches.
-import { produce, type Patch } from 'immer';
+import { produce, produceWithPatches, type Patch } from 'immer';
 import { create } from 'zustand';
 import { RuleError } from '../domain/rules';
+import { rehomeOrphans } from '../domain/operations';
 import { settleExtras } from '../domain/priorities';
 import type { PlanDoc } from '../domain/types';
 import type { RemoteRows } from './sync';
@@ -153,7 +154,11 @@ function step(run: typeof undoStep): boolean {
 export const undo = (): boolean => step(undoStep);
 export const redo = (): boolean => step(redoStep);
 
-/** Show rows another tab wrote. Not a user action here: no history, no write. */
+/**
+ * Show rows another tab wrote. Not a user action here: no history, no write — except that an
+ * item left in a cell that is gone (the other tab removed its blade or ring while this one
+ * placed it there) goes back to Inspel, which is written like any change and said.
+ */
 export function applyRemote(planId: string, rows: RemoteRows): void {
   const { doc } = useEditor.getState();
   if (!doc || doc.plan.id !== planId) return;
@@ -164,7 +169,14 @@ export function applyRemote(planId: string, rows: RemoteRows): void {
       else delete draft.items[id];
     }
   });
-  if (next !== doc) useEditor.setState({ doc: next });
+  let moved: string[] = [];
+  const [fixed, patches] = produceWithPatches(next, (draft) => void (moved = rehomeOrphans(draft)));
+  if (patches.length > 0) for (const listener of listeners) listener(fixed, patches);
+  if (fixed !== doc) useEditor.setState({ doc: fixed });
+  if (moved.length > 0) {
+    const what = moved.length === 1 ? `”${fixed.items[moved[0]!]!.text}”` : `${moved.length} aktiviteter`;
+    notify('info', `${what} låg där ett fokusområde eller en ring togs bort i en annan flik och ligger nu i Inspel.`);
+  }
 }
 
 /** Open a plan: replaces the document and starts a fresh history. */

@@ -6,6 +6,7 @@ import { settleExtras } from '../domain/priorities';
 import type { PlanDoc } from '../domain/types';
 import * as repo from '../db/repository';
 import { takeStartupRead } from '../db/startup';
+import { takeRebuiltPlans } from '../db/wal';
 import { loadDoc, notify, useEditor } from './editor';
 import { flush } from './persistence';
 import { useUi } from './ui';
@@ -39,8 +40,20 @@ export async function bootstrap(): Promise<void> {
     if (made) useUi.setState({ exampleIntro: true });
   }
   sayRepairs(doc.plan.id);
+  sayRebuilt();
   // Plans deleted in an earlier session go for good, once the plan is on screen.
   void repo.purgeDeleted(doc.plan.id);
+}
+
+/** Plans storage had lost and the write-ahead log made again: say what they hold now, and what to do. */
+function sayRebuilt(): void {
+  const plans = takeRebuiltPlans();
+  if (plans.length === 0) return;
+  const named = plans.map((p) => `”${p.name}” (${p.items} ${p.items === 1 ? 'aktivitet' : 'aktiviteter'})`).join(', ');
+  notify(
+    'error',
+    `Webbläsaren hade tagit bort Solfjäderns sparade planer (det kan hända när datorns disk blir full). Ur ändringsloggen återskapades ${named} med de aktiviteter som ändrats sist; övriga aktiviteter och planer gick förlorade. Har du en exporterad fil (JSON eller Word) kan du importera den.`,
+  );
 }
 
 /** A plan whose stored rows had to be repaired opens with a message naming what happened. */

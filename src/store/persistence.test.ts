@@ -1,0 +1,150 @@
+// @vitest-environment jsdom
+// Writing the open plan (issue 14): a burst whose writes queue up, a failed write followed
+// by a plan switch, a full localStorage — nothing the user saw is lost.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import * as repo from '../db/repository';
+import { replayLogs } from '../db/wal';
+import * as actions from './actions';
+import { loadDoc, useEditor } from './editor';
+import { stopPersistence } from './persistence';
+import { bootstrap, createPlan, flush, openPlan, startPersistence } from './session';
+import { useUi } from './ui';
+
+const doc = () => useEditor.getState().doc!;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+let n = 0;
+
+beforeEach(async () => {
+  localStorage.clear();
+  await repo.useDatabase(`persistence-${++n}`);
+  loadDoc(null);
+  startPersistence();
+  await bootstrap();
+  await flush();
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  stopPersistence();
+});
+
+describe('writing the open plan', () => {
+  it('a burst whose writes queue up behind a slow one: every change survives a reload before the last write', async () => {
+    const write = repo.saveChanges;
+    let release: () => void = () => {};
+    const slow = new Promise<void>((r) => (release = r));
+    let calls = 0;
+    vi.spyOn(repo, 'saveChanges').mockImplementation(async (...args) => {
+      const call = ++calls;
+      if (call === 1) await slow; // the first write takes long …
+      if (call === 3) return new Promise(() => {}); // … and the tab closes while the third is in flight
+      return write(...args);
+    });
+    const first = actions.addItem('Först')!;
+    await sleep(5);
+    const second = actions.addItem('Sedan')!;
+    await sleep(5);
+    const third = actions.addItem('Sist')!;
+    await sleep(5);
+    // The second write starts only now, after the third change was made.
+    release();
+    await vi.waitFor(() => expect(calls).toBe(3));
+    expect(useUi.getState().save.state).toBe('saving');
+
+    // The next start: this tab's log is replayed, then the plan read.
+    stopPersistence();
+    await replayLogs();
+    const stored = (await repo.loadDoc(doc().plan.id))!;
+    expect(stored.items[first]?.text).toBe('Först');
+    expect(stored.items[second]?.text).toBe('Sedan');
+    expect(stored.items[third]?.text).toBe('Sist');
+  });
+
+  it('"Sparad" shows only once every queued write is in storage', async () => {
+    const write = repo.saveChanges;
+    let release: () => void = () => {};
+    const slow = new Promise<void>((r) => (release = r));
+    let calls = 0;
+    vi.spyOn(repo, 'saveChanges').mockImplementation(async (...args) => {
+      if (++calls === 1) await slow;
+      return write(...args);
+    });
+    actions.addItem('Ett');
+    await sleep(1);
+    actions.addItem('Två');
+    await sleep(1);
+    expect(useUi.getState().save.state).toBe('saving');
+    release();
+    await vi.waitFor(() => expect(calls).toBe(2));
+    await flush();
+    expect(useUi.getState().save.state).toBe('saved');
+  });
+
+  it('a failed write, then a switch to another plan: both plans keep their changes', async () => {
+    const first = doc().plan.id;
+    const write = repo.saveChanges;
+    let fail = true;
+    vi.spyOn(repo, 'saveChanges').mockImplementation(async (...args) => {
+      if (fail && args[0].plan.id === first) throw new Error('Disk I/O error');
+      return write(...args);
+    });
+    const kept = actions.addItem('I första planen')!;
+    await flush();
+    expect(useUi.getState().save.state).toBe('error');
+    const other = await createPlan('empty', 'Andra planen');
+    const added = actions.addItem('I andra planen')!;
+    await flush();
+    fail = false;
+    await vi.waitFor(async () => expect((await repo.loadDoc(first))?.items[kept]?.text).toBe('I första planen'), { timeout: 5000 });
+    await flush();
+    expect((await repo.loadDoc(other.plan.id))!.items[added]?.text).toBe('I andra planen');
+    expect((await repo.loadDoc(other.plan.id))!.items[kept]).toBeUndefined();
+    expect(useUi.getState().save.state).toBe('saved');
+    expect(await openPlan(first)).toBe(true);
+    expect(doc().items[kept]?.text).toBe('I första planen');
+  });
+
+  it('a full localStorage: the log keeps the latest changes that fit, and the user is told', async () => {
+    // Hold the writes back, so the log has to carry the changes.
+    vi.spyOn(repo, 'saveChanges').mockImplementation(() => new Promise(() => {}));
+    const logSize = () => localStorage.getItem(Object.keys(localStorage).find((k) => k.startsWith('solfjadern:wal:'))!)!.length;
+    const text = (i: number) => `Punkt ${i} med en text som tar plats i loggen`;
+    const ids = [actions.addItem(text(1))!];
+    const one = logSize();
+    ids.push(actions.addItem(text(2))!);
+    const perEntry = logSize() - one;
+    // Room for about ten more entries.
+    const room = one + 10 * perEntry;
+    const setItem = Storage.prototype.setItem;
+    vi.spyOn(Storage.prototype, 'setItem').mockImplementation(function (this: Storage, key: string, value: string) {
+      if (key.startsWith('solfjadern:wal:') && value.length > room) throw new DOMException('full', 'QuotaExceededError');
+      setItem.call(this, key, value);
+    });
+    for (let i = 3; i <= 40; i++) ids.push(actions.addItem(text(i))!);
+    const key = Object.keys(localStorage).find((k) => k.startsWith('solfjadern:wal:'))!;
+    const logged = Object.keys(JSON.parse(localStorage.getItem(key)!).items).map((k) => k.split('|')[1]);
+    expect(logged.length).toBeGreaterThan(0);
+    expect(logged.length).toBeLessThan(ids.length);
+    // The most recent ones.
+    expect(new Set(logged)).toEqual(new Set(ids.slice(-logged.length)));
+    expect(useEditor.getState().notice?.text).toMatch(/lokala lagring är nästan full/);
+  });
+
+  it('the browser deleted the database (disk full): the next start rebuilds the plan from the log and says what was lost', async () => {
+    const planId = doc().plan.id;
+    const name = doc().plan.name;
+    vi.spyOn(repo, 'saveChanges').mockImplementation(() => new Promise(() => {}));
+    const id = actions.addItem('Skrevs aldrig till databasen')!;
+    vi.restoreAllMocks();
+    stopPersistence();
+    // The next start: an empty database.
+    await repo.useDatabase(`persistence-lost-${n}`);
+    loadDoc(null);
+    startPersistence();
+    await bootstrap();
+    expect(doc().plan.id).toBe(planId);
+    expect(Object.values(doc().items).map((i) => i.text)).toEqual(['Skrevs aldrig till databasen']);
+    expect(doc().items[id]).toBeDefined();
+    expect(useEditor.getState().notice?.text).toContain(`Ur ändringsloggen återskapades ”${name}” (1 aktivitet)`);
+  });
+});

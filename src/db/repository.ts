@@ -62,11 +62,16 @@ export async function saveChanges(doc: PlanDoc, patches: readonly Patch[], now =
   const d = database();
   await d.transaction('rw', d.plans, d.planItems, d.meta, async () => {
     const at = now.toISOString();
-    const puts = [...items].flatMap((id) => (doc.items[id] ? [itemRow(doc.items[id], at)] : []));
-    const deletes = [...items].filter((id) => !doc.items[id]);
+    // The later change wins: a row another tab changed after this change was made stays.
+    const ids = [...items];
+    const stored = await d.planItems.bulkGet(ids.map((id): [string, string] => [doc.plan.id, id]));
+    const later = new Set(ids.filter((_, i) => (stored[i]?.updatedAt ?? '') > at));
+    const own = (id: string) => Object.hasOwn(doc.items, id);
+    const puts = ids.flatMap((id) => (own(id) && !later.has(id) ? [itemRow(doc.items[id]!, at)] : []));
+    const deletes = ids.filter((id) => !own(id) && !later.has(id));
     if (puts.length) await d.planItems.bulkPut(puts);
     if (deletes.length) await d.planItems.bulkDelete(deletes.map((id): [string, string] => [doc.plan.id, id]));
-    if (plan) await d.plans.put(toRow(doc.plan, now));
+    if (plan && ((await d.plans.get(doc.plan.id))?.updatedAt ?? '') <= at) await d.plans.put(toRow(doc.plan, now));
     // When this plan was last written, in a tiny row (the write-ahead log's replay reads it).
     await d.meta.put({ key: writtenKey(doc.plan.id), value: at });
   });

@@ -147,4 +147,48 @@ describe('writing the open plan', () => {
     expect(doc().items[id]).toBeDefined();
     expect(useEditor.getState().notice?.text).toContain(`Ur ändringsloggen återskapades ”${name}” (1 aktivitet)`);
   });
+
+  it('two tabs, one item: a row the other tab wrote before this tab’s later edit (not yet written) does not show over it', async () => {
+    const item = Object.values(doc().items).find((i) => i.cell)!;
+    const planId = doc().plan.id;
+    const write = repo.saveChanges;
+    const before = new Date(Date.now() - 1000);
+    // The other tab's older edit is in storage …
+    const theirs = { ...doc(), items: { ...doc().items, [item.id]: { ...item, text: 'Skrivet i den andra fliken, tidigare' } } };
+    await write(theirs, [{ op: 'replace', path: ['items', item.id, 'text'], value: '' }], before);
+    // … while this tab's later edit is still on its way there.
+    vi.spyOn(repo, 'saveChanges').mockImplementation(() => new Promise(() => {}));
+    actions.updateItem(item.id, { text: 'Skrivet här, senare' });
+    const other = new BroadcastChannel('solfjadern');
+    other.postMessage({ from: 'annan-flik', planId, plan: false, items: [item.id] });
+    other.close();
+    await sleep(50);
+    expect(doc().items[item.id]!.text).toBe('Skrivet här, senare');
+  });
+
+  it('two tabs, one item: a later edit from the other tab shows here', async () => {
+    const item = Object.values(doc().items).find((i) => i.cell)!;
+    const planId = doc().plan.id;
+    actions.updateItem(item.id, { text: 'Skrivet här först' });
+    await flush();
+    await sleep(5);
+    const theirs = { ...doc(), items: { ...doc().items, [item.id]: { ...item, text: 'Skrivet i den andra fliken, senare' } } };
+    await repo.saveChanges(theirs, [{ op: 'replace', path: ['items', item.id, 'text'], value: '' }], new Date());
+    const other = new BroadcastChannel('solfjadern');
+    other.postMessage({ from: 'annan-flik', planId, plan: false, items: [item.id] });
+    other.close();
+    await vi.waitFor(() => expect(doc().items[item.id]!.text).toBe('Skrivet i den andra fliken, senare'));
+  });
+
+  it('two tabs, one item: this tab’s older edit still queued does not overwrite the other tab’s later one in storage', async () => {
+    const item = Object.values(doc().items).find((i) => i.cell)!;
+    const planId = doc().plan.id;
+    const older = new Date(Date.now() - 1000);
+    const later = new Date();
+    const theirs = { ...doc(), items: { ...doc().items, [item.id]: { ...item, text: 'Senare, från den andra fliken' } } };
+    await repo.saveChanges(theirs, [{ op: 'replace', path: ['items', item.id, 'text'], value: '' }], later);
+    const mine = { ...doc(), items: { ...doc().items, [item.id]: { ...item, text: 'Tidigare, härifrån' } } };
+    await repo.saveChanges(mine, [{ op: 'replace', path: ['items', item.id, 'text'], value: '' }], older);
+    expect((await repo.loadDoc(planId))!.items[item.id]!.text).toBe('Senare, från den andra fliken');
+  });
 });

@@ -22,6 +22,8 @@ const notice = () => useEditor.getState().notice;
 let n = 0;
 
 beforeEach(async () => {
+  // A fresh browser profile: no database and no write-ahead log of an earlier test.
+  localStorage.clear();
   await repo.useDatabase(`side-${++n}`);
   useEditor.setState({ doc: null, notice: null });
   votes.useVoting.setState({ planId: null });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { EXAMPLE_ITEM_COUNT } from '../../src/domain/example';
 import { addInspel, cellList, clickItem, exportVia, inspel, listTexts, openApp, waitSaved } from './helpers';
 
 type Hook = { actions: { addItem: (t: string) => string | null } };
@@ -18,6 +19,129 @@ test('reload in the middle of a burst of 50 quick edits keeps every edit whose a
   expect(returned).toHaveLength(50);
   await expect(page.locator('svg.fan')).toBeVisible();
   await expect.poll(() => listTexts(inspel(page))).toEqual(returned);
+});
+
+type BurstHook = {
+  actions: { addItem: (t: string) => string | null };
+  editor: { getState: () => { doc: { plan: Record<string, unknown>; items: Record<string, { text: string }> } } };
+  openNewDoc: (doc: unknown) => Promise<void>;
+};
+
+/** Open an empty plan (a copy of the open one's frame), add 200 items 1–5 ms apart, and return their texts. */
+async function burst(page: Page, run: number): Promise<string[]> {
+  return page.evaluate(async (run) => {
+    const hook = (window as unknown as { __solfjadern: BurstHook }).__solfjadern;
+    const plan = { ...hook.editor.getState().doc.plan, id: crypto.randomUUID(), name: `Skur ${run}` };
+    await hook.openNewDoc({ plan, items: {} });
+    const texts: string[] = [];
+    for (let i = 0; i < 200; i++) {
+      const text = `Skur ${run}: punkt ${i + 1}`;
+      if (hook.actions.addItem(text)) texts.push(text);
+      await new Promise((r) => setTimeout(r, 1 + (i % 5)));
+    }
+    return texts;
+  }, run);
+}
+
+const planTexts = (page: Page) =>
+  page.evaluate(() => Object.values((window as unknown as { __solfjadern: BurstHook }).__solfjadern.editor.getState().doc.items).map((i) => i.text).sort());
+
+test('a burst of 200 edits 1–5 ms apart, then an instant reload or a closed tab: every item on screen is kept (20 runs)', async ({ context }) => {
+  test.setTimeout(240_000);
+  let page = await context.newPage();
+  await page.goto('/?automation');
+  await expect(page.locator('svg.fan')).toBeVisible();
+  for (let run = 1; run <= 20; run++) {
+    const texts = await burst(page, run);
+    expect(texts).toHaveLength(200);
+    if (run % 2 === 0) {
+      // The tab closes the moment the burst ends; a new one opens the plan.
+      await page.close({ runBeforeUnload: false });
+      page = await context.newPage();
+      await page.goto('/?automation');
+    } else {
+      await page.evaluate(() => location.reload());
+    }
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Skur ${run}`);
+    await expect.poll(() => planTexts(page), { message: `run ${run}` }).toEqual([...texts].sort());
+  }
+});
+
+test('two tabs: a blade removed in one while the other moves an item into it — the item is back in Inspel in both, and stored', async ({ context }) => {
+  type RaceHook = {
+    actions: { removeBlade: (id: string) => void; moveItem: (id: string, to: { bladeId: string; ringId: string }, index: number) => void };
+    editor: { getState: () => { doc: { plan: { blades: Array<{ id: string }> }; items: Record<string, { id: string; text: string; cell: { bladeId: string } | null }> } } };
+  };
+  const open = async () => {
+    const page = await context.newPage();
+    await page.goto('/?automation');
+    await expect(page.locator('svg.fan')).toBeVisible();
+    return page;
+  };
+  const a = await open();
+  const b = await open();
+  const moving = await b.evaluate(() => {
+    const doc = (window as unknown as { __solfjadern: RaceHook }).__solfjadern.editor.getState().doc;
+    return Object.values(doc.items).find((i) => i.cell?.bladeId === 'nara-invanaren')!;
+  });
+  await Promise.all([
+    a.evaluate(() => (window as unknown as { __solfjadern: RaceHook }).__solfjadern.actions.removeBlade('ledarskap')),
+    b.evaluate((id) => (window as unknown as { __solfjadern: RaceHook }).__solfjadern.actions.moveItem(id, { bladeId: 'ledarskap', ringId: 'r2026' }, 0), moving.id),
+  ]);
+  const placedWell = (page: Page) =>
+    page.evaluate(() => {
+      const doc = (window as unknown as { __solfjadern: RaceHook }).__solfjadern.editor.getState().doc;
+      const blades = new Set(doc.plan.blades.map((x) => x.id));
+      const items = Object.values(doc.items);
+      return { count: items.length, misplaced: items.filter((i) => i.cell && !blades.has(i.cell.bladeId)).length, ledarskap: blades.has('ledarskap') };
+    });
+  for (const page of [a, b]) {
+    await expect.poll(() => placedWell(page)).toEqual({ count: EXAMPLE_ITEM_COUNT, misplaced: 0, ledarskap: false });
+    await expect(inspel(page).getByText(moving.text, { exact: true })).toBeVisible();
+  }
+  await waitSaved(a);
+  await waitSaved(b);
+  await a.reload();
+  await expect(a.locator('svg.fan')).toBeVisible();
+  await expect.poll(() => placedWell(a)).toEqual({ count: EXAMPLE_ITEM_COUNT, misplaced: 0, ledarskap: false });
+  await expect(inspel(a).getByText(moving.text, { exact: true })).toBeVisible();
+});
+
+test('two tabs typing into the same item ~20 times a second each: afterwards both tabs and storage show the same, latest text', async ({ context }) => {
+  test.setTimeout(90_000);
+  type TypeHook = {
+    actions: { updateItem: (id: string, patch: { text: string }) => void };
+    editor: { getState: () => { doc: { items: Record<string, { id: string; text: string; cell: unknown }> } } };
+  };
+  const open = async () => {
+    const page = await context.newPage();
+    await page.goto('/?automation');
+    await expect(page.locator('svg.fan')).toBeVisible();
+    return page;
+  };
+  const [a, b] = [await open(), await open()];
+  const id = await a.evaluate(() => Object.values((window as unknown as { __solfjadern: TypeHook }).__solfjadern.editor.getState().doc.items).find((i) => i.cell)!.id);
+  const type = (page: Page, who: string) =>
+    page.evaluate(
+      async ({ id, who }) => {
+        const hook = (window as unknown as { __solfjadern: TypeHook }).__solfjadern;
+        for (let i = 0; i < 160; i++) {
+          hook.actions.updateItem(id, { text: `${who} skriver ${i}` });
+          await new Promise((r) => setTimeout(r, 40 + Math.random() * 20));
+        }
+      },
+      { id, who },
+    );
+  await Promise.all([type(a, 'A'), type(b, 'B')]);
+  const textIn = (page: Page) => page.evaluate((id) => (window as unknown as { __solfjadern: TypeHook }).__solfjadern.editor.getState().doc.items[id]!.text, id);
+  await waitSaved(a);
+  await waitSaved(b);
+  // What storage holds: a third tab reads it.
+  const c = await open();
+  const stored = await textIn(c);
+  expect(stored).toMatch(/^[AB] skriver \d+$/);
+  await expect.poll(() => textIn(a)).toBe(stored);
+  await expect.poll(() => textIn(b)).toBe(stored);
 });
 
 test('a burst typed by a scribe survives an immediate reload', async ({ page }) => {

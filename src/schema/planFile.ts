@@ -1,6 +1,7 @@
 // The plan file format ("solfjadern-plan"), as a zod schema: the one definition the
 // exporter writes, the importer checks, and docs/plan.schema.json is generated from.
 import { z } from 'zod';
+import { isReservedId } from '../domain/ids';
 import { ANSVARSNIVAER, EXTRA_CHOICES, MAX_AUTHOR_LENGTH, MAX_BLADES, MAX_COMMENT_LENGTH, MAX_LIMIT, MAX_RINGS, MIN_BLADES, MIN_RINGS, STATUSES } from '../domain/types';
 import { FILE_FORMAT, FILE_VERSION } from './version';
 import { LIMITS } from '../domain/limits';
@@ -13,12 +14,11 @@ z.config({ jitless: true });
 export { LIMITS };
 
 /** Ids are keys of plain objects in the app: names that would reach Object.prototype are refused. */
-const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
 const id = z
   .string()
   .min(1)
   .max(LIMITS.id)
-  .refine((v) => !RESERVED.has(v));
+  .refine((v) => !isReservedId(v));
 const text = (max: number) => z.string().max(max);
 
 export const bladeSchema = z.object({

@@ -10,6 +10,7 @@ import { EXAMPLE_ITEM_COUNT } from '../domain/example';
 import { createEmptyDoc, createExampleDoc } from '../domain/plan';
 import { ITEM_DEFAULTS, withItemDefaults } from './records';
 import { restoreDocRecords } from './repair';
+import { restoreSound } from './records';
 import { MIGRATIONS } from './migrations';
 import { LIMITS } from './planFile';
 
@@ -105,7 +106,36 @@ describe('restoring stored records', () => {
     const doc = createExampleDoc();
     const restored = restoreDocRecords({ ...doc.plan, name: 'N'.repeat(400) }, Object.values(doc.items))!;
     expect(restored.doc.plan.name).toHaveLength(LIMITS.name);
-    expect(restored.notes).toEqual(['Planens namn eller vision kunde inte läsas som den var och rättades.']);
+    expect(restored.notes).toEqual(['Planens namn var för långt och kortades.']);
+  });
+
+  it('a plan row with its name an object, a colour that is markup, no blades: opens, each repair named, items in Inspel', () => {
+    const doc = createExampleDoc();
+    const bad = { ...doc.plan, name: { text: 'x' }, blades: [] };
+    const restored = restoreDocRecords(bad, Object.values(doc.items))!;
+    expect(restored.doc.plan.name).toBe('Namnlös plan');
+    expect(restored.doc.plan.blades).toHaveLength(3);
+    expect(Object.values(restored.doc.items)).toHaveLength(EXAMPLE_ITEM_COUNT);
+    expect(Object.values(restored.doc.items).every((i) => i.cell === null)).toBe(true);
+    expect(restored.notes.join(' ')).toMatch(/Planens namn kunde inte läsas och blev ”Namnlös plan”/);
+    expect(restored.notes.join(' ')).toMatch(/fokusområden kunde inte läsas fullt ut; 3 tomma lades till/);
+
+    const colour = restoreDocRecords({ ...doc.plan, blades: doc.plan.blades.map((b, i) => (i === 1 ? { ...b, color: 'url(http://evil.example/x)' } : b)) }, Object.values(doc.items))!;
+    expect(colour.doc.plan.blades[1]!.color).toMatch(/^#[0-9a-f]{6}$/i);
+    expect(colour.doc.plan.blades.map((b) => b.name)).toEqual(doc.plan.blades.map((b) => b.name));
+    expect(Object.values(colour.doc.items).filter((i) => i.cell)).toHaveLength(Object.values(doc.items).filter((i) => i.cell).length);
+    expect(colour.notes).toEqual([`Fokusområdet ”${doc.plan.blades[1]!.name}”: färgen kunde inte läsas och sattes om.`]);
+  });
+
+  it('leaves out a stored item whose id is a name Object.prototype has ("toString"), and says so', () => {
+    const doc = createExampleDoc();
+    const items = Object.values(doc.items);
+    const rows = [{ ...items[0]!, id: 'toString' }, ...items.slice(1)];
+    expect(restoreSound(doc.plan, rows)).toBeNull();
+    const restored = restoreDocRecords(doc.plan, rows)!;
+    expect(Object.hasOwn(restored.doc.items, 'toString')).toBe(false);
+    expect(Object.keys(restored.doc.items)).toHaveLength(items.length - 1);
+    expect(restored.notes.join(' ')).toMatch(/kunde inte läsas/);
   });
 });
 

@@ -6,6 +6,7 @@
 // it is not, every repair named in Swedish. (Model: excalidraw's data/restore.ts.)
 // No zod here: this is on the start-up path.
 import { containerKey } from '../domain/containers';
+import { isReservedId } from '../domain/ids';
 import { LIMITS } from '../domain/limits';
 import { instructionLimit, settleExtras } from '../domain/priorities';
 import { ANSVARSNIVAER, EXTRA_CHOICES, MAX_AUTHOR_LENGTH, MAX_BLADES, MAX_COMMENT_LENGTH, MAX_LIMIT, MAX_RINGS, MIN_BLADES, MIN_RINGS, STATUSES, type Item, type Plan, type PlanDoc } from '../domain/types';
@@ -86,11 +87,10 @@ export function soundItem(raw: Raw, plan: Plan): boolean {
     (cell === null || (isRecord(cell) && plan.blades.some((b) => b.id === cell.bladeId) && plan.rings.some((r) => r.id === cell.ringId))) &&
     Number.isSafeInteger(raw.rank) &&
     (raw.rank as number) >= 0 &&
-    !RESERVED_IDS.has(raw.id as string)
+    !isReservedId(raw.id as string)
   );
 }
 
-const RESERVED_IDS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** The item's own fields of a sound record (a row carries `updatedAt` besides). */
 export function pickItem(raw: Raw): Item {
@@ -106,7 +106,7 @@ export function soundPlan(raw: Raw): boolean {
   const catalogue = raw.catalogue;
   return (
     isString(raw.id, LIMITS.id, 1) &&
-    !RESERVED_IDS.has(raw.id as string) &&
+    !isReservedId(raw.id as string) &&
     isString(raw.name, LIMITS.name, 1) &&
     isString(raw.vision, LIMITS.short) &&
     isString(raw.createdAt, 40) &&

@@ -4,8 +4,9 @@
 // gone back in Inspel — and every repair named in Swedish. Loaded only when needed (it
 // brings zod).
 import { LIMITS } from '../domain/limits';
-import { MAX_AUTHOR_LENGTH, MAX_COMMENT_LENGTH, type Item, type Plan } from '../domain/types';
-import { itemSchema, planSchema } from './planFile';
+import { MAX_AUTHOR_LENGTH, MAX_BLADES, MAX_COMMENT_LENGTH, MAX_RINGS, MIN_BLADES, MIN_RINGS, type Item, type Plan } from '../domain/types';
+import { BLADE_PALETTE } from '../domain/operations';
+import { catalogueSchema, itemSchema, planSchema } from './planFile';
 import { assemble, isRecord, planWithDefaults, type RestoredDoc, soundItem, soundItemOf, withItemDefaults } from './records';
 
 type Raw = Record<string, unknown>;
@@ -47,18 +48,67 @@ const quote = (text: string) => `”${text.length > 40 ? `${text.slice(0, 40)}�
 
 const cut = (value: unknown, max: number) => (typeof value === 'string' && value.length > max ? value.slice(0, max) : value);
 
-/** A plan's stored record, or null when it cannot be read (it is then left alone, not opened). */
+/** A blade of a stored plan: its name and colour repaired where they cannot be read; null without an id. */
+function repairBlade(raw: unknown, index: number, notes: string[]): Raw | null {
+  if (!isRecord(raw) || typeof raw.id !== 'string' || !raw.id) return null;
+  const name = typeof raw.name === 'string' && raw.name.trim() ? cut(raw.name, 80) : `Fokusområde ${index + 1}`;
+  const colorOk = typeof raw.color === 'string' && /^#[0-9a-fA-F]{6}$/.test(raw.color);
+  if (!colorOk) notes.push(`Fokusområdet ${quote(String(name))}: färgen kunde inte läsas och sattes om.`);
+  if (name !== raw.name && typeof raw.name !== 'string') notes.push(`Fokusområde ${index + 1}: namnet kunde inte läsas och sattes till ${quote(String(name))}.`);
+  return { id: raw.id, name, color: colorOk ? raw.color : BLADE_PALETTE[index % BLADE_PALETTE.length] };
+}
+
+function repairRing(raw: unknown, index: number): Raw | null {
+  if (!isRecord(raw) || typeof raw.id !== 'string' || !raw.id) return null;
+  const year = Number.isInteger(raw.year) && (raw.year as number) >= 2000 && (raw.year as number) <= 2100 ? raw.year : null;
+  return { id: raw.id, label: typeof raw.label === 'string' && raw.label.trim() ? cut(raw.label, 60) : `Ring ${index + 1}`, year };
+}
+
+/** Blades or rings as far as they can be read, filled up to the least a plan has (empty placeholders). */
+function repairList(raw: unknown, repair: (x: unknown, i: number) => Raw | null, min: number, max: number, placeholder: (i: number) => Raw): { list: Raw[]; added: number; lost: boolean } {
+  const read = Array.isArray(raw) ? raw.map(repair).filter((x): x is Raw => x !== null) : [];
+  const seen = new Set<unknown>();
+  const list = read.filter((x) => !seen.has(x.id) && seen.add(x.id)).slice(0, max);
+  const lost = !Array.isArray(raw) || list.length < raw.length;
+  let added = 0;
+  while (list.length < min) list.push(placeholder(list.length + added++));
+  return { list, added, lost };
+}
+
+/**
+ * A plan's stored record, or null when it cannot be read at all (it is then left alone, not
+ * opened). Each part that cannot be read falls back on its own — the name, the vision, a
+ * blade's colour, the blades or rings as a whole (placeholders; their items go to Inspel),
+ * the catalogue — and is named in `notes`.
+ */
 export function restorePlanRecord(raw: unknown, notes: string[] = []): Plan | null {
-  if (!isRecord(raw)) return null;
+  if (!isRecord(raw) || typeof raw.id !== 'string' || !raw.id) return null;
   let plan = planWithDefaults(raw);
   let parsed = planSchema.safeParse(plan);
   if (!parsed.success) {
-    // What is obvious to repair: texts longer than the file format allows are cut.
+    const said: string[] = [];
     const name = typeof plan.name === 'string' && plan.name.trim() ? cut(plan.name, LIMITS.name) : 'Namnlös plan';
-    plan = { ...plan, name, vision: typeof plan.vision === 'string' ? cut(plan.vision, LIMITS.short) : '', createdAt: typeof plan.createdAt === 'string' ? cut(plan.createdAt, 40) : '' };
+    if (name !== plan.name) said.push(typeof plan.name === 'string' && plan.name.trim() ? 'Planens namn var för långt och kortades.' : 'Planens namn kunde inte läsas och blev ”Namnlös plan”.');
+    const vision = typeof plan.vision === 'string' ? cut(plan.vision, LIMITS.short) : '';
+    if (vision !== plan.vision) said.push('Planens vision kunde inte läsas som den var och rättades.');
+    const blades = repairList(plan.blades, (b, i) => repairBlade(b, i, said), MIN_BLADES, MAX_BLADES, (i) => ({ id: `fokusomrade-${i + 1}`, name: `Fokusområde ${i + 1}`, color: BLADE_PALETTE[i % BLADE_PALETTE.length] }));
+    if (blades.lost || blades.added) said.push(`Planens fokusområden kunde inte läsas fullt ut${blades.added ? `; ${blades.added} tomma lades till` : ''}. Aktiviteter i fokusområden som inte gick att läsa ligger i Inspel.`);
+    const rings = repairList(plan.rings, repairRing, MIN_RINGS, MAX_RINGS, (i) => ({ id: `ring-${i + 1}`, label: `Ring ${i + 1}`, year: null }));
+    if (rings.lost || rings.added) said.push(`Planens ringar kunde inte läsas fullt ut${rings.added ? `; ${rings.added} tomma lades till` : ''}. Aktiviteter i ringar som inte gick att läsa ligger i Inspel.`);
+    const catalogueOk = catalogueSchema.safeParse(plan.catalogue).success;
+    if (!catalogueOk) said.push('Planens katalog över delområden och effektmål kunde inte läsas och är tom.');
+    plan = {
+      ...plan,
+      name,
+      vision,
+      createdAt: typeof plan.createdAt === 'string' ? cut(plan.createdAt, 40) : new Date().toISOString(),
+      blades: blades.list,
+      rings: rings.list,
+      catalogue: catalogueOk ? plan.catalogue : { delomraden: [], kallor: [] },
+    };
     parsed = planSchema.safeParse(plan);
     if (!parsed.success) return null;
-    notes.push('Planens namn eller vision kunde inte läsas som den var och rättades.');
+    notes.push(...(said.length > 0 ? said : ['Planens uppgifter kunde inte läsas som de var och rättades.']));
   }
   const recipient = typeof raw.recipient === 'string' && raw.recipient.trim() ? raw.recipient.trim().slice(0, LIMITS.name) : undefined;
   return recipient ? { ...parsed.data, recipient } : parsed.data;

@@ -132,6 +132,8 @@ describe('bad files: one clear Swedish message each', () => {
     ['item of another plan', edited((f) => (f.items[0].planId = 'annan-plan')), /hör till en annan plan/],
     ['negative rank', edited((f) => (f.items[0].rank = -1)), /prioriteten är för litet/],
     ['__proto__ as an id', edited((f) => (f.items[0].id = '__proto__')), /Rad 1 i fokusområdet 'Nära invånaren': id har ett ogiltigt värde/],
+    ['toString as an item id', edited((f) => (f.items[0].id = 'toString')), /Rad 1 i fokusområdet 'Nära invånaren': id har ett ogiltigt värde/],
+    ['valueOf as a blade id', edited((f) => (f.plan.blades[0].id = 'valueOf')), /id har ett ogiltigt värde/],
     ['duplicate blade ids', edited((f) => (f.plan.blades[1].id = f.plan.blades[0].id)), /två fokusområden har samma id/],
     ['wrong ansvarsnivå', edited((f) => (f.items[0].ansvarsniva = 'Alla')), /ansvarsnivån har ett ogiltigt värde/],
   ];

@@ -3,6 +3,7 @@ import './early';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './components/App';
+import { AppFailed, Failsafe } from './components/Failsafe';
 import { createExampleDoc } from './domain/plan';
 import * as actions from './store/actions';
 import { loadDoc, notify, useEditor } from './store/editor';
@@ -17,7 +18,9 @@ performance.mark('solfjadern:boot');
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <Failsafe fallback={(error) => <AppFailed error={error} />}>
+      <App />
+    </Failsafe>
   </StrictMode>,
 );
 

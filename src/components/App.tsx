@@ -1,11 +1,13 @@
 import { DndProvider } from '../dnd/DndProvider';
 import { FanView } from '../fan/FanView';
 import { useEditor } from '../store/editor';
-import { closeDialog, settleViewAtStart, useUi } from '../store/ui';
+import { closeDialog, settleViewAtStart, showSidePanel, useUi } from '../store/ui';
+import { exportAction } from '../store/persistence';
 import { itemsIn } from '../domain/containers';
 import { Header } from './Header';
 import { InspelPanel, InspelShowButton } from './InspelPanel';
 import { lazy, Suspense, useEffect, useRef } from 'react';
+import { Failsafe } from './Failsafe';
 import { NoticeBar } from './NoticeBar';
 import { PrintView } from './PrintView';
 import { ExampleIntro } from './ExampleIntro';
@@ -113,11 +115,37 @@ function PlanView() {
 function SidePanel() {
   const panel = useUi((s) => s.sidePanel);
   const hidden = useUi((s) => s.inspelHidden);
-  if (panel === 'inspel') return hidden ? null : <InspelPanel />;
   return (
-    <Suspense fallback={<aside className="side-panel" aria-busy="true" />}>
-      {panel === 'coverage' ? <CoveragePanel /> : panel === 'priorities' ? <PrioritiesPanel /> : panel === 'collect' ? <CollectPanel /> : <VotingPanel />}
-    </Suspense>
+    <Failsafe resetKey={panel} fallback={(error, retry) => <PanelFailed error={error} retry={retry} />}>
+      {panel === 'inspel' ? (
+        hidden ? null : <InspelPanel />
+      ) : (
+        <Suspense fallback={<aside className="side-panel" aria-busy="true" />}>
+          {panel === 'coverage' ? <CoveragePanel /> : panel === 'priorities' ? <PrioritiesPanel /> : panel === 'collect' ? <CollectPanel /> : <VotingPanel />}
+        </Suspense>
+      )}
+    </Failsafe>
+  );
+}
+
+/** A side panel that failed to draw: what happened, and the ways on; the fan and the plan are untouched. */
+function PanelFailed({ error, retry }: { error: Error; retry: () => void }) {
+  return (
+    <aside className="side-panel" aria-labelledby="panel-failed-heading">
+      <h2 id="panel-failed-heading">Panelen kunde inte visas</h2>
+      <p role="alert">Något gick fel när panelen ritades ({error.message}). Planen är orörd och sparas som vanligt.</p>
+      <p className="row">
+        <button type="button" onClick={retry}>
+          Försök igen
+        </button>
+        <button type="button" onClick={() => showSidePanel('inspel')}>
+          Visa Inspel
+        </button>
+        <button type="button" onClick={exportAction.run}>
+          {exportAction.label}
+        </button>
+      </p>
+    </aside>
   );
 }
 

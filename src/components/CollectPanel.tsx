@@ -7,6 +7,7 @@ import { loadCollection, removeFile, setThreshold, takeInFiles, undismiss, useCo
 import { useEditor } from '../store/editor';
 import { CollectEntry, inputPlace, MergeForm } from './CollectEntry';
 import { count } from '../domain/plural';
+import { Failsafe } from './Failsafe';
 import { SidePanel } from './SidePanel';
 
 const SendOutDialog = lazy(() => import('./SendOutDialog').then((m) => ({ default: m.SendOutDialog })));
@@ -15,10 +16,10 @@ const SendOutDialog = lazy(() => import('./SendOutDialog').then((m) => ({ defaul
 const PAGE = 40;
 const time = new Intl.DateTimeFormat('sv-SE', { dateStyle: 'short', timeStyle: 'short' });
 
-function FileList({ files }: { files: CollectedFile[] }) {
+function FileList({ files, open = false }: { files: CollectedFile[]; open?: boolean }) {
   const broken = files.filter((f) => f.error).length;
   return (
-    <details className="collect-files" open={broken > 0 || undefined}>
+    <details className="collect-files" open={open || broken > 0 || undefined}>
       <summary>
         Filer ({files.length}){broken > 0 ? ` – ${count(broken, 'kunde inte läsas', 'kunde inte läsas')}` : ''}
       </summary>
@@ -146,11 +147,24 @@ function Collected({ doc }: { doc: PlanDoc }) {
   );
 }
 
+/** The proposals could not be drawn (a file that breaks the grouping): the files stay listed, each can be removed. */
+function CollectedFailed({ error, files }: { error: Error; files: CollectedFile[] }) {
+  return (
+    <div className="collect-failed">
+      <p role="alert">
+        Förslagen kunde inte visas ({error.message}). Filerna finns kvar: ta bort den som ställer till det, så visas resten igen. Planen är orörd.
+      </p>
+      <FileList files={files} open />
+    </div>
+  );
+}
+
 export function CollectPanel() {
   const doc = useEditor((s) => s.doc);
   const planId = doc?.plan.id;
   const loaded = useCollection((s) => s.planId === planId);
   const reading = useCollection((s) => s.reading);
+  const collection = useCollection((s) => s.collection);
   const [sending, setSending] = useState(false);
   const fileRef = useRef<HTMLInputElement>(null);
   useEffect(() => void (planId && loadCollection(planId)), [planId]);
@@ -185,7 +199,13 @@ export function CollectPanel() {
             Läser {count(reading, 'fil', 'filer')}…
           </p>
         )}
-        {doc && loaded ? <Collected doc={doc} /> : <p className="help">Läser insamlingen…</p>}
+        {doc && loaded ? (
+          <Failsafe resetKey={collection} fallback={(error) => <CollectedFailed error={error} files={collection.files} />}>
+            <Collected doc={doc} />
+          </Failsafe>
+        ) : (
+          <p className="help">Läser insamlingen…</p>
+        )}
       </div>
       {sending && doc && (
         <Suspense fallback={null}>

@@ -328,9 +328,14 @@ export async function saveVersion(row: VersionRow): Promise<void> {
 
 /** A plan's versions, newest first. */
 export async function listVersions(planId: string): Promise<VersionSummary[]> {
-  const rows = await database().versions.where('planId').equals(planId).toArray();
+  const rows: unknown[] = await database().versions.where('planId').equals(planId).toArray();
+  // A row that cannot be read as a version is left out of the list (opening it could not work either).
   return rows
-    .map(({ id, planId: p, name, savedAt, doc }) => ({ id, planId: p, name, savedAt, itemCount: Object.keys(doc.items).length }))
+    .flatMap((row) =>
+      isRecord(row) && typeof row.id === 'string' && typeof row.name === 'string' && typeof row.savedAt === 'string' && isRecord(row.doc) && isRecord(row.doc.items)
+        ? [{ id: row.id, planId, name: row.name, savedAt: row.savedAt, itemCount: Object.keys(row.doc.items).length }]
+        : [],
+    )
     .sort((a, b) => b.savedAt.localeCompare(a.savedAt));
 }
 

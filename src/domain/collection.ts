@@ -135,7 +135,7 @@ export function addFiles(c: Collection, files: readonly CollectedFile[]): { coll
 export function removeFile(c: Collection, fileId: string): Collection {
   const file = c.files.find((f) => f.id === fileId);
   if (!file) return c;
-  const ids = new Set(file.inputs.map((i) => i.id));
+  const ids = new Set((Array.isArray(file.inputs) ? file.inputs : []).map((i) => i.id));
   return { ...c, files: c.files.filter((f) => f !== file), dismissed: without(c.dismissed, ids), alone: without(c.alone, ids), merges: mergesWithout(c.merges, ids) };
 }
 

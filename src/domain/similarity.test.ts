@@ -41,3 +41,27 @@ describe('how alike two proposals are', () => {
     for (const [a, b] of pairs.different) expect(groupOf.get(a), `${a} ≠ ${b}`).not.toBe(groupOf.get(b));
   });
 });
+
+describe('grouping at scale', () => {
+  it('6,000 alike lines (a crafted file) group without running out of memory: one group, every line in it', () => {
+    const texts = Array.from({ length: 6000 }, (_, i) => `Förbättra tillgängligheten i vården för invånarna, del ${i + 1}`);
+    const start = performance.now();
+    const groups = groupSimilar(texts);
+    const ms = performance.now() - start;
+    expect(groups).toHaveLength(1);
+    expect(groups[0]).toHaveLength(6000);
+    expect(groups[0]![0]).toBe(0);
+    console.log(`6,000 alike lines grouped in ${Math.round(ms)} ms`);
+  });
+
+  it('in a large bucket, alike texts still find each other and unlike ones stay apart', () => {
+    const alike = Array.from({ length: 300 }, (_, i) => `Digital vård ${i % 2 ? 'för' : 'till'} invånare, steg ${i}`);
+    const other = Array.from({ length: 300 }, (_, i) => `Digital kompetens hos chefer och medarbetare, kurs ${i}`);
+    const texts = alike.flatMap((a, i) => [a, other[i]!]);
+    const groups = groupSimilar(texts);
+    const groupOf = (i: number) => groups.findIndex((g) => g.includes(i));
+    expect(new Set(alike.map((_, i) => groupOf(2 * i))).size).toBe(1);
+    expect(new Set(other.map((_, i) => groupOf(2 * i + 1))).size).toBe(1);
+    expect(groupOf(0)).not.toBe(groupOf(1));
+  });
+});

@@ -58,40 +58,67 @@ export const similarity = (a: string, b: string) => similarityOfStems(stems(a), 
 export const DEFAULT_THRESHOLD = 0.6;
 
 /**
+ * How many neighbours each text is compared with among those sharing a key. Buckets up to
+ * this size are compared pair by pair; in larger ones (a word in hundreds of proposals) the
+ * texts are sorted by their stems, so the most alike sit side by side, and each is compared
+ * with the next ones only: linked texts still chain into one group, and the work stays in
+ * proportion to the number of texts (a crafted file of 6,000 alike lines takes a moment, not
+ * billions of comparisons).
+ */
+const NEIGHBOURS = 100;
+
+/**
  * Groups of near-duplicates: texts at least `threshold` alike are linked, and linked texts
  * (directly or through others) form one group. Returns groups of indexes into `texts`, each
  * in input order, groups in order of their first member. Compares only texts that share a
- * stem's first five letters, so a thousand proposals take milliseconds.
+ * stem's first five letters.
  */
 export function groupSimilar(texts: readonly string[], threshold = DEFAULT_THRESHOLD): number[][] {
   const all = texts.map(stems);
   const parent = texts.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const find = (i: number): number => {
+    let root = i;
+    while (parent[root] !== root) root = parent[root]!;
+    while (parent[i] !== root) [parent[i], i] = [root, parent[i]!];
+    return root;
+  };
+  // The same stems: the same group, without comparing.
+  const same = new Map<string, number>();
+  const keyOf = all.map((list) => list.join(' '));
+  const unique: number[] = [];
+  keyOf.forEach((key, i) => {
+    if (all[i]!.length === 0) return;
+    const first = same.get(key);
+    if (first === undefined) {
+      same.set(key, i);
+      unique.push(i);
+    } else parent[i] = first;
+  });
   const byKey = new Map<string, number[]>();
-  all.forEach((list, i) => {
-    for (const key of new Set(list.map((s) => s.slice(0, 5)))) {
+  for (const i of unique) {
+    for (const key of new Set(all[i]!.map((s) => s.slice(0, 5)))) {
       const bucket = byKey.get(key);
       if (bucket) bucket.push(i);
       else byKey.set(key, [i]);
     }
-  });
-  const compared = new Set<number>();
+  }
   for (const bucket of byKey.values()) {
+    if (bucket.length > NEIGHBOURS + 1) bucket.sort((a, b) => (keyOf[a]! < keyOf[b]! ? -1 : keyOf[a]! > keyOf[b]! ? 1 : a - b));
     for (let x = 0; x < bucket.length; x++) {
-      for (let y = x + 1; y < bucket.length; y++) {
+      const end = Math.min(bucket.length, x + 1 + NEIGHBOURS);
+      for (let y = x + 1; y < end; y++) {
         const i = bucket[x]!;
         const j = bucket[y]!;
-        const pair = i * texts.length + j;
-        if (compared.has(pair)) continue;
-        compared.add(pair);
         if (find(i) !== find(j) && similarityOfStems(all[i]!, all[j]!) >= threshold) parent[find(j)] = find(i);
       }
     }
   }
   // Texts without a single meaningful word (e.g. "–") group only with identical ones.
   const groups = new Map<number, number[]>();
-  texts.forEach((_, i) => {
-    const root = all[i]!.length === 0 ? -1 - texts.indexOf(texts[i]!) : find(i);
+  const firstOf = new Map<string, number>();
+  texts.forEach((text, i) => {
+    if (!firstOf.has(text)) firstOf.set(text, i);
+    const root = all[i]!.length === 0 ? -1 - firstOf.get(text)! : find(i);
     const group = groups.get(root);
     if (group) group.push(i);
     else groups.set(root, [i]);

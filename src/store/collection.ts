@@ -1,6 +1,7 @@
 // "Samla in": the open plan's collection. Kept beside the plan (not in its history or its
 // file); every change is written to IndexedDB at once, and what removes or sets aside
 // something offers "Ångra". Placing an entry in the fan is a plan change like any other.
+import { restoreCollection } from '../schema/sideRecords';
 import { create } from 'zustand';
 import * as c from '../domain/collection';
 import { newId } from '../domain/ids';
@@ -28,9 +29,12 @@ const isCollection = (row: unknown): row is c.Collection =>
 export async function loadCollection(planId: string): Promise<void> {
   if (useCollection.getState().planId === planId) return;
   const logged = readSide('collection', planId);
-  const row = isCollection(logged) ? { planId, ...logged } : await repo.loadCollection(planId).catch(() => null);
-  const { planId: _p, ...collection } = row ?? { planId, ...c.NEW_COLLECTION };
+  const raw = isCollection(logged) ? logged : await repo.loadCollection(planId).catch(() => null);
+  // Through the restore step: a damaged row is repaired and said, never a panel that cannot draw.
+  const notes: string[] = [];
+  const collection = restoreCollection(raw, notes);
   useCollection.setState({ planId, collection });
+  if (notes.length > 0) notify('error', `Samla in öppnades, men delar av insamlingen kunde inte läsas som de var sparade: ${notes.join(' ')}`);
   if (isCollection(logged)) write(planId, collection);
 }
 

@@ -1,5 +1,6 @@
 // "Prioritera": the open plan's dot voting. Kept beside the plan (not in its history or its
 // file): each change is written to IndexedDB at once, so a reload mid-workshop loses nothing.
+import { restoreVotes } from '../schema/sideRecords';
 import { create } from 'zustand';
 import { itemsIn } from '../domain/containers';
 import * as ops from '../domain/operations';
@@ -26,8 +27,10 @@ const isVoting = (row: unknown): row is voting.Voting =>
 export async function loadVoting(planId: string): Promise<void> {
   if (useVoting.getState().planId === planId) return;
   const logged = readSide('voting', planId);
-  const row = isVoting(logged) ? logged : await repo.loadVoting(planId).catch(() => null);
-  useVoting.setState({ planId, voting: row ? { dots: row.dots, votes: row.votes } : voting.NEW_VOTING, participant: null });
+  const notes: string[] = [];
+  const row = restoreVotes(isVoting(logged) ? logged : await repo.loadVoting(planId).catch(() => null), notes);
+  useVoting.setState({ planId, voting: row ?? voting.NEW_VOTING, participant: null });
+  if (notes.length > 0) notify('error', notes.join(' '));
   if (isVoting(logged)) write(planId, { dots: logged.dots, votes: logged.votes });
 }
 

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import JSZip from 'jszip';
-import { buildCollectFiles, DIFFERENT, PROPOSALS, SAME } from './collectFiles';
+import { buildAlikeLinesFile, buildCollectFiles, DIFFERENT, PROPOSALS, SAME } from './collectFiles';
 import { cellList, center, clickItem, dragTo, exportVia, itemPoint, listTexts, openApp, waitSaved } from './helpers';
 import { convertToText } from './office';
 
@@ -240,4 +240,46 @@ test('Skicka ut makes one file per recipient and kind in a zip; files dropped on
   await page.getByRole('button', { name: 'Ångra', exact: true }).last().click();
   await panelOf(page).getByText('Filer (1)').click();
   await expect(panelOf(page).getByRole('list', { name: 'Filer' })).toContainText('svar.json');
+});
+
+test('a crafted file of 6,000 alike lines is grouped and shown; a damaged stored collection opens with the damage named and the rest shown', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/?automation');
+  await expect(page.locator('svg.fan')).toBeVisible();
+  const panel = await openCollect(page);
+  await panel.getByTestId('collect-files').setInputFiles(await buildAlikeLinesFile(6000));
+  await expect(panel.getByText(/av 6000 förslag/)).toBeVisible({ timeout: 60_000 });
+  // One group of 6,000, and the page is still there.
+  await expect(panel.getByRole('list', { name: 'Förslag' }).locator(':scope > li')).toHaveCount(1);
+  await expect(page.locator('svg.fan')).toBeVisible();
+
+  // A stored file whose proposals cannot be read as they are: the panel shows the files, not a blank page.
+  await page.evaluate(async () => {
+    const { planId } = { planId: (window as unknown as { __solfjadern: { editor: { getState: () => { doc: { plan: { id: string } } } } } }).__solfjadern.editor.getState().doc.plan.id };
+    await new Promise<void>((resolve, reject) => {
+      const open = indexedDB.open('solfjadern');
+      open.onsuccess = () => {
+        const tx = open.result.transaction('collections', 'readwrite');
+        const store = tx.objectStore('collections');
+        const get = store.get(planId);
+        get.onsuccess = () => {
+          const row = get.result;
+          row.files.push({ id: 'trasig', name: 'trasig-rad.docx', importedAt: new Date().toISOString(), kalla: 'Trasig', inputs: 'inte en lista', error: null });
+          store.put(row);
+        };
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      };
+    });
+  });
+  await page.reload();
+  const again = await openCollect(page);
+  await expect(page.getByRole('alert').filter({ hasText: 'Filen ”trasig-rad.docx” i insamlingen kunde inte läsas helt' })).toBeVisible();
+  await expect(again.getByRole('list', { name: 'Förslag' }).locator(':scope > li')).toHaveCount(1);
+  await expect(page.locator('svg.fan')).toBeVisible();
+  // The damaged file is listed as unreadable and can be removed.
+  const files = again.getByRole('list', { name: 'Filer' });
+  await expect(files.getByRole('listitem').filter({ hasText: 'trasig-rad.docx' })).toContainText('Kunde inte läsas');
+  await files.getByRole('button', { name: 'Ta bort trasig-rad.docx ur insamlingen' }).click();
+  await expect(again.getByText('Filer (1)', { exact: true })).toBeVisible();
 });

@@ -79,3 +79,12 @@ export async function buildCollectFiles(): Promise<string[]> {
     return path;
   });
 }
+
+/** A crafted template: one cell holding `count` alike lines (a file meant to overload the grouping). */
+export async function buildAlikeLinesFile(count: number): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'sf-alike-'));
+  const lines = Array.from({ length: count }, (_, i) => `Förbättra tillgängligheten i vården för invånarna, del ${i + 1}`);
+  const path = join(dir, 'likadana-rader.docx');
+  writeFileSync(path, await fillIn(await buildMall(plan, { now: AT, recipient: 'Okänd avsändare' }), { 'Nära vård': { 2026: lines } }));
+  return path;
+}

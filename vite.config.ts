@@ -22,6 +22,17 @@ export const CSP = [
   "form-action 'self'",
 ].join('; ');
 
+/**
+ * Sent as headers by the server (`npm run preview`, and any server of the built app): the
+ * policy again, with what only a header can say — no framing by other sites (clickjacking).
+ */
+export const SECURITY_HEADERS = {
+  'Content-Security-Policy': `${CSP}; frame-ancestors 'none'`,
+  'X-Frame-Options': 'DENY',
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+};
+
 function contentSecurityPolicy(): Plugin {
   return {
     name: 'solfjadern-csp',
@@ -90,7 +101,7 @@ export default defineConfig({
     }),
   ],
   build: { target: 'es2022', sourcemap: false },
-  preview: { host: '127.0.0.1', port: 4173, strictPort: true },
+  preview: { host: '127.0.0.1', port: 4173, strictPort: true, headers: SECURITY_HEADERS },
   test: {
     environment: 'node',
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],

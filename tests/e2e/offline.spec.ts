@@ -66,3 +66,16 @@ test('a whole session stays on its own origin and runs under the CSP without vio
   expect(requests.filter((u) => new URL(u).origin !== origin && !u.startsWith('data:') && !u.startsWith('blob:'))).toEqual([]);
   expect(violations).toEqual([]);
 });
+
+test('the server sends the security policy as headers: no framing by other sites, the same CSP as the page', async ({ request, page }) => {
+  const response = await request.get('/');
+  const headers = response.headers();
+  expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+  expect(headers['content-security-policy']).toContain("connect-src 'self'");
+  expect(headers['x-frame-options']).toBe('DENY');
+  // A page of another origin cannot show the app in a frame.
+  const blocked: string[] = [];
+  page.on('console', (m) => blocked.push(m.text()));
+  await page.setContent(`<iframe src="${response.url()}"></iframe>`);
+  await expect.poll(() => blocked.some((t) => /frame-ancestors|X-Frame-Options|refused to display/i.test(t))).toBe(true);
+});

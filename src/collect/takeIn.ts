@@ -6,7 +6,7 @@ import type { Catalogue, PlanDoc } from '../domain/types';
 import type { CollectedFile, CollectedInput } from '../domain/collection';
 import { readFilledMall } from '../export/docx/readMall';
 import { readPlanPart } from '../export/docx/planPart';
-import { fileTooLarge, MAX_FILE_BYTES } from '../domain/limits';
+import { LIMITS, MAX_FILE_BYTES, fileTooLarge, shortened } from '../domain/limits';
 import { readPlanFile } from '../schema/restore';
 
 /** A file as the browser gives it (File satisfies this). */
@@ -51,9 +51,12 @@ function inputsOfPlan(doc: PlanDoc, catalogue: Catalogue, fileId: string, kalla:
     }));
 }
 
+/** Who a proposal came from, as long as a källa may be (a crafted file may say more). */
+const fitted = (kalla: string) => shortened(kalla, LIMITS.name);
+
 async function readOne(file: FileLike, catalogue: Catalogue, now: Date): Promise<CollectedFile> {
   const id = newId();
-  const taken = { id, name: file.name, importedAt: now.toISOString(), kalla: baseName(file.name), inputs: [] as CollectedInput[] };
+  const taken = { id, name: file.name, importedAt: now.toISOString(), kalla: fitted(baseName(file.name)), inputs: [] as CollectedInput[] };
   const fail = (error: string): CollectedFile => ({ ...taken, error });
   if (file.size > MAX_FILE_BYTES) return fail(fileTooLarge(file.size));
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -61,7 +64,7 @@ async function readOne(file: FileLike, catalogue: Catalogue, now: Date): Promise
   if (isZip) {
     const mall = await readFilledMall(bytes);
     if (mall.ok) {
-      const kalla = mall.recipient.trim() || taken.kalla;
+      const kalla = fitted(mall.recipient.trim()) || taken.kalla;
       const inputs = mall.proposals.map((p) => ({
         id: newId(),
         fileId: id,
@@ -79,7 +82,7 @@ async function readOne(file: FileLike, catalogue: Catalogue, now: Date): Promise
     const part = await readPlanPart(bytes).catch(() => null);
     const plan = part && readPlanFile(part.planJson);
     if (plan?.ok) {
-      const kalla = part!.recipient.trim() || taken.kalla;
+      const kalla = fitted(part!.recipient.trim()) || taken.kalla;
       return { ...taken, kalla, inputs: inputsOfPlan(plan.doc, catalogue, id, kalla), error: null };
     }
     return fail(mall.error);
@@ -87,7 +90,7 @@ async function readOne(file: FileLike, catalogue: Catalogue, now: Date): Promise
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
   const plan = readPlanFile(text);
   if (!plan.ok) return fail(plan.error);
-  const kalla = plan.recipient || taken.kalla;
+  const kalla = fitted(plan.recipient) || taken.kalla;
   return { ...taken, kalla, inputs: inputsOfPlan(plan.doc, catalogue, id, kalla), error: null };
 }
 

@@ -1,5 +1,6 @@
 // Review comments on an item: who, when, what. A comment is saved at once (one undoable
 // step); the commenter's name is asked once and remembered on this device.
+import { LIMITS } from '../domain/limits';
 import { useRef, useState } from 'react';
 import { MAX_COMMENT_LENGTH, type Item } from '../domain/types';
 import { addComment, removeComment } from '../store/actions';
@@ -66,7 +67,7 @@ export function ItemComments({ item }: { item: Item }) {
             id="comment-author"
             ref={nameRef}
             value={author}
-            maxLength={80}
+            maxLength={LIMITS.author}
             autoComplete="name"
             aria-describedby="comment-author-help"
             onChange={(e) => setAuthor(e.target.value)}

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { containerName } from '../domain/containers';
 import { containerKey } from '../domain/containers';
-import { MAX_TEXT_LENGTH } from '../domain/limits';
+import { LIMITS, MAX_TEXT_LENGTH } from '../domain/limits';
 import { placesText } from '../domain/priorities';
 import { ItemComments } from './ItemComments';
 import { ItemSources } from './ItemSources';
@@ -90,7 +90,7 @@ export function ItemEditor({ doc, item, onClose }: { doc: PlanDoc; item: Item; o
           </p>
         )}
         <label htmlFor="item-description">Beskrivning</label>
-        <textarea id="item-description" rows={3} value={description} onChange={(e) => setDescription(e.target.value)} />
+        <textarea id="item-description" rows={3} maxLength={LIMITS.description} value={description} onChange={(e) => setDescription(e.target.value)} />
 
         <fieldset>
           <legend>Delområden</legend>
@@ -125,7 +125,7 @@ export function ItemEditor({ doc, item, onClose }: { doc: PlanDoc; item: Item; o
         <fieldset>
           <legend>Indikator</legend>
           <label htmlFor="item-indikator">Hur det följs upp</label>
-          <input id="item-indikator" value={indikator} onChange={(e) => setIndikator(e.target.value)} />
+          <input id="item-indikator" maxLength={LIMITS.short} value={indikator} onChange={(e) => setIndikator(e.target.value)} />
           <div className="row">
             <div>
               <label htmlFor="item-target">Målvärde (valfritt)</label>
@@ -140,7 +140,7 @@ export function ItemEditor({ doc, item, onClose }: { doc: PlanDoc; item: Item; o
             </div>
             <div>
               <label htmlFor="item-unit">Enhet</label>
-              <input id="item-unit" value={unit} onChange={(e) => setUnit(e.target.value)} />
+              <input id="item-unit" maxLength={LIMITS.unit} value={unit} onChange={(e) => setUnit(e.target.value)} />
             </div>
           </div>
           {errors.target && (
@@ -178,7 +178,7 @@ export function ItemEditor({ doc, item, onClose }: { doc: PlanDoc; item: Item; o
           </div>
           <div>
             <label htmlFor="item-kalla">Källa (vem föreslog)</label>
-            <input id="item-kalla" list="kallor" value={kalla} onChange={(e) => setKalla(e.target.value)} />
+            <input id="item-kalla" list="kallor" maxLength={LIMITS.name} value={kalla} onChange={(e) => setKalla(e.target.value)} />
             <datalist id="kallor">
               {catalogue.kallor.map((k) => (
                 <option key={k} value={k} />

@@ -1,4 +1,5 @@
 // "Planer": every plan on this device — open, rename, duplicate, delete — and "Ny plan".
+import { LIMITS } from '../domain/limits';
 import { useCallback, useEffect, useState } from 'react';
 import { renamePlan } from '../store/actions';
 import { notify, useEditor } from '../store/editor';
@@ -35,7 +36,7 @@ function NewPlanForm({ onCreated }: { onCreated: () => void }) {
     >
       <h3>Ny plan</h3>
       <label htmlFor="new-plan-name">Namn</label>
-      <input id="new-plan-name" value={name} onChange={(e) => setName(e.target.value)} placeholder="T.ex. Handlingsplan 2026–2028" />
+      <input id="new-plan-name" maxLength={LIMITS.name} value={name} onChange={(e) => setName(e.target.value)} placeholder="T.ex. Handlingsplan 2026–2028" />
       <fieldset>
         <legend>Utgå från</legend>
         <label className="check">
@@ -82,7 +83,7 @@ function PlanRow({ plan, isOpen, refresh, close }: { plan: PlanSummary; isOpen: 
           }}
         >
           <label htmlFor={`rename-${plan.id}`}>Nytt namn för ”{plan.name}”</label>
-          <input id={`rename-${plan.id}`} value={name} onChange={(e) => setName(e.target.value)} autoFocus />
+          <input id={`rename-${plan.id}`} maxLength={LIMITS.name} value={name} onChange={(e) => setName(e.target.value)} autoFocus />
           <button type="submit" className="primary">
             Spara namn
           </button>

@@ -1,6 +1,7 @@
 // "Fokusområden och ringar": the plan's blades (3–8) and rings (2–5), and the vision.
 // Text fields save when they lose focus or on Enter; a refused value snaps back.
 import { useEffect, useState } from 'react';
+import { LIMITS } from '../domain/limits';
 import { MAX_BLADES, MAX_RINGS, MIN_BLADES, MIN_RINGS, type PlanDoc } from '../domain/types';
 import * as actions from '../store/actions';
 import { Dialog } from './Dialog';
@@ -11,12 +12,14 @@ function CommitInput({
   value,
   onCommit,
   type = 'text',
+  maxLength,
 }: {
   id: string;
   label: string;
   value: string;
   onCommit: (value: string) => boolean;
   type?: 'text' | 'number';
+  maxLength?: number;
 }) {
   const [draft, setDraft] = useState(value);
   useEffect(() => setDraft(value), [value]);
@@ -30,6 +33,7 @@ function CommitInput({
       <input
         id={id}
         type={type}
+        maxLength={maxLength}
         value={draft}
         onChange={(e) => setDraft(e.target.value)}
         onBlur={commit}
@@ -68,7 +72,7 @@ export function PlanSettings({ doc, onClose }: { doc: PlanDoc; onClose: () => vo
   return (
     <Dialog title="Fokusområden och ringar" onClose={onClose} wide>
       <div className="form">
-        <CommitInput id="plan-vision" label="Vision i navet" value={doc.plan.vision} onCommit={(v) => actions.setVision(v)} />
+        <CommitInput id="plan-vision" label="Vision i navet" maxLength={LIMITS.short} value={doc.plan.vision} onCommit={(v) => actions.setVision(v)} />
 
         <h3 id="blades-heading">Fokusområden ({blades.length} av högst {MAX_BLADES})</h3>
         <ol className="settings-list" aria-labelledby="blades-heading">
@@ -77,6 +81,7 @@ export function PlanSettings({ doc, onClose }: { doc: PlanDoc; onClose: () => vo
               <CommitInput
                 id={`blade-name-${blade.id}`}
                 label={`Fokusområde ${i + 1}`}
+                maxLength={LIMITS.bladeName}
                 value={blade.name}
                 onCommit={(v) => actions.renameBlade(blade.id, v)}
               />
@@ -128,6 +133,7 @@ export function PlanSettings({ doc, onClose }: { doc: PlanDoc; onClose: () => vo
               <CommitInput
                 id={`ring-label-${ring.id}`}
                 label={i === rings.length - 1 ? `Ring ${i + 1} (målbild)` : `Ring ${i + 1} (milstolpe)`}
+                maxLength={LIMITS.ringLabel}
                 value={ring.label}
                 onCommit={(v) => actions.updateRing(ring.id, { label: v })}
               />

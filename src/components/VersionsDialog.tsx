@@ -1,5 +1,6 @@
 // "Versioner": save a named snapshot of the plan, list the saved ones, open one read-only,
 // restore one as a new plan, or compare two (or one with the plan as it is now).
+import { LIMITS } from '../domain/limits';
 import { useEffect, useState } from 'react';
 import {
   compareVersions,
@@ -56,7 +57,7 @@ export function VersionsDialog({ onClose }: { onClose: () => void }) {
       >
         <label htmlFor="version-name">Namn på versionen</label>
         <div className="inline-form">
-          <input id="version-name" value={name} maxLength={120} onChange={(e) => setName(e.target.value)} aria-describedby="version-help" />
+          <input id="version-name" value={name} maxLength={LIMITS.versionName} onChange={(e) => setName(e.target.value)} aria-describedby="version-help" />
           <button type="submit" className="primary">
             Spara version
           </button>

@@ -1,5 +1,9 @@
 // Limits the app holds to, and their messages, defined once: the editor, the file format
-// (src/schema/planFile.ts), Importera and Samla in all read them from here.
+// (src/schema/planFile.ts), Importera and Samla in all read them from here. Text is held to
+// them where it enters — form fields (maxLength), operations that check, names the app makes
+// shortened with "…" — so whatever the app holds, it can export and import back.
+import { RuleError } from './rules';
+import { MAX_AUTHOR_LENGTH, MAX_COMMENT_LENGTH } from './types';
 
 /** The longest item text (an activity is a line, not a document). */
 export const MAX_TEXT_LENGTH = 300;
@@ -24,4 +28,26 @@ export const LIMITS = {
   comments: 1000,
   sources: 1000,
   sourceText: 2000,
+  bladeName: 80,
+  ringLabel: 60,
+  unit: 60,
+  author: MAX_AUTHOR_LENGTH,
+  comment: MAX_COMMENT_LENGTH,
+  versionName: 120,
 } as const;
+
+/** A text made to fit: cut at `max` characters, the cut marked with "…". */
+export function shortened(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}
+
+/** A text typed by the user, refused when longer than `max`: "Beskrivningen får vara högst 10 000 tecken (nu 10 050)." */
+export function withinLimit(text: string, max: number, what: string): string {
+  if (text.length > max) throw new RuleError(`${what} får vara högst ${max.toLocaleString('sv-SE')} tecken (nu ${text.length.toLocaleString('sv-SE')}).`);
+  return text;
+}
+
+/** A plan name the app makes from another ("X (kopia)"): the original shortened so the whole fits. */
+export function namedAfter(name: string, suffix: string, max: number = LIMITS.name): string {
+  return `${shortened(name, max - suffix.length)}${suffix}`;
+}

@@ -6,7 +6,7 @@ import { containerKey, groupByContainer, sameCell } from './containers';
 import { newId } from './ids';
 import type { Blade, CellRef, Comment, Indikator, Item, ItemId, PlanDoc, Ring, Source } from './types';
 import { EXTRA_CHOICES, MAX_AUTHOR_LENGTH, MAX_BLADES, MAX_COMMENT_LENGTH, MAX_LIMIT, MAX_RINGS, MIN_BLADES, MIN_RINGS, STATUSES } from './types';
-import { MAX_TEXT_LENGTH } from './limits';
+import { LIMITS, MAX_TEXT_LENGTH, shortened, withinLimit } from './limits';
 import { RuleError } from './rules';
 
 
@@ -75,6 +75,9 @@ export interface NewItemFields {
   sources?: Source[];
 }
 
+/** A proposal an item builds on, its källa and wording made to fit the file's limits. */
+const fittedSource = (source: Source): Source => ({ ...source, kalla: shortened(source.kalla, LIMITS.name), text: shortened(source.text, LIMITS.sourceText) });
+
 export function addItem(doc: PlanDoc, fields: NewItemFields, id: ItemId = newId()): ItemId {
   const text = checkItemText(fields.text);
   const cell = fields.cell ?? null;
@@ -91,12 +94,12 @@ export function addItem(doc: PlanDoc, fields: NewItemFields, id: ItemId = newId(
     indikator: { text: '', target: null, unit: '' },
     ansvarsniva: null,
     // In a plan sent out to an office, what the office adds is theirs.
-    kalla: fields.kalla ?? doc.plan.recipient ?? '',
+    kalla: shortened(fields.kalla ?? doc.plan.recipient ?? '', LIMITS.name),
     extraChoice: 'auto',
     extra: false,
     status: 'forslag',
     comments: [],
-    sources: fields.sources ?? [],
+    sources: (fields.sources ?? []).map(fittedSource),
     cell,
     rank: index,
   };
@@ -130,7 +133,8 @@ export function moveItem(doc: PlanDoc, id: ItemId, to: CellRef | null, index: nu
 export function addSources(doc: PlanDoc, id: ItemId, sources: readonly Source[]): void {
   const item = requireItem(doc, id);
   const known = new Set(item.sources.map((s) => s.inputId));
-  for (const source of sources) if (!known.has(source.inputId)) item.sources.push({ ...source });
+  for (const source of sources) if (!known.has(source.inputId)) item.sources.push(fittedSource(source));
+  if (item.sources.length > LIMITS.sources) throw new RuleError(`En aktivitet kan bygga på högst ${LIMITS.sources} förslag.`);
 }
 
 export type ItemPatch = Partial<
@@ -146,7 +150,7 @@ export function updateItem(doc: PlanDoc, id: ItemId, patch: ItemPatch): void {
     if (text !== item.text) item.text = text;
   }
   if (patch.description !== undefined && patch.description !== item.description)
-    item.description = patch.description.trim();
+    item.description = withinLimit(patch.description.trim(), LIMITS.description, 'Beskrivningen');
   // Lists and the indikator are assigned only when they differ: saving an untouched form is
   // no change (no undo step, no write, no message).
   if (patch.delomraden !== undefined) {
@@ -165,12 +169,12 @@ export function updateItem(doc: PlanDoc, id: ItemId, patch: ItemPatch): void {
       throw new RuleError('Målvärdet måste vara ett tal.');
     // -0 would not survive a JSON round trip: keep plain 0.
     const target = next.target === 0 ? 0 : next.target;
-    const indikator = { text: next.text.trim(), target, unit: next.unit.trim() };
+    const indikator = { text: withinLimit(next.text.trim(), LIMITS.short, 'Indikatorn'), target, unit: withinLimit(next.unit.trim(), LIMITS.unit, 'Enheten') };
     const now = item.indikator;
     if (indikator.text !== now.text || indikator.target !== now.target || indikator.unit !== now.unit) item.indikator = indikator;
   }
   if (patch.ansvarsniva !== undefined) item.ansvarsniva = patch.ansvarsniva;
-  if (patch.kalla !== undefined) item.kalla = cleanText(patch.kalla);
+  if (patch.kalla !== undefined) item.kalla = withinLimit(cleanText(patch.kalla), LIMITS.name, 'Källan');
   if (patch.extraChoice !== undefined) {
     if (!EXTRA_CHOICES.includes(patch.extraChoice)) throw new RuleError('Okänt val för extra.');
     item.extraChoice = patch.extraChoice;
@@ -191,6 +195,7 @@ export function addComment(doc: PlanDoc, itemId: ItemId, comment: Comment): void
   if (!text) throw new RuleError('Skriv en kommentar.');
   if (text.length > MAX_COMMENT_LENGTH)
     throw new RuleError(`En kommentar får vara högst ${MAX_COMMENT_LENGTH} tecken (nu ${text.length}).`);
+  if (item.comments.length >= LIMITS.comments) throw new RuleError(`En aktivitet kan ha högst ${LIMITS.comments} kommentarer.`);
   item.comments.push({ id: comment.id, author, at: comment.at, text });
 }
 
@@ -219,11 +224,11 @@ export function setDelomradeLimit(doc: PlanDoc, delomradeId: string, limit: numb
 export function renamePlan(doc: PlanDoc, name: string): void {
   const clean = cleanText(name);
   if (!clean) throw new RuleError('Planen måste ha ett namn.');
-  doc.plan.name = clean;
+  doc.plan.name = withinLimit(clean, LIMITS.name, 'Planens namn');
 }
 
 export function setVision(doc: PlanDoc, vision: string): void {
-  doc.plan.vision = cleanText(vision);
+  doc.plan.vision = withinLimit(cleanText(vision), LIMITS.short, 'Visionen');
 }
 
 // --- Fokusområden (blades) ---------------------------------------------------------------
@@ -239,7 +244,7 @@ function requireBlade(doc: PlanDoc, id: string): Blade {
 function checkBladeName(doc: PlanDoc, name: string, self?: string): string {
   const clean = cleanText(name);
   if (!clean) throw new RuleError('Fokusområdet måste ha ett namn.');
-  if (clean.length > 80) throw new RuleError('Namnet får vara högst 80 tecken.');
+  withinLimit(clean, LIMITS.bladeName, 'Namnet');
   if (doc.plan.blades.some((b) => b.id !== self && b.name.toLowerCase() === clean.toLowerCase()))
     throw new RuleError(`Det finns redan ett fokusområde som heter "${clean}".`);
   return clean;
@@ -360,7 +365,7 @@ export function updateRing(doc: PlanDoc, id: string, patch: { label?: string; ye
   if (patch.label !== undefined) {
     const label = cleanText(patch.label);
     if (!label) throw new RuleError('Ringen måste ha en etikett.');
-    if (label.length > 60) throw new RuleError('Etiketten får vara högst 60 tecken.');
+    withinLimit(label, LIMITS.ringLabel, 'Etiketten');
     ring.label = label;
   }
   checkRingLabels(doc);

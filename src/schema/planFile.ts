@@ -23,13 +23,13 @@ const text = (max: number) => z.string().max(max);
 
 export const bladeSchema = z.object({
   id,
-  name: z.string().min(1).max(80),
+  name: z.string().min(1).max(LIMITS.bladeName),
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
 });
 
 export const ringSchema = z.object({
   id,
-  label: z.string().min(1).max(60),
+  label: z.string().min(1).max(LIMITS.ringLabel),
   year: z.number().int().min(2000).max(2100).nullable(),
 });
 
@@ -73,7 +73,7 @@ export const itemSchema = z.object({
   indikator: z.object({
     text: text(LIMITS.short),
     target: z.number().finite().nullable(),
-    unit: text(60),
+    unit: text(LIMITS.unit),
   }),
   ansvarsniva: z.enum(ANSVARSNIVAER).nullable(),
   kalla: text(LIMITS.name),

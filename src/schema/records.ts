@@ -72,7 +72,7 @@ export function soundItem(raw: Raw, plan: Plan): boolean {
     isRecord(ind) &&
     isString(ind.text, LIMITS.short) &&
     (ind.target === null || (typeof ind.target === 'number' && Number.isFinite(ind.target))) &&
-    isString(ind.unit, 60) &&
+    isString(ind.unit, LIMITS.unit) &&
     (raw.ansvarsniva === null || (ANSVARSNIVAER as readonly unknown[]).includes(raw.ansvarsniva)) &&
     isString(raw.kalla, LIMITS.name) &&
     (EXTRA_CHOICES as readonly unknown[]).includes(raw.extraChoice) &&
@@ -114,11 +114,11 @@ export function soundPlan(raw: Raw): boolean {
     Array.isArray(raw.blades) &&
     raw.blades.length >= MIN_BLADES &&
     raw.blades.length <= MAX_BLADES &&
-    raw.blades.every((b) => isRecord(b) && isString(b.id, LIMITS.id, 1) && isString(b.name, 80, 1) && typeof b.color === 'string' && HEX.test(b.color)) &&
+    raw.blades.every((b) => isRecord(b) && isString(b.id, LIMITS.id, 1) && isString(b.name, LIMITS.bladeName, 1) && typeof b.color === 'string' && HEX.test(b.color)) &&
     Array.isArray(raw.rings) &&
     raw.rings.length >= MIN_RINGS &&
     raw.rings.length <= MAX_RINGS &&
-    raw.rings.every((r) => isRecord(r) && isString(r.id, LIMITS.id, 1) && isString(r.label, 60, 1) && (r.year === null || (Number.isInteger(r.year) && (r.year as number) >= 2000 && (r.year as number) <= 2100))) &&
+    raw.rings.every((r) => isRecord(r) && isString(r.id, LIMITS.id, 1) && isString(r.label, LIMITS.ringLabel, 1) && (r.year === null || (Number.isInteger(r.year) && (r.year as number) >= 2000 && (r.year as number) <= 2100))) &&
     isRecord(catalogue) &&
     Array.isArray(catalogue.kallor) &&
     catalogue.kallor.length <= LIMITS.catalogue &&

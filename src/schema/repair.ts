@@ -51,7 +51,7 @@ const cut = (value: unknown, max: number) => (typeof value === 'string' && value
 /** A blade of a stored plan: its name and colour repaired where they cannot be read; null without an id. */
 function repairBlade(raw: unknown, index: number, notes: string[]): Raw | null {
   if (!isRecord(raw) || typeof raw.id !== 'string' || !raw.id) return null;
-  const name = typeof raw.name === 'string' && raw.name.trim() ? cut(raw.name, 80) : `Fokusområde ${index + 1}`;
+  const name = typeof raw.name === 'string' && raw.name.trim() ? cut(raw.name, LIMITS.bladeName) : `Fokusområde ${index + 1}`;
   const colorOk = typeof raw.color === 'string' && /^#[0-9a-fA-F]{6}$/.test(raw.color);
   if (!colorOk) notes.push(`Fokusområdet ${quote(String(name))}: färgen kunde inte läsas och sattes om.`);
   if (name !== raw.name && typeof raw.name !== 'string') notes.push(`Fokusområde ${index + 1}: namnet kunde inte läsas och sattes till ${quote(String(name))}.`);
@@ -61,7 +61,7 @@ function repairBlade(raw: unknown, index: number, notes: string[]): Raw | null {
 function repairRing(raw: unknown, index: number): Raw | null {
   if (!isRecord(raw) || typeof raw.id !== 'string' || !raw.id) return null;
   const year = Number.isInteger(raw.year) && (raw.year as number) >= 2000 && (raw.year as number) <= 2100 ? raw.year : null;
-  return { id: raw.id, label: typeof raw.label === 'string' && raw.label.trim() ? cut(raw.label, 60) : `Ring ${index + 1}`, year };
+  return { id: raw.id, label: typeof raw.label === 'string' && raw.label.trim() ? cut(raw.label, LIMITS.ringLabel) : `Ring ${index + 1}`, year };
 }
 
 /** Blades or rings as far as they can be read, filled up to the least a plan has (empty placeholders). */

@@ -5,7 +5,7 @@ import { duplicateDoc } from '../domain/plan';
 import { newId } from '../domain/ids';
 import type { PlanDoc } from '../domain/types';
 import * as repo from '../db/repository';
-import { fileTooLarge, MAX_FILE_BYTES } from '../domain/limits';
+import { fileTooLarge, LIMITS, MAX_FILE_BYTES, namedAfter, shortened } from '../domain/limits';
 import { notify, useEditor } from './editor';
 import { flush, openNewDoc } from './session';
 import { openDialog } from './ui';
@@ -112,7 +112,7 @@ export async function importAsNewPlan(pending: PendingImport): Promise<PlanDoc> 
   const planId = newId();
   const items: PlanDoc['items'] = {};
   for (const [id, item] of Object.entries(pending.doc.items)) items[id] = { ...item, planId };
-  const doc: PlanDoc = { plan: { ...pending.doc.plan, id: planId, name: `Importerad: ${pending.doc.plan.name}` }, items };
+  const doc: PlanDoc = { plan: { ...pending.doc.plan, id: planId, name: shortened(`Importerad: ${pending.doc.plan.name}`, LIMITS.name) }, items };
   await openNewDoc(doc);
   notify('info', `”${pending.fileName}” öppnades som en ny plan.`);
   return doc;
@@ -124,7 +124,7 @@ export async function importReplacing(pending: PendingImport, now = new Date()):
   const stored = await repo.loadDoc(pending.doc.plan.id);
   if (stored) {
     const stamp = now.toLocaleString('sv-SE', { dateStyle: 'short', timeStyle: 'short' });
-    await repo.saveDoc(duplicateDoc(stored, `${stored.plan.name} (före import ${stamp})`, now));
+    await repo.saveDoc(duplicateDoc(stored, namedAfter(stored.plan.name, ` (före import ${stamp})`), now));
   }
   await openNewDoc(pending.doc);
   notify('info', `Planen ersattes med innehållet i ”${pending.fileName}”. Den tidigare versionen finns kvar som kopia under Planer.`);

@@ -1,5 +1,6 @@
 // Plans as a whole: which plan is open, creating, duplicating and deleting plans, and
 // writing every change of the open plan to storage right after it happens.
+import { namedAfter } from '../domain/limits';
 import { produce } from 'immer';
 import { createEmptyDoc, createExampleDoc, duplicateDoc } from '../domain/plan';
 import { settleExtras } from '../domain/priorities';
@@ -93,7 +94,7 @@ export async function duplicatePlan(planId: string): Promise<PlanDoc | null> {
   await flush();
   const source = await repo.loadDoc(planId);
   if (!source) return null;
-  const copy = duplicateDoc(source, `${source.plan.name} (kopia)`);
+  const copy = duplicateDoc(source, namedAfter(source.plan.name, ' (kopia)'));
   await repo.saveDoc(copy);
   await show(copy);
   return copy;

@@ -1,5 +1,6 @@
 // Versions of the open plan: save a named snapshot, list, open read-only, restore as a new
 // plan, compare with the current plan or another version.
+import { LIMITS } from '../domain/limits';
 import { comparePlans, type PlanComparison } from '../domain/compare';
 import { newId } from '../domain/ids';
 import { duplicateDoc } from '../domain/plan';
@@ -26,8 +27,8 @@ export async function saveVersion(name: string, now = new Date()): Promise<boole
     notify('error', 'Ge versionen ett namn.');
     return false;
   }
-  if (clean.length > 120) {
-    notify('error', 'Versionens namn får vara högst 120 tecken.');
+  if (clean.length > LIMITS.versionName) {
+    notify('error', `Versionens namn får vara högst ${LIMITS.versionName} tecken.`);
     return false;
   }
   await flush();

@@ -4,6 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as repo from '../db/repository';
 import { replayLogs } from '../db/wal';
+import { EXAMPLE_ITEM_COUNT } from '../domain/example';
 import * as actions from './actions';
 import { loadDoc, useEditor } from './editor';
 import { stopPersistence } from './persistence';
@@ -145,7 +146,26 @@ describe('writing the open plan', () => {
     expect(doc().plan.id).toBe(planId);
     expect(Object.values(doc().items).map((i) => i.text)).toEqual(['Skrevs aldrig till databasen']);
     expect(doc().items[id]).toBeDefined();
-    expect(useEditor.getState().notice?.text).toContain(`Ur ändringsloggen återskapades ”${name}” (1 aktivitet)`);
+    await vi.waitFor(() => expect(useEditor.getState().notice?.text).toContain(`”${name}” återskapades ur ändringsloggen med 1 av ${EXAMPLE_ITEM_COUNT} aktiviteter`));
+  });
+
+  it('the browser deleted the database and no log is left: the next start names each plan lost and its size', async () => {
+    const name = doc().plan.name;
+    await createPlan('empty', 'Andra planen');
+    actions.addItem('En punkt');
+    await flush();
+    stopPersistence();
+    await repo.useDatabase(`persistence-gone-${n}`);
+    loadDoc(null);
+    startPersistence();
+    await bootstrap();
+    // A new example plan opens, and the user is told what went.
+    await vi.waitFor(() => expect(useEditor.getState().notice?.text).toContain(`”${name}” (${EXAMPLE_ITEM_COUNT} aktiviteter) gick förlorad. ”Andra planen” (1 aktivitet) gick förlorad.`));
+    // Said once: the next start has nothing to say.
+    useEditor.setState({ notice: null });
+    await bootstrap();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(useEditor.getState().notice).toBeNull();
   });
 
   it('two tabs, one item: a row the other tab wrote before this tab’s later edit (not yet written) does not show over it', async () => {

@@ -3,6 +3,7 @@
 import type { Patch } from 'immer';
 import type { PlanDoc } from '../domain/types';
 import * as repo from '../db/repository';
+import { rememberPlan } from '../db/registry';
 import { type LogTrouble, WriteAheadLog } from '../db/wal';
 import { downloadPlanJson } from '../export/json';
 import { applyRemote, notify, onDocChange, useEditor } from './editor';
@@ -100,6 +101,7 @@ async function write(batch: Batch, rest: Batch[]): Promise<boolean> {
     return false;
   }
   wal.committed(batch.doc.plan.id, batch.seq);
+  rememberPlan(batch.doc.plan.id, batch.doc.plan.name, Object.keys(batch.doc.items).length);
   announceSaved(batch.doc.plan.id, repo.touchedRows(batch.patches));
   return true;
 }

@@ -7,6 +7,7 @@ import { settleExtras } from '../domain/priorities';
 import type { PlanDoc } from '../domain/types';
 import * as repo from '../db/repository';
 import { takeStartupRead } from '../db/startup';
+import { forgetPlan, knownPlans, rememberPlan, setKnownPlans } from '../db/registry';
 import { takeRebuiltPlans } from '../db/wal';
 import { loadDoc, notify, useEditor } from './editor';
 import { flush } from './persistence';
@@ -41,20 +42,36 @@ export async function bootstrap(): Promise<void> {
     if (made) useUi.setState({ exampleIntro: true });
   }
   sayRepairs(doc.plan.id);
-  sayRebuilt();
+  void sayLost();
   // Plans deleted in an earlier session go for good, once the plan is on screen.
   void repo.purgeDeleted(doc.plan.id);
 }
 
-/** Plans storage had lost and the write-ahead log made again: say what they hold now, and what to do. */
-function sayRebuilt(): void {
-  const plans = takeRebuiltPlans();
-  if (plans.length === 0) return;
-  const named = plans.map((p) => `”${p.name}” (${p.items} ${p.items === 1 ? 'aktivitet' : 'aktiviteter'})`).join(', ');
-  notify(
-    'error',
-    `Webbläsaren hade tagit bort Solfjäderns sparade planer (det kan hända när datorns disk blir full). Ur ändringsloggen återskapades ${named} med de aktiviteter som ändrats sist; övriga aktiviteter och planer gick förlorade. Har du en exporterad fil (JSON eller Word) kan du importera den.`,
-  );
+const activities = (n: number) => `${n} ${n === 1 ? 'aktivitet' : 'aktiviteter'}`;
+
+/**
+ * Plans this browser held at the last start that storage no longer has (the browser may
+ * delete a site's database when the disk fills up): say which, how much the write-ahead log
+ * brought back, and what to do. Then the list of known plans is what storage holds.
+ */
+async function sayLost(): Promise<void> {
+  const rebuilt = takeRebuiltPlans();
+  const known = knownPlans();
+  const stored = await repo.listPlans();
+  const here = new Set(stored.map((p) => p.id));
+  const parts: string[] = [];
+  for (const p of rebuilt) {
+    const had = known[p.planId]?.items;
+    parts.push(`”${p.name}” återskapades ur ändringsloggen med ${had !== undefined && had >= p.items ? `${p.items} av ${activities(had)}` : activities(p.items)} – de som ändrats sist.`);
+  }
+  const made = new Set(rebuilt.map((p) => p.planId));
+  for (const [id, p] of Object.entries(known)) if (!here.has(id) && !made.has(id)) parts.push(`”${p.name}” (${activities(p.items)}) gick förlorad.`);
+  if (parts.length > 0)
+    notify(
+      'error',
+      `Webbläsaren har tagit bort Solfjäderns sparade planer (det kan hända när datorns disk blir full). ${parts.join(' ')} Har du en exporterad fil (JSON eller Word) kan du importera den.`,
+    );
+  setKnownPlans(stored);
 }
 
 /** A plan whose stored rows had to be repaired opens with a message naming what happened. */
@@ -86,6 +103,7 @@ export async function createPlan(kind: NewPlanKind, name: string): Promise<PlanD
   await flush();
   // One transaction stores the plan and remembers it as the one to open.
   await repo.saveDoc(doc, new Date(), true);
+  rememberPlan(doc.plan.id, doc.plan.name, Object.keys(doc.items).length);
   await show(doc, true);
   return doc;
 }
@@ -108,6 +126,7 @@ export async function renameStoredPlan(planId: string, name: string): Promise<vo
 export async function deletePlan(planId: string): Promise<void> {
   await flush();
   await repo.markDeleted(planId);
+  forgetPlan(planId);
   if (useEditor.getState().doc?.plan.id === planId) {
     const next = (await repo.listPlans())[0];
     if (next) await openPlan(next.id);
@@ -122,6 +141,7 @@ export async function openNewDoc(given: PlanDoc): Promise<void> {
   await flush();
   // One transaction stores the plan and remembers it as the one to open.
   await repo.saveDoc(doc, new Date(), true);
+  rememberPlan(doc.plan.id, doc.plan.name, Object.keys(doc.items).length);
   await show(doc, true);
 }
 

@@ -13,6 +13,7 @@ import { hub, legend, ringLabels } from './draw';
 import { Drawn } from './Drawn';
 import { FanCell } from './FanCell';
 import { swedishHyphenator, loadSwedishHyphenator } from './hyphenate';
+import { keepGeometry, keptGeometries } from './keptGeometry';
 import { computeFanLayout, EDIT_FONTS, type FanGeometry } from './layout';
 import { browserMeasure, FONT_STACK } from './measure';
 import type { Hyphenator } from './text';
@@ -90,13 +91,14 @@ export function FanView({ doc, fonts = EDIT_FONTS, readOnly = false }: { doc: Pl
   const hyphenate = useHyphenator();
   // The geometry drawn last: a drop keeps it while every cell still fits (people keep their place).
   const geometry = useRef<FanGeometry | null>(null);
+  const geometryOf = useRef<string | null>(null);
   const unfoldedBladeId = useUi((s) => s.unfoldedBladeId);
   const marked = useUi((s) => s.highlight?.ids ?? null);
   const filter = useUi((s) => s.filter);
   const shown = useMemo(() => (isFiltering(filter) ? matchingIds(doc, filter) : null), [doc, filter]);
   const changes = useUi((s) => (readOnly ? null : (s.diff?.marks ?? null)));
   const containers = containersOf(doc);
-  const { blades, rings, vision } = doc.plan;
+  const { blades, rings, vision, id: planId } = doc.plan;
   const notes = useMarksLegend(doc);
 
   const layout = useMemo(() => {
@@ -114,6 +116,8 @@ export function FanView({ doc, fonts = EDIT_FONTS, readOnly = false }: { doc: Pl
       hyphenate,
       fonts,
       previous: geometry.current,
+      // Opening a plan: the geometry it had when last drawn here, if made for this same screen.
+      kept: readOnly || (geometry.current && geometryOf.current === planId) ? undefined : keptGeometries(planId),
       interactive: !readOnly,
       notes,
     });
@@ -121,15 +125,22 @@ export function FanView({ doc, fonts = EDIT_FONTS, readOnly = false }: { doc: Pl
     if (performance.getEntriesByName(LAYOUT_MEASURE).length > 500) performance.clearMeasures(LAYOUT_MEASURE);
     performance.measure(LAYOUT_MEASURE, { start });
     return result;
-  }, [blades, rings, vision, containers, width, height, unfoldedBladeId, hyphenate, fonts, readOnly, notes]);
+  }, [blades, rings, vision, containers, width, height, unfoldedBladeId, hyphenate, fonts, readOnly, notes, planId]);
+  const keptText = useRef('');
   useEffect(() => {
     if (!layout) return;
     const before = geometry.current;
     geometry.current = layout.geometry;
+    geometryOf.current = planId;
+    const text = JSON.stringify(layout.geometry);
+    if (!readOnly && text !== keptText.current) {
+      keptText.current = text;
+      keepGeometry(planId, layout.geometry);
+    }
     // The geometry changed under the same plan shape (a cell no longer fitted): the sectors
     // move to their new shape (a CSS transition) and the text fades in where it now stands.
     if (before && svgRef.current && movedGeometry(before, layout.geometry)) fadeInText(svgRef.current);
-  }, [layout]);
+  }, [layout, planId, readOnly]);
 
   // Items folded behind "+N till" are listed for screen readers once the fan is on screen,
   // so the first paint of a big plan does not wait for them.

@@ -35,6 +35,8 @@ export interface LayoutInput {
   fonts?: { min: number; max: number };
   /** The geometry drawn last: kept while it shows as much, so a drop does not re-flow the fan. */
   previous?: FanGeometry | null;
+  /** Geometries kept from earlier page loads: one made for this same input is kept like `previous`. */
+  kept?: readonly FanGeometry[];
   /** Items can be dropped: a folded blade stays wide enough to drop on (false in Presentera). */
   interactive?: boolean;
   /** Lines for the legend under the fan besides shortened ring names (the review marks' legend). */
@@ -140,8 +142,9 @@ export function computeFanLayout(input: LayoutInput): FanLayout {
   // Ring labels take one row under the baseline; shortened ones add their legend below.
   const rows = 1;
   const notes = input.notes ?? [];
+  const previous = (input.previous?.key === key ? input.previous : input.kept?.find((g) => g.key === key)) ?? input.previous ?? null;
   // A kept geometry comes with the legend room it had.
-  let legendRows = input.previous?.key === key ? input.previous.legendRows : 0;
+  let legendRows = previous?.key === key ? previous.legendRows : 0;
   const bottomFor = (legend: number) => RING_ROW + 10 + (legend > 0 ? legend * Math.ceil(LEGEND_FONT * LABEL_LINE) + 4 : 0);
   let frame = frameOf(width, height, bottomFor(legendRows));
   let choice: Choice | null = null;
@@ -150,7 +153,7 @@ export function computeFanLayout(input: LayoutInput): FanLayout {
   const total = [...input.containers.values()].reduce((n, list) => n + list.length, 0);
   for (let pass = 0; pass < 4; pass++) {
     choice = null;
-    const prev = input.previous;
+    const prev = previous;
     if (prev && prev.key === key && prev.legendRows === legendRows && pass === 0) {
       // The last geometry stays while no item it showed has to fold away: everything still
       // fits, or no more is hidden than before (and what was added since).

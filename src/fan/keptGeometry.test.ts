@@ -1,0 +1,44 @@
+// @vitest-environment jsdom
+import { beforeEach, describe, expect, it } from 'vitest';
+import { containersOf } from '../domain/containers';
+import { createExampleDoc } from '../domain/plan';
+import { keepGeometry, keptGeometries } from './keptGeometry';
+import { computeFanLayout, type LayoutInput } from './layout';
+import { estimateMeasure } from './text';
+
+beforeEach(() => localStorage.clear());
+
+const input = (width: number): LayoutInput => {
+  const doc = createExampleDoc();
+  return { ...doc.plan, containers: containersOf(doc), width, height: 700, unfoldedBladeId: null, measure: estimateMeasure };
+};
+
+describe('the fan geometry kept across page loads', () => {
+  it('a plan opens with the geometry it had on this screen: a kept one made for the same input is used as it is', () => {
+    // The geometry it had while it held more items (the same blades and rings: the same input shape).
+    const fuller = createExampleDoc();
+    const [cell] = Object.values(fuller.items).filter((i) => i.cell);
+    for (let k = 0; k < 6; k++) fuller.items[`extra-${k}`] = { ...cell!, id: `extra-${k}`, text: `En aktivitet till med en ganska lång text nummer ${k + 1}`, rank: 100 + k };
+    const then = computeFanLayout({ ...input(1366), containers: containersOf(fuller) }).geometry;
+    const fresh = computeFanLayout(input(1366));
+    expect(fresh.radii).not.toEqual(then.radii);
+    keepGeometry('plan-1', then);
+    const again = computeFanLayout({ ...input(1366), kept: keptGeometries('plan-1') });
+    expect(again.radii).toEqual(then.radii);
+    expect(again.spans).toEqual(then.spans);
+    // Made for another screen: not used.
+    const wide = computeFanLayout({ ...input(1600), kept: keptGeometries('plan-1') });
+    expect(wide.geometry).toEqual(computeFanLayout(input(1600)).geometry);
+  });
+
+  it('keeps the latest four per plan, and ignores what cannot be read', () => {
+    const g = computeFanLayout(input(1366)).geometry;
+    for (let i = 0; i < 6; i++) keepGeometry('plan-1', { ...g, key: `k${i}` });
+    expect(keptGeometries('plan-1').map((x) => x.key)).toEqual(['k5', 'k4', 'k3', 'k2']);
+    expect(keptGeometries('plan-2')).toEqual([]);
+    localStorage.setItem('solfjadern:fan:plan-3', '{"version":1,"geometries":[{"key":"x","spans":"fel"}]}');
+    expect(keptGeometries('plan-3')).toEqual([]);
+    localStorage.setItem('solfjadern:fan:plan-4', 'inte json');
+    expect(keptGeometries('plan-4')).toEqual([]);
+  });
+});

@@ -66,9 +66,25 @@ export async function readStoredRows(name = DB_NAME): Promise<StoredRows | null>
   }
 }
 
-/** Start the early read (once per page load). */
+/** The read in a worker (./earlyWorker.ts); null when workers cannot run here. */
+function readInWorker(): Promise<StoredRows | null> | null {
+  if (typeof Worker === 'undefined') return null;
+  try {
+    const worker = new Worker(new URL('./earlyWorker.ts', import.meta.url), { type: 'module' });
+    return new Promise<StoredRows | null>((resolve) => {
+      worker.onmessage = (event: MessageEvent<StoredRows | null>) => resolve(event.data ?? null);
+      worker.onerror = () => resolve(null);
+    }).finally(() => worker.terminate());
+  } catch {
+    return null;
+  }
+}
+
+/** Start the early read (once per page load): in a worker where there are workers, else here. */
 export function beginEarlyRead(name = DB_NAME): void {
-  started ??= readStoredRows(name).catch(() => null);
+  started ??= ((name === DB_NAME ? readInWorker() : null) ?? readStoredRows(name))
+    .catch(() => null)
+    .finally(() => performance.mark('solfjadern:early-read'));
 }
 
 /** The early read's rows, if it was started (taken once: a later start reads afresh). */

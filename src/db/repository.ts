@@ -1,22 +1,35 @@
 // The storage module: the only code that talks to Dexie. Plans and items are separate
 // rows (items keyed by [planId+id]), so an edit writes only the rows it touched.
-import Dexie from 'dexie';
 import type { Patch } from 'immer';
 import type { Item, Plan, PlanDoc } from '../domain/types';
 import { isRecord, planWithDefaults, pickPlan, type RestoredDoc, restoreSound, soundItem, soundItemOf, soundPlan, withItemDefaults } from '../schema/records';
-import { type CollectionRow, type ItemRow, openDb, type PlanRow, type SolfjadernDb, type VersionRow, type VotingRow } from './db';
+import type { CollectionRow, ItemRow, PlanRow, SolfjadernDb, VersionRow, VotingRow } from './db';
 
 let db: SolfjadernDb | null = null;
+let opening: Promise<SolfjadernDb> | null = null;
 
+/**
+ * The database, opened on first use. Dexie and the schema load only then: the first paint
+ * does not wait for them (the plan is read before, without Dexie: ./earlyRead.ts).
+ */
+function opened(): Promise<SolfjadernDb> {
+  if (db) return Promise.resolve(db);
+  opening ??= import('./db').then(({ openDb }) => (db ??= openDb()));
+  return opening;
+}
+
+/** The database once it is open (tests reach into it after `useDatabase`). */
 export function database(): SolfjadernDb {
-  db ??= openDb();
+  if (!db) throw new Error('The database is not open yet');
   return db;
 }
 
 /** For tests: use a fresh database under another name. */
 export async function useDatabase(name: string): Promise<void> {
+  const { openDb } = await import('./db');
   db?.close();
   db = openDb(name);
+  opening = Promise.resolve(db);
   await db.open();
 }
 
@@ -39,7 +52,8 @@ const writtenKey = (planId: string) => `written:${planId}`;
 
 /** A plan's items: the range of the [planId+id] key that starts with the plan's id. */
 const itemsOf = (d: SolfjadernDb, planId: string) =>
-  d.planItems.where('[planId+id]').between([planId, Dexie.minKey], [planId, Dexie.maxKey], true, true);
+  // -Infinity sorts before every string, an array after every one: the whole range of the plan's ids.
+  d.planItems.where('[planId+id]').between([planId, -Infinity], [planId, []], true, true);
 
 /** Which rows a set of patches touched. */
 export function touchedRows(patches: readonly Patch[]): { plan: boolean; items: Set<string> } {
@@ -59,7 +73,7 @@ export function touchedRows(patches: readonly Patch[]): { plan: boolean; items: 
 /** Write what one change touched, in one read-write transaction. */
 export async function saveChanges(doc: PlanDoc, patches: readonly Patch[], now = new Date()): Promise<void> {
   const { plan, items } = touchedRows(patches);
-  const d = database();
+  const d = await opened();
   await d.transaction('rw', d.plans, d.planItems, d.meta, async () => {
     const at = now.toISOString();
     // The later change wins: a row another tab changed after this change was made stays.
@@ -79,7 +93,7 @@ export async function saveChanges(doc: PlanDoc, patches: readonly Patch[], now =
 
 /** Write a whole plan (replacing its stored items); `open` also makes it the plan opened next time. */
 export async function saveDoc(doc: PlanDoc, now = new Date(), open = false): Promise<void> {
-  const d = database();
+  const d = await opened();
   await d.transaction('rw', d.plans, d.planItems, d.meta, async () => {
     if (open) await d.meta.put({ key: 'lastPlanId', value: doc.plan.id });
     await itemsOf(d, doc.plan.id).delete();
@@ -134,13 +148,13 @@ async function readRows(d: SolfjadernDb, planId: string): Promise<{ row: PlanRow
 }
 
 export async function loadDoc(planId: string): Promise<PlanDoc | null> {
-  const d = database();
+  const d = await opened();
   return docOf(planId, await d.transaction('r', d.plans, d.planItems, () => readRows(d, planId)));
 }
 
 /** The plan open last, in one read (the start of the app waits for it). */
 export async function loadLastDoc(): Promise<PlanDoc | null> {
-  const d = database();
+  const d = await opened();
   const read = await d.transaction('r', d.meta, d.plans, d.planItems, async () => {
     const lastId = (await d.meta.get('lastPlanId'))?.value;
     return lastId ? readRows(d, lastId) : null;
@@ -149,7 +163,7 @@ export async function loadLastDoc(): Promise<PlanDoc | null> {
 }
 
 export async function listPlans(): Promise<PlanSummary[]> {
-  const d = database();
+  const d = await opened();
   return d.transaction('r', d.plans, d.planItems, async () => {
     const rows = (await d.plans.toArray()).filter((r) => !r.deletedAt);
     const summaries = await Promise.all(
@@ -166,21 +180,21 @@ export async function listPlans(): Promise<PlanSummary[]> {
 }
 
 export async function renamePlanRow(planId: string, name: string, now = new Date()): Promise<void> {
-  await database().plans.update(planId, { name, updatedAt: now.toISOString() });
+  await (await opened()).plans.update(planId, { name, updatedAt: now.toISOString() });
 }
 
 /** Soft delete: the plan disappears from the list but can be restored until the next start. */
 export async function markDeleted(planId: string, now = new Date()): Promise<void> {
-  await database().plans.update(planId, { deletedAt: now.toISOString() });
+  await (await opened()).plans.update(planId, { deletedAt: now.toISOString() });
 }
 
 export async function restoreDeleted(planId: string): Promise<void> {
-  await database().plans.update(planId, { deletedAt: null });
+  await (await opened()).plans.update(planId, { deletedAt: null });
 }
 
 /** Remove plans (their items and versions) deleted in an earlier session — never the open one. */
 export async function purgeDeleted(keep?: string): Promise<number> {
-  const d = database();
+  const d = await opened();
   return d.transaction('rw', [d.plans, d.planItems, d.meta, d.versions, d.votings, d.collections], async () => {
     const gone = (await d.plans.toArray()).filter((r) => r.deletedAt && r.id !== keep);
     for (const row of gone) {
@@ -196,11 +210,11 @@ export async function purgeDeleted(keep?: string): Promise<number> {
 }
 
 export async function getLastPlanId(): Promise<string | null> {
-  return (await database().meta.get('lastPlanId'))?.value ?? null;
+  return (await (await opened()).meta.get('lastPlanId'))?.value ?? null;
 }
 
 export async function setLastPlanId(planId: string): Promise<void> {
-  await database().meta.put({ key: 'lastPlanId', value: planId });
+  await (await opened()).meta.put({ key: 'lastPlanId', value: planId });
 }
 
 /** Ask the browser to keep this site's data even under storage pressure. */
@@ -238,7 +252,7 @@ export interface RowChanges {
 
 /** Read back some rows of a plan (what another tab just wrote). */
 export async function loadRows(planId: string, itemIds: string[], withPlan: boolean): Promise<RowChanges> {
-  const d = database();
+  const d = await opened();
   return d.transaction('r', d.plans, d.planItems, async () => {
     const planRow = await d.plans.get(planId);
     const planRecord = planRow && !planRow.deletedAt ? planWithDefaults(planRow as unknown as Record<string, unknown>) : null;
@@ -274,7 +288,7 @@ export async function applyLoggedRows(
   plans: Array<{ plan: Plan; at: string; touched: boolean }>,
   items: Array<{ id: string; planId: string; item: Item | null; at: string }>,
 ): Promise<{ applied: number; rebuilt: RebuiltPlan[] }> {
-  const d = database();
+  const d = await opened();
   return d.transaction('rw', d.plans, d.planItems, d.meta, async () => {
     let applied = 0;
     const rebuilt: RebuiltPlan[] = [];
@@ -323,12 +337,12 @@ export interface VersionSummary {
 
 /** Keep a named snapshot of a plan; versions are never changed afterwards. */
 export async function saveVersion(row: VersionRow): Promise<void> {
-  await database().versions.add(row);
+  await (await opened()).versions.add(row);
 }
 
 /** A plan's versions, newest first. */
 export async function listVersions(planId: string): Promise<VersionSummary[]> {
-  const rows: unknown[] = await database().versions.where('planId').equals(planId).toArray();
+  const rows: unknown[] = await (await opened()).versions.where('planId').equals(planId).toArray();
   // A row that cannot be read as a version is left out of the list (opening it could not work either).
   return rows
     .flatMap((row) =>
@@ -340,7 +354,7 @@ export async function listVersions(planId: string): Promise<VersionSummary[]> {
 }
 
 export async function loadVersion(id: string): Promise<VersionRow | null> {
-  const row = await database().versions.get(id);
+  const row = await (await opened()).versions.get(id);
   if (!row) return null;
   // Versions saved before items had newer fields read like stored items do: one restore step.
   const result = isRecord(row.doc) && isRecord(row.doc.items) ? await restored(row.doc.plan, Object.values(row.doc.items)) : null;
@@ -348,17 +362,17 @@ export async function loadVersion(id: string): Promise<VersionRow | null> {
 }
 
 export async function saveVoting(row: VotingRow): Promise<void> {
-  await database().votings.put(row);
+  await (await opened()).votings.put(row);
 }
 
 export async function loadVoting(planId: string): Promise<VotingRow | null> {
-  return (await database().votings.get(planId)) ?? null;
+  return (await (await opened()).votings.get(planId)) ?? null;
 }
 
 export async function saveCollection(row: CollectionRow): Promise<void> {
-  await database().collections.put(row);
+  await (await opened()).collections.put(row);
 }
 
 export async function loadCollection(planId: string): Promise<CollectionRow | null> {
-  return (await database().collections.get(planId)) ?? null;
+  return (await (await opened()).collections.get(planId)) ?? null;
 }

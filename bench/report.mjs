@@ -32,7 +32,8 @@ ${exports.join('\n')}
 ${collect}
 
 The fan's layout (\`computeFanLayout\`, measured in the page, ms, median / p95): the first of a page
-load (every size tried) and those after an edit or a move (the last geometry kept while it fits).
+load (the geometry kept from the last visit, checked to still fit; every size tried when there is none)
+and those after an edit or a move (the last geometry kept while it fits).
 
 | N items | layout, first | layout, after edit/move |
 |---|---|---|

@@ -200,4 +200,14 @@ describe('versions', () => {
     expect(await repo.loadCollection(doc.plan.id)).toBeNull();
     expect(await repo.listVersions('other')).toHaveLength(1);
   });
+
+  it('a damaged version row is left out of the list and cannot be opened; the others still show', async () => {
+    await repo.useDatabase(`versions-bad-${n}`);
+    const doc = createExampleDoc();
+    await repo.saveDoc(doc);
+    await repo.saveVersion({ id: 'v1', planId: doc.plan.id, name: 'Hel', savedAt: '2026-04-20T08:00:00.000Z', doc });
+    await repo.database().versions.put({ id: 'v2', planId: doc.plan.id, name: 'Trasig', savedAt: '2026-04-21T08:00:00.000Z', doc: null as never });
+    expect((await repo.listVersions(doc.plan.id)).map((v) => v.name)).toEqual(['Hel']);
+    expect(await repo.loadVersion('v2')).toBeNull();
+  });
 });

@@ -66,23 +66,9 @@ export async function readStoredRows(name = DB_NAME): Promise<StoredRows | null>
   }
 }
 
-/** The read in a worker (./earlyWorker.ts); null when workers cannot run here. */
-function readInWorker(): Promise<StoredRows | null> | null {
-  if (typeof Worker === 'undefined') return null;
-  try {
-    const worker = new Worker(new URL('./earlyWorker.ts', import.meta.url), { type: 'module' });
-    return new Promise<StoredRows | null>((resolve) => {
-      worker.onmessage = (event: MessageEvent<StoredRows | null>) => resolve(event.data ?? null);
-      worker.onerror = () => resolve(null);
-    }).finally(() => worker.terminate());
-  } catch {
-    return null;
-  }
-}
-
-/** Start the early read (once per page load): in a worker where there are workers, else here. */
+/** Start the early read (once per page load). */
 export function beginEarlyRead(name = DB_NAME): void {
-  started ??= ((name === DB_NAME ? readInWorker() : null) ?? readStoredRows(name))
+  started ??= readStoredRows(name)
     .catch(() => null)
     .finally(() => performance.mark('solfjadern:early-read'));
 }

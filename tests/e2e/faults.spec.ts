@@ -243,3 +243,14 @@ test('no IndexedDB (private mode): the app says so, works in memory and offers J
   const json = JSON.parse(readFileSync((await download.path())!, 'utf8'));
   expect(json.items.map((i: { text: string }) => i.text)).toContain('Bara i minnet');
 });
+
+test('when the page cannot be drawn, it says so and offers "Exportera JSON" and a reload — never a blank page', async ({ page }) => {
+  page.on('pageerror', () => {});
+  await page.goto('/?automation');
+  await expect(page.locator('svg.fan')).toBeVisible();
+  // A plan the screen cannot draw (no blades at all).
+  await page.evaluate(() => (window as unknown as { __solfjadern: { editor: { setState: (s: unknown) => void } } }).__solfjadern.editor.setState({ doc: { plan: { id: 'x', name: 'Trasig' }, items: {} } }));
+  await expect(page.getByRole('heading', { name: 'Solfjädern kunde inte visa planen' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Exportera JSON' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Ladda om sidan' })).toBeVisible();
+});

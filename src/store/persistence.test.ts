@@ -29,18 +29,28 @@ afterEach(() => {
   stopPersistence();
 });
 
+/**
+ * Writes to IndexedDB held back: the first waits until `release()`, the one numbered `lost`
+ * never finishes (the tab closes while it is in flight). `calls()` counts the writes started.
+ */
+function slowWrites(lost?: number) {
+  const write = repo.saveChanges;
+  let release: () => void = () => {};
+  const slow = new Promise<void>((r) => (release = r));
+  let calls = 0;
+  vi.spyOn(repo, 'saveChanges').mockImplementation(async (...args) => {
+    const call = ++calls;
+    if (call === 1) await slow;
+    if (call === lost) return new Promise(() => {});
+    return write(...args);
+  });
+  return { release: () => release(), calls: () => calls };
+}
+
 describe('writing the open plan', () => {
   it('a burst whose writes queue up behind a slow one: every change survives a reload before the last write', async () => {
-    const write = repo.saveChanges;
-    let release: () => void = () => {};
-    const slow = new Promise<void>((r) => (release = r));
-    let calls = 0;
-    vi.spyOn(repo, 'saveChanges').mockImplementation(async (...args) => {
-      const call = ++calls;
-      if (call === 1) await slow; // the first write takes long …
-      if (call === 3) return new Promise(() => {}); // … and the tab closes while the third is in flight
-      return write(...args);
-    });
+    // The first write takes long, and the tab closes while the third is in flight.
+    const { release, calls } = slowWrites(3);
     const first = actions.addItem('Först')!;
     await sleep(5);
     const second = actions.addItem('Sedan')!;
@@ -49,7 +59,7 @@ describe('writing the open plan', () => {
     await sleep(5);
     // The second write starts only now, after the third change was made.
     release();
-    await vi.waitFor(() => expect(calls).toBe(3));
+    await vi.waitFor(() => expect(calls()).toBe(3));
     expect(useUi.getState().save.state).toBe('saving');
 
     // The next start: this tab's log is replayed, then the plan read.
@@ -62,21 +72,14 @@ describe('writing the open plan', () => {
   });
 
   it('"Sparad" shows only once every queued write is in storage', async () => {
-    const write = repo.saveChanges;
-    let release: () => void = () => {};
-    const slow = new Promise<void>((r) => (release = r));
-    let calls = 0;
-    vi.spyOn(repo, 'saveChanges').mockImplementation(async (...args) => {
-      if (++calls === 1) await slow;
-      return write(...args);
-    });
+    const { release, calls } = slowWrites();
     actions.addItem('Ett');
     await sleep(1);
     actions.addItem('Två');
     await sleep(1);
     expect(useUi.getState().save.state).toBe('saving');
     release();
-    await vi.waitFor(() => expect(calls).toBe(2));
+    await vi.waitFor(() => expect(calls()).toBe(2));
     await flush();
     expect(useUi.getState().save.state).toBe('saved');
   });

@@ -2,36 +2,7 @@ import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
-
-/**
- * The production build runs under a strict Content-Security-Policy: only this origin,
- * no inline scripts, no eval. (The dev server needs inline scripts for hot reload, so
- * the policy is added at build time only.)
- */
-export const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "worker-src 'self'",
-  "manifest-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-].join('; ');
-
-/**
- * Sent as headers by the server (`npm run preview`, and any server of the built app): the
- * policy again, with what only a header can say — no framing by other sites (clickjacking).
- */
-export const SECURITY_HEADERS = {
-  'Content-Security-Policy': `${CSP}; frame-ancestors 'none'`,
-  'X-Frame-Options': 'DENY',
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-};
+import { CSP, SECURITY_HEADERS } from './src/security';
 
 function contentSecurityPolicy(): Plugin {
   return {
@@ -66,7 +37,7 @@ function earlyEntry(entry = 'src/early.ts'): Plugin {
   };
 }
 
-export default defineConfig({
+const app = defineConfig({
   plugins: [
     react(),
     contentSecurityPolicy(),
@@ -108,3 +79,18 @@ export default defineConfig({
     setupFiles: ['tests/setup-unit.ts'],
   },
 });
+
+/** `vite build --mode relay`: the room relay (src/relay/main.ts) for Node; its packages stay in node_modules. */
+const relay = defineConfig({
+  publicDir: false,
+  build: {
+    ssr: 'src/relay/main.ts',
+    outDir: 'dist-relay',
+    target: 'node20',
+    emptyOutDir: true,
+    sourcemap: false,
+    rolldownOptions: { output: { entryFileNames: 'relay.js' } },
+  },
+});
+
+export default defineConfig(({ mode }) => (mode === 'relay' ? relay : app));

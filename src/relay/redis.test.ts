@@ -1,0 +1,62 @@
+// Issue 15, "Done when" 6: two relay processes share rooms through a real Redis; a client on
+// each converges. (Debian's redis-server: `.ci/run` installs it.)
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as ops from '../domain/operations';
+import { createExampleDoc } from '../domain/plan';
+import { newInvite } from '../room/access';
+import { readDoc } from '../ydoc/read';
+import { changeDoc, docFromPlan } from '../ydoc/replica';
+import { nodeClient, startTestRelay, until, type TestRelay } from '../../tests/room';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+let redis: ChildProcess;
+let redisPort: number;
+
+beforeAll(async () => {
+  redisPort = await freePort();
+  redis = spawn('redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  await new Promise<void>((resolve, reject) => {
+    redis.on('error', (e) => reject(new Error(`redis-server did not start (is Debian's redis-server installed?): ${e.message}`)));
+    redis.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('Ready to accept connections') && resolve());
+  });
+});
+
+afterAll(() => {
+  redis?.kill();
+});
+
+describe('two relays sharing Redis', () => {
+  it('a client on each relay sees the other’s changes', { timeout: 60_000 }, async () => {
+    const relays: TestRelay[] = [await startTestRelay({ redis: { host: '127.0.0.1', port: redisPort } }), await startTestRelay({ redis: { host: '127.0.0.1', port: redisPort } })];
+    const invite = await newInvite();
+    const a = nodeClient(relays[0]!.url, invite, docFromPlan(createExampleDoc(new Date('2026-03-01T10:00:00Z'))));
+    const b = nodeClient(relays[1]!.url, invite);
+    try {
+      await Promise.all([a.synced, b.synced]);
+      await until(() => readDoc(b.ydoc) !== null, 10_000, 'the plan at the second relay');
+      const ids = Object.keys(readDoc(a.ydoc)!.doc.items);
+      changeDoc(a.ydoc, (d) => ops.updateItem(d, ids[0]!, { description: 'Från relä 1' }));
+      changeDoc(b.ydoc, (d) => ops.updateItem(d, ids[1]!, { description: 'Från relä 2' }));
+      changeDoc(b.ydoc, (d) => void ops.addItem(d, { text: 'Nytt via relä 2' }, 'ny-2'));
+      await until(() => readDoc(a.ydoc)!.doc.items['ny-2'] !== undefined && readDoc(b.ydoc)!.doc.items[ids[0]!]!.description === 'Från relä 1', 10_000, 'both changes on both sides');
+      await until(() => JSON.stringify(readDoc(a.ydoc)!.doc) === JSON.stringify(readDoc(b.ydoc)!.doc), 10_000, 'the same plan');
+      expect(readDoc(a.ydoc)!.doc.items[ids[1]!]!.description).toBe('Från relä 2');
+    } finally {
+      a.link.destroy();
+      b.link.destroy();
+      for (const r of relays) await r.relay.close();
+    }
+  });
+});

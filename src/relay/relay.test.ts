@@ -1,0 +1,64 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createExampleDoc } from '../domain/plan';
+import * as ops from '../domain/operations';
+import { newInvite } from '../room/access';
+import { readDoc } from '../ydoc/read';
+import { changeDoc, docFromPlan } from '../ydoc/replica';
+import { nodeClient, startTestRelay, until, type TestClient, type TestRelay } from '../../tests/room';
+
+const open: Array<TestClient | TestRelay> = [];
+const track = <T extends TestClient | TestRelay>(x: T): T => (open.push(x), x);
+afterEach(async () => {
+  for (const x of open.splice(0).reverse()) {
+    if ('link' in x) x.link.destroy();
+    else await x.relay.close();
+  }
+});
+
+const planOf = (client: TestClient) => readDoc(client.ydoc)?.doc;
+
+describe('the room relay', () => {
+  it('carries a plan and each change between the people in a room', async () => {
+    const { url } = track(await startTestRelay());
+    const invite = await newInvite();
+    const a = track(nodeClient(url, invite, docFromPlan(createExampleDoc(new Date('2026-03-01T10:00:00Z')))));
+    await a.synced;
+    const b = track(nodeClient(url, invite));
+    await b.synced;
+    await until(() => planOf(b) !== undefined, 5000, 'the plan at B');
+    expect(planOf(b)).toEqual(planOf(a));
+    const id = Object.keys(planOf(a)!.items)[0]!;
+    changeDoc(b.ydoc, (d) => ops.updateItem(d, id, { description: 'Skrivet av B' }));
+    await until(() => planOf(a)!.items[id]!.description === 'Skrivet av B', 5000, 'B’s change at A');
+  });
+
+  it('refuses a wrong secret and sends nothing of the room', async () => {
+    const { url } = track(await startTestRelay());
+    const invite = await newInvite();
+    const a = track(nodeClient(url, invite, docFromPlan(createExampleDoc())));
+    await a.synced;
+    const other = await newInvite();
+    const intruder = track(nodeClient(url, { room: invite.room, secret: other.secret }));
+    await intruder.refused;
+    await new Promise((r) => setTimeout(r, 200));
+    expect(planOf(intruder)).toBeUndefined();
+    const none = track(nodeClient(url, { room: invite.room, secret: '' }));
+    await none.refused;
+    expect(planOf(none)).toBeUndefined();
+  });
+
+  it('keeps rooms on disk: a restarted relay still has the plan', async () => {
+    const first = await startTestRelay();
+    const invite = await newInvite();
+    const a = nodeClient(first.url, invite, docFromPlan(createExampleDoc()));
+    await a.synced;
+    await until(() => a.link.settled, 5000, 'A settled');
+    a.link.destroy();
+    await first.relay.close();
+    const second = track(await startTestRelay({ dataFile: first.dataFile }));
+    const b = track(nodeClient(second.url, invite));
+    await b.synced;
+    await until(() => planOf(b) !== undefined, 5000, 'the plan after the restart');
+    expect(Object.keys(planOf(b)!.items)).toHaveLength(Object.keys(readDoc(a.ydoc)!.doc.items).length);
+  });
+});

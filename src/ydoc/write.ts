@@ -1,0 +1,117 @@
+// Writing a change of the plan into its Yjs document as the smallest set of writes: the fields
+// that changed, one place per moved item, new keys only where an order really changed. The
+// operations stay pure functions on a PlanDoc (immer); this turns their result into writes.
+// Call inside `doc.transact(…, origin)`.
+import * as Y from 'yjs';
+import { containerKey, itemsIn, parseContainerKey } from '../domain/containers';
+import type { Blade, Comment, Item, Plan, PlanDoc, Ring } from '../domain/types';
+import { isKey, reorder } from './positions';
+import { bladeMap, FORMAT, isYMap, ITEM_VALUES, itemMap, planMap, ringMap, type Place } from './shape';
+
+const PLAN_VALUES = ['id', 'name', 'vision', 'createdAt', 'catalogue', 'recipient'] as const satisfies readonly (keyof Plan)[];
+
+/** Write `after` over `before` (null: the document is new, write everything). */
+export function writeChanges(ydoc: Y.Doc, before: PlanDoc | null, after: PlanDoc, random: () => number = Math.random): void {
+  writePlan(ydoc, before?.plan ?? null, after.plan, random);
+  const items = itemMap(ydoc);
+  const affected = new Set<string>();
+  const was = before?.items ?? {};
+  for (const [id, item] of Object.entries(after.items)) {
+    const old = was[id];
+    if (old === item) continue;
+    let entry = items.get(id);
+    if (!isYMap(entry) || !old) {
+      entry = new Y.Map<unknown>();
+      items.set(id, entry);
+      writeItem(entry as Y.Map<unknown>, null, item);
+    } else writeItem(entry, old, item);
+    if (!old || old.rank !== item.rank || containerKey(old.cell) !== containerKey(item.cell)) {
+      affected.add(containerKey(item.cell));
+      if (old) affected.add(containerKey(old.cell));
+    }
+  }
+  for (const [id, old] of Object.entries(was)) {
+    if (Object.hasOwn(after.items, id)) continue;
+    items.delete(id);
+    affected.add(containerKey(old.cell));
+  }
+  for (const key of affected) placeContainer(ydoc, after, key, random);
+}
+
+function writePlan(ydoc: Y.Doc, before: Plan | null, after: Plan, random: () => number): void {
+  const plan = planMap(ydoc);
+  if (!before) plan.set('format', FORMAT);
+  for (const field of PLAN_VALUES) {
+    const value = after[field];
+    if (before && before[field] === value) continue;
+    if (value === undefined) plan.delete(field);
+    else plan.set(field, value);
+  }
+  if (!before || before.blades !== after.blades) writeOrdered(bladeMap(ydoc), before?.blades ?? [], after.blades, ({ name, color }: Blade) => ({ name, color }), random);
+  if (!before || before.rings !== after.rings) writeOrdered(ringMap(ydoc), before?.rings ?? [], after.rings, ({ label, year }: Ring) => ({ label, year }), random);
+}
+
+/** Blades or rings: a record per id with its key; only changed records are written. */
+function writeOrdered<T extends { id: string }>(map: Y.Map<unknown>, before: readonly T[], after: readonly T[], fields: (value: T) => object, random: () => number): void {
+  const current = new Map<string, string>();
+  for (const { id } of after) {
+    const stored = map.get(id) as { pos?: unknown } | undefined;
+    if (stored && isKey(stored.pos)) current.set(id, stored.pos);
+  }
+  const moved = reorder(after.map((v) => v.id), current, random);
+  const old = new Map(before.map((v) => [v.id, v]));
+  for (const value of after) {
+    const pos = moved.get(value.id) ?? current.get(value.id)!;
+    if (!moved.has(value.id) && old.get(value.id) === value && map.has(value.id)) continue;
+    map.set(value.id, { ...fields(value), pos });
+  }
+  const keep = new Set(after.map((v) => v.id));
+  for (const id of [...map.keys()]) if (!keep.has(id)) map.delete(id);
+}
+
+function writeItem(entry: Y.Map<unknown>, before: Item | null, after: Item): void {
+  for (const field of ITEM_VALUES) {
+    if (before && before[field] === after[field]) continue;
+    entry.set(field, after[field]);
+  }
+  if (!before || before.comments !== after.comments) writeComments(entry, before?.comments ?? [], after.comments);
+}
+
+function writeComments(entry: Y.Map<unknown>, before: readonly Comment[], after: readonly Comment[]): void {
+  let comments = entry.get('comments');
+  if (!isYMap(comments)) {
+    comments = new Y.Map<unknown>();
+    entry.set('comments', comments);
+    before = [];
+  }
+  const map = comments as Y.Map<unknown>;
+  const old = new Map(before.map((c) => [c.id, c]));
+  for (const comment of after) {
+    if (old.get(comment.id) === comment && map.has(comment.id)) continue;
+    const { author, at, text } = comment;
+    map.set(comment.id, { author, at, text });
+  }
+  const keep = new Set(after.map((c) => c.id));
+  for (const id of old.keys()) if (!keep.has(id)) map.delete(id);
+}
+
+/** Give the items of one container (as `doc` has them, in rank order) places that read that order. */
+function placeContainer(ydoc: Y.Doc, doc: PlanDoc, key: string, random: () => number): void {
+  const members = itemsIn(doc, parseContainerKey(key));
+  if (members.length === 0) return;
+  const items = itemMap(ydoc);
+  const current = new Map<string, string>();
+  for (const item of members) {
+    const place = (items.get(item.id) as Y.Map<unknown>).get('place') as Partial<Place> | undefined;
+    if (place && isKey(place.pos) && containerKey(place.cell ?? null) === key) current.set(item.id, place.pos);
+  }
+  const moved = reorder(
+    members.map((i) => i.id),
+    current,
+    random,
+  );
+  for (const [id, pos] of moved) {
+    const item = doc.items[id]!;
+    (items.get(id) as Y.Map<unknown>).set('place', { cell: item.cell ? { bladeId: item.cell.bladeId, ringId: item.cell.ringId } : null, pos } satisfies Place);
+  }
+}

@@ -1,0 +1,53 @@
+// Room helpers for tests in Node: a relay on a free port with its own files, clients through
+// the real provider, and waiting for a condition.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import type { Invite } from '../src/room/access';
+import { openLink, type RoomLink } from '../src/room/link';
+import { startRelay, type Relay, type RelayOptions } from '../src/relay/server';
+
+export interface TestRelay {
+  relay: Relay;
+  /** The room address, ws://127.0.0.1:<port>/rum. */
+  url: string;
+  dataFile: string;
+  appDir: string;
+}
+
+export async function startTestRelay(options: Partial<RelayOptions> = {}): Promise<TestRelay> {
+  const dir = mkdtempSync(join(tmpdir(), 'solfjadern-relay-'));
+  const appDir = options.appDir ?? dir;
+  if (!options.appDir) writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Solfjädern</title>');
+  const dataFile = options.dataFile ?? join(dir, 'rum.sqlite');
+  const relay = await startRelay({ port: 0, host: '127.0.0.1', quiet: true, ...options, dataFile, appDir });
+  return { relay, url: `ws://127.0.0.1:${relay.port}/rum`, dataFile, appDir };
+}
+
+export interface TestClient {
+  ydoc: Y.Doc;
+  link: RoomLink;
+  synced: Promise<void>;
+  refused: Promise<void>;
+  statuses: string[];
+}
+
+export function nodeClient(url: string, invite: Invite, ydoc: Y.Doc = new Y.Doc()): TestClient {
+  let synced!: () => void;
+  let refused!: () => void;
+  const statuses: string[] = [];
+  const syncedP = new Promise<void>((r) => (synced = r));
+  const refusedP = new Promise<void>((r) => (refused = r));
+  const link = openLink({ url, invite, ydoc, WebSocketPolyfill: WebSocket, onSynced: () => synced(), onRefused: () => refused(), onStatus: (s) => statuses.push(s) });
+  return { ydoc, link, synced: syncedP, refused: refusedP, statuses };
+}
+
+export async function until(condition: () => boolean, timeoutMs = 10_000, what = 'condition'): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}

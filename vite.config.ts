@@ -2,7 +2,7 @@ import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
-import { CSP, SECURITY_HEADERS } from './src/security';
+import { CSP, SECURITY_HEADERS } from './src/security.ts';
 
 function contentSecurityPolicy(): Plugin {
   return {

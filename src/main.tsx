@@ -11,7 +11,8 @@ import { exportAction, stopPersistence } from './store/persistence';
 import { bootstrap, flush, openNewDoc, startPersistence } from './store/session';
 import { planToJson } from './export/json';
 import { chooseImportFile, importAsNewPlan } from './store/importer';
-import { useUi } from './store/ui';
+import { openDialog, useUi } from './store/ui';
+import { takeInviteFromAddress, useRoom, watchRooms } from './store/roomState';
 import './styles.css';
 
 performance.mark('solfjadern:boot');
@@ -32,7 +33,16 @@ if (new URLSearchParams(location.search).has('automation')) {
 }
 
 startPersistence();
-bootstrap().catch((error: unknown) => {
+// A plan kept in a room reconnects when it opens (nothing connects for any other plan).
+watchRooms();
+bootstrap()
+  .then(() => {
+    // An invite link: ask for a name and "Gå med" before anything connects.
+    takeInviteFromAddress();
+    const { pending, status } = useRoom.getState();
+    if (pending || status === 'refused') openDialog({ kind: 'room' });
+  })
+  .catch((error: unknown) => {
   console.error(error);
   // No storage (private mode, blocked IndexedDB): keep working in memory and say so.
   stopPersistence();
@@ -43,4 +53,4 @@ bootstrap().catch((error: unknown) => {
     'Webbläsaren låter inte Solfjädern spara på den här datorn (till exempel i privat läge). Du kan arbeta vidare, men spara planen med Exportera – JSON innan du stänger fliken.',
     exportAction,
   );
-});
+  });

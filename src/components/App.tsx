@@ -27,6 +27,7 @@ const VotingPanel = lazy(() => import('./VotingPanel').then((m) => ({ default: m
 const VersionView = lazy(() => import('./VersionView').then((m) => ({ default: m.VersionView })));
 const Presentation = lazy(() => import('./Presentation').then((m) => ({ default: m.Presentation })));
 const VersionsDialog = lazy(() => import('./VersionsDialog').then((m) => ({ default: m.VersionsDialog })));
+const RoomDialog = lazy(() => import('./RoomDialog').then((m) => ({ default: m.RoomDialog })));
 const ImportDialog = lazy(() => import('./ImportDialog').then((m) => ({ default: m.ImportDialog })));
 import { useShortcuts } from './useShortcuts';
 import { FileDrop } from './FileDrop';
@@ -56,6 +57,8 @@ function OpenDialog() {
       return <ImportDialog pending={dialog.pending} onClose={closeDialog} />;
     case 'versions':
       return <VersionsDialog onClose={closeDialog} />;
+    case 'room':
+      return <RoomDialog onClose={closeDialog} />;
   }
 }
 

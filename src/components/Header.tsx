@@ -2,6 +2,7 @@
 import { redo, undo, useEditor } from '../store/editor';
 import { useEffect, useRef, useState } from 'react';
 import { MenuButton } from './MenuButton';
+import { STATUS_TEXT, useRoom } from '../store/roomState';
 import { chooseImportFile } from '../store/importer';
 import { ExportMenu } from './ExportMenu';
 import { openDialog, showSidePanel, showView, startPresenting, takeBackFromPresenting, toggleFilters, useUi, type SaveStatus, type UiState } from '../store/ui';
@@ -86,6 +87,7 @@ export function Header() {
       <p className={`save-status save-${save.state}`}>
         {saveText(save)}
       </p>
+      <RoomPresence />
       {/* Undo and redo beside the save status: the toolbar below keeps to one row on a projector. */}
       <div className="toolbar" role="group" aria-label="Ändringar">
         <button
@@ -151,6 +153,9 @@ export function Header() {
         <button type="button" ref={presentRef} onClick={startPresenting}>
           Presentera
         </button>
+        <button type="button" onClick={() => openDialog({ kind: 'room' })} disabled={noStorage}>
+          Samarbeta
+        </button>
         <ExportMenu />
         <MenuButton
           id="plan"
@@ -181,5 +186,23 @@ export function Header() {
         />
       </nav>
     </header>
+  );
+}
+
+/** In a room: its status and who is in it, each in their colour; opens the room dialog. */
+function RoomPresence() {
+  const status = useRoom((s) => s.status);
+  const peers = useRoom((s) => s.peers);
+  if (status === 'off' || status === 'refused') return null;
+  return (
+    <button type="button" className={`room-presence room-${status}`} onClick={() => openDialog({ kind: 'room' })} aria-label={`I rummet (${peers.length}): ${peers.map((p) => p.name).join(', ')}. ${STATUS_TEXT[status]}`}>
+      <span className="room-state">{STATUS_TEXT[status]}</span>
+      <span aria-hidden="true">I rummet ({peers.length})</span>
+      {peers.slice(0, 6).map((p) => (
+        <span key={p.clientId} className="person" style={{ background: p.color }} title={p.name} aria-hidden="true">
+          {p.name.slice(0, 1).toUpperCase()}
+        </span>
+      ))}
+    </button>
   );
 }

@@ -4,6 +4,7 @@ import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { INSPEL, itemsIn } from '../domain/containers';
 import type { Item } from '../domain/types';
 import { useDrag } from '../dnd/dragStore';
+import { usePeerOn } from '../store/roomState';
 import { useDraggableItem } from '../dnd/useDraggableItem';
 import { pastedLines } from '../domain/operations';
 import { RuleError } from '../domain/rules';
@@ -17,13 +18,20 @@ import { MAX_TEXT_LENGTH } from '../domain/limits';
 
 const InspelItem = memo(function InspelItem({ item, index, filteredOut }: { item: Item; index: number; filteredOut: boolean }) {
   const { props, isDragging } = useDraggableItem<HTMLDivElement>(item.id);
+  const peer = usePeerOn(item.id);
   return (
     <li className="inspel-item" data-inspel-item={item.id}>
       <div
         {...props}
-        className={`card${isDragging ? ' is-dragging' : ''}${item.extra ? ' is-extra' : ''}${item.status === 'stryks' ? ' is-struck' : ''}${filteredOut ? ' is-filtered-out' : ''}`}
-        aria-description={filteredOut ? 'Utanför filtret' : undefined}
+        className={`card${isDragging ? ' is-dragging' : ''}${item.extra ? ' is-extra' : ''}${item.status === 'stryks' ? ' is-struck' : ''}${filteredOut ? ' is-filtered-out' : ''}${peer ? ' is-busy' : ''}`}
+        style={peer ? { borderColor: peer.color } : undefined}
+        aria-description={[peer?.text, filteredOut && 'Utanför filtret'].filter(Boolean).join('. ') || undefined}
       >
+        {peer && (
+          <span className="presence-tag" style={{ background: peer.color }}>
+            {peer.text}
+          </span>
+        )}
         <span className="rank" aria-hidden="true">
           {index + 1}.
         </span>{' '}

@@ -1,5 +1,6 @@
 // Editing one item: every field in one form, saved as one undoable change.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { setActivity } from '../store/roomState';
 import { containerName } from '../domain/containers';
 import { containerKey } from '../domain/containers';
 import { LIMITS, MAX_TEXT_LENGTH } from '../domain/limits';
@@ -26,6 +27,11 @@ function Check({ id, label, chosen, onChange }: { id: string; label: string; cho
 }
 
 export function ItemEditor({ doc, item, onClose }: { doc: PlanDoc; item: Item; onClose: () => void }) {
+  // In a room, the others see who edits it.
+  useEffect(() => {
+    setActivity({ itemId: item.id, kind: 'edit' });
+    return () => setActivity(null);
+  }, [item.id]);
   const [text, setText] = useState(item.text);
   const [description, setDescription] = useState(item.description);
   const [delomraden, setDelomraden] = useState(item.delomraden);

@@ -8,10 +8,23 @@ import type { Collection } from '../domain/collection';
 import type { Item, Plan, PlanDoc } from '../domain/types';
 import { DB_NAME } from './earlyRead';
 
+/**
+ * A plan's row: what the plan list shows, written from the plan's document with each change
+ * (the document itself is in `planUpdates`). Before v12 it was the plan, with items in rows.
+ */
 export interface PlanRow extends Plan {
   updatedAt: string;
   /** Set when the user deleted the plan; kept until the next start so delete can be undone. */
   deletedAt: string | null;
+  /** Its items (v12; before, counted from item rows). */
+  itemCount?: number;
+}
+
+/** A piece of a plan's Yjs document (v12): the document is all of a plan's pieces merged. */
+export interface UpdateRow {
+  seq?: number;
+  planId: string;
+  update: Uint8Array;
 }
 
 /** An item as stored: with the time it was last written (v2), which decides "later wins". */
@@ -51,6 +64,7 @@ export type SolfjadernDb = Dexie & {
   plans: EntityTable<PlanRow, 'id'>;
   /** Items, keyed by [planId, id]: ids are unique within a plan (a plan and its imported copy share them). */
   planItems: Table<ItemRow, [string, string]>;
+  planUpdates: EntityTable<UpdateRow, 'seq'>;
   meta: EntityTable<MetaRow, 'key'>;
   versions: EntityTable<VersionRow, 'id'>;
   votings: EntityTable<VotingRow, 'planId'>;
@@ -162,5 +176,8 @@ export function openDb(name = DB_NAME): SolfjadernDb {
           for (const item of Object.values(version.doc.items)) fill('sources')(item as unknown as Record<string, unknown>);
         });
     });
+  // v12: a plan is a Yjs document (live co-editing), stored as its updates; a plan's item rows
+  // are turned into its document when it is first opened (repository.ts), then removed.
+  db.version(12).stores({ planUpdates: '++seq, planId' });
   return db;
 }

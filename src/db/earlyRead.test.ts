@@ -3,7 +3,7 @@
 import Dexie from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createEmptyDoc, createExampleDoc } from '../domain/plan';
-import { openDbV8 } from '../../tests/fixtures/schema-v1';
+import { openDbV8, openDbV11, putV11Plan } from '../../tests/fixtures/schema-v1';
 import { readStoredRows } from './earlyRead';
 import * as repo from './repository';
 
@@ -22,10 +22,19 @@ describe('the early read', () => {
     await repo.saveDoc(doc, new Date(), true);
     const rows = await readStoredRows(name);
     expect(rows).not.toBeNull();
-    expect(rows!.itemRows).toHaveLength(Object.keys(doc.items).length);
-    const early = await repo.docFromRows(rows!.planRow, rows!.itemRows);
+    expect(rows!.updates).toHaveLength(1);
+    const early = (await repo.planFromRows(rows!.planRow, rows!.updates))!.doc;
     expect(early).toEqual(doc);
-    expect(early).toEqual(await repo.loadLastDoc());
+    expect(early).toEqual((await repo.loadLastPlan())!.doc);
+  });
+
+  it('stands aside for a plan still stored as rows (the storage module makes its document)', async () => {
+    await repo.database().close();
+    const old = openDbV11(`early-v11-${n}`);
+    await putV11Plan(old, createExampleDoc());
+    old.close();
+    await repo.useDatabase(`early-v11-${n}`);
+    expect(await readStoredRows(`early-v11-${n}`)).toBeNull();
   });
 
   it('answers null, and creates nothing, when there is no database yet', async () => {

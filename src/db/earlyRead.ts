@@ -6,12 +6,13 @@
 
 export const DB_NAME = 'solfjadern';
 /** The Dexie schema version (src/db/db.ts); IndexedDB stores it × 10. */
-export const DB_VERSION = 11;
+export const DB_VERSION = 12;
 
 /** The stored rows of the plan opened last, as they are (restored by the storage module). */
 export interface StoredRows {
   planRow: unknown;
-  itemRows: unknown[];
+  /** The pieces of its document (none: not yet turned into one — the storage module does that). */
+  updates: unknown[];
 }
 
 let started: Promise<StoredRows | null> | null = null;
@@ -46,19 +47,18 @@ export async function readStoredRows(name = DB_NAME): Promise<StoredRows | null>
   const db = await openExisting(name);
   if (!db) return null;
   try {
-    const stores = ['meta', 'plans', 'planItems'];
+    const stores = ['meta', 'plans', 'planUpdates'];
     if (db.version !== DB_VERSION * 10 || !stores.every((s) => db.objectStoreNames.contains(s))) return null;
     const tx = db.transaction(stores, 'readonly');
     const last = (await request(tx.objectStore('meta').get('lastPlanId'))) as { value?: unknown } | undefined;
     const planId = last?.value;
     if (typeof planId !== 'string') return null;
-    const [planRow, itemRows] = await Promise.all([
+    const [planRow, rows] = await Promise.all([
       request(tx.objectStore('plans').get(planId)) as Promise<{ deletedAt?: unknown } | undefined>,
-      // Items are keyed [planId, id]: every key that starts with the plan's id (arrays sort after strings).
-      request(tx.objectStore('planItems').getAll(IDBKeyRange.bound([planId], [planId, []]))),
+      request(tx.objectStore('planUpdates').index('planId').getAll(planId)) as Promise<Array<{ update?: unknown }>>,
     ]);
-    if (!planRow || planRow.deletedAt) return null;
-    return { planRow, itemRows };
+    if (!planRow || planRow.deletedAt || rows.length === 0) return null;
+    return { planRow, updates: rows.map((r) => r.update) };
   } catch {
     return null;
   } finally {

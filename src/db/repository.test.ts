@@ -1,81 +1,95 @@
 import Dexie from 'dexie';
-import { produceWithPatches, enablePatches } from 'immer';
+import * as Y from 'yjs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { addItem, updateItem } from '../domain/operations';
 import { createEmptyDoc, createExampleDoc } from '../domain/plan';
 import { NEW_COLLECTION } from '../domain/collection';
 import { DB_NAME, DB_VERSION, openDb } from './db';
-import { openDbV1, openDbV8 } from '../../tests/fixtures/schema-v1';
+import { openDbV1, openDbV8, openDbV11, putV11Plan } from '../../tests/fixtures/schema-v1';
+import { changeDoc } from '../ydoc/replica';
 import * as repo from './repository';
 import { EXAMPLE_ITEM_COUNT } from '../domain/example';
 
-enablePatches();
 let n = 0;
 beforeEach(async () => {
   await repo.useDatabase(`test-${++n}`);
 });
 
-describe('storage', () => {
-  it('rows another tab wrote: an item in a cell the plan no longer has comes as it is (the editor rehomes it)', async () => {
-    const doc = createExampleDoc();
-    await repo.saveDoc(doc);
-    const item = Object.values(doc.items).find((i) => i.cell?.bladeId === 'ledarskap')!;
-    const without = { ...doc, plan: { ...doc.plan, blades: doc.plan.blades.filter((b) => b.id !== 'ledarskap') } };
-    await repo.saveChanges(without, [{ op: 'replace', path: ['plan', 'blades'], value: [] }]);
-    const rows = await repo.loadRows(doc.plan.id, [item.id], true);
-    expect(rows.items[item.id]!.item).toEqual(item);
-  });
+/** Record the updates a change of a stored plan's document makes. */
+function changes(ydoc: Y.Doc, run: () => void): Uint8Array[] {
+  const updates: Uint8Array[] = [];
+  const on = (u: Uint8Array) => void updates.push(u);
+  ydoc.on('update', on);
+  run();
+  ydoc.off('update', on);
+  return updates;
+}
 
+describe('storage', () => {
   it('creates the versioned schema on an empty database (migrate from empty)', async () => {
     const name = `empty-${n}`;
     expect(await Dexie.exists(name)).toBe(false);
     const db = openDb(name);
     await db.open();
     expect(db.verno).toBe(DB_VERSION);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['collections', 'meta', 'planItems', 'plans', 'versions', 'votings']);
-    expect(db.planItems.schema.primKey.keyPath).toEqual(['planId', 'id']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['collections', 'meta', 'planItems', 'planUpdates', 'plans', 'versions', 'votings']);
     db.close();
     expect(DB_NAME).toBe('solfjadern');
   });
 
-  it('writes a whole plan and reads it back exactly', async () => {
+  it('writes a whole plan as its document and reads it back exactly', async () => {
     const doc = createExampleDoc();
     await repo.saveDoc(doc);
     expect(await repo.loadDoc(doc.plan.id)).toEqual(doc);
+    expect(await repo.database().planUpdates.count()).toBe(1);
     const [summary] = await repo.listPlans();
     expect(summary).toMatchObject({ id: doc.plan.id, name: doc.plan.name, itemCount: EXAMPLE_ITEM_COUNT });
   });
 
-  it('an edit writes only the rows it touched', async () => {
-    const doc = createExampleDoc();
-    await repo.saveDoc(doc);
-    const itemId = Object.keys(doc.items)[3]!;
-    const [next, patches] = produceWithPatches(doc, (d) => updateItem(d, itemId, { text: 'Ny text' }));
-    expect(repo.touchedRows(patches)).toEqual({ plan: false, items: new Set([itemId]) });
-
-    const db = repo.database();
-    const writes: string[] = [];
-    db.planItems.hook('updating', (_m, key) => void writes.push(String(key)));
-    db.planItems.hook('creating', (key) => void writes.push(String(key)));
-    await repo.saveChanges(next, patches);
-    expect(writes).toEqual([`${doc.plan.id},${itemId}`]);
-    expect((await repo.loadDoc(doc.plan.id))!.items[itemId]!.text).toBe('Ny text');
-  });
-
-  it('stores added and deleted items and plan changes', async () => {
+  it('an edit adds one small piece; added and deleted items and plan changes come back', async () => {
     const doc = createEmptyDoc('Tom');
-    await repo.saveDoc(doc);
-    let id = '';
-    const [added, p1] = produceWithPatches(doc, (d) => void (id = addItem(d, { text: 'A' })));
-    await repo.saveChanges(added, p1);
-    const [renamed, p2] = produceWithPatches(added, (d) => {
+    const { ydoc } = await repo.saveDoc(doc);
+    let next = doc;
+    const added = changes(ydoc, () => void (next = changeDoc(ydoc, (d) => void addItem(d, { text: 'A' }, 'a'))!));
+    await repo.appendUpdates(doc.plan.id, added, next);
+    expect((await repo.loadDoc(doc.plan.id))!.items.a!.text).toBe('A');
+    const edited = changes(ydoc, () => void (next = changeDoc(ydoc, (d) => updateItem(d, 'a', { text: 'Ny text' }))!));
+    expect(edited).toHaveLength(1);
+    expect(edited[0]!.length).toBeLessThan(200);
+    await repo.appendUpdates(doc.plan.id, edited, next);
+    const renamed = changes(ydoc, () => void (next = changeDoc(ydoc, (d) => {
       d.plan.name = 'Bytt';
-      delete d.items[id];
-    });
-    await repo.saveChanges(renamed, p2);
+      delete d.items.a;
+    })!));
+    expect(await repo.appendUpdates(doc.plan.id, renamed, next)).toBe(4);
     const back = await repo.loadDoc(doc.plan.id);
     expect(back!.plan.name).toBe('Bytt');
     expect(back!.items).toEqual({});
+    expect((await repo.listPlans())[0]).toMatchObject({ name: 'Bytt', itemCount: 0 });
+  });
+
+  it('merges many pieces into one, and two tabs adding pieces never overwrite each other', async () => {
+    const doc = createExampleDoc();
+    const { ydoc } = await repo.saveDoc(doc);
+    const other = (await repo.planFromUpdates(doc.plan.id, [Y.encodeStateAsUpdate(ydoc)]))!.ydoc;
+    const ids = Object.keys(doc.items);
+    const here = changes(ydoc, () => changeDoc(ydoc, (d) => updateItem(d, ids[0]!, { description: 'Här' })));
+    const there = changes(other, () => changeDoc(other, (d) => updateItem(d, ids[1]!, { description: 'Där' })));
+    await Promise.all([repo.appendUpdates(doc.plan.id, here, null), repo.appendUpdates(doc.plan.id, there, null), repo.appendUpdates(doc.plan.id, here, null)]);
+    expect(await repo.database().planUpdates.count()).toBe(4);
+    await repo.compactPlan(doc.plan.id);
+    expect(await repo.database().planUpdates.count()).toBe(1);
+    const back = (await repo.loadDoc(doc.plan.id))!;
+    expect([back.items[ids[0]!]!.description, back.items[ids[1]!]!.description]).toEqual(['Här', 'Där']);
+  });
+
+  it('a piece that cannot be read is left out and named; the rest of the plan opens', async () => {
+    const doc = createExampleDoc();
+    await repo.saveDoc(doc);
+    await repo.database().planUpdates.add({ planId: doc.plan.id, update: new Uint8Array([1, 2, 3, 250, 250, 250]) });
+    await repo.database().planUpdates.add({ planId: doc.plan.id, update: 'inte en ändring' as never });
+    expect(await repo.loadDoc(doc.plan.id)).toEqual(doc);
+    expect(repo.takeRepairNotes(doc.plan.id)).toEqual(['2 sparade ändringar kunde inte läsas och lämnades utanför.']);
   });
 
   it('soft-deletes, restores and purges plans, and remembers the last plan', async () => {
@@ -90,8 +104,8 @@ describe('storage', () => {
     expect(await repo.listPlans()).toHaveLength(2);
     await repo.markDeleted(b.plan.id);
     expect(await repo.purgeDeleted()).toBe(1);
-    expect((await repo.database().planItems.toArray()).filter((r) => r.planId === b.plan.id)).toHaveLength(0);
-    expect((await repo.database().planItems.toArray()).filter((r) => r.planId === a.plan.id)).toHaveLength(Object.keys(a.items).length);
+    expect((await repo.database().planUpdates.toArray()).filter((r) => r.planId === b.plan.id)).toHaveLength(0);
+    expect((await repo.database().planUpdates.toArray()).filter((r) => r.planId === a.plan.id)).toHaveLength(1);
     await repo.setLastPlanId(a.plan.id);
     expect(await repo.getLastPlanId()).toBe(a.plan.id);
   });
@@ -114,15 +128,39 @@ describe('migrations', () => {
     await repo.useDatabase(name);
     const db = repo.database();
     expect(db.verno).toBe(DB_VERSION);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['collections', 'meta', 'planItems', 'plans', 'versions', 'votings']);
-    // Items are found by their [planId+id] key alone (v6 dropped the other indexes).
-    expect(db.planItems.schema.indexes).toEqual([]);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['collections', 'meta', 'planItems', 'planUpdates', 'plans', 'versions', 'votings']);
     const rows = await db.planItems.toArray();
     expect(rows).toHaveLength(EXAMPLE_ITEM_COUNT);
     expect(rows.every((r) => r.updatedAt === '2025-04-01T08:00:00.000Z')).toBe(true);
     expect(rows.every((r) => r.status === 'forslag' && r.comments.length === 0 && r.extraChoice === 'auto' && r.sources.length === 0)).toBe(true);
+    // First opened: made a document, its item rows gone.
+    expect(await repo.loadDoc(doc.plan.id)).toEqual(doc);
+    expect(await db.planItems.count()).toBe(0);
     expect(await repo.loadDoc(doc.plan.id)).toEqual(doc);
     expect(await repo.getLastPlanId()).toBe(doc.plan.id);
+  });
+
+  it('a version-11 database (frozen schema): every plan becomes its document at first open, nothing lost', async () => {
+    const name = `v11-${n}`;
+    const a = createExampleDoc(new Date('2026-11-01T10:00:00Z'));
+    const id = Object.keys(a.items)[0]!;
+    a.items[id] = { ...a.items[id]!, status: 'godkand', comments: [{ id: 'c1', author: 'Anna', at: '2026-11-02T10:00:00.000Z', text: 'Bra' }], description: 'Lång beskrivning' };
+    const b = { plan: { ...a.plan, id: 'plan-b', name: 'B' }, items: Object.fromEntries(Object.entries(a.items).map(([k, item]) => [k, { ...item, planId: 'plan-b' }])) };
+    const old = openDbV11(name);
+    await putV11Plan(old, a);
+    await putV11Plan(old, b, '2026-11-30T10:00:00.000Z', false);
+    await old.table('versions').put({ id: 'v', planId: a.plan.id, name: 'Före', savedAt: '2026-11-01T10:00:00.000Z', doc: a });
+    old.close();
+
+    await repo.useDatabase(name);
+    expect((await repo.listPlans()).map((p) => [p.name, p.itemCount])).toEqual([
+      ['B', EXAMPLE_ITEM_COUNT],
+      [a.plan.name, EXAMPLE_ITEM_COUNT],
+    ]);
+    expect((await repo.loadLastPlan())!.doc).toEqual(a);
+    expect(await repo.loadDoc('plan-b')).toEqual(b);
+    expect(await repo.database().planItems.count()).toBe(0);
+    expect((await repo.loadVersion('v'))!.doc).toEqual(a);
   });
 });
 
@@ -164,12 +202,13 @@ describe('items per plan', () => {
     const a = createExampleDoc();
     const b = { plan: { ...a.plan, id: 'kopia', name: 'Kopia' }, items: Object.fromEntries(Object.entries(a.items).map(([id, item]) => [id, { ...item, planId: 'kopia' }])) };
     await repo.saveDoc(a);
-    await repo.saveDoc(b);
+    const { ydoc } = await repo.saveDoc(b);
     const itemId = Object.keys(a.items)[0]!;
-    const [next, patches] = produceWithPatches(b, (d) => void delete d.items[itemId]);
-    await repo.saveChanges(next, patches);
+    let next = b;
+    const removed = changes(ydoc, () => void (next = changeDoc(ydoc, (d) => void delete d.items[itemId])!));
+    await repo.appendUpdates('kopia', removed, next);
     expect(Object.keys((await repo.loadDoc(a.plan.id))!.items)).toHaveLength(EXAMPLE_ITEM_COUNT);
-    expect(Object.keys((await repo.loadDoc('kopia'))!.items)).toHaveLength(37);
+    expect(Object.keys((await repo.loadDoc('kopia'))!.items)).toHaveLength(EXAMPLE_ITEM_COUNT - 1);
   });
 });
 

@@ -1,135 +1,130 @@
 // @vitest-environment jsdom
-import { produceWithPatches, enablePatches } from 'immer';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
 import { addItem, updateItem } from '../domain/operations';
 import { createExampleDoc } from '../domain/plan';
+import type { PlanDoc } from '../domain/types';
+import { changeDoc } from '../ydoc/replica';
 import * as repo from './repository';
 import { beginEarlyRead } from './earlyRead';
 import { takeStartupRead } from './startup';
 import { replayLogs, takeRebuiltPlans, WriteAheadLog } from './wal';
 
-enablePatches();
 let n = 0;
 beforeEach(async () => {
   localStorage.clear();
   await repo.useDatabase(`wal-${++n}`);
 });
 
+/** Make a change to a stored plan's document; returns the plan after it and the change's update. */
+function change(ydoc: Y.Doc, recipe: (d: PlanDoc) => void): { doc: PlanDoc; update: Uint8Array } {
+  const updates: Uint8Array[] = [];
+  const on = (u: Uint8Array) => void updates.push(u);
+  ydoc.on('update', on);
+  const doc = changeDoc(ydoc, recipe)!;
+  ydoc.off('update', on);
+  return { doc, update: Y.mergeUpdates(updates) };
+}
+
 describe('write-ahead log', () => {
   it('at start, a waiting log is replayed before the plan is read, even when the early read has it', async () => {
-    const doc = createExampleDoc();
-    await repo.saveDoc(doc, new Date('2026-01-01T00:00:00Z'), true);
+    const { ydoc } = await repo.saveDoc(createExampleDoc(), new Date('2026-01-01T00:00:00Z'), true);
     // The early read sees the plan without the logged change …
     beginEarlyRead(`wal-${n}`);
     const wal = new WriteAheadLog('solfjadern:wal:test');
-    let id = '';
-    const [next, patches] = produceWithPatches(doc, (d) => void (id = addItem(d, { text: 'Loggad före start' })));
-    wal.record(next, repo.touchedRows(patches), new Date('2026-01-01T00:00:01Z'));
+    const { doc, update } = change(ydoc, (d) => void addItem(d, { text: 'Loggad före start' }, 'loggad'));
+    wal.record(doc.plan, update);
     // … so the start replays the log and reads again.
     const started = await takeStartupRead();
-    expect(started!.items[id]!.text).toBe('Loggad före start');
+    expect(started!.doc.items.loggad!.text).toBe('Loggad före start');
   });
 
   it('at start without a log, the plan comes from the early read', async () => {
     const doc = createExampleDoc();
     await repo.saveDoc(doc, new Date('2026-01-01T00:00:00Z'), true);
     beginEarlyRead(`wal-${n}`);
-    const loadLastDoc = vi.spyOn(repo, 'loadLastDoc');
-    expect(await takeStartupRead()).toEqual(doc);
-    expect(loadLastDoc).not.toHaveBeenCalled();
-    loadLastDoc.mockRestore();
+    const loadLastPlan = vi.spyOn(repo, 'loadLastPlan');
+    expect((await takeStartupRead())!.doc).toEqual(doc);
+    expect(loadLastPlan).not.toHaveBeenCalled();
+    loadLastPlan.mockRestore();
   });
 
   it('replays a change whose IndexedDB write never happened', async () => {
-    const doc = createExampleDoc();
-    await repo.saveDoc(doc, new Date('2026-01-01T00:00:00Z'));
+    const stored = await repo.saveDoc(createExampleDoc(), new Date('2026-01-01T00:00:00Z'));
     const wal = new WriteAheadLog('solfjadern:wal:test');
-    let id = '';
-    const [next, patches] = produceWithPatches(doc, (d) => void (id = addItem(d, { text: 'Loggad' })));
-    wal.record(next, repo.touchedRows(patches), new Date('2026-01-01T00:00:01Z'));
-    expect(localStorage.getItem('solfjadern:wal:test')).toContain('Loggad');
+    const { doc, update } = change(stored.ydoc, (d) => void addItem(d, { text: 'Loggad' }, 'loggad'));
+    wal.record(doc.plan, update);
+    expect(localStorage.getItem('solfjadern:wal:test')).toBeTruthy();
     // The tab closes here: no IndexedDB write. The next start replays the log.
-    expect(await replayLogs(Date.parse('2026-01-01T00:00:02Z'))).toBe(1);
-    expect((await repo.loadDoc(doc.plan.id))!.items[id]!.text).toBe('Loggad');
+    expect(await replayLogs()).toBe(1);
+    expect((await repo.loadDoc(doc.plan.id))!.items.loggad!.text).toBe('Loggad');
   });
 
-  it('never overwrites a later stored version, and forgets what was committed', async () => {
-    const doc = createExampleDoc();
-    await repo.saveDoc(doc, new Date('2026-01-01T00:00:00Z'));
-    const itemId = Object.keys(doc.items)[0]!;
+  it('a change replayed after a later one was stored does not undo it, and committed changes are forgotten', async () => {
+    const stored = await repo.saveDoc(createExampleDoc(), new Date('2026-01-01T00:00:00Z'));
+    const itemId = Object.keys(stored.doc.items)[0]!;
     const wal = new WriteAheadLog('solfjadern:wal:test');
-    const [v1, p1] = produceWithPatches(doc, (d) => updateItem(d, itemId, { text: 'Version 1' }));
-    const seq = wal.record(v1, repo.touchedRows(p1), new Date('2026-01-01T00:00:01Z'));
-    const [v2, p2] = produceWithPatches(v1, (d) => updateItem(d, itemId, { text: 'Version 2' }));
-    await repo.saveChanges(v2, p2, new Date('2026-01-01T00:00:05Z'));
-    await replayLogs(Date.parse('2026-01-01T00:00:06Z'));
-    expect((await repo.loadDoc(doc.plan.id))!.items[itemId]!.text).toBe('Version 2');
-    wal.committed(doc.plan.id, seq);
+    const first = change(stored.ydoc, (d) => updateItem(d, itemId, { text: 'Version 1' }));
+    const seq = wal.record(first.doc.plan, first.update);
+    const second = change(stored.ydoc, (d) => updateItem(d, itemId, { text: 'Version 2' }));
+    await repo.appendUpdates(stored.doc.plan.id, [second.update], second.doc);
+    await replayLogs();
+    expect((await repo.loadDoc(stored.doc.plan.id))!.items[itemId]!.text).toBe('Version 2');
+    wal.committed(stored.doc.plan.id, seq);
     expect(wal.size).toBe(0);
     expect(localStorage.getItem('solfjadern:wal:test')).toBeNull();
   });
 
   it('does not bring back an item deleted after it was logged', async () => {
-    const doc = createExampleDoc();
-    await repo.saveDoc(doc, new Date('2026-01-01T00:00:00Z'));
+    const stored = await repo.saveDoc(createExampleDoc(), new Date('2026-01-01T00:00:00Z'));
     const wal = new WriteAheadLog('solfjadern:wal:test');
-    let id = '';
-    const [added, p1] = produceWithPatches(doc, (d) => void (id = addItem(d, { text: 'Kortlivad' })));
-    wal.record(added, repo.touchedRows(p1), new Date('2026-01-01T00:00:01Z'));
-    await repo.saveChanges(added, p1, new Date('2026-01-01T00:00:02Z'));
-    const [removed, p2] = produceWithPatches(added, (d) => void delete d.items[id]);
-    await repo.saveChanges(removed, p2, new Date('2026-01-01T00:00:03Z'));
-    await replayLogs(Date.parse('2026-01-01T00:00:04Z'));
-    expect((await repo.loadDoc(doc.plan.id))!.items[id]).toBeUndefined();
+    const added = change(stored.ydoc, (d) => void addItem(d, { text: 'Kortlivad' }, 'kort'));
+    wal.record(added.doc.plan, added.update);
+    const removed = change(stored.ydoc, (d) => void delete d.items.kort);
+    await repo.appendUpdates(stored.doc.plan.id, [added.update, removed.update], removed.doc);
+    await replayLogs();
+    expect((await repo.loadDoc(stored.doc.plan.id))!.items.kort).toBeUndefined();
   });
 
-  it('drops logs of closed tabs once replayed', async () => {
-    const doc = createExampleDoc();
-    await repo.saveDoc(doc);
+  it('drops the logs once replayed (a tab still open writes its log again with its next change)', async () => {
+    const stored = await repo.saveDoc(createExampleDoc());
     const wal = new WriteAheadLog('solfjadern:wal:old');
-    const [next, patches] = produceWithPatches(doc, (d) => void addItem(d, { text: 'Gammal' }));
-    wal.record(next, repo.touchedRows(patches), new Date('2026-01-01T00:00:00Z'));
-    await replayLogs(Date.parse('2026-01-01T00:05:00Z'));
+    const { doc, update } = change(stored.ydoc, (d) => void addItem(d, { text: 'Gammal' }));
+    wal.record(doc.plan, update, new Date('2026-01-01T00:00:00Z'));
+    await replayLogs();
     expect(localStorage.getItem('solfjadern:wal:old')).toBeNull();
   });
 
   it('storage lost the whole database (disk full): the plan is made again from the log, and said what it holds', async () => {
-    const doc = createExampleDoc();
-    await repo.saveDoc(doc, new Date('2026-01-01T00:00:00Z'), true);
+    const stored = await repo.saveDoc(createExampleDoc(), new Date('2026-01-01T00:00:00Z'), true);
     const wal = new WriteAheadLog('solfjadern:wal:test');
-    let id = '';
-    const [next, patches] = produceWithPatches(doc, (d) => void (id = addItem(d, { text: 'Bara i loggen' })));
-    wal.record(next, repo.touchedRows(patches), new Date('2026-01-01T00:00:01Z'));
+    const { doc, update } = change(stored.ydoc, (d) => void addItem(d, { text: 'Bara i loggen' }, 'bara'));
+    // As the app logs a change: the update, then the items it made different.
+    wal.record(doc.plan, update);
+    wal.keep(doc.plan, [doc.items.bara!]);
     // The browser deletes the database; the next start finds an empty one.
     await repo.useDatabase(`wal-lost-${n}`);
     expect(await repo.listPlans()).toEqual([]);
-    await replayLogs(Date.parse('2026-01-01T00:00:02Z'));
+    await replayLogs();
     const rebuilt = (await repo.loadDoc(doc.plan.id))!;
     expect(rebuilt.plan).toEqual(doc.plan);
     expect(Object.values(rebuilt.items).map((i) => i.text)).toEqual(['Bara i loggen']);
-    expect(rebuilt.items[id]!.cell).toBeNull();
+    expect(rebuilt.items.bara!.cell).toBeNull();
     expect(takeRebuiltPlans()).toEqual([{ planId: doc.plan.id, name: doc.plan.name, items: 1 }]);
     expect(takeRebuiltPlans()).toEqual([]);
   });
 
-  it('a plan row logged without a change of its own never overwrites storage', async () => {
-    const doc = createExampleDoc();
-    await repo.saveDoc(doc, new Date('2026-01-01T00:00:00Z'));
-    const wal = new WriteAheadLog('solfjadern:wal:test');
-    const [next, patches] = produceWithPatches(doc, (d) => void addItem(d, { text: 'Ny' }));
-    wal.record(next, repo.touchedRows(patches), new Date('2026-01-01T00:00:01Z'));
-    // Another tab renames the plan, written before this tab's log is replayed — but earlier than the log's time.
-    await repo.saveChanges({ ...doc, plan: { ...doc.plan, name: 'Omdöpt i en annan flik' } }, [{ op: 'replace', path: ['plan', 'name'], value: 'x' }], new Date('2026-01-01T00:00:00.500Z'));
-    await replayLogs(Date.parse('2026-01-01T00:00:02Z'));
-    expect((await repo.loadDoc(doc.plan.id))!.plan.name).toBe('Omdöpt i en annan flik');
-  });
-
-  it('a malformed entry (plans as a string, an item whose planId is null) is skipped; the rest is replayed', async () => {
-    const doc = createExampleDoc();
-    await repo.saveDoc(doc, new Date('2026-01-01T00:00:00Z'));
-    const item = { ...Object.values(doc.items)[0]!, text: 'Ur loggen' };
-    localStorage.setItem('solfjadern:wal:bad', JSON.stringify({ touched: 0, plans: 'trasig', items: { [`${doc.plan.id}|x`]: { seq: 1, at: '2026-01-01T00:00:01Z', planId: null, row: { id: 'x', planId: null } }, [`${doc.plan.id}|${item.id}`]: { seq: 2, at: '2026-01-01T00:00:01Z', planId: doc.plan.id, row: item } } }));
-    await replayLogs(Date.parse('2026-01-01T00:00:02Z'));
-    expect((await repo.loadDoc(doc.plan.id))!.items[item.id]!.text).toBe('Ur loggen');
+  it('a malformed entry (plans as a string, an update that is not one) is skipped; the rest is replayed', async () => {
+    const stored = await repo.saveDoc(createExampleDoc(), new Date('2026-01-01T00:00:00Z'));
+    const itemId = Object.keys(stored.doc.items)[0]!;
+    const { doc, update } = change(stored.ydoc, (d) => updateItem(d, itemId, { text: 'Ur loggen' }));
+    const good = new WriteAheadLog('solfjadern:wal:good');
+    good.record(doc.plan, update);
+    const entries = JSON.parse(localStorage.getItem('solfjadern:wal:good')!).entries;
+    localStorage.setItem('solfjadern:wal:bad', JSON.stringify({ touched: 0, plans: 'trasig', entries }));
+    localStorage.setItem('solfjadern:wal:worse', JSON.stringify({ touched: 0, plans: { [doc.plan.id]: doc.plan }, entries: [{ seq: 1, planId: doc.plan.id, update: 12 }, ...entries] }));
+    localStorage.removeItem('solfjadern:wal:good');
+    await replayLogs();
+    expect((await repo.loadDoc(doc.plan.id))!.items[itemId]!.text).toBe('Ur loggen');
   });
 });

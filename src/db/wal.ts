@@ -1,33 +1,33 @@
 // A write-ahead log in localStorage. IndexedDB writes are asynchronous: a tab closed or
 // reloaded right after an edit may lose a transaction in flight. localStorage writes are
-// synchronous, so each change is logged here the moment it happens, dropped once its
-// IndexedDB write has committed, and replayed at the next start. Rows carry their time, so
-// a replay never overwrites a later version.
-import type { Item, Plan, PlanDoc } from '../domain/types';
+// synchronous, so each change of a plan's document is logged here the moment it happens,
+// dropped once its IndexedDB write has committed, and replayed at the next start. A change
+// of a Yjs document applies once however often it is replayed, so replay needs no times.
+import { fromBase64, toBase64 } from 'lib0/buffer';
+import type { Item, Plan } from '../domain/types';
 import { isRecord, pickPlan, planWithDefaults, soundPlan } from '../schema/records';
-import { applyLoggedRows, type RebuiltPlan } from './repository';
+import { applyLoggedUpdates, type RebuiltPlan } from './repository';
 
 const PREFIX = 'solfjadern:wal:';
 
-/** Logs this old are left from closed tabs: replayed, then removed. */
-const STALE_MS = 60_000;
-
-interface LogEntry<T> {
+interface LogEntry {
   seq: number;
-  at: string;
   planId: string;
-  row: T;
-}
-
-/** A plan's row is always in the log with its items (the log can rebuild a plan storage lost); `touched` when it changed. */
-interface PlanEntry extends LogEntry<Plan> {
-  touched: boolean;
+  /** The update, base64. */
+  update: string;
 }
 
 interface Log {
   touched: number;
-  plans: Record<string, PlanEntry>;
-  items: Record<string, LogEntry<Item | null>>;
+  /** Each logged plan as it was at its last change … */
+  plans: Record<string, Plan>;
+  /**
+   * … and its items changed meanwhile, as they are (planId|itemId; null when deleted): with the
+   * plan, what can be made again if storage lost the plan's document, whose changes alone
+   * cannot be read without it.
+   */
+  items?: Record<string, Item | null>;
+  entries: LogEntry[];
 }
 
 const storage = (): Storage | null => {
@@ -43,37 +43,43 @@ export type LogTrouble = 'trimmed' | 'off';
 
 export class WriteAheadLog {
   private seq = 0;
-  private log: Log = { touched: 0, plans: {}, items: {} };
+  private log: Log & { items: Record<string, Item | null> } = { touched: 0, plans: {}, items: {}, entries: [] };
 
   constructor(
     private readonly key: string = PREFIX + crypto.randomUUID(),
     private readonly onTrouble: (trouble: LogTrouble) => void = () => {},
   ) {}
 
-  /** Log the current state of the rows a change touched; returns its sequence number. */
-  record(doc: PlanDoc, touched: { plan: boolean; items: Set<string> }, now = new Date()): number {
+  /** Log a change of a plan's document; returns its sequence number. */
+  record(plan: Plan, update: Uint8Array, now = new Date()): number {
     const seq = ++this.seq;
-    const at = now.toISOString();
-    const planId = doc.plan.id;
-    const before = this.log.plans[planId];
-    this.log.plans[planId] = touched.plan || !before ? { seq, at, planId, row: doc.plan, touched: touched.plan || !!before?.touched } : { ...before, seq, row: doc.plan };
-    // Keyed by plan and item: a plan and its imported copy may share item ids.
-    for (const id of touched.items) this.log.items[`${planId}|${id}`] = { seq, at, planId, row: Object.hasOwn(doc.items, id) ? doc.items[id]! : null };
+    this.log.plans[plan.id] = plan;
+    this.log.entries.push({ seq, planId: plan.id, update: toBase64(update) });
     this.log.touched = now.getTime();
     this.persist();
     return seq;
   }
 
+  /** The plan and the items a change just logged made different, as they are now. */
+  keep(plan: Plan, items: ReadonlyArray<Item | string>): void {
+    if (!this.log.entries.some((e) => e.planId === plan.id)) return;
+    this.log.plans[plan.id] = plan;
+    for (const item of items) this.log.items[`${plan.id}|${typeof item === 'string' ? item : item.id}`] = typeof item === 'string' ? null : item;
+    this.persist();
+  }
+
   /** The plan's changes up to `seq` are in IndexedDB. */
   committed(planId: string, seq: number): void {
-    const plan = this.log.plans[planId];
-    if (plan && plan.seq <= seq) delete this.log.plans[planId];
-    for (const [key, e] of Object.entries(this.log.items)) if (e.planId === planId && e.seq <= seq) delete this.log.items[key];
+    this.log.entries = this.log.entries.filter((e) => e.planId !== planId || e.seq > seq);
+    if (!this.log.entries.some((e) => e.planId === planId)) {
+      delete this.log.plans[planId];
+      for (const key of Object.keys(this.log.items)) if (key.startsWith(`${planId}|`)) delete this.log.items[key];
+    }
     this.persist();
   }
 
   get size(): number {
-    return Object.keys(this.log.plans).length + Object.keys(this.log.items).length;
+    return this.log.entries.length;
   }
 
   private persist(): void {
@@ -83,15 +89,24 @@ export class WriteAheadLog {
       s.removeItem(this.key);
       return;
     }
-    // localStorage full: keep the most recent changes that fit, and say so.
-    const items = Object.entries(this.log.items).sort(([, a], [, b]) => b.seq - a.seq);
-    for (let keep = items.length; ; keep = Math.floor(keep / 2)) {
-      const log = keep === items.length ? this.log : { ...this.log, items: Object.fromEntries(items.slice(0, keep)) };
+    // localStorage full: keep the most recent changes that fit (without the items kept for a
+    // rebuild, which are only a courtesy), and say so.
+    const all = this.log.entries;
+    for (let keep = all.length; ; keep = Math.floor(keep / 2)) {
+      const log = keep === all.length ? this.log : { ...this.log, items: {}, entries: all.slice(all.length - keep) };
       try {
         s.setItem(this.key, JSON.stringify(log));
-        if (keep < items.length) this.onTrouble('trimmed');
+        if (keep < all.length) this.onTrouble('trimmed');
         return;
       } catch {
+        if (keep === all.length) {
+          try {
+            s.setItem(this.key, JSON.stringify({ ...this.log, items: {} }));
+            return;
+          } catch {
+            // Still too big: fewer changes.
+          }
+        }
         if (keep === 0) break;
       }
     }
@@ -103,14 +118,6 @@ export class WriteAheadLog {
     this.onTrouble('off');
   }
 }
-
-const planEntry = (e: unknown): e is { row: Plan; at: string; touched?: boolean } =>
-  isRecord(e) && typeof e.at === 'string' && isRecord(e.row) && soundPlan(planWithDefaults(e.row));
-const itemEntry = (e: unknown): e is { planId: string; row: Item | null; at: string } =>
-  isRecord(e) &&
-  typeof e.at === 'string' &&
-  typeof e.planId === 'string' &&
-  (e.row === null || (isRecord(e.row) && typeof e.row.id === 'string' && e.row.planId === e.planId));
 
 const logKeys = (s: Storage) => Array.from({ length: s.length }, (_, i) => s.key(i)).filter((k): k is string => !!k && k.startsWith(PREFIX));
 
@@ -130,8 +137,17 @@ export function takeRebuiltPlans(): RebuiltPlan[] {
   return out;
 }
 
-/** At start: apply every tab's log (never over later rows) and drop the old ones. */
-export async function replayLogs(now = Date.now()): Promise<number> {
+function decoded(entry: unknown): { planId: string; update: Uint8Array } | null {
+  if (!isRecord(entry) || typeof entry.planId !== 'string' || typeof entry.update !== 'string') return null;
+  try {
+    return { planId: entry.planId, update: fromBase64(entry.update) };
+  } catch {
+    return null;
+  }
+}
+
+/** At start: add every tab's logged changes to storage, then drop the logs. */
+export async function replayLogs(): Promise<number> {
   const s = storage();
   if (!s) return 0;
   let applied = 0;
@@ -144,22 +160,27 @@ export async function replayLogs(now = Date.now()): Promise<number> {
       continue;
     }
     // A malformed entry (a hand-edited or half-written log) is skipped; the rest still counts.
-    const plans = isRecord(log) && isRecord(log.plans) ? Object.values(log.plans).filter(planEntry) : [];
-    const items = isRecord(log) && isRecord(log.items) ? Object.entries(log.items).filter(([, e]) => itemEntry(e)) : [];
+    const entries = (isRecord(log) && Array.isArray(log.entries) ? log.entries : []).map(decoded).filter((e) => e !== null);
+    const plans = isRecord(log) && isRecord(log.plans) ? log.plans : {};
     try {
-      const result = await applyLoggedRows(
-        // Logs written before plan rows were always kept carry only changed ones.
-        plans.map((e) => ({ plan: pickPlan(planWithDefaults(e.row as unknown as Record<string, unknown>)), at: e.at, touched: e.touched !== false })),
-        items.map(([key, e]) => ({ id: key.slice(key.indexOf('|') + 1), planId: e.planId, item: e.row, at: e.at })),
-      );
-      applied += result.applied;
-      rebuilt.push(...result.rebuilt);
+      for (const planId of new Set(entries.map((e) => e.planId))) {
+        const raw = plans[planId];
+        const record = isRecord(raw) ? planWithDefaults(raw) : null;
+        if (!record || !soundPlan(record) || record.id !== planId) continue;
+        const updates = entries.filter((e) => e.planId === planId).map((e) => e.update);
+        const items = isRecord(log.items) ? Object.entries(log.items).flatMap(([k, item]) => (k.startsWith(`${planId}|`) && isRecord(item) ? [item] : [])) : [];
+        const made = await applyLoggedUpdates(pickPlan(record), updates, items);
+        if (made) rebuilt.push(made);
+        applied += updates.length;
+      }
     } catch (error) {
       // Never let a log stop the app from starting and saving; it stays for the next start.
       console.warn('Write-ahead log could not be replayed', error);
       continue;
     }
-    if (now - (log.touched ?? 0) > STALE_MS) s.removeItem(key);
+    // In storage now. A log of a tab still open goes too: that tab writes its whole log
+    // again with its next change, and what it had logged is stored already.
+    s.removeItem(key);
   }
   return applied;
 }

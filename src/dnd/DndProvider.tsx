@@ -1,5 +1,6 @@
 // Drag and drop wiring: sensors (pointer incl. touch, keyboard), collision detection,
 // Swedish announcements, and one commit on drop — nothing while dragging, nothing on cancel.
+import { setActivity } from '../store/roomState';
 import {
   DndContext,
   DragOverlay,
@@ -66,6 +67,8 @@ export function DndProvider({ children }: { children: ReactNode }) {
     const origin = { key, index };
     useDrag.setState({ activeId: item.id, origin, target: origin, focusId: null });
     setOverlayText(item.text);
+    // In a room, the others see who moves it.
+    setActivity({ itemId: item.id, kind: 'drag' });
   };
 
   const onDragMove = (event: DragMoveEvent) => {
@@ -76,6 +79,7 @@ export function DndProvider({ children }: { children: ReactNode }) {
 
   const finish = (focusId: string | null) => {
     setOverlayText(null);
+    setActivity(null);
     // Announcements read the drag state after this handler: clear it afterwards.
     queueMicrotask(() => useDrag.setState({ activeId: null, origin: null, target: null, focusId }));
   };

@@ -6,7 +6,8 @@ import { sourceWeight, weightText } from '../domain/weight';
 import { useEditor } from '../store/editor';
 import { selectItem, toggleUnfold } from '../store/ui';
 import { itemLabel, type ItemShape } from './cells';
-import { cellSector, itemText, moreText } from './draw';
+import { cellSector, itemText, moreText, presenceTag } from './draw';
+import { usePeerOn } from '../store/roomState';
 import { Drawn } from './Drawn';
 import type { CellShape } from './layout';
 
@@ -58,16 +59,18 @@ const FanItem = memo(function FanItem({
   const { props, isDragging } = useDraggableItem<SVGGElement>(shape.id);
   const weight = sourceWeight(useEditor((s) => s.doc?.items[shape.id]?.sources) ?? []);
   const proposed = weight && `Föreslagen av ${weightText(weight)}`;
+  const peer = usePeerOn(shape.id);
   return (
     <g role="listitem">
       <g
         {...props}
-        className={`fan-item${isDragging ? ' is-dragging' : ''}${shape.extra ? ' is-extra' : ''}${markClass(marked)}${change ? ` is-${change}` : ''}`}
-        aria-description={[shape.review, change && `${CHANGE_WORD[change]} sedan versionen`, filteredOut && FILTERED_OUT, proposed].filter(Boolean).join('. ') || undefined}
+        className={`fan-item${isDragging ? ' is-dragging' : ''}${shape.extra ? ' is-extra' : ''}${markClass(marked)}${change ? ` is-${change}` : ''}${peer ? ' is-busy' : ''}`}
+        aria-description={[peer?.text, shape.review, change && `${CHANGE_WORD[change]} sedan versionen`, filteredOut && FILTERED_OUT, proposed].filter(Boolean).join('. ') || undefined}
         onFocus={() => selectItem(shape.id)}
       >
-        <path className="item-hit" d={shape.hitPath} />
+        <path className="item-hit" d={shape.hitPath} style={peer ? { stroke: peer.color } : undefined} />
         <Drawn of={itemText(shape, fontSize)} />
+        {peer && <Drawn of={presenceTag(shape, fontSize, peer.text, peer.color)} />}
       </g>
     </g>
   );

@@ -76,6 +76,22 @@ export function itemText(shape: ItemShape, fontSize: number, prefix = ''): El[] 
   ];
 }
 
+/**
+ * Who in the room is working on an item ("Anna redigerar"): a tag in their colour just above
+ * the item's first line, drawn the way the item's text is.
+ */
+export function presenceTag(shape: ItemShape, fontSize: number, text: string, color: string, prefix = ''): El[] {
+  const line = shape.lines[0];
+  if (!line) return [];
+  const style: Attrs = { fontSize: fontSize * 0.8, fontWeight: 700, fill: color, className: 'presence-tag' };
+  if (line.at) {
+    const { x, y, angle } = line.at;
+    return [el('text', { ...style, transform: `rotate(${angle} ${x} ${y})`, x, y: Math.round((y - fontSize * 0.95) * 100) / 100, textAnchor: 'middle' }, text)];
+  }
+  const id = `${prefix}pt-${safeId(shape.id)}`;
+  return [el('defs', {}, el('path', { id, d: line.d })), el('text', { ...style, dy: -fontSize * 0.95 }, el('textPath', { href: `#${id}`, startOffset: '50%', textAnchor: 'middle' }, text))];
+}
+
 /** "+N till" along its line, always whole. */
 export function moreText(cell: CellShape, prefix = ''): El[] {
   const more = cell.flow.more;

@@ -61,4 +61,18 @@ describe('the room relay', () => {
     await until(() => planOf(b) !== undefined, 5000, 'the plan after the restart');
     expect(Object.keys(planOf(b)!.items)).toHaveLength(Object.keys(readDoc(a.ydoc)!.doc.items).length);
   });
+
+  it('restarted on the same port: the clients reconnect by themselves, and a change made meanwhile arrives', async () => {
+    const first = await startTestRelay();
+    const invite = await newInvite();
+    const a = track(nodeClient(first.url, invite, docFromPlan(createExampleDoc())));
+    await a.synced;
+    const b = track(nodeClient(first.url, invite));
+    await until(() => planOf(b) !== undefined, 5000, 'the plan at B');
+    await first.relay.close();
+    changeDoc(a.ydoc, (d) => void ops.addItem(d, { text: 'Medan reläet var nere' }, 'nere'));
+    track(await startTestRelay({ port: first.relay.port, dataFile: first.dataFile }));
+    await until(() => planOf(b)?.items.nere !== undefined, 15_000, 'the change at B');
+    expect(a.statuses).toContain('disconnected');
+  });
 });

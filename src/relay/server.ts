@@ -116,7 +116,12 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     port,
     urls,
     close: async () => {
-      await server.destroy();
+      // Every room is stored as its connections end; then nothing is left open (a closed relay
+      // must look closed to the clients, so they reconnect to the next one).
+      const done = server.destroy();
+      for (const socket of server.webSocketServer.clients) socket.terminate();
+      await done;
+      server.httpServer.closeAllConnections();
       store.close();
     },
   };

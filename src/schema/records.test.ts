@@ -13,6 +13,10 @@ import { restoreDocRecords } from './repair';
 import { restoreSound } from './records';
 import { MIGRATIONS } from './migrations';
 import { LIMITS } from './planFile';
+import { toBase64 } from 'lib0/buffer';
+import { addItem } from '../domain/operations';
+import { changeDoc } from '../ydoc/replica';
+import { openDbV11, putV11Plan } from '../../tests/fixtures/schema-v1';
 
 let n = 0;
 beforeEach(async () => {
@@ -26,15 +30,19 @@ describe('restoring stored records', () => {
     const b = createExampleDoc(new Date('2026-11-22T10:00:00Z'), 'Andra planen');
     b.plan.id = 'plan-b';
     for (const item of Object.values(b.items)) item.planId = 'plan-b';
-    await repo.saveDoc(a);
-    await repo.saveDoc(b);
+    // Stored by version 11 (rows), then damaged by hand; opened by this version.
+    const old = openDbV11(`records-old-${n}`);
+    await putV11Plan(old, a);
+    await putV11Plan(old, b);
     const [first, second, third] = itemsIn(a, { bladeId: 'nara-invanaren', ringId: 'r2025' });
-    const table = repo.database().planItems;
+    const table = old.table('planItems');
     // Text as an object, a cell in a blade that does not exist, a 10 MB text, a missing status.
     await table.update([a.plan.id, first!.id], { text: { oops: true } as never });
     await table.update([a.plan.id, second!.id], { cell: { bladeId: 'borttaget', ringId: 'r2025' } });
     await table.update([a.plan.id, third!.id], { text: 'x'.repeat(10 * 1024 * 1024), status: undefined as never });
 
+    old.close();
+    await repo.useDatabase(`records-old-${n}`);
     const opened = (await repo.loadDoc(a.plan.id))!;
     expect(opened.items[first!.id]).toBeUndefined();
     expect(opened.items[second!.id]!.cell).toBeNull();
@@ -72,20 +80,23 @@ describe('restoring stored records', () => {
 
   it('replays a write-ahead log past its malformed entries', async () => {
     const doc = createEmptyDoc('Loggad plan');
-    await repo.saveDoc(doc, new Date('2026-01-01T00:00:00Z'));
-    const good = { id: 'ok', planId: doc.plan.id, text: 'Kom med', description: '', delomraden: [], effektmal: [], indikator: { text: '', target: null, unit: '' }, ansvarsniva: null, kalla: '', extraChoice: 'auto', extra: false, status: 'forslag', comments: [], sources: [], cell: null, rank: 0 };
+    const { ydoc } = await repo.saveDoc(doc, new Date('2026-01-01T00:00:00Z'));
+    const updates: Uint8Array[] = [];
+    ydoc.on('update', (u: Uint8Array) => updates.push(u));
+    changeDoc(ydoc, (d) => void addItem(d, { text: 'Kom med' }, 'ok'));
     localStorage.setItem(
       'solfjadern:wal:bad',
       JSON.stringify({
         touched: 0,
-        plans: { x: { seq: 1, at: '2026-01-01T00:00:01Z', planId: 'x', row: 'inte en plan' } },
-        items: {
-          [`${doc.plan.id}|ok`]: { seq: 2, at: '2026-01-01T00:00:01Z', planId: doc.plan.id, row: good },
-          [`${doc.plan.id}|bad`]: { seq: 3, at: '2026-01-01T00:00:01Z', planId: null, row: { id: 'bad', planId: null } },
-        },
+        plans: { x: 'inte en plan', [doc.plan.id]: doc.plan },
+        entries: [
+          { seq: 1, planId: 'x', update: 'AAAA' },
+          { seq: 2, planId: doc.plan.id, update: toBase64(updates[0]!) },
+          { seq: 3, planId: null, update: 42 },
+        ],
       }),
     );
-    expect(await replayLogs(Date.parse('2026-01-01T00:10:00Z'))).toBe(1);
+    expect(await replayLogs()).toBe(1);
     expect((await repo.loadDoc(doc.plan.id))!.items.ok!.text).toBe('Kom med');
     // The log is dealt with: an old log goes once replayed.
     expect(localStorage.getItem('solfjadern:wal:bad')).toBeNull();

@@ -1,13 +1,23 @@
 // The editor store: the open plan, its undo history and the last user-facing message.
-// Every change to the plan goes through `commit`; listeners (storage) receive the patches.
-import { produce, produceWithPatches, type Patch } from 'immer';
+// The plan is a Yjs document (src/ydoc/): alone or in a room, it is the one source of truth.
+// Every change of this window goes through `commit` — a pure operation on the plan (immer),
+// written into the document as one transaction; `doc` is what the document holds, kept in
+// step after changes from elsewhere (a room, another tab, undo).
+import { enablePatches, produce, produceWithPatches, type Patch } from 'immer';
+import * as Y from 'yjs';
 import { create } from 'zustand';
-import { RuleError } from '../domain/rules';
-import { rehomeOrphans } from '../domain/operations';
 import { settleExtras } from '../domain/priorities';
+import { RuleError } from '../domain/rules';
 import type { PlanDoc } from '../domain/types';
-import type { RemoteRows } from './sync';
-import { amendStep, commitStep, emptyHistory, HISTORY_LIMIT, redoStep, undoStep, type CommitResult, type History, type Step } from './history';
+import { loadRepair, readDoc } from '../ydoc/read';
+import { docFromPlan } from '../ydoc/replica';
+import { bladeMap, commentMap, itemMap, planMap, ringMap } from '../ydoc/shape';
+import { shareUnchanged } from '../ydoc/view';
+import { writeChanges } from '../ydoc/write';
+import { emptyHistory, HISTORY_LIMIT, pushed, type History, type Step } from './history';
+import { LOAD, LOCAL, TAB } from '../ydoc/origins';
+
+enablePatches();
 
 export interface Notice {
   kind: 'error' | 'info';
@@ -27,14 +37,6 @@ export const useEditor = create<EditorState>(() => ({
   history: emptyHistory(),
   notice: null,
 }));
-
-export type ChangeListener = (doc: PlanDoc, patches: Patch[]) => void;
-const listeners = new Set<ChangeListener>();
-
-export function onDocChange(listener: ChangeListener): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
 
 let noticeSeq = 0;
 export function notify(kind: Notice['kind'], text: string, action?: Notice['action']): void {
@@ -58,28 +60,149 @@ export function clearNotice(): void {
   useEditor.setState({ notice: null });
 }
 
-function apply(result: CommitResult | null): boolean {
-  if (!result) return false;
-  // Listeners (storage) first: their write starts before React draws the change.
-  for (const listener of listeners) listener(result.doc, result.patches);
-  useEditor.setState({ doc: result.doc, history: result.history });
-  return true;
+interface Open {
+  ydoc: Y.Doc;
+  undo: Y.UndoManager;
+  /** The document changed from elsewhere and `doc` is not read again yet. */
+  stale: boolean;
+  /** Notes and moved items already said, so a later reading does not say them again. */
+  said: Set<string>;
+  /** Where the changes not yet read came from: another tab, or a room. */
+  from: 'tab' | 'room' | null;
+  off: () => void;
 }
+
+let open: Open | null = null;
+
+export type OpenListener = (ydoc: Y.Doc | null, planId: string | null) => void;
+const openListeners = new Set<OpenListener>();
+
+/** Be told whenever another plan's document opens (storage, other tabs and the room follow it). */
+export function onOpenDoc(listener: OpenListener): () => void {
+  openListeners.add(listener);
+  return () => openListeners.delete(listener);
+}
+
+/** The open plan's document. */
+export function currentYDoc(): Y.Doc | null {
+  return open?.ydoc ?? null;
+}
+
+/** Read the document again where it changed from elsewhere; say what could not be read or had to move. */
+function settle(): void {
+  if (!open?.stale) return;
+  open.stale = false;
+  const current = open;
+  const read = readDoc(current.ydoc);
+  if (!read || read.partial) {
+    // Read it again once the careful restore step is here (it keeps more of what is not sound).
+    void loadRepair().then(() => {
+      if (open !== current) return;
+      current.stale = true;
+      settle();
+    });
+  }
+  if (!read) return;
+  const prev = useEditor.getState().doc;
+  const doc = shareUnchanged(prev, read.doc);
+  if (doc !== prev) useEditor.setState({ doc });
+  const from = current.from;
+  current.from = null;
+  const clashes = from && prev && doc.items !== prev.items ? clashing(prev, doc) : [];
+  const fresh = read.notes.filter((n) => !open!.said.has(n));
+  const moved = read.rehomed.filter((id) => !open!.said.has(`moved:${id}`));
+  for (const n of fresh) open.said.add(n);
+  for (const id of moved) open.said.add(`moved:${id}`);
+  if (fresh.length > 0) notify('error', `En del av planen kunde inte läsas och lämnades utanför: ${fresh.slice(0, 3).join(' ')}${fresh.length > 3 ? ` (och ${fresh.length - 3} till)` : ''}`);
+  else if (moved.length > 0) {
+    const what = moved.length === 1 ? `”${doc.items[moved[0]!]?.text ?? ''}”` : `${moved.length} aktiviteter`;
+    notify('info', `${what} låg där ett fokusområde eller en ring togs bort och ligger nu i Inspel.`);
+  } else if (clashes.length > 0)
+    notify('info', `”${clashes[0]}” ändrades samtidigt ${from === 'tab' ? 'i en annan flik' : 'av någon annan i rummet'}. Den senaste ändringen gäller och visas nu.`);
+}
+
+/** When this window last changed each item (a change from elsewhere soon after is worth a word). */
+const recentEdits = new Map<string, number>();
+const CLASH_WINDOW_MS = 60_000;
+
+function noteEdits(before: PlanDoc, after: PlanDoc): void {
+  if (before.items === after.items) return;
+  const now = Date.now();
+  for (const [id, item] of Object.entries(after.items)) if (before.items[id] !== item && before.items[id]?.text !== undefined) recentEdits.set(id, now);
+}
+
+/** Items changed from elsewhere that this window changed a moment ago: their texts. */
+function clashing(prev: PlanDoc, next: PlanDoc): string[] {
+  const now = Date.now();
+  const out: string[] = [];
+  for (const [id, item] of Object.entries(next.items)) {
+    const at = recentEdits.get(id);
+    if (at !== undefined && now - at < CLASH_WINDOW_MS && prev.items[id] && prev.items[id] !== item && prev.items[id]!.rank === item.rank) out.push(item.text);
+  }
+  return out;
+}
+
+/**
+ * Open a plan's document (read from storage, made from a file, joined in a room). `doc` is
+ * what it holds, when the caller has read it already. A fresh history starts.
+ */
+export function openYDoc(ydoc: Y.Doc, doc: PlanDoc | null = readDoc(ydoc)?.doc ?? null): void {
+  open?.off();
+  const undo = new Y.UndoManager([planMap(ydoc), bladeMap(ydoc), ringMap(ydoc), itemMap(ydoc), commentMap(ydoc)], {
+    trackedOrigins: new Set([LOCAL]),
+    // One stack item per step: the editor says when a step ends (stopCapturing).
+    captureTimeout: Number.POSITIVE_INFINITY,
+  });
+  const current: Open = { ydoc, undo, stale: false, said: new Set(), from: null, off: () => {} };
+  const onTransaction = (transaction: Y.Transaction) => {
+    if (transaction.origin === LOCAL || transaction.changed.size === 0 || open !== current) return;
+    current.stale = true;
+    if (transaction.origin !== undo) current.from ??= transaction.origin === TAB ? 'tab' : 'room';
+    // Several updates arriving together are read once.
+    queueMicrotask(settle);
+  };
+  ydoc.on('afterTransaction', onTransaction);
+  current.off = () => {
+    ydoc.off('afterTransaction', onTransaction);
+    undo.destroy();
+  };
+  open = current;
+  useEditor.setState({ doc, history: emptyHistory() });
+  for (const listener of openListeners) listener(ydoc, doc?.plan.id ?? null);
+}
+
+/** Open a plan from its plain form (a new plan, a file, a test): its document is made here. */
+export function loadDoc(doc: PlanDoc | null): void {
+  if (!doc) {
+    open?.off();
+    open = null;
+    useEditor.setState({ doc: null, history: emptyHistory() });
+    for (const listener of openListeners) listener(null, null);
+    return;
+  }
+  openYDoc(docFromPlan(doc, LOAD), doc);
+}
+
+/** Item fields the limits' rule does not read: changing only these cannot change an item's `extra`. */
+const OUTSIDE_RULE = new Set(['text', 'description', 'effektmal', 'indikator', 'ansvarsniva', 'kalla', 'comments', 'sources', 'extra']);
+
+const affectsExtras = (patches: readonly Patch[]): boolean =>
+  patches.some((p) => p.path[0] !== 'items' || p.path.length < 3 || !OUTSIDE_RULE.has(String(p.path[2])));
 
 /**
  * Apply one user action to the open plan as one undoable step. Returns false when the
  * action changed nothing or broke a rule (the rule's Swedish message is shown).
  */
 export function commit(label: string, recipe: (draft: PlanDoc) => void, mergeKey?: string): boolean {
+  settle();
   const { doc, history } = useEditor.getState();
-  if (!doc) return false;
+  if (!doc || !open) return false;
+  let next: PlanDoc;
   try {
-    const result = commitStep(doc, history, label, recipe, mergeKey);
-    // The limits' italics follow from the new state: settled on the plain result (fast) and
-    // joined to the same undo step.
-    const changed = apply(result && affectsExtras(result.patches) ? amendStep(result, (draft) => settleExtras(result.doc, draft)) : result);
-    if (changed) warnAboutNewExtras(doc, useEditor.getState().doc!);
-    return changed;
+    const [changed, patches] = produceWithPatches(doc, (draft) => void recipe(draft as PlanDoc));
+    if (patches.length === 0) return false;
+    // The limits' italics follow from the new state.
+    next = affectsExtras(patches) ? produce(changed, (draft) => settleExtras(changed, draft as PlanDoc)) : changed;
   } catch (error) {
     if (error instanceof RuleError) {
       notify('error', error.message);
@@ -87,21 +210,30 @@ export function commit(label: string, recipe: (draft: PlanDoc) => void, mergeKey
     }
     throw error;
   }
-}
-
-/** Item fields the limits' rule does not read: changing only these cannot change an item's `extra`. */
-const OUTSIDE_RULE = new Set(['text', 'description', 'effektmal', 'indikator', 'ansvarsniva', 'kalla', 'comments', 'sources', 'extra']);
-
-function affectsExtras(patches: readonly Patch[]): boolean {
-  return patches.some((p) => p.path[0] !== 'items' || p.path.length < 3 || !OUTSIDE_RULE.has(String(p.path[2])));
+  const { ydoc, undo } = open;
+  const last = history.past.at(-1);
+  const merging = !!mergeKey && last?.mergeKey === mergeKey && !!last.item && undo.undoStack.at(-1) === last.item && history.future.length === 0;
+  if (!merging) undo.stopCapturing();
+  const before = undo.undoStack.length;
+  ydoc.transact(() => writeChanges(ydoc, doc, next), LOCAL);
+  const item = undo.undoStack.at(-1);
+  let nextHistory = history;
+  if (undo.undoStack.length > before && item) {
+    nextHistory = pushed(history, { label, item, ...(mergeKey ? { mergeKey } : {}) });
+    if (undo.undoStack.length > HISTORY_LIMIT) undo.undoStack.splice(0, undo.undoStack.length - HISTORY_LIMIT);
+  } else if (merging) nextHistory = { past: [...history.past.slice(0, -1), { ...last!, label }], future: [] };
+  useEditor.setState({ doc: next, history: nextHistory });
+  noteEdits(doc, next);
+  warnAboutNewExtras(doc, next);
+  return true;
 }
 
 /** Warn, never block: say when a change pushed an item beyond its delområde's limit. */
 function warnAboutNewExtras(before: PlanDoc, after: PlanDoc): void {
   if (before.items === after.items) return;
-  const pushed = Object.values(after.items).filter((item) => item.extra && item.extraChoice === 'auto' && before.items[item.id]?.extra === false);
-  if (pushed.length === 0) return;
-  const names = pushed.length === 1 ? `”${pushed[0]!.text}” är` : `${pushed.length} aktiviteter är`;
+  const pushedOut = Object.values(after.items).filter((item) => item.extra && item.extraChoice === 'auto' && before.items[item.id]?.extra === false);
+  if (pushedOut.length === 0) return;
+  const names = pushedOut.length === 1 ? `”${pushedOut[0]!.text}” är` : `${pushedOut.length} aktiviteter är`;
   notify('info', `${names} nu utöver gränsen för sitt delområde och visas som extra (kursivt). Se Delområden.`);
 }
 
@@ -110,12 +242,8 @@ function warnAboutNewExtras(before: PlanDoc, after: PlanDoc): void {
  * the step, so a notice's "Ångra" can take back exactly it while it is still the last.
  */
 export function pushSideStep(label: string, side: NonNullable<Step['side']>): Step {
-  const step: Step = { label, patches: [], inverse: [], side };
-  useEditor.setState(({ history }) => {
-    const past = [...history.past, step];
-    if (past.length > HISTORY_LIMIT) past.splice(0, past.length - HISTORY_LIMIT);
-    return { history: { past, future: [] } };
-  });
+  const step: Step = { label, side };
+  useEditor.setState(({ history }) => ({ history: pushed(history, step) }));
   return step;
 }
 
@@ -124,62 +252,45 @@ export function undoIfLast(step: Step): boolean {
   return useEditor.getState().history.past.at(-1) === step && undo();
 }
 
-/** Undo/redo patches can no longer apply when another tab changed the same rows. */
-function step(run: typeof undoStep): boolean {
-  const { doc, history } = useEditor.getState();
-  if (!doc) return false;
-  // A side store's step: its own undo or redo, and the step moves like any other.
-  const side = run === undoStep ? history.past.at(-1) : history.future[0];
-  if (side?.side) {
-    if (run === undoStep) {
-      side.side.undo();
-      useEditor.setState({ history: { past: history.past.slice(0, -1), future: [side, ...history.future] } });
-    } else {
-      side.side.redo();
-      useEditor.setState({ history: { past: [...history.past, side], future: history.future.slice(1) } });
-    }
-    return true;
-  }
-  let result: CommitResult | null;
-  try {
-    result = run(doc, history);
-  } catch {
-    useEditor.setState({ history: emptyHistory() });
-    notify('error', 'Det går inte att ångra längre: planen har ändrats i en annan flik.');
-    return false;
-  }
-  return apply(result);
-}
-
-export const undo = (): boolean => step(undoStep);
-export const redo = (): boolean => step(redoStep);
-
 /**
- * Show rows another tab wrote. Not a user action here: no history, no write — except that an
- * item left in a cell that is gone (the other tab removed its blade or ring while this one
- * placed it there) goes back to Inspel, which is written like any change and said.
+ * Plan steps whose stack items the UndoManager no longer holds in `stack` (it skips items a
+ * colleague's changes made empty) leave `from` with the step taken.
  */
-export function applyRemote(planId: string, rows: RemoteRows): void {
-  const { doc } = useEditor.getState();
-  if (!doc || doc.plan.id !== planId) return;
-  const next = produce(doc, (draft) => {
-    if (rows.plan) draft.plan = rows.plan;
-    for (const [id, item] of Object.entries(rows.items)) {
-      if (item) draft.items[id] = item;
-      else delete draft.items[id];
-    }
-  });
-  let moved: string[] = [];
-  const [fixed, patches] = produceWithPatches(next, (draft) => void (moved = rehomeOrphans(draft)));
-  if (patches.length > 0) for (const listener of listeners) listener(fixed, patches);
-  if (fixed !== doc) useEditor.setState({ doc: fixed });
-  if (moved.length > 0) {
-    const what = moved.length === 1 ? `”${fixed.items[moved[0]!]!.text}”` : `${moved.length} aktiviteter`;
-    notify('info', `${what} låg där ett fokusområde eller en ring togs bort i en annan flik och ligger nu i Inspel.`);
-  }
+function stillThere(steps: Step[], stack: readonly object[]): Step[] {
+  const held = new Set(stack);
+  return steps.filter((s) => !s.item || held.has(s.item));
 }
 
-/** Open a plan: replaces the document and starts a fresh history. */
-export function loadDoc(doc: PlanDoc | null): void {
-  useEditor.setState({ doc, history: emptyHistory() });
+export function undo(): boolean {
+  settle();
+  const { history } = useEditor.getState();
+  const step = history.past.at(-1);
+  if (!step) return false;
+  if (step.side) step.side.undo();
+  else open?.undo.undo();
+  const moved = history.past.at(-1)!;
+  const past = stillThere(history.past.slice(0, -1), open?.undo.undoStack ?? []);
+  useEditor.setState({ history: { past, future: [moved, ...history.future] } });
+  settle();
+  return true;
 }
+
+export function redo(): boolean {
+  settle();
+  const { history } = useEditor.getState();
+  const step = history.future[0];
+  if (!step) return false;
+  if (step.side) step.side.redo();
+  else {
+    open?.undo.redo();
+    // The redone change is a new stack item: the step follows it.
+    const item = open?.undo.undoStack.at(-1);
+    if (item) step.item = item;
+  }
+  useEditor.setState({ history: { past: [...history.past, step], future: history.future.slice(1) } });
+  settle();
+  return true;
+}
+
+/** Read the document again now if it changed from elsewhere (tests, and before reading `doc` in a handler). */
+export const settleNow = settle;

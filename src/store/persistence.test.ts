@@ -6,6 +6,10 @@ import * as repo from '../db/repository';
 import { replayLogs } from '../db/wal';
 import { EXAMPLE_ITEM_COUNT } from '../domain/example';
 import * as actions from './actions';
+import * as Y from 'yjs';
+import * as ops from '../domain/operations';
+import { readDoc } from '../ydoc/read';
+import { changeDoc } from '../ydoc/replica';
 import { loadDoc, useEditor } from './editor';
 import { stopPersistence } from './persistence';
 import { bootstrap, createPlan, flush, openPlan, startPersistence } from './session';
@@ -34,14 +38,14 @@ afterEach(() => {
  * never finishes (the tab closes while it is in flight). `calls()` counts the writes started.
  */
 function slowWrites(lost?: number) {
-  const write = repo.saveChanges;
+  const write = repo.appendUpdates;
   let release: () => void = () => {};
   const slow = new Promise<void>((r) => (release = r));
   let calls = 0;
-  vi.spyOn(repo, 'saveChanges').mockImplementation(async (...args) => {
+  vi.spyOn(repo, 'appendUpdates').mockImplementation(async (...args) => {
     const call = ++calls;
     if (call === 1) await slow;
-    if (call === lost) return new Promise(() => {});
+    if (call === lost) return new Promise<number>(() => {});
     return write(...args);
   });
   return { release: () => release(), calls: () => calls };
@@ -86,10 +90,10 @@ describe('writing the open plan', () => {
 
   it('a failed write, then a switch to another plan: both plans keep their changes', async () => {
     const first = doc().plan.id;
-    const write = repo.saveChanges;
+    const write = repo.appendUpdates;
     let fail = true;
-    vi.spyOn(repo, 'saveChanges').mockImplementation(async (...args) => {
-      if (fail && args[0].plan.id === first) throw new Error('Disk I/O error');
+    vi.spyOn(repo, 'appendUpdates').mockImplementation(async (...args) => {
+      if (fail && args[0] === first) throw new Error('Disk I/O error');
       return write(...args);
     });
     const kept = actions.addItem('I första planen')!;
@@ -110,7 +114,7 @@ describe('writing the open plan', () => {
 
   it('a full localStorage: the log keeps the latest changes that fit, and the user is told', async () => {
     // Hold the writes back, so the log has to carry the changes.
-    vi.spyOn(repo, 'saveChanges').mockImplementation(() => new Promise(() => {}));
+    vi.spyOn(repo, 'appendUpdates').mockImplementation(() => new Promise(() => {}));
     const logSize = () => localStorage.getItem(Object.keys(localStorage).find((k) => k.startsWith('solfjadern:wal:'))!)!.length;
     const text = (i: number) => `Punkt ${i} med en text som tar plats i loggen`;
     const ids = [actions.addItem(text(1))!];
@@ -126,18 +130,18 @@ describe('writing the open plan', () => {
     });
     for (let i = 3; i <= 40; i++) ids.push(actions.addItem(text(i))!);
     const key = Object.keys(localStorage).find((k) => k.startsWith('solfjadern:wal:'))!;
-    const logged = Object.keys(JSON.parse(localStorage.getItem(key)!).items).map((k) => k.split('|')[1]);
+    const logged = (JSON.parse(localStorage.getItem(key)!).entries as Array<{ seq: number }>).map((e) => e.seq);
     expect(logged.length).toBeGreaterThan(0);
     expect(logged.length).toBeLessThan(ids.length);
     // The most recent ones.
-    expect(new Set(logged)).toEqual(new Set(ids.slice(-logged.length)));
+    expect(logged).toEqual(ids.map((_, i) => i + 1).slice(-logged.length));
     expect(useEditor.getState().notice?.text).toMatch(/lokala lagring är nästan full/);
   });
 
   it('the browser deleted the database (disk full): the next start rebuilds the plan from the log and says what was lost', async () => {
     const planId = doc().plan.id;
     const name = doc().plan.name;
-    vi.spyOn(repo, 'saveChanges').mockImplementation(() => new Promise(() => {}));
+    vi.spyOn(repo, 'appendUpdates').mockImplementation(() => new Promise(() => {}));
     const id = actions.addItem('Skrevs aldrig till databasen')!;
     vi.restoreAllMocks();
     stopPersistence();
@@ -171,47 +175,51 @@ describe('writing the open plan', () => {
     expect(useEditor.getState().notice).toBeNull();
   });
 
-  it('two tabs, one item: a row the other tab wrote before this tab’s later edit (not yet written) does not show over it', async () => {
+  it('two tabs, one item typed into at once: both tabs and storage end with the same item, both changes kept', async () => {
     const item = Object.values(doc().items).find((i) => i.cell)!;
     const planId = doc().plan.id;
-    const write = repo.saveChanges;
-    const before = new Date(Date.now() - 1000);
-    // The other tab's older edit is in storage …
-    const theirs = { ...doc(), items: { ...doc().items, [item.id]: { ...item, text: 'Skrivet i den andra fliken, tidigare' } } };
-    await write(theirs, [{ op: 'replace', path: ['items', item.id, 'text'], value: '' }], before);
-    // … while this tab's later edit is still on its way there.
-    vi.spyOn(repo, 'saveChanges').mockImplementation(() => new Promise(() => {}));
-    actions.updateItem(item.id, { text: 'Skrivet här, senare' });
-    const other = new BroadcastChannel('solfjadern');
-    other.postMessage({ from: 'annan-flik', planId, plan: false, items: [item.id] });
-    other.close();
-    await sleep(50);
-    expect(doc().items[item.id]!.text).toBe('Skrivet här, senare');
-  });
-
-  it('two tabs, one item: a later edit from the other tab shows here', async () => {
-    const item = Object.values(doc().items).find((i) => i.cell)!;
-    const planId = doc().plan.id;
-    actions.updateItem(item.id, { text: 'Skrivet här först' });
     await flush();
-    await sleep(5);
-    const theirs = { ...doc(), items: { ...doc().items, [item.id]: { ...item, text: 'Skrivet i den andra fliken, senare' } } };
-    await repo.saveChanges(theirs, [{ op: 'replace', path: ['items', item.id, 'text'], value: '' }], new Date());
-    const other = new BroadcastChannel('solfjadern');
-    other.postMessage({ from: 'annan-flik', planId, plan: false, items: [item.id] });
-    other.close();
-    await vi.waitFor(() => expect(doc().items[item.id]!.text).toBe('Skrivet i den andra fliken, senare'));
+    // The other tab: the same plan read from storage, on the same channel.
+    const theirs = (await repo.loadPlan(planId))!.ydoc;
+    const channel = new BroadcastChannel('solfjadern-plan');
+    channel.onmessage = (e: MessageEvent) => e.data.kind === 'update' && Y.applyUpdate(theirs, e.data.update, 'tab');
+    theirs.on('update', (update: Uint8Array, origin: unknown) => origin !== 'tab' && channel.postMessage({ from: 'annan-flik', kind: 'update', planId, update }));
+    actions.updateItem(item.id, { text: 'Skrivet här' });
+    changeDoc(theirs, (d) => ops.updateItem(d, item.id, { description: 'Skrivet i den andra fliken' }));
+    await vi.waitFor(() => expect(doc().items[item.id]!.description).toBe('Skrivet i den andra fliken'));
+    await vi.waitFor(() => expect(readDoc(theirs)!.doc.items[item.id]!.text).toBe('Skrivet här'));
+    channel.close();
+    await flush();
+    expect(readDoc(theirs)!.doc).toEqual(doc());
+    // Storage holds this tab's change (the other tab writes its own).
+    expect((await repo.loadDoc(planId))!.items[item.id]!.text).toBe('Skrivet här');
   });
 
-  it('two tabs, one item: this tab’s older edit still queued does not overwrite the other tab’s later one in storage', async () => {
-    const item = Object.values(doc().items).find((i) => i.cell)!;
+  it('a change from another tab is shown, not written again here', async () => {
     const planId = doc().plan.id;
-    const older = new Date(Date.now() - 1000);
-    const later = new Date();
-    const theirs = { ...doc(), items: { ...doc().items, [item.id]: { ...item, text: 'Senare, från den andra fliken' } } };
-    await repo.saveChanges(theirs, [{ op: 'replace', path: ['items', item.id, 'text'], value: '' }], later);
-    const mine = { ...doc(), items: { ...doc().items, [item.id]: { ...item, text: 'Tidigare, härifrån' } } };
-    await repo.saveChanges(mine, [{ op: 'replace', path: ['items', item.id, 'text'], value: '' }], older);
-    expect((await repo.loadDoc(planId))!.items[item.id]!.text).toBe('Senare, från den andra fliken');
+    const theirs = (await repo.loadPlan(planId))!.ydoc;
+    const writes = vi.spyOn(repo, 'appendUpdates');
+    const updates: Uint8Array[] = [];
+    theirs.on('update', (u: Uint8Array) => updates.push(u));
+    changeDoc(theirs, (d) => void ops.addItem(d, { text: 'Från den andra fliken' }, 'annan'));
+    const channel = new BroadcastChannel('solfjadern-plan');
+    channel.postMessage({ from: 'annan-flik', kind: 'update', planId, update: updates[0] });
+    channel.close();
+    await vi.waitFor(() => expect(doc().items.annan?.text).toBe('Från den andra fliken'));
+    await flush();
+    expect(writes).not.toHaveBeenCalled();
+  });
+
+  it('a tab that opens the plan gets what this tab has not written yet', async () => {
+    const planId = doc().plan.id;
+    vi.spyOn(repo, 'appendUpdates').mockImplementation(() => new Promise(() => {}));
+    const id = actions.addItem('Inte skrivet än')!;
+    const theirs = (await repo.loadPlan(planId))!.ydoc;
+    expect(readDoc(theirs)!.doc.items[id]).toBeUndefined();
+    const channel = new BroadcastChannel('solfjadern-plan');
+    channel.onmessage = (e: MessageEvent) => e.data.kind === 'update' && Y.applyUpdate(theirs, e.data.update, 'tab');
+    channel.postMessage({ from: 'annan-flik', kind: 'hello', planId });
+    await vi.waitFor(() => expect(readDoc(theirs)!.doc.items[id]?.text).toBe('Inte skrivet än'));
+    channel.close();
   });
 });

@@ -1,54 +1,39 @@
-// Writing the open plan: every change goes to a write-ahead log at once and to IndexedDB
-// on the next task; other tabs are told what changed; failures are kept and retried.
-import type { Patch } from 'immer';
-import type { PlanDoc } from '../domain/types';
+// Writing the open plan: every change of its document (this window's edits, undo, a room's
+// changes) goes to a write-ahead log at once and to IndexedDB on the next task; other tabs get
+// the change too; failures are kept and retried. Changes that came from storage or from another
+// tab are not written again.
+import * as Y from 'yjs';
+import type { Item, Plan } from '../domain/types';
 import * as repo from '../db/repository';
 import { rememberPlan } from '../db/registry';
 import { type LogTrouble, WriteAheadLog } from '../db/wal';
 import { downloadPlanJson } from '../export/json';
-import { applyRemote, notify, onDocChange, useEditor } from './editor';
-import { announceSaved, onOtherTabSaved } from './sync';
+import { mustStore, TAB } from '../ydoc/origins';
+import { currentYDoc, notify, onOpenDoc, useEditor } from './editor';
+import { onTabMessage, sayHello, sendUpdate } from './sync';
 import { useUi } from './ui';
 
-/** Changes of one plan not yet in IndexedDB: the plan as of its last change, and when that was. */
+/** Changes of one plan not yet in IndexedDB. */
 interface Batch {
-  doc: PlanDoc;
-  patches: Patch[];
+  planId: string;
+  updates: Uint8Array[];
   /** The write-ahead log's sequence number of the last change. */
   seq: number;
-  /** When the last change was made: what its rows are stamped with. */
-  at: Date;
 }
 
 const RETRY_MS = 2000;
-/** A change from another tab to an item edited here this recently is worth a word. */
-const CONFLICT_WINDOW_MS = 60_000;
 
 /** Batches not yet taken by a write, oldest first; consecutive ones of the same plan are one. */
 let queue: Batch[] = [];
 let writing: Promise<void> = Promise.resolve();
 let wal = new WriteAheadLog();
-/** When this tab last changed each item (planId|itemId): a row from another tab older than that is not shown over it. */
-const localEdits = new Map<string, string>();
-const editKey = (planId: string, itemId: string) => `${planId}|${itemId}`;
-
-let lastStamp = 0;
-/**
- * The time of a change, strictly later than the one before in this tab: rows are stamped
- * with the time of the change they carry (not of their write, which may come later), and the
- * write-ahead log's replay tells "written since" from "not yet written" by these times.
- */
-function stamp(): Date {
-  lastStamp = Math.max(Date.now(), lastStamp + 1);
-  return new Date(lastStamp);
-}
 
 /** Add batches after the queue, merging one into the last when both are of the same plan. */
 function enqueue(into: Batch[], batches: Batch[]): Batch[] {
   const out = [...into];
   for (const b of batches) {
     const last = out.at(-1);
-    if (last && last.doc.plan.id === b.doc.plan.id) out[out.length - 1] = { doc: b.doc, patches: [...last.patches, ...b.patches], seq: b.seq, at: b.at };
+    if (last && last.planId === b.planId) out[out.length - 1] = { planId: b.planId, updates: [...last.updates, ...b.updates], seq: b.seq };
     else out.push(b);
   }
   return out;
@@ -78,10 +63,17 @@ let active = 0;
 let unfinished = 0;
 let retry: ReturnType<typeof setTimeout> | null = null;
 
+/** The plan as shown, when `planId` is the open one (its row in the plan list follows it). */
+const shownDoc = (planId: string) => {
+  const doc = useEditor.getState().doc;
+  return doc?.plan.id === planId ? doc : null;
+};
+
 /** Write one batch; false when it failed (it is then queued again, before anything newer). */
 async function write(batch: Batch, rest: Batch[]): Promise<boolean> {
+  let pieces: number;
   try {
-    await repo.saveChanges(batch.doc, batch.patches, batch.at);
+    pieces = await repo.appendUpdates(batch.planId, batch.updates, shownDoc(batch.planId));
   } catch (error) {
     // Keep what failed queued before anything newer, each plan's changes apart: an edit is never dropped.
     queue = enqueue([batch, ...rest], queue);
@@ -100,9 +92,11 @@ async function write(batch: Batch, rest: Batch[]): Promise<boolean> {
     }, RETRY_MS);
     return false;
   }
-  wal.committed(batch.doc.plan.id, batch.seq);
-  rememberPlan(batch.doc.plan.id, batch.doc.plan.name, Object.keys(batch.doc.items).length);
-  announceSaved(batch.doc.plan.id, repo.touchedRows(batch.patches));
+  wal.committed(batch.planId, batch.seq);
+  const doc = shownDoc(batch.planId);
+  if (doc) rememberPlan(doc.plan.id, doc.plan.name, Object.keys(doc.items).length);
+  // Many small pieces are merged now and then (reading a plan stays fast); a failure here loses nothing.
+  if (pieces > repo.COMPACT_AFTER) await repo.compactPlan(batch.planId).catch(() => {});
   return true;
 }
 
@@ -128,26 +122,6 @@ export function flush(): Promise<void> {
   // draws the change); otherwise after the write in flight, to keep writes in order.
   writing = active === 0 ? run() : writing.then(run);
   return writing;
-}
-
-async function showOtherTabChange(planId: string, itemIds: string[], plan: boolean): Promise<void> {
-  const rows = await repo.loadRows(planId, itemIds, plan);
-  const items: Record<string, PlanDoc['items'][string] | null> = {};
-  const clashes: string[] = [];
-  const now = Date.now();
-  for (const [id, { item, updatedAt }] of Object.entries(rows.items)) {
-    const mine = localEdits.get(editKey(planId, id));
-    // This tab changed the item after that row was written: its own change stands (and is on its way to storage).
-    if (mine && updatedAt && updatedAt < mine) continue;
-    items[id] = item;
-    if (mine && updatedAt && updatedAt > mine && now - Date.parse(mine) < CONFLICT_WINDOW_MS) {
-      const text = item?.text ?? useEditor.getState().doc?.items[id]?.text;
-      if (text) clashes.push(text);
-    }
-  }
-  applyRemote(planId, { plan: rows.plan, items });
-  if (clashes.length > 0)
-    notify('info', `”${clashes[0]}” ändrades samtidigt i en annan flik. Den senaste ändringen gäller och visas nu.`);
 }
 
 let stop: (() => void) | null = null;
@@ -177,27 +151,61 @@ function sayLogTrouble(trouble: LogTrouble): void {
   );
 }
 
+/** Log and queue one change of a plan's document, and pass it to the other tabs. */
+function changed(plan: Plan, update: Uint8Array, origin: unknown): void {
+  if (origin !== TAB) sendUpdate(plan.id, update);
+  if (!mustStore(origin)) return;
+  const seq = wal.record(plan, update);
+  queue = enqueue(queue, [{ planId: plan.id, updates: [update], seq }]);
+  setSaving();
+  // A microtask lets a burst of synchronous commits share one transaction, and starts
+  // the write before React draws the change.
+  queueMicrotask(() => void flush());
+}
+
 export function startPersistence(): () => void {
   stop?.();
   wal = new WriteAheadLog(undefined, sayLogTrouble);
-  const offChange = onDocChange((doc, patches) => {
-    const at = stamp();
-    const touched = repo.touchedRows(patches);
-    const seq = wal.record(doc, touched, at);
-    for (const id of touched.items) localEdits.set(editKey(doc.plan.id, id), at.toISOString());
-    queue = enqueue(queue, [{ doc, patches, seq, at }]);
-    setSaving();
-    // A microtask lets a burst of synchronous commits share one transaction, and starts
-    // the write before React draws the change.
-    queueMicrotask(() => void flush());
+  let detach = () => {};
+  const follow = (ydoc: Y.Doc | null, planId: string | null) => {
+    detach();
+    detach = () => {};
+    if (!ydoc || !planId) return;
+    const onUpdate = (update: Uint8Array, origin: unknown) => {
+      // The plan as it is after the change (logged with it, so a lost database can be rebuilt).
+      const plan = useEditor.getState().doc?.plan;
+      if (plan?.id === planId) changed(plan, update, origin);
+    };
+    ydoc.on('update', onUpdate);
+    detach = () => ydoc.off('update', onUpdate);
+    sayHello(planId);
+  };
+  const offOpen = onOpenDoc(follow);
+  // What the logged changes made of the plan, kept beside them (the log can make a plan again from it).
+  const offDoc = useEditor.subscribe((state, prev) => {
+    const next = state.doc;
+    const before = prev.doc;
+    if (!next || !before || next === before || next.plan.id !== before.plan.id) return;
+    const items: Array<Item | string> = [];
+    if (next.items !== before.items) {
+      for (const [id, item] of Object.entries(next.items)) if (before.items[id] !== item) items.push(item);
+      for (const id of Object.keys(before.items)) if (!Object.hasOwn(next.items, id)) items.push(id);
+    }
+    wal.keep(next.plan, items);
   });
-  const offTabs = onOtherTabSaved((message) => {
-    if (useEditor.getState().doc?.plan.id !== message.planId) return;
-    void showOtherTabChange(message.planId, message.items, message.plan);
+  follow(currentYDoc(), useEditor.getState().doc?.plan.id ?? null);
+  const offTabs = onTabMessage((message) => {
+    const ydoc = currentYDoc();
+    if (!ydoc || useEditor.getState().doc?.plan.id !== message.planId) return;
+    if (message.kind === 'update') Y.applyUpdate(ydoc, message.update, TAB);
+    // A tab that just opened this plan gets what this one has (a change may still be on its way to storage).
+    else sendUpdate(message.planId, Y.encodeStateAsUpdate(ydoc));
   });
   stop = () => {
-    offChange();
+    offOpen();
+    offDoc();
     offTabs();
+    detach();
   };
   return stop;
 }

@@ -5,6 +5,8 @@ import * as actions from './actions';
 import { loadDoc, undo, useEditor } from './editor';
 import { bootstrap, createPlan, deletePlan, duplicatePlan, flush, openPlan, restorePlan, startPersistence } from './session';
 import { useUi } from './ui';
+import * as Y from 'yjs';
+import { itemMap } from '../ydoc/shape';
 import { EXAMPLE_ITEM_COUNT } from '../domain/example';
 
 const doc = () => useEditor.getState().doc!;
@@ -30,7 +32,12 @@ describe('session', () => {
     const planId = doc().plan.id;
     const victim = Object.values(doc().items)[0]!;
     await flush();
-    await repo.database().planItems.update([planId, victim.id], { text: 42 as never });
+    // A change stored by another program (or a buggy peer): the item's text a number.
+    const stored = (await repo.loadPlan(planId))!.ydoc;
+    const updates: Uint8Array[] = [];
+    stored.on('update', (u: Uint8Array) => updates.push(u));
+    (itemMap(stored).get(victim.id) as Y.Map<unknown>).set('text', 42);
+    await repo.appendUpdates(planId, updates, null);
     loadDoc(null);
     await bootstrap();
     expect(doc().items[victim.id]).toBeUndefined();
@@ -88,12 +95,12 @@ describe('a failed write', () => {
   it('keeps the change queued and writes it on the next try', async () => {
     await bootstrap();
     const db = repo.database();
-    const original = db.planItems.bulkPut.bind(db.planItems);
+    const original = db.planUpdates.bulkAdd.bind(db.planUpdates);
     let fail = true;
-    db.planItems.bulkPut = ((...args: Parameters<typeof original>) => {
+    db.planUpdates.bulkAdd = ((...args: Parameters<typeof original>) => {
       if (fail) return Promise.reject(new Error('QuotaExceededError'));
       return original(...args);
-    }) as typeof db.planItems.bulkPut;
+    }) as typeof db.planUpdates.bulkAdd;
     const id = actions.addItem('Får inte försvinna')!;
     await nextTask();
     await flush();

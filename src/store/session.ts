@@ -5,46 +5,52 @@ import { produce } from 'immer';
 import { createEmptyDoc, createExampleDoc, duplicateDoc } from '../domain/plan';
 import { settleExtras } from '../domain/priorities';
 import type { PlanDoc } from '../domain/types';
+import * as ops from '../domain/operations';
 import * as repo from '../db/repository';
+import { changeDoc } from '../ydoc/replica';
+import { loadRepair } from '../ydoc/read';
 import { takeStartupRead } from '../db/startup';
 import { forgetPlan, knownPlans, rememberPlan, setKnownPlans } from '../db/registry';
 import { takeRebuiltPlans } from '../db/wal';
-import { loadDoc, notify, useEditor } from './editor';
+import { notify, openYDoc, useEditor } from './editor';
 import { flush } from './persistence';
 import { useUi } from './ui';
 
-async function show(doc: PlanDoc, remembered = false): Promise<void> {
+async function show({ ydoc, doc }: repo.StoredPlan, remembered = false): Promise<void> {
   await flush();
   // Remember it first: a tab closed right after switching reopens this plan.
   if (!remembered) await repo.setLastPlanId(doc.plan.id);
-  loadDoc(doc);
+  openYDoc(ydoc, doc);
   useUi.setState({ unfoldedBladeId: null, exampleIntro: false });
 }
+
+/** A new plan's document, stored (`open`: as the plan to open next time). */
+const stored = (doc: PlanDoc, open = false) => repo.saveDoc(doc, new Date(), open);
 
 /** Open the plan used last, or the first plan, or — on a first visit — the built-in example. */
 export async function bootstrap(): Promise<void> {
   void repo.requestPersistence();
   // Changes logged but perhaps not written before the last tab closed are replayed first.
-  let doc = await takeStartupRead();
+  let plan = await takeStartupRead();
   performance.mark('solfjadern:plan-read');
-  if (doc) {
+  if (plan) {
     // Already the remembered plan: show it without another write.
-    loadDoc(doc);
+    openYDoc(plan.ydoc, plan.doc);
   } else {
     const first = (await repo.listPlans())[0];
-    doc = first ? await repo.loadDoc(first.id) : null;
-    const made = !doc;
-    if (!doc) {
-      doc = createExampleDoc();
-      await repo.saveDoc(doc);
-    }
-    await show(doc);
+    plan = first ? await repo.loadPlan(first.id) : null;
+    const made = !plan;
+    plan ??= await stored(createExampleDoc());
+    await show(plan);
     if (made) useUi.setState({ exampleIntro: true });
   }
-  sayRepairs(doc.plan.id);
+  const planId = plan.doc.plan.id;
+  sayRepairs(planId);
   void sayLost();
   // Plans deleted in an earlier session go for good, once the plan is on screen.
-  void repo.purgeDeleted(doc.plan.id);
+  void repo.purgeDeleted(planId);
+  // The careful restore step, for anything unsound a room or another tab may bring later.
+  void loadRepair();
 }
 
 const activities = (n: number) => `${n} ${n === 1 ? 'aktivitet' : 'aktiviteter'}`;
@@ -85,12 +91,12 @@ function sayRepairs(planId: string): void {
 
 export async function openPlan(planId: string): Promise<boolean> {
   await flush();
-  const doc = await repo.loadDoc(planId);
-  if (!doc) {
+  const plan = await repo.loadPlan(planId);
+  if (!plan) {
     notify('error', 'Planen kunde inte öppnas.');
     return false;
   }
-  await show(doc);
+  await show(plan);
   sayRepairs(planId);
   return true;
 }
@@ -102,9 +108,9 @@ export async function createPlan(kind: NewPlanKind, name: string): Promise<PlanD
   const doc = kind === 'example' ? createExampleDoc(new Date(), clean) : createEmptyDoc(clean);
   await flush();
   // One transaction stores the plan and remembers it as the one to open.
-  await repo.saveDoc(doc, new Date(), true);
+  const plan = await stored(doc, true);
   rememberPlan(doc.plan.id, doc.plan.name, Object.keys(doc.items).length);
-  await show(doc, true);
+  await show(plan, true);
   return doc;
 }
 
@@ -113,14 +119,18 @@ export async function duplicatePlan(planId: string): Promise<PlanDoc | null> {
   const source = await repo.loadDoc(planId);
   if (!source) return null;
   const copy = duplicateDoc(source, namedAfter(source.plan.name, ' (kopia)'));
-  await repo.saveDoc(copy);
-  await show(copy);
+  await show(await stored(copy));
   return copy;
 }
 
 /** Rename a plan from the plan list; the open plan is renamed through the store (undoable). */
 export async function renameStoredPlan(planId: string, name: string): Promise<void> {
-  await repo.renamePlanRow(planId, name.trim());
+  const plan = await repo.loadPlan(planId);
+  if (!plan) return;
+  const updates: Uint8Array[] = [];
+  plan.ydoc.on('update', (update: Uint8Array) => updates.push(update));
+  const doc = changeDoc(plan.ydoc, (d) => ops.renamePlan(d, name.trim()));
+  if (doc && updates.length > 0) await repo.appendUpdates(planId, updates, doc);
 }
 
 export async function deletePlan(planId: string): Promise<void> {
@@ -140,9 +150,9 @@ export async function openNewDoc(given: PlanDoc): Promise<void> {
   const doc = produce(given, (draft) => settleExtras(given, draft));
   await flush();
   // One transaction stores the plan and remembers it as the one to open.
-  await repo.saveDoc(doc, new Date(), true);
+  const plan = await stored(doc, true);
   rememberPlan(doc.plan.id, doc.plan.name, Object.keys(doc.items).length);
-  await show(doc, true);
+  await show(plan, true);
 }
 
 export async function restorePlan(planId: string): Promise<void> {

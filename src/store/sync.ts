@@ -1,33 +1,29 @@
-// Two tabs on the same plan: after each write a tab tells the others which rows changed
-// (BroadcastChannel); they read those rows back from IndexedDB and show them.
-import type { Item, Plan } from '../domain/types';
+// Two tabs on the same plan: each change of a plan's document is sent to the other tabs
+// (BroadcastChannel), which apply it to theirs. A tab that opens a plan asks the others for what
+// they have, so a change still on its way to storage is not missed.
 
 export const TAB_ID = crypto.randomUUID();
 
-export interface SavedMessage {
-  from: string;
-  planId: string;
-  plan: boolean;
-  items: string[];
+export type TabMessage =
+  | { from: string; kind: 'update'; planId: string; update: Uint8Array }
+  | { from: string; kind: 'hello'; planId: string };
+
+const channel: BroadcastChannel | null = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('solfjadern-plan');
+
+export function sendUpdate(planId: string, update: Uint8Array): void {
+  channel?.postMessage({ from: TAB_ID, kind: 'update', planId, update } satisfies TabMessage);
 }
 
-const channel: BroadcastChannel | null = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('solfjadern');
-
-export function announceSaved(planId: string, touched: { plan: boolean; items: Set<string> }): void {
-  const message: SavedMessage = { from: TAB_ID, planId, plan: touched.plan, items: [...touched.items] };
-  channel?.postMessage(message);
+export function sayHello(planId: string): void {
+  channel?.postMessage({ from: TAB_ID, kind: 'hello', planId } satisfies TabMessage);
 }
 
-export function onOtherTabSaved(handler: (message: SavedMessage) => void): () => void {
+export function onTabMessage(handler: (message: TabMessage) => void): () => void {
   if (!channel) return () => {};
-  const listener = (event: MessageEvent<SavedMessage>) => {
-    if (event.data?.from !== TAB_ID) handler(event.data);
+  const listener = (event: MessageEvent<TabMessage>) => {
+    const message = event.data;
+    if (message && typeof message === 'object' && message.from !== TAB_ID && typeof message.planId === 'string') handler(message);
   };
   channel.addEventListener('message', listener);
   return () => channel.removeEventListener('message', listener);
-}
-
-export interface RemoteRows {
-  plan: Plan | null;
-  items: Record<string, Item | null>;
 }

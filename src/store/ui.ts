@@ -10,6 +10,7 @@ export type Dialog =
   | { kind: 'settings' }
   | { kind: 'import'; pending: PendingImport }
   | { kind: 'versions' }
+  | { kind: 'room' }
   | null;
 
 export type SaveStatus =

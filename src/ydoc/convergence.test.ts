@@ -85,7 +85,8 @@ function run(replicaCount: number, commands: Command[], seed: number) {
               if (id) ops.updateItem(d, id, cmd.c % 2 ? { description: `Beskrivning ${cmd.b}` } : { text: `Text ${cmd.b} från ${r}` });
               break;
             case 'comment':
-              if (id) ops.addComment(d, id, { id: `k${r}-${cmd.b}-${cmd.c}`, author: `Deltagare ${r}`, at: new Date(Date.UTC(2026, 2, 2, 10, 0, cmd.b % 60)).toISOString(), text: `Kommentar ${cmd.c}` });
+              // Comments are written at the time they are made: later ones later.
+              if (id) ops.addComment(d, id, { id: `k${r}-${added}`, author: `Deltagare ${r}`, at: new Date(Date.UTC(2026, 2, 2, 10, 0, 0, added++)).toISOString(), text: `Kommentar ${cmd.c}` });
               break;
             case 'delete':
               if (id) {

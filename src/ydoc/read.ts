@@ -6,13 +6,40 @@ import * as Y from 'yjs';
 import { isReservedId } from '../domain/ids';
 import type { PlanDoc } from '../domain/types';
 import type { Voting } from '../domain/voting';
-import { isRecord, restoreSound } from '../schema/records';
-import { restoreDocRecords } from '../schema/repair';
+import { isRecord, restoreSound, type RestoredDoc } from '../schema/records';
 import { restoreVotes } from '../schema/sideRecords';
 import { byKey, isKey } from './positions';
-import { bladeMap, dotMap, isYMap, ITEM_VALUES, itemMap, planMap, ringMap, votingMap } from './shape';
+import { bladeMap, commentMap, dotMap, isYMap, ITEM_VALUE_DEFAULTS, ITEM_VALUES, itemMap, planMap, ringMap, votingMap } from './shape';
+
+/**
+ * The careful restore step (src/schema/repair.ts, with zod) is loaded after the first paint,
+ * not with the app: until then a record that is not sound is left out whole and named, and
+ * `partial` says a reading with the careful step would keep more of it.
+ */
+type Repair = (planRaw: unknown, itemRaws: Iterable<unknown>) => RestoredDoc | null;
+let repair: Repair | null = null;
+
+export async function loadRepair(): Promise<void> {
+  repair ??= (await import('../schema/repair')).restoreDocRecords;
+}
+
+/** Without the careful step: each unsound item left out and named; null when the plan itself is not sound. */
+function withoutRepair(plan: Record<string, unknown>, records: Array<Record<string, unknown>>): RestoredDoc | null {
+  const sound = restoreSound(plan, []);
+  if (!sound) return null;
+  const notes: string[] = [];
+  const kept = records.filter((record) => {
+    if (restoreSound(plan, [{ ...record, rank: 0 }])) return true;
+    notes.push(`En aktivitet (id ${String(record.id).slice(0, 20)}) kunde inte läsas och lämnades utanför.`);
+    return false;
+  });
+  const doc = restoreSound(plan, kept);
+  return doc ? { doc, notes } : null;
+}
 
 export interface ReadDoc {
+  /** Read without the careful restore step (not loaded yet), which would keep more. */
+  partial?: boolean;
   doc: PlanDoc;
   /** What could not be read and was repaired or left out, in Swedish. */
   notes: string[];
@@ -59,21 +86,24 @@ function planRecord(ydoc: Y.Doc): Record<string, unknown> | null {
   return record;
 }
 
-function comments(value: unknown, notes: string[], name: string): unknown[] {
-  if (!isYMap(value)) {
-    if (value !== undefined) notes.push(`Aktiviteten ${name}: kommentarerna kunde inte läsas och lämnades utanför.`);
-    return [];
-  }
+/** Every item's comments (item id → raw comments, oldest first); what cannot be read is counted. */
+function commentsByItem(ydoc: Y.Doc): { byItem: Map<string, unknown[]>; lost: number } {
   const list: Array<{ id: string; key: string; record: Record<string, unknown> }> = [];
   let lost = 0;
-  for (const [id, raw] of entries(value)) {
+  for (const [id, raw] of entries(commentMap(ydoc))) {
     const record = plain(raw);
-    if (isRecord(record) && typeof record.at === 'string') list.push({ id, key: record.at, record });
+    if (isRecord(record) && typeof record.at === 'string' && typeof record.itemId === 'string') list.push({ id, key: record.at, record });
     else lost++;
   }
-  if (lost > 0) notes.push(`Aktiviteten ${name}: ${lost === 1 ? 'en kommentar' : `${lost} kommentarer`} kunde inte läsas och lämnades utanför.`);
   list.sort(byKey);
-  return list.map(({ id, record }) => ({ author: record.author, at: record.at, text: record.text, id }));
+  const byItem = new Map<string, unknown[]>();
+  for (const { id, record } of list) {
+    const comment = { id, author: record.author, at: record.at, text: record.text };
+    const of = byItem.get(record.itemId as string);
+    if (of) of.push(comment);
+    else byItem.set(record.itemId as string, [comment]);
+  }
+  return { byItem, lost };
 }
 
 interface Placed {
@@ -90,6 +120,8 @@ export function readDoc(ydoc: Y.Doc): ReadDoc | null {
   const rehomed: string[] = [];
   const blades = new Set((plan.blades as unknown[]).flatMap((b) => (isRecord(b) ? [b.id] : [])));
   const rings = new Set((plan.rings as unknown[]).flatMap((r) => (isRecord(r) ? [r.id] : [])));
+  const comments = commentsByItem(ydoc);
+  if (comments.lost > 0) notes.push(`${comments.lost === 1 ? 'En kommentar' : `${comments.lost} kommentarer`} kunde inte läsas och lämnades utanför.`);
   const containers = new Map<string, Placed[]>();
   const homeless: Placed[] = [];
   for (const [id, entry] of entries(itemMap(ydoc))) {
@@ -101,9 +133,10 @@ export function readDoc(ydoc: Y.Doc): ReadDoc | null {
     for (const field of ITEM_VALUES) {
       const value = plain(entry.get(field));
       if (value !== undefined) record[field] = value;
+      else if (!entry.has(field)) record[field] = ITEM_VALUE_DEFAULTS[field]?.();
     }
     const name = typeof record.text === 'string' ? `”${record.text.slice(0, 60)}”` : `(id ${id.slice(0, 20)})`;
-    record.comments = comments(entry.get('comments'), notes, name);
+    record.comments = comments.byItem.get(id) ?? [];
     const place = plain(entry.get('place'));
     const cell = isRecord(place) ? place.cell : undefined;
     const key = isRecord(place) && isKey(place.pos) ? place.pos : null;
@@ -137,9 +170,9 @@ export function readDoc(ydoc: Y.Doc): ReadDoc | null {
 
   const sound = restoreSound(plan, records);
   if (sound) return { doc: sound, notes, rehomed };
-  const restored = restoreDocRecords(plan, records);
+  const restored = repair ? repair(plan, records) : withoutRepair(plan, records);
   if (!restored) return null;
-  return { doc: restored.doc, notes: [...notes, ...restored.notes], rehomed };
+  return { doc: restored.doc, notes: [...notes, ...restored.notes], rehomed, ...(repair ? {} : { partial: true }) };
 }
 
 function add(map: Map<string, Placed[]>, key: string, placed: Placed): void {

@@ -6,7 +6,7 @@ import * as Y from 'yjs';
 import { containerKey, itemsIn, parseContainerKey } from '../domain/containers';
 import type { Blade, Comment, Item, Plan, PlanDoc, Ring } from '../domain/types';
 import { isKey, reorder } from './positions';
-import { bladeMap, FORMAT, isYMap, ITEM_VALUES, itemMap, planMap, ringMap, type Place } from './shape';
+import { bladeMap, commentMap, FORMAT, isDefault, isYMap, ITEM_VALUES, itemMap, planMap, ringMap, type Place } from './shape';
 
 const PLAN_VALUES = ['id', 'name', 'vision', 'createdAt', 'catalogue', 'recipient'] as const satisfies readonly (keyof Plan)[];
 
@@ -19,12 +19,14 @@ export function writeChanges(ydoc: Y.Doc, before: PlanDoc | null, after: PlanDoc
   for (const [id, item] of Object.entries(after.items)) {
     const old = was[id];
     if (old === item) continue;
-    let entry = items.get(id);
-    if (!isYMap(entry) || !old) {
-      entry = new Y.Map<unknown>();
-      items.set(id, entry);
-      writeItem(entry as Y.Map<unknown>, null, item);
-    } else writeItem(entry, old, item);
+    const entry = items.get(id);
+    if (!old) {
+      const made = new Y.Map<unknown>();
+      items.set(id, made);
+      writeItem(ydoc, made, null, item);
+    } else if (isYMap(entry)) writeItem(ydoc, entry, old, item);
+    // Else someone deleted it meanwhile: a change to it does not bring it back.
+    else continue;
     if (!old || old.rank !== item.rank || containerKey(old.cell) !== containerKey(item.cell)) {
       affected.add(containerKey(item.cell));
       if (old) affected.add(containerKey(old.cell));
@@ -33,6 +35,7 @@ export function writeChanges(ydoc: Y.Doc, before: PlanDoc | null, after: PlanDoc
   for (const [id, old] of Object.entries(was)) {
     if (Object.hasOwn(after.items, id)) continue;
     items.delete(id);
+    writeComments(ydoc, id, old.comments, []);
     affected.add(containerKey(old.cell));
   }
   for (const key of affected) placeContainer(ydoc, after, key, random);
@@ -69,27 +72,21 @@ function writeOrdered<T extends { id: string }>(map: Y.Map<unknown>, before: rea
   for (const id of [...map.keys()]) if (!keep.has(id)) map.delete(id);
 }
 
-function writeItem(entry: Y.Map<unknown>, before: Item | null, after: Item): void {
+function writeItem(ydoc: Y.Doc, entry: Y.Map<unknown>, before: Item | null, after: Item): void {
   for (const field of ITEM_VALUES) {
-    if (before && before[field] === after[field]) continue;
+    if (before ? before[field] === after[field] : isDefault(field, after[field])) continue;
     entry.set(field, after[field]);
   }
-  if (!before || before.comments !== after.comments) writeComments(entry, before?.comments ?? [], after.comments);
+  if (!before || before.comments !== after.comments) writeComments(ydoc, after.id, before?.comments ?? [], after.comments);
 }
 
-function writeComments(entry: Y.Map<unknown>, before: readonly Comment[], after: readonly Comment[]): void {
-  let comments = entry.get('comments');
-  if (!isYMap(comments)) {
-    comments = new Y.Map<unknown>();
-    entry.set('comments', comments);
-    before = [];
-  }
-  const map = comments as Y.Map<unknown>;
+function writeComments(ydoc: Y.Doc, itemId: string, before: readonly Comment[], after: readonly Comment[]): void {
+  const map = commentMap(ydoc);
   const old = new Map(before.map((c) => [c.id, c]));
   for (const comment of after) {
     if (old.get(comment.id) === comment && map.has(comment.id)) continue;
     const { author, at, text } = comment;
-    map.set(comment.id, { author, at, text });
+    map.set(comment.id, { itemId, author, at, text });
   }
   const keep = new Set(after.map((c) => c.id));
   for (const id of old.keys()) if (!keep.has(id)) map.delete(id);

@@ -1,10 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { itemsIn } from '../domain/containers';
 import * as ops from '../domain/operations';
 import { createExampleDoc } from '../domain/plan';
 import type { PlanDoc } from '../domain/types';
-import { readDoc, readVoting } from './read';
+import { loadRepair, readDoc, readVoting } from './read';
 import { changeDoc, docFromPlan } from './replica';
 import { bladeMap, dotMap, itemMap, planMap, votingMap } from './shape';
 
@@ -24,6 +24,8 @@ function writesOf(ydoc: Y.Doc, run: () => void): string[] {
   for (const map of maps) map.unobserveDeep(observe);
   return seen;
 }
+
+beforeAll(loadRepair);
 
 describe('the plan in a Yjs document', () => {
   it('reads back exactly the plan it was written from', () => {
@@ -131,6 +133,22 @@ describe('the plan in a Yjs document', () => {
     expect(notes).toMatch(/id trasig/);
     expect(notes).toMatch(/id utan-text/);
     expect(notes).toMatch(/Planens namn/);
+  });
+
+  it('before the careful restore step has loaded, an unsound item is left out whole and named', async () => {
+    vi.resetModules();
+    const fresh = await import('./read');
+    const ydoc = docFromPlan(example());
+    const id = Object.keys(read(ydoc).items)[0]!;
+    (itemMap(ydoc).get(id) as Y.Map<unknown>).set('status', 42);
+    const partial = fresh.readDoc(ydoc)!;
+    expect(partial.partial).toBe(true);
+    expect(partial.doc.items[id]).toBeUndefined();
+    expect(partial.notes).toEqual([`En aktivitet (id ${id.slice(0, 20)}) kunde inte läsas och lämnades utanför.`]);
+    await fresh.loadRepair();
+    const careful = fresh.readDoc(ydoc)!;
+    expect(careful.partial).toBeUndefined();
+    expect(careful.doc.items[id]!.status).toBe('forslag');
   });
 
   it('counts every dot placed at once by different people', () => {

@@ -1,0 +1,34 @@
+// The plan as the app shows it, kept in step with its Yjs document: after a change that did not
+// come from this window's own editing (a colleague in the room, another tab, undo), the plan is
+// read again and every part that did not change keeps its object, so React redraws only what
+// changed.
+import type { Item, PlanDoc } from '../domain/types';
+
+const same = (a: unknown, b: unknown): boolean => a === b || JSON.stringify(a) === JSON.stringify(b);
+
+function sameItem(a: Item, b: Item): boolean {
+  for (const key of Object.keys(b) as Array<keyof Item>) {
+    const x = a[key];
+    const y = b[key];
+    if (x === y) continue;
+    if (typeof x !== 'object' || typeof y !== 'object' || !same(x, y)) return false;
+  }
+  return Object.keys(a).length === Object.keys(b).length;
+}
+
+/** `next`, with every item (and the plan) that equals its counterpart in `prev` replaced by that. */
+export function shareUnchanged(prev: PlanDoc | null, next: PlanDoc): PlanDoc {
+  if (!prev || prev.plan.id !== next.plan.id) return next;
+  const plan = same(prev.plan, next.plan) ? prev.plan : next.plan;
+  let changed = plan !== prev.plan || Object.keys(prev.items).length !== Object.keys(next.items).length;
+  const items: Record<string, Item> = {};
+  for (const [id, item] of Object.entries(next.items)) {
+    const old = Object.hasOwn(prev.items, id) ? prev.items[id] : undefined;
+    if (old && sameItem(old, item)) items[id] = old;
+    else {
+      items[id] = item;
+      changed = true;
+    }
+  }
+  return changed ? { plan, items } : prev;
+}

@@ -1,0 +1,151 @@
+// Room helpers for browser tests: the real relay (serving the built app) on a free port, a
+// loopback TCP proxy that can cut a client off (Playwright's setOffline leaves WebSockets
+// open), and the steps of starting and joining a room.
+import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import { createServer, connect, type Server, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join as joinPath, resolve } from 'node:path';
+import { startRelay, type Relay } from '../../src/relay/server';
+
+export interface RelayHandle {
+  relay: Relay;
+  port: number;
+  origin: string;
+  dataFile: string;
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function relayOnFreePort(): Promise<RelayHandle> {
+  const dataFile = joinPath(mkdtempSync(joinPath(tmpdir(), 'solfjadern-rum-')), 'rum.sqlite');
+  const appDir = resolve('dist');
+  let relay = await startRelay({ port: 0, host: '127.0.0.1', dataFile, appDir, quiet: true });
+  const port = relay.port;
+  const handle: RelayHandle = {
+    relay,
+    port,
+    origin: `http://127.0.0.1:${port}`,
+    dataFile,
+    restart: async () => {
+      await relay.close();
+      relay = await startRelay({ port, host: '127.0.0.1', dataFile, appDir, quiet: true });
+      handle.relay = relay;
+    },
+    close: () => relay.close(),
+  };
+  return handle;
+}
+
+/** A loopback TCP proxy in front of the relay; `cut()` drops every connection and refuses new ones until `mend()`. */
+export interface Proxy {
+  origin: string;
+  cut(): void;
+  mend(): void;
+  close(): Promise<void>;
+}
+
+export async function proxyTo(port: number): Promise<Proxy> {
+  const sockets = new Set<Socket>();
+  let cutOff = false;
+  const server: Server = createServer((client) => {
+    if (cutOff) {
+      client.destroy();
+      return;
+    }
+    const upstream = connect(port, '127.0.0.1');
+    for (const s of [client, upstream]) {
+      sockets.add(s);
+      s.on('close', () => sockets.delete(s));
+      s.on('error', () => s.destroy());
+    }
+    client.pipe(upstream).pipe(client);
+    client.on('close', () => upstream.destroy());
+    upstream.on('close', () => client.destroy());
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port: own } = server.address() as { port: number };
+  return {
+    origin: `http://127.0.0.1:${own}`,
+    cut: () => {
+      cutOff = true;
+      for (const s of sockets) s.destroy();
+    },
+    mend: () => {
+      cutOff = false;
+    },
+    close: () =>
+      new Promise<void>((r) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => r());
+      }),
+  };
+}
+
+export interface Person {
+  context: BrowserContext;
+  page: Page;
+}
+
+export async function person(browser: Browser, url: string): Promise<Person> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const page = await context.newPage();
+  await page.goto(url);
+  return { context, page };
+}
+
+/** "Samarbeta" → name → "Starta rum"; returns the invite link. */
+export async function startRoom(page: Page, name: string): Promise<string> {
+  await expect(page.locator('svg.fan')).toBeVisible();
+  await page.getByRole('button', { name: 'Samarbeta' }).click();
+  await page.getByLabel('Ditt namn').fill(name);
+  await page.getByRole('button', { name: 'Starta rum' }).click();
+  await expect(page.getByRole('dialog').getByRole('status').filter({ hasText: 'Ansluten' })).toBeVisible();
+  const link = await page.getByLabel('Inbjudningslänk').inputValue();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  return link;
+}
+
+/** Open an invite link (with the test hook), "Gå med" as `name`, and wait for the room's plan. */
+export async function join(browser: Browser, link: string, name: string, planName: string, origin?: string): Promise<Person> {
+  const url = new URL(link);
+  const target = `${origin ?? url.origin}/?automation${url.hash}`;
+  const who = await person(browser, target);
+  await expect(who.page.getByRole('dialog', { name: 'Gå med i rummet' })).toBeVisible();
+  await who.page.getByLabel('Ditt namn').fill(name);
+  await who.page.getByRole('button', { name: 'Gå med' }).click();
+  await expect(who.page.getByRole('heading', { level: 1 })).toHaveText(planName);
+  await who.page.keyboard.press('Escape');
+  return who;
+}
+
+type Hook = {
+  actions: Record<string, (...args: never[]) => unknown>;
+  editor: { getState: () => { doc: { plan: { name: string }; items: Record<string, { id: string; text: string; description: string; status: string; cell: { bladeId: string; ringId: string } | null; rank: number }> } } };
+};
+
+/** Every list of the plan (Inspel and each cell) in order, as ids: what all in a room must agree on. */
+export function lists(page: Page): Promise<Record<string, string[]>> {
+  return page.evaluate(() => {
+    const doc = (window as unknown as { __solfjadern: Hook }).__solfjadern.editor.getState().doc;
+    const out: Record<string, Array<{ id: string; rank: number }>> = {};
+    for (const item of Object.values(doc.items)) {
+      const key = item.cell ? `${item.cell.bladeId}|${item.cell.ringId}` : 'inspel';
+      (out[key] ??= []).push({ id: item.id, rank: item.rank });
+    }
+    return Object.fromEntries(
+      Object.entries(out)
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([k, v]) => [k, v.sort((a, b) => a.rank - b.rank).map((x) => x.id)]),
+    );
+  });
+}
+
+export function item(page: Page, id: string) {
+  return page.evaluate((id) => (window as unknown as { __solfjadern: Hook }).__solfjadern.editor.getState().doc.items[id] ?? null, id);
+}
+
+export function act(page: Page, name: string, ...args: unknown[]) {
+  return page.evaluate(({ name, args }) => (window as unknown as { __solfjadern: Hook }).__solfjadern.actions[name]!(...(args as never[])), { name, args });
+}

@@ -14,6 +14,7 @@ import { chromium } from 'playwright-core';
 import { preview } from 'vite';
 import { seedPlan } from './seed.mjs';
 import { collectFiles, COLLECT_FILES, COLLECT_PROPOSALS, timeCollect } from './collect.mjs';
+import { measureRoom, ROOM_PEOPLE, ROOM_SECONDS } from './room.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SIZES = (process.env.BENCH_SIZES ?? '100,1000,5000').split(',').map(Number).filter((n) => n > 0);
@@ -35,6 +36,7 @@ const round = (v) => Math.round(v * 10) / 10;
 function build() {
   const vite = join(root, 'node_modules', '.bin', 'vite');
   execFileSync(vite, ['build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  execFileSync(vite, ['build', '--mode', 'relay', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
   execFileSync(vite, ['build', '--config', 'bench/blank/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
 }
 
@@ -318,6 +320,8 @@ async function main() {
     const collectRuns = [];
     for (let i = 0; i < COLLECT_RUNS; i++) collectRuns.push(await timeCollect(browser, app.url, files));
     const collect = stats(collectRuns);
+    process.stdout.write(`measuring a room: ${ROOM_PEOPLE} participants, an edit a second each for ${ROOM_SECONDS} s…\n`);
+    const room = await measureRoom(browser);
     const blankLoad = stats(results.flatMap((r) => r.blankLoadRuns));
     calibration.push(...(await calibrate(browser, blank.url)));
     const cpu = stats(calibration);
@@ -346,6 +350,8 @@ async function main() {
     }
     check(`Samla in ${COLLECT_FILES} files / ${COLLECT_PROPOSALS} proposals (median)`, collect.median, 3000, 'ms', cpuFactor);
     check('initial JS gzip', initialJs / 1024, 200, 'KB');
+    check(`room, ${ROOM_PEOPLE} participants: edit → visible p95`, room.latency.p95, 100);
+    check(`room, ${ROOM_PEOPLE} participants: edits lost`, room.lost, 0, 'edits');
 
     const row = (label, s, unit = 'ms') => `${label.padEnd(28)}${String(round(s.median)).padStart(10)}${String(round(s.p95)).padStart(10)} ${unit}`;
     console.log(`\nBlank page load, all sizes: median ${round(blankLoad.median)} ms, p95 ${round(blankLoad.p95)} ms; blank JS ${round(blankJs / 1024)} KB gzip`);
@@ -368,6 +374,7 @@ async function main() {
       if (r.jsonRoundTrip) console.log(row('JSON export + import', r.jsonRoundTrip));
     }
     console.log(`\n${row(`Samla in (${COLLECT_FILES} files)`, collect)}  (${COLLECT_PROPOSALS} proposals, ${collect.runs} runs)`);
+    console.log(`\n${row(`Room: edit → visible`, room.latency)}  (${room.people} participants × ${room.seconds} s, ${room.shown} of ${room.edits} edits seen, ${room.lost} lost; relay ${room.relayMemoryMb.before} → ${room.relayMemoryMb.after} MB)`);
     console.log(`\nInitial JS: ${round(initialJs / 1024)} KB gzip`);
     console.log(
       `\nCalibration: ${round(cpu.median)} ms (reference ${REFERENCE_MACHINE.cpuMs} ms) → timing targets × ${round(cpuFactor * 100) / 100}; ` +
@@ -387,6 +394,7 @@ async function main() {
       initialJsGzipBytes: initialJs,
       results,
       collect,
+      room,
       checks,
     };
     writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify(output, null, 2)}\n`);

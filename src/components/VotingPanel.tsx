@@ -8,6 +8,8 @@ import type { PlanDoc } from '../domain/types';
 import { dotsLeft, dotsOn, dotsUsed, MAX_DOTS, participants, ranking } from '../domain/voting';
 import { useEditor } from '../store/editor';
 import { SidePanel } from './SidePanel';
+import { rememberedAuthor } from '../store/author';
+import { useRoom } from '../store/roomState';
 import { clearVotes, endTurn, giveDot, loadVoting, setDots, sortByVotes, startTurn, takeBackDot, useVoting } from '../store/voting';
 
 const dotsText = (n: number) => `${n} ${n === 1 ? 'prick' : 'prickar'}`;
@@ -35,9 +37,26 @@ function DotsField({ dots }: { dots: number }) {
   );
 }
 
+/** Who votes here: in a room, this person (everyone on their own device); alone, whoever's turn it is. */
+function useVoter(): { participant: string | null; inRoom: boolean } {
+  const participant = useVoting((s) => s.participant);
+  const inRoom = useRoom((s) => s.status !== 'off' && s.status !== 'refused');
+  return { participant: inRoom ? rememberedAuthor() || 'Gäst' : participant, inRoom };
+}
+
 function Turn() {
-  const { voting, participant } = useVoting();
+  const { voting } = useVoting();
+  const { participant, inRoom } = useVoter();
   const [name, setName] = useState('');
+  if (participant && inRoom) {
+    return (
+      <div className="voting-turn">
+        <p role="status">
+          Du röstar som <strong>{participant}</strong>: {dotsLeft(voting, participant)} av {voting.dots} prickar kvar. Alla i rummet röstar samtidigt.
+        </p>
+      </div>
+    );
+  }
   if (participant) {
     return (
       <div className="voting-turn">
@@ -70,7 +89,8 @@ function Turn() {
 }
 
 function Voting({ doc }: { doc: PlanDoc }) {
-  const { voting, participant } = useVoting();
+  const { voting } = useVoting();
+  const { participant } = useVoter();
   const containers = [INSPEL, ...doc.plan.blades.flatMap((b) => doc.plan.rings.map((r) => containerKey({ bladeId: b.id, ringId: r.id })))];
   const [key, setKey] = useState(() => (itemsIn(doc, null).length > 0 ? INSPEL : containers[1]!));
   const listKey = containers.includes(key) ? key : INSPEL;

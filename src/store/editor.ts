@@ -11,7 +11,7 @@ import { RuleError } from '../domain/rules';
 import type { PlanDoc } from '../domain/types';
 import { loadRepair, readDoc } from '../ydoc/read';
 import { docFromPlan } from '../ydoc/replica';
-import { bladeMap, commentMap, itemMap, planMap, ringMap } from '../ydoc/shape';
+import { bladeMap, commentMap, dotMap, itemMap, planMap, ringMap, votingMap } from '../ydoc/shape';
 import { shareUnchanged } from '../ydoc/view';
 import { writeChanges } from '../ydoc/write';
 import { emptyHistory, HISTORY_LIMIT, pushed, type History, type Step } from './history';
@@ -148,7 +148,7 @@ function clashing(prev: PlanDoc, next: PlanDoc): string[] {
  */
 export function openYDoc(ydoc: Y.Doc, doc: PlanDoc | null = readDoc(ydoc)?.doc ?? null): void {
   open?.off();
-  const undo = new Y.UndoManager([planMap(ydoc), bladeMap(ydoc), ringMap(ydoc), itemMap(ydoc), commentMap(ydoc)], {
+  const undo = new Y.UndoManager([planMap(ydoc), bladeMap(ydoc), ringMap(ydoc), itemMap(ydoc), commentMap(ydoc), dotMap(ydoc), votingMap(ydoc)], {
     trackedOrigins: new Set([LOCAL]),
     // One stack item per step: the editor says when a step ends (stopCapturing).
     captureTimeout: Number.POSITIVE_INFINITY,
@@ -195,7 +195,7 @@ const affectsExtras = (patches: readonly Patch[]): boolean =>
  */
 export function commit(label: string, recipe: (draft: PlanDoc) => void, mergeKey?: string): boolean {
   settle();
-  const { doc, history } = useEditor.getState();
+  const { doc } = useEditor.getState();
   if (!doc || !open) return false;
   let next: PlanDoc;
   try {
@@ -210,22 +210,44 @@ export function commit(label: string, recipe: (draft: PlanDoc) => void, mergeKey
     }
     throw error;
   }
-  const { ydoc, undo } = open;
+  const { ydoc } = open;
+  recordStep(label, mergeKey, () => writeChanges(ydoc, doc, next));
+  useEditor.setState({ doc: next });
+  noteEdits(doc, next);
+  warnAboutNewExtras(doc, next);
+  return true;
+}
+
+/**
+ * Write into the open plan's document as this window's change and one undoable step (or part of
+ * the last one, with the same `mergeKey`).
+ */
+function recordStep(label: string, mergeKey: string | undefined, write: () => void): void {
+  const { ydoc, undo } = open!;
+  const { history } = useEditor.getState();
   const last = history.past.at(-1);
   const merging = !!mergeKey && last?.mergeKey === mergeKey && !!last.item && undo.undoStack.at(-1) === last.item && history.future.length === 0;
   if (!merging) undo.stopCapturing();
   const before = undo.undoStack.length;
-  ydoc.transact(() => writeChanges(ydoc, doc, next), LOCAL);
+  ydoc.transact(write, LOCAL);
   const item = undo.undoStack.at(-1);
-  let nextHistory = history;
   if (undo.undoStack.length > before && item) {
-    nextHistory = pushed(history, { label, item, ...(mergeKey ? { mergeKey } : {}) });
+    useEditor.setState({ history: pushed(history, { label, item, ...(mergeKey ? { mergeKey } : {}) }) });
     if (undo.undoStack.length > HISTORY_LIMIT) undo.undoStack.splice(0, undo.undoStack.length - HISTORY_LIMIT);
-  } else if (merging) nextHistory = { past: [...history.past.slice(0, -1), { ...last!, label }], future: [] };
-  useEditor.setState({ doc: next, history: nextHistory });
-  noteEdits(doc, next);
-  warnAboutNewExtras(doc, next);
-  return true;
+  } else if (merging) useEditor.setState({ history: { past: [...history.past.slice(0, -1), { ...last!, label }], future: [] } });
+}
+
+/**
+ * A change beside the plan's items that lives in its document too (Prioritera's dots): written
+ * by `write` as one undoable step of this window. Returns the step, or null when nothing changed.
+ */
+export function commitWrite(label: string, write: (ydoc: Y.Doc) => void): Step | null {
+  if (!open) return null;
+  const { ydoc } = open;
+  const before = useEditor.getState().history.past.at(-1);
+  recordStep(label, undefined, () => write(ydoc));
+  const step = useEditor.getState().history.past.at(-1);
+  return step && step !== before ? step : null;
 }
 
 /** Warn, never block: say when a change pushed an item beyond its delområde's limit. */

@@ -69,12 +69,17 @@ const shownDoc = (planId: string) => {
   return doc?.plan.id === planId ? doc : null;
 };
 
+/** Counts stops: a write started before the last stop (a test ending mid-write) is forgotten. */
+let generation = 0;
+
 /** Write one batch; false when it failed (it is then queued again, before anything newer). */
 async function write(batch: Batch, rest: Batch[]): Promise<boolean> {
   let pieces: number;
+  const started = generation;
   try {
     pieces = await repo.appendUpdates(batch.planId, batch.updates, shownDoc(batch.planId));
   } catch (error) {
+    if (started !== generation) return false;
     // Keep what failed queued before anything newer, each plan's changes apart: an edit is never dropped.
     queue = enqueue([batch, ...rest], queue);
     const message = error instanceof Error ? error.message : String(error);
@@ -92,6 +97,7 @@ async function write(batch: Batch, rest: Batch[]): Promise<boolean> {
     }, RETRY_MS);
     return false;
   }
+  if (started !== generation) return false;
   wal.committed(batch.planId, batch.seq);
   const doc = shownDoc(batch.planId);
   if (doc) rememberPlan(doc.plan.id, doc.plan.name, Object.keys(doc.items).length);
@@ -129,6 +135,9 @@ let stop: (() => void) | null = null;
 export function stopPersistence(): void {
   stop?.();
   stop = null;
+  generation++;
+  if (retry) clearTimeout(retry);
+  retry = null;
   // Forget writes still in flight (storage is gone, or a test ends mid-write).
   queue = [];
   writing = Promise.resolve();

@@ -1,62 +1,116 @@
-// "Prioritera": the open plan's dot voting. Kept beside the plan (not in its history or its
-// file): each change is written to IndexedDB at once, so a reload mid-workshop loses nothing.
-import { restoreVotes } from '../schema/sideRecords';
+// "Prioritera": the open plan's dot voting, kept in the plan's document (not in its file):
+// each dot is its own entry, so in a room everyone places dots on their own device at the same
+// time and every dot counts; alone, participants take turns on one device. Each change is one
+// undoable step of this window, stored like any change of the plan.
+import * as Y from 'yjs';
 import { create } from 'zustand';
 import { itemsIn } from '../domain/containers';
+import { newId } from '../domain/ids';
 import * as ops from '../domain/operations';
 import type { CellRef } from '../domain/types';
 import * as voting from '../domain/voting';
 import * as repo from '../db/repository';
-import { readSide, writeSide } from '../db/sideLog';
-import { commit, notify, obeyingRules, pushSideStep, undoIfLast, useEditor } from './editor';
+import { readSide } from '../db/sideLog';
+import { readVoting } from '../ydoc/read';
+import { dotMap, votingMap } from '../ydoc/shape';
+import { rememberedAuthor } from './author';
+import { commit, commitWrite, currentYDoc, notify, obeyingRules, onOpenDoc, undoIfLast, useEditor } from './editor';
 import type { Step } from './history';
+import { useRoom } from './roomState';
 
 interface VotingState {
   planId: string | null;
   voting: voting.Voting;
-  /** Whose turn it is, or null between turns. */
+  /** Whose turn it is, or null between turns (alone at one device). */
   participant: string | null;
 }
 
 export const useVoting = create<VotingState>(() => ({ planId: null, voting: voting.NEW_VOTING, participant: null }));
 
+/** Migrated: a version before the dots moved into the plan's document kept them in a row of their own. */
+const MIGRATED = 'solfjadern:migrate';
+
+let watched: { ydoc: Y.Doc; off: () => void } | null = null;
+
+function watch(ydoc: Y.Doc, planId: string): void {
+  if (watched?.ydoc === ydoc) return;
+  watched?.off();
+  const refresh = () => {
+    if (useVoting.getState().planId === planId) useVoting.setState({ voting: readVoting(ydoc) });
+  };
+  dotMap(ydoc).observe(refresh);
+  votingMap(ydoc).observe(refresh);
+  watched = {
+    ydoc,
+    off: () => {
+      dotMap(ydoc).unobserve(refresh);
+      votingMap(ydoc).unobserve(refresh);
+    },
+  };
+}
+
+onOpenDoc(() => {
+  watched?.off();
+  watched = null;
+  useVoting.setState({ planId: null, participant: null });
+});
+
 const isVoting = (row: unknown): row is voting.Voting =>
   typeof row === 'object' && row !== null && typeof (row as voting.Voting).dots === 'number' && Array.isArray((row as voting.Voting).votes);
 
-/** Read the plan's voting (once per plan); a change logged but not yet written wins. */
+/** Read the plan's voting (once per plan); dots kept the old way come into the document first. */
 export async function loadVoting(planId: string): Promise<void> {
   if (useVoting.getState().planId === planId) return;
-  const logged = readSide('voting', planId);
+  const ydoc = currentYDoc();
+  if (!ydoc || useEditor.getState().doc?.plan.id !== planId) return;
+  if (dotMap(ydoc).size === 0 && !votingMap(ydoc).has('dots')) {
+    const logged = readSide('voting', planId);
+    const row = isVoting(logged) ? logged : await repo.loadVoting(planId).catch(() => null);
+    if (row && currentYDoc() === ydoc) {
+      ydoc.transact(() => {
+        votingMap(ydoc).set('dots', row.dots);
+        row.votes.forEach((v, i) => dotMap(ydoc).set(newId(), { participant: v.participant, itemId: v.itemId, at: new Date(i).toISOString() }));
+      }, MIGRATED);
+    }
+  }
   const notes: string[] = [];
-  const row = restoreVotes(isVoting(logged) ? logged : await repo.loadVoting(planId).catch(() => null), notes);
-  useVoting.setState({ planId, voting: row ?? voting.NEW_VOTING, participant: null });
+  useVoting.setState({ planId, voting: readVoting(ydoc, notes), participant: null });
+  watch(ydoc, planId);
   if (notes.length > 0) notify('error', notes.join(' '));
-  if (isVoting(logged)) write(planId, { dots: logged.dots, votes: logged.votes });
 }
 
-/** Store the voting: logged at once (a reload loses nothing), then written to IndexedDB. */
-function write(planId: string, next: voting.Voting): void {
-  writeSide('voting', planId, next, (row) => repo.saveVoting({ planId, ...row }), () => notify('error', 'Rösterna kunde inte sparas i webbläsaren.'));
+/** In a room everyone votes as themselves on their own device; alone, whoever's turn it is. */
+export function voter(): string | null {
+  const inRoom = useRoom.getState().status !== 'off' && useRoom.getState().status !== 'refused';
+  return inRoom ? voting.participantName(rememberedAuthor() || 'Gäst') : useVoting.getState().participant;
 }
 
-/** Show and store a voting of this plan (no step: undo and redo use it). */
-function set(planId: string, next: voting.Voting): void {
-  if (useVoting.getState().planId !== planId) return;
-  useVoting.setState({ voting: next });
-  write(planId, next);
+/** Dot entries of the document in the order placed: [id, participant, itemId]. */
+function dotEntries(ydoc: Y.Doc): Array<{ id: string; participant: string; itemId: string; at: string }> {
+  const out: Array<{ id: string; participant: string; itemId: string; at: string }> = [];
+  dotMap(ydoc).forEach((value, id) => {
+    const v = value as { participant?: unknown; itemId?: unknown; at?: unknown };
+    if (v && typeof v.participant === 'string' && typeof v.itemId === 'string') out.push({ id, participant: v.participant, itemId: v.itemId, at: typeof v.at === 'string' ? v.at : '' });
+  });
+  return out.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : 1));
 }
 
-/** Apply a change as one undoable step; a broken rule is shown in Swedish and changes nothing. */
-function change(label: string, recipe: (current: voting.Voting) => voting.Voting): Step | null {
+/** A change of the dots as one undoable step; a broken rule is shown in Swedish and changes nothing. */
+function change(label: string, check: (current: voting.Voting) => unknown, write: (ydoc: Y.Doc) => void): Step | null {
   const { planId, voting: current } = useVoting.getState();
   if (!planId) return null;
-  const next = obeyingRules(() => recipe(current));
-  if (!next || next === current) return null;
-  set(planId, next);
-  return pushSideStep(label, { undo: () => set(planId, current), redo: () => set(planId, next) });
+  if (obeyingRules(() => check(current) ?? true) === undefined) return null;
+  return commitWrite(label, write);
 }
 
-export const setDots = (dots: number) => change('Antal prickar', (v) => voting.setDots(v, dots)) !== null;
+const same = (a: string, b: string) => a.toLocaleLowerCase('sv') === b.toLocaleLowerCase('sv');
+
+export const setDots = (dots: number) =>
+  change(
+    'Antal prickar',
+    (v) => voting.setDots(v, dots),
+    (ydoc) => votingMap(ydoc).set('dots', dots),
+  ) !== null;
 
 export function startTurn(name: string): boolean {
   const participant = obeyingRules(() => voting.participantName(name));
@@ -68,19 +122,31 @@ export function startTurn(name: string): boolean {
 export const endTurn = () => useVoting.setState({ participant: null });
 
 export function giveDot(itemId: string): boolean {
-  const { participant } = useVoting.getState();
-  return participant !== null && change('Prick', (v) => voting.placeDot(v, participant, itemId)) !== null;
+  const participant = obeyingRules(voter);
+  if (!participant) return false;
+  return (
+    change(
+      'Prick',
+      (v) => voting.placeDot(v, participant, itemId),
+      (ydoc) => dotMap(ydoc).set(newId(), { participant, itemId, at: new Date().toISOString() }),
+    ) !== null
+  );
 }
 
 export function takeBackDot(itemId: string): boolean {
-  const { participant } = useVoting.getState();
-  return participant !== null && change('Ta tillbaka prick', (v) => voting.takeDot(v, participant, itemId)) !== null;
+  const participant = obeyingRules(voter);
+  if (!participant) return false;
+  const ydoc = currentYDoc();
+  const last = ydoc ? dotEntries(ydoc).findLast((d) => d.itemId === itemId && same(d.participant, participant)) : undefined;
+  if (!last) return false;
+  return change('Ta tillbaka prick', () => true, (doc) => dotMap(doc).delete(last.id)) !== null;
 }
 
 /** Start over: every dot removed; "Ångra" (or Ctrl+Z) brings them back. */
 export function clearVotes(): void {
-  if (useVoting.getState().voting.votes.length === 0) return;
-  const step = change('Rensa prickar', (v) => ({ ...v, votes: [] }));
+  const ydoc = currentYDoc();
+  if (!ydoc || dotMap(ydoc).size === 0) return;
+  const step = change('Rensa prickar', () => true, (doc) => [...dotMap(doc).keys()].forEach((id) => dotMap(doc).delete(id)));
   useVoting.setState({ participant: null });
   if (step) notify('info', 'Alla prickar togs bort.', { label: 'Ångra', run: () => void undoIfLast(step) });
 }

@@ -177,3 +177,32 @@ test('a wrong or missing secret is refused with the message and shows nothing of
   raw.link.destroy();
   for (const p of [a, intruder, guest]) await p.context.close();
 });
+
+test('Prioritera in a room: three people place dots at the same time on their own devices; every dot counts, live everywhere', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const a = await person(browser, `${relay.origin}/?automation`);
+  const link = await startRoom(a.page, 'Anna');
+  const planName = (await a.page.getByRole('heading', { level: 1 }).textContent())!;
+  const b = await join(browser, link, 'Bo', planName);
+  const c = await join(browser, link, 'Cia', planName);
+  const all = [a, b, c];
+  const target = (await act(a.page, 'addItem', 'Rösta på mig')) as string;
+  for (const { page } of all) {
+    await expect.poll(() => item(page, target).then((i) => i?.text)).toBe('Rösta på mig');
+    await page.evaluate(() => (window as unknown as { __solfjadern: { ui: { setState: (s: object) => void } } }).__solfjadern.ui.setState({ sidePanel: 'voting' }));
+    await expect(page.getByRole('status').filter({ hasText: /^Du röstar som/ })).toBeVisible();
+  }
+  const give = (page: (typeof all)[number]['page']) => page.getByRole('button', { name: 'Ge en prick: Rösta på mig' }).click();
+  // All at once, twice each.
+  await Promise.all(all.map(({ page }) => give(page)));
+  await Promise.all(all.map(({ page }) => give(page)));
+  for (const { page } of all) {
+    await expect(page.getByRole('list', { name: 'Resultat: Inspel' })).toContainText('Rösta på mig – 6 prickar');
+    for (const name of ['Anna', 'Bo', 'Cia']) await expect(page.getByRole('list', { name: 'Deltagare' })).toContainText(`${name}: 2 av 5 prickar satta`);
+  }
+  // Undo takes back only my own dot.
+  await b.page.getByRole('button', { name: 'Ångra', exact: true }).click();
+  for (const { page } of all) await expect(page.getByRole('list', { name: 'Resultat: Inspel' })).toContainText('Rösta på mig – 5 prickar');
+  await expect(a.page.getByRole('list', { name: 'Deltagare' })).toContainText('Bo: 1 av 5 prickar satta');
+  for (const p of all) await p.context.close();
+});

@@ -83,7 +83,7 @@ export function itemText(shape: ItemShape, fontSize: number, prefix = ''): El[] 
 export function presenceTag(shape: ItemShape, fontSize: number, text: string, color: string, prefix = ''): El[] {
   const line = shape.lines[0];
   if (!line) return [];
-  const style: Attrs = { fontSize: fontSize * 0.8, fontWeight: 700, fill: color, className: 'presence-tag' };
+  const style: Attrs = { fontSize: Math.max(fontSize * 0.9, 11), fontWeight: 700, fill: color, className: 'presence-tag' };
   if (line.at) {
     const { x, y, angle } = line.at;
     return [el('text', { ...style, transform: `rotate(${angle} ${x} ${y})`, x, y: Math.round((y - fontSize * 0.95) * 100) / 100, textAnchor: 'middle' }, text)];

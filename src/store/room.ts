@@ -64,12 +64,25 @@ function disconnect(): void {
   everConnected = false;
 }
 
+/** A colour no one else in the room has yet, if one is left (else one by the client id). */
+function colourFor(clientId: number, a: Awareness): string {
+  const taken = new Set<string>();
+  a.getStates().forEach((state, id) => id !== clientId && typeof state.user?.color === 'string' && taken.add(state.user.color));
+  return COLORS.find((c) => !taken.has(c)) ?? COLORS[Math.imul(clientId, 2654435761) >>> 29]!;
+}
+
 function connect(ydoc: Y.Doc, invite: Invite, name: string, onSynced?: () => void): void {
   disconnect();
   awareness = new Awareness(ydoc);
-  awareness.setLocalStateField('user', { name: name || 'Gäst', color: COLORS[ydoc.clientID % COLORS.length] });
+  awareness.setLocalStateField('user', { name: name || 'Gäst', color: colourFor(ydoc.clientID, awareness) });
   const a = awareness;
-  a.on('change', () => useRoom.setState({ peers: peersOf(a) }));
+  a.on('change', () => {
+    // Two people who joined at the same moment may have picked one colour: the later id changes its own.
+    const mine = a.getLocalState()?.user as { name: string; color: string } | undefined;
+    const clash = mine && [...a.getStates()].some(([id, state]) => id < a.clientID && state.user?.color === mine.color);
+    if (mine && clash) a.setLocalStateField('user', { ...mine, color: colourFor(a.clientID, a) });
+    useRoom.setState({ peers: peersOf(a) });
+  });
   useRoom.setState({ status: 'joining', invite, link: inviteLink(location.href, invite), peers: peersOf(a), pending: null });
   link = openLink({
     url: roomUrl(location.href),
@@ -122,20 +135,32 @@ export async function joinRoom(name: string): Promise<void> {
     await openPlan(known);
     return;
   }
-  // A plan this device does not have: an empty document until the room fills it.
+  // A plan this device does not have: an empty document until the room fills it — taken as
+  // soon as it holds the plan (when synced, or with any change after).
   const ydoc = new Y.Doc();
-  connect(ydoc, invite, name.trim(), () => void adopt(ydoc, invite));
+  const tryAdopt = () => void adopt(ydoc, invite);
+  ydoc.on('update', tryAdopt);
+  connect(ydoc, invite, name.trim(), tryAdopt);
 }
+
+let adopting: Y.Doc | null = null;
 
 /** The room's plan arrived: keep it on this device and open it. */
 async function adopt(ydoc: Y.Doc, invite: Invite): Promise<void> {
-  const read = readDoc(ydoc);
-  if (!read || currentYDoc() === ydoc) return;
-  await flush();
-  await repo.savePlan(ydoc, read.doc, new Date(), true);
-  remember(read.doc.plan.id, invite);
-  // The connection carries on with the same document, now the open plan.
-  openYDoc(ydoc, read.doc);
+  if (adopting === ydoc || currentYDoc() === ydoc || !readDoc(ydoc)) return;
+  adopting = ydoc;
+  try {
+    await flush();
+    // Read after the wait: what arrived meanwhile is in.
+    const read = readDoc(ydoc)!;
+    await repo.savePlan(ydoc, read.doc, new Date(), true);
+    remember(read.doc.plan.id, invite);
+    // The connection carries on with the same document, now the open plan; anything that
+    // arrives before it opens is read then.
+    openYDoc(ydoc);
+  } finally {
+    adopting = null;
+  }
 }
 
 /** A plan opened (./roomState.ts watches): connect it if this device holds it in a room, else leave. */

@@ -187,8 +187,8 @@ test('Prioritera in a room: three people place dots at the same time on their ow
   const c = await join(browser, link, 'Cia', planName);
   const all = [a, b, c];
   const target = (await act(a.page, 'addItem', 'Rösta på mig')) as string;
-  for (const { page } of all) {
-    await expect.poll(() => item(page, target).then((i) => i?.text)).toBe('Rösta på mig');
+  for (const [i, { page }] of all.entries()) {
+    await expect.poll(() => item(page, target).then((x) => x?.text), { message: `person ${i}`, timeout: 15_000 }).toBe('Rösta på mig');
     await page.evaluate(() => (window as unknown as { __solfjadern: { ui: { setState: (s: object) => void } } }).__solfjadern.ui.setState({ sidePanel: 'voting' }));
     await expect(page.getByRole('status').filter({ hasText: /^Du röstar som/ })).toBeVisible();
   }

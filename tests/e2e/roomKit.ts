@@ -115,14 +115,27 @@ export async function join(browser: Browser, link: string, name: string, planNam
   await expect(who.page.getByRole('dialog', { name: 'Gå med i rummet' })).toBeVisible();
   await who.page.getByLabel('Ditt namn').fill(name);
   await who.page.getByRole('button', { name: 'Gå med' }).click();
+  // In the room with its plan (the name alone may be the same as a plan of one's own).
+  await expect(who.page.getByRole('button', { name: /^I rummet \(\d+\): .*Ansluten/ })).toBeVisible();
   await expect(who.page.getByRole('heading', { level: 1 })).toHaveText(planName);
+  // … and it is the room's plan that is open, kept on this device.
+  const room = new URLSearchParams(url.hash.slice(1)).get('rum');
+  await expect
+    .poll(() =>
+      who.page.evaluate((room) => {
+        const rooms = JSON.parse(localStorage.getItem('solfjadern:rooms') ?? '{}') as Record<string, { room: string }>;
+        const planId = Object.entries(rooms).find(([, r]) => r.room === room)?.[0];
+        return !!planId && (window as unknown as { __solfjadern: Hook }).__solfjadern.editor.getState().doc.plan.id === planId;
+      }, room),
+    )
+    .toBe(true);
   await who.page.keyboard.press('Escape');
   return who;
 }
 
 type Hook = {
   actions: Record<string, (...args: never[]) => unknown>;
-  editor: { getState: () => { doc: { plan: { name: string }; items: Record<string, { id: string; text: string; description: string; status: string; cell: { bladeId: string; ringId: string } | null; rank: number }> } } };
+  editor: { getState: () => { doc: { plan: { id: string; name: string }; items: Record<string, { id: string; text: string; description: string; status: string; cell: { bladeId: string; ringId: string } | null; rank: number }> } } };
 };
 
 /** Every list of the plan (Inspel and each cell) in order, as ids: what all in a room must agree on. */

@@ -15,6 +15,9 @@ const exports = r.results
 const layout = r.results
   .filter((x) => x.layoutFresh)
   .map((x) => `| ${x.n.toLocaleString('en')} | ${pair(x.layoutFresh)} | ${pair(x.layoutUpdate)} |`);
+const room = r.room
+  ? `A room (\`bench/room.mjs\`): ${r.room.people} participants (Node clients through the real provider) each changing an item once a second for ${r.room.seconds} s against one relay (\`npm run relay\`), one browser page measuring: edit → visible in the page ${f(r.room.latency.median)} / ${f(r.room.latency.p95)} ms (median / p95, ${r.room.shown} of ${r.room.edits} edits seen), ${r.room.lost} lost; the relay's memory ${r.room.relayMemoryMb.before} → ${r.room.relayMemoryMb.after} MB.`
+  : '';
 const collect = r.collect ? `Samla in, 50 files with 1,000 proposals through the panel: ${pair(r.collect)} ms (median / p95, ${r.collect.runs} runs).` : '';
 const checks = r.checks.map((c) => `| ${c.name} | ${c.value} ${c.unit} | ≤ ${c.limit} ${c.unit} | ${c.ok ? 'met' : 'MISSED'} |`);
 const block = `<!-- bench:results -->
@@ -30,6 +33,8 @@ ${rows.join('\n')}
 
 ${exports.join('\n')}
 ${collect}
+
+${room}
 
 The fan's layout (\`computeFanLayout\`, measured in the page, ms, median / p95): the first of a page
 load (the geometry kept from the last visit, checked to still fit; every size tried when there is none)

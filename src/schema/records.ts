@@ -28,6 +28,24 @@ export const ITEM_DEFAULTS = {
 
 export type ItemField = keyof typeof ITEM_DEFAULTS;
 
+/**
+ * An item field's blank value: what a field that cannot be read falls back to (./repair.ts),
+ * and what a plan's document leaves unwritten (src/ydoc/shape.ts).
+ */
+export const ITEM_BLANKS = {
+  description: () => '',
+  delomraden: () => [],
+  effektmal: () => [],
+  indikator: () => ({ text: '', target: null, unit: '' }),
+  ansvarsniva: () => null,
+  kalla: () => '',
+  extraChoice: () => 'auto',
+  extra: () => false,
+  status: () => 'forslag',
+  comments: () => [],
+  sources: () => [],
+} as const satisfies Record<string, () => unknown>;
+
 /** The item with `fields` filled where missing (a copy when anything was filled). */
 export function withItemDefaults<T extends object>(item: T, fields: readonly ItemField[] = Object.keys(ITEM_DEFAULTS) as ItemField[]): T {
   const raw = item as Raw;

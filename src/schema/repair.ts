@@ -7,23 +7,13 @@ import { LIMITS } from '../domain/limits';
 import { MAX_AUTHOR_LENGTH, MAX_BLADES, MAX_COMMENT_LENGTH, MAX_RINGS, MIN_BLADES, MIN_RINGS, type Item, type Plan } from '../domain/types';
 import { BLADE_PALETTE } from '../domain/operations';
 import { catalogueSchema, itemSchema, planSchema } from './planFile';
-import { assemble, isRecord, planWithDefaults, type RestoredDoc, soundItem, soundItemOf, withItemDefaults } from './records';
+import { assemble, isRecord, ITEM_BLANKS, planWithDefaults, type RestoredDoc, soundItem, soundItemOf, withItemDefaults } from './records';
 
 type Raw = Record<string, unknown>;
 
 /** What an item field falls back to when what is stored cannot be read. */
 const FIELD_FALLBACK: Record<string, () => unknown> = {
-  description: () => '',
-  delomraden: () => [],
-  effektmal: () => [],
-  indikator: () => ({ text: '', target: null, unit: '' }),
-  ansvarsniva: () => null,
-  kalla: () => '',
-  extraChoice: () => 'auto',
-  extra: () => false,
-  status: () => 'forslag',
-  comments: () => [],
-  sources: () => [],
+  ...ITEM_BLANKS,
   cell: () => null,
   rank: () => Number.MAX_SAFE_INTEGER,
 };

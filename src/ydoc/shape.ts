@@ -15,6 +15,7 @@
 //
 // Derived values (an item's rank and `extra`) are never stored: they follow from the rest.
 import * as Y from 'yjs';
+import { ITEM_BLANKS } from '../schema/records';
 
 /** The layout of the document; a later change of layout migrates from this number. */
 export const FORMAT = 1;
@@ -32,17 +33,7 @@ export const ITEM_VALUES = ['text', 'description', 'delomraden', 'effektmal', 'i
 export type ItemValue = (typeof ITEM_VALUES)[number];
 
 /** What an item field is when the document does not have it. */
-export const ITEM_VALUE_DEFAULTS: { [F in ItemValue]?: () => unknown } = {
-  description: () => '',
-  delomraden: () => [],
-  effektmal: () => [],
-  indikator: () => ({ text: '', target: null, unit: '' }),
-  ansvarsniva: () => null,
-  kalla: () => '',
-  extraChoice: () => 'auto',
-  status: () => 'forslag',
-  sources: () => [],
-};
+export const ITEM_VALUE_DEFAULTS: { [F in ItemValue]?: () => unknown } = ITEM_BLANKS;
 
 /** Whether `value` is the field's default (then a new item does not write it). */
 export function isDefault(field: ItemValue, value: unknown): boolean {

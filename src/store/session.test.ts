@@ -95,12 +95,12 @@ describe('a failed write', () => {
   it('keeps the change queued and writes it on the next try', async () => {
     await bootstrap();
     const db = repo.database();
-    const original = db.planUpdates.bulkAdd.bind(db.planUpdates);
+    const original = db.planUpdates.add.bind(db.planUpdates);
     let fail = true;
-    db.planUpdates.bulkAdd = ((...args: Parameters<typeof original>) => {
+    db.planUpdates.add = ((...args: Parameters<typeof original>) => {
       if (fail) return Promise.reject(new Error('QuotaExceededError'));
       return original(...args);
-    }) as typeof db.planUpdates.bulkAdd;
+    }) as typeof db.planUpdates.add;
     const id = actions.addItem('Får inte försvinna')!;
     await nextTask();
     await flush();

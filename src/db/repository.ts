@@ -74,7 +74,9 @@ export async function planFromUpdates(planId: string, updates: readonly unknown[
       broken++;
     }
   }
+  performance.mark('solfjadern:doc-applied');
   let read = readDoc(ydoc);
+  performance.mark('solfjadern:doc-read');
   // Something is not sound: read it again with the careful restore step.
   if (!read || read.partial) {
     await loadRepair();

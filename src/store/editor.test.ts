@@ -161,6 +161,16 @@ describe('changes from elsewhere (a room, another tab)', () => {
     expect(useEditor.getState().history.past).toHaveLength(0);
   });
 
+  it('a colleague changing an item I just changed: the later write shows, and I am told', () => {
+    const theirs = colleague();
+    const [mine] = itemsIn(doc(), c('ledarskap', 'r2025'));
+    actions.updateItem(mine!.id, { text: 'Min text' });
+    changeDoc(theirs, (d) => ops.updateItem(d, mine!.id, { text: 'Kollegans text' }));
+    settleNow();
+    expect(doc().items[mine!.id]!.text).toBe('Kollegans text');
+    expect(useEditor.getState().notice?.text).toBe('”Kollegans text” ändrades samtidigt av någon annan i rummet. Den senaste ändringen gäller och visas nu.');
+  });
+
   it('undo takes back only my change; the colleague\'s stays', () => {
     const theirs = colleague();
     const [mine, other] = itemsIn(doc(), c('ledarskap', 'r2025'));

@@ -14,6 +14,7 @@ import { docFromPlan } from '../ydoc/replica';
 import { bladeMap, commentMap, dotMap, itemMap, planMap, ringMap, votingMap } from '../ydoc/shape';
 import { shareUnchanged } from '../ydoc/view';
 import { writeChanges } from '../ydoc/write';
+import { clashing, noteEdits } from './clashes';
 import { emptyHistory, HISTORY_LIMIT, pushed, type History, type Step } from './history';
 import { LOAD, LOCAL, TAB } from '../ydoc/origins';
 
@@ -119,27 +120,6 @@ function settle(): void {
     notify('info', `${what} låg där ett fokusområde eller en ring togs bort och ligger nu i Inspel.`);
   } else if (clashes.length > 0)
     notify('info', `”${clashes[0]}” ändrades samtidigt ${from === 'tab' ? 'i en annan flik' : 'av någon annan i rummet'}. Den senaste ändringen gäller och visas nu.`);
-}
-
-/** When this window last changed each item (a change from elsewhere soon after is worth a word). */
-const recentEdits = new Map<string, number>();
-const CLASH_WINDOW_MS = 60_000;
-
-function noteEdits(before: PlanDoc, after: PlanDoc): void {
-  if (before.items === after.items) return;
-  const now = Date.now();
-  for (const [id, item] of Object.entries(after.items)) if (before.items[id] !== item && before.items[id]?.text !== undefined) recentEdits.set(id, now);
-}
-
-/** Items changed from elsewhere that this window changed a moment ago: their texts. */
-function clashing(prev: PlanDoc, next: PlanDoc): string[] {
-  const now = Date.now();
-  const out: string[] = [];
-  for (const [id, item] of Object.entries(next.items)) {
-    const at = recentEdits.get(id);
-    if (at !== undefined && now - at < CLASH_WINDOW_MS && prev.items[id] && prev.items[id] !== item && prev.items[id]!.rank === item.rank) out.push(item.text);
-  }
-  return out;
 }
 
 /**

@@ -15,6 +15,9 @@ const exports = r.results
 const layout = r.results
   .filter((x) => x.layoutFresh)
   .map((x) => `| ${x.n.toLocaleString('en')} | ${pair(x.layoutFresh)} | ${pair(x.layoutUpdate)} |`);
+const ready = r.results
+  .filter((x) => x.coldReady)
+  .map((x) => `| ${x.n.toLocaleString('en')} | ${pair(x.coldLoad)} | ${pair(x.coldReady)} | ${pair(x.reload)} | ${pair(x.reloadReady)} |`);
 const room = r.room
   ? `A room (\`bench/room.mjs\`): ${r.room.people} participants (Node clients through the real provider) each changing an item once a second for ${r.room.seconds} s against one relay (\`npm run relay\`), one browser page measuring: edit → visible in the page ${f(r.room.latency.median)} / ${f(r.room.latency.p95)} ms (median / p95, ${r.room.shown} of ${r.room.edits} edits seen), ${r.room.lost} lost; the relay's memory ${r.room.relayMemoryMb.before} → ${r.room.relayMemoryMb.after} MB.`
   : '';
@@ -43,6 +46,14 @@ and those after an edit or a move (the last geometry kept while it fits).
 | N items | layout, first | layout, after edit/move |
 |---|---|---|
 ${layout.join('\n')}
+
+A plan opens from the view of it kept when it was last stored, and its document is decoded just
+after the first paint (an edit before then decodes it at once). Navigation start → the document
+ready (ms, median / p95):
+
+| N items | cold load: fan drawn | cold load: document ready | reload: fan drawn | reload: document ready |
+|---|---|---|---|---|
+${ready.join('\n')}
 
 Initial JavaScript: ${(r.initialJsGzipBytes / 1024).toFixed(1)} KB gzip (the blank page: ${(r.blankJsGzipBytes / 1024).toFixed(1)} KB).
 

@@ -23,6 +23,10 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 11);
 const MICRO_RUNS = Number(process.env.BENCH_MICRO_RUNS ?? 40);
 const EXPORT_RUNS = Number(process.env.BENCH_EXPORT_RUNS ?? 11);
 const MARK = 'solfjadern:fan-drawn';
+/** The plan's document decoded (it is shown first from its kept view): edits need no wait from here. */
+const READY = 'solfjadern:doc-ready';
+/** Wait for a mark of the page's load; its time since navigation start. */
+const markTime = async (page, mark) => (await page.waitForFunction((m) => performance.getEntriesByName(m)[0]?.startTime, mark, { polling: 5 })).jsonValue();
 
 const quantile = (values, q) => {
   const s = [...values].sort((a, b) => a - b);
@@ -63,16 +67,19 @@ const launch = () =>
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
 
-/** Navigation start → the fan (or the blank page) drawn, in a page with no HTTP cache. */
-async function timedLoad(context, url) {
+/**
+ * Navigation start → the fan (or the blank page) drawn, in a page with no HTTP cache; for the
+ * app also → its document ready.
+ */
+async function timedLoad(context, url, app = true) {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   await page.goto(url);
-  const ms = await page.waitForFunction((mark) => performance.getEntriesByName(mark)[0]?.startTime, MARK, { polling: 5 });
-  const value = await ms.jsonValue();
+  const drawn = await markTime(page, MARK);
+  const ready = app ? await markTime(page, READY) : NaN;
   await page.close();
-  return value;
+  return { drawn, ready };
 }
 
 /** Action → React has rendered and committed (the next task), in ms. */
@@ -225,20 +232,25 @@ async function measureSize(browser, appUrl, blankUrl, n) {
 
 
   const reload = [];
+  const reloadReady = [];
   const layoutFresh = [];
   for (let i = 0; i < RUNS; i++) {
     await page.reload();
-    reload.push(await (await page.waitForFunction((mark) => performance.getEntriesByName(mark)[0]?.startTime, MARK, { polling: 5 })).jsonValue());
+    reload.push(await markTime(page, MARK));
+    reloadReady.push(await markTime(page, READY));
     // The first layout of a page: no geometry to keep, every size tried.
     layoutFresh.push(await page.evaluate((name) => performance.getEntriesByName(name)[0]?.duration ?? NaN, LAYOUT));
   }
   // Cold loads alternate with loads of the blank page, so both see the same machine load.
   const blankContext = await browser.newContext({ viewport: { width: 1920, height: 1080 }, serviceWorkers: 'block' });
   const cold = [];
+  const coldReady = [];
   const floor = [];
   for (let i = 0; i < RUNS; i++) {
-    floor.push(await timedLoad(blankContext, blankUrl));
-    cold.push(await timedLoad(context, appUrl));
+    floor.push((await timedLoad(blankContext, blankUrl, false)).drawn);
+    const load = await timedLoad(context, appUrl);
+    cold.push(load.drawn);
+    coldReady.push(load.ready);
   }
   await blankContext.close();
   // Exports at N = 1,000 (the targets' size), last, as each JSON import stores another plan:
@@ -261,6 +273,8 @@ async function measureSize(browser, appUrl, blankUrl, n) {
   return {
     n,
     coldLoad: stats(cold),
+    coldReady: stats(coldReady),
+    reloadReady: stats(reloadReady),
     blankLoad: stats(floor),
     blankLoadRuns: floor,
     rerenderEdit: stats(edit),
@@ -360,6 +374,7 @@ async function main() {
       console.log(row('cold load', r.coldLoad));
       console.log(row('blank page load (alongside)', r.blankLoad));
       console.log(row('cold load ÷ blank page', r.coldLoadRatio, '×'));
+      console.log(row('cold load, document ready', r.coldReady));
       console.log(row('re-render after edit', r.rerenderEdit));
       console.log(row('re-render after move', r.rerenderMove));
       console.log(
@@ -368,6 +383,7 @@ async function main() {
       );
       console.log(row('persistence', r.persistence));
       console.log(row('reload', r.reload));
+      console.log(row('reload, document ready', r.reloadReady));
       console.log(row('layout, first', r.layoutFresh));
       console.log(row('layout, after edit/move', r.layoutUpdate));
       if (r.wordExport) console.log(row('Word export', r.wordExport));

@@ -27,6 +27,18 @@ export interface UpdateRow {
   update: Uint8Array;
 }
 
+/**
+ * A plan as its document read when it was last stored (v13): the next start shows it at once
+ * and decodes the document just after, and only while the plan's pieces are still exactly
+ * those it was read from (`seq`: the last piece's). Never written to by an edit.
+ */
+export interface PlanViewRow {
+  planId: string;
+  seq: number;
+  plan: Plan;
+  items: Item[];
+}
+
 /** An item as stored: with the time it was last written (v2), which decides "later wins". */
 export interface ItemRow extends Item {
   updatedAt: string;
@@ -65,6 +77,7 @@ export type SolfjadernDb = Dexie & {
   /** Items, keyed by [planId, id]: ids are unique within a plan (a plan and its imported copy share them). */
   planItems: Table<ItemRow, [string, string]>;
   planUpdates: EntityTable<UpdateRow, 'seq'>;
+  planViews: EntityTable<PlanViewRow, 'planId'>;
   meta: EntityTable<MetaRow, 'key'>;
   versions: EntityTable<VersionRow, 'id'>;
   votings: EntityTable<VotingRow, 'planId'>;
@@ -179,5 +192,7 @@ export function openDb(name = DB_NAME): SolfjadernDb {
   // v12: a plan is a Yjs document (live co-editing), stored as its updates; a plan's item rows
   // are turned into its document when it is first opened (repository.ts), then removed.
   db.version(12).stores({ planUpdates: '++seq, planId' });
+  // v13: the plan as its document read when last stored, shown first at the next start.
+  db.version(13).stores({ planViews: 'planId' });
   return db;
 }

@@ -6,13 +6,17 @@
 
 export const DB_NAME = 'solfjadern';
 /** The Dexie schema version (src/db/db.ts); IndexedDB stores it × 10. */
-export const DB_VERSION = 12;
+export const DB_VERSION = 13;
 
 /** The stored rows of the plan opened last, as they are (restored by the storage module). */
 export interface StoredRows {
   planRow: unknown;
   /** The pieces of its document (none: not yet turned into one — the storage module does that). */
   updates: unknown[];
+  /** The number of its last piece. */
+  lastSeq: number;
+  /** The plan as its document read when last stored, if kept (src/db/views.ts). */
+  view: unknown;
 }
 
 let started: Promise<StoredRows | null> | null = null;
@@ -47,18 +51,20 @@ export async function readStoredRows(name = DB_NAME): Promise<StoredRows | null>
   const db = await openExisting(name);
   if (!db) return null;
   try {
-    const stores = ['meta', 'plans', 'planUpdates'];
+    const stores = ['meta', 'plans', 'planUpdates', 'planViews'];
     if (db.version !== DB_VERSION * 10 || !stores.every((s) => db.objectStoreNames.contains(s))) return null;
     const tx = db.transaction(stores, 'readonly');
     const last = (await request(tx.objectStore('meta').get('lastPlanId'))) as { value?: unknown } | undefined;
     const planId = last?.value;
     if (typeof planId !== 'string') return null;
-    const [planRow, rows] = await Promise.all([
+    const [planRow, rows, view] = await Promise.all([
       request(tx.objectStore('plans').get(planId)) as Promise<{ deletedAt?: unknown } | undefined>,
-      request(tx.objectStore('planUpdates').index('planId').getAll(planId)) as Promise<Array<{ update?: unknown }>>,
+      request(tx.objectStore('planUpdates').index('planId').getAll(planId)) as Promise<Array<{ seq?: unknown; update?: unknown }>>,
+      request(tx.objectStore('planViews').get(planId)) as Promise<unknown>,
     ]);
     if (!planRow || planRow.deletedAt || rows.length === 0) return null;
-    return { planRow, updates: rows.map((r) => r.update) };
+    const lastSeq = rows.reduce((max, r) => (typeof r.seq === 'number' && r.seq > max ? r.seq : max), -1);
+    return { planRow, updates: rows.map((r) => r.update), lastSeq, view };
   } catch {
     return null;
   } finally {

@@ -5,7 +5,9 @@ import { addItem, updateItem } from '../domain/operations';
 import { createEmptyDoc, createExampleDoc } from '../domain/plan';
 import { NEW_COLLECTION } from '../domain/collection';
 import { DB_NAME, DB_VERSION, openDb } from './db';
-import { openDbV1, openDbV8, openDbV11, putV11Plan } from '../../tests/fixtures/schema-v1';
+import { openDbV1, openDbV8, openDbV11, openDbV12, putV11Plan } from '../../tests/fixtures/schema-v1';
+import { readStoredRows } from './earlyRead';
+import { docFromPlan } from '../ydoc/replica';
 import { changeDoc } from '../ydoc/replica';
 import * as repo from './repository';
 import { EXAMPLE_ITEM_COUNT } from '../domain/example';
@@ -32,7 +34,7 @@ describe('storage', () => {
     const db = openDb(name);
     await db.open();
     expect(db.verno).toBe(DB_VERSION);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['collections', 'meta', 'planItems', 'planUpdates', 'plans', 'versions', 'votings']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['collections', 'meta', 'planItems', 'planUpdates', 'planViews', 'plans', 'versions', 'votings']);
     db.close();
     expect(DB_NAME).toBe('solfjadern');
   });
@@ -128,7 +130,7 @@ describe('migrations', () => {
     await repo.useDatabase(name);
     const db = repo.database();
     expect(db.verno).toBe(DB_VERSION);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['collections', 'meta', 'planItems', 'planUpdates', 'plans', 'versions', 'votings']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['collections', 'meta', 'planItems', 'planUpdates', 'planViews', 'plans', 'versions', 'votings']);
     const rows = await db.planItems.toArray();
     expect(rows).toHaveLength(EXAMPLE_ITEM_COUNT);
     expect(rows.every((r) => r.updatedAt === '2025-04-01T08:00:00.000Z')).toBe(true);
@@ -161,6 +163,26 @@ describe('migrations', () => {
     expect(await repo.loadDoc('plan-b')).toEqual(b);
     expect(await repo.database().planItems.count()).toBe(0);
     expect((await repo.loadVersion('v'))!.doc).toEqual(a);
+  });
+});
+
+describe('migration to v13 (kept views)', () => {
+  it('a version-12 database (frozen schema) opens with its plans as they were; the next start reads them early again', async () => {
+    const name = `v12-${n}`;
+    const doc = createExampleDoc(new Date('2026-11-01T10:00:00Z'));
+    const old = openDbV12(name);
+    await old.table('plans').put({ ...doc.plan, updatedAt: '2026-11-30T10:00:00.000Z', deletedAt: null, itemCount: EXAMPLE_ITEM_COUNT });
+    await old.table('planUpdates').add({ planId: doc.plan.id, update: Y.encodeStateAsUpdate(docFromPlan(doc)) });
+    await old.table('meta').put({ key: 'lastPlanId', value: doc.plan.id });
+    old.close();
+    // Before Dexie has upgraded it, the early read stands aside.
+    expect(await readStoredRows(name)).toBeNull();
+    await repo.useDatabase(name);
+    expect(repo.database().verno).toBe(DB_VERSION);
+    expect((await repo.loadLastPlan())!.doc).toEqual(doc);
+    const rows = await readStoredRows(name);
+    expect(rows!.view).toBeUndefined();
+    expect((await repo.planFromRows(rows!.planRow, rows!.updates, rows!.lastSeq, rows!.view))!.doc).toEqual(doc);
   });
 });
 

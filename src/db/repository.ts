@@ -10,9 +10,11 @@ import { docFromPlan } from '../ydoc/replica';
 import { LOAD } from '../ydoc/origins';
 import { opened } from './connection';
 import type { PlanRow, SolfjadernDb } from './db';
+import { viewOf } from './views';
 
 export { database, useDatabase } from './connection';
 export * from './sideRepository';
+export { keepView } from './views';
 
 export interface PlanSummary {
   id: string;
@@ -25,6 +27,15 @@ export interface PlanSummary {
 /** A plan read from storage: its document, and the plan it holds. */
 export interface StoredPlan {
   ydoc: Y.Doc;
+  doc: PlanDoc;
+}
+
+/**
+ * A plan to open: its document, or — when the plan was shown from its kept view
+ * (./views.ts) — how to decode it, which the editor does just after the first paint.
+ */
+export interface OpenablePlan {
+  ydoc: Y.Doc | (() => Y.Doc);
   doc: PlanDoc;
 }
 
@@ -64,16 +75,7 @@ const isBytes = (value: unknown): value is Uint8Array => Object.prototype.toStri
  * src/schema/records.ts). A piece that cannot be read is left out. Null when no plan is in it.
  */
 export async function planFromUpdates(planId: string, updates: readonly unknown[]): Promise<StoredPlan | null> {
-  const ydoc = new Y.Doc();
-  let broken = 0;
-  for (const update of updates) {
-    try {
-      if (!isBytes(update)) throw new Error('not an update');
-      Y.applyUpdate(ydoc, update, LOAD);
-    } catch {
-      broken++;
-    }
-  }
+  const { ydoc, broken } = decode(updates);
   performance.mark('solfjadern:doc-applied');
   let read = readDoc(ydoc);
   performance.mark('solfjadern:doc-read');
@@ -87,9 +89,31 @@ export async function planFromUpdates(planId: string, updates: readonly unknown[
   return { ydoc, doc: read.doc };
 }
 
-/** The plan of rows read straight from IndexedDB before the app loaded (src/db/earlyRead.ts). */
-export async function planFromRows(row: unknown, updates: readonly unknown[]): Promise<StoredPlan | null> {
-  return isRecord(row) && typeof row.id === 'string' ? planFromUpdates(row.id, updates) : null;
+/** A document made of a plan's pieces; a piece that cannot be read is left out (counted). */
+function decode(updates: readonly unknown[]): { ydoc: Y.Doc; broken: number } {
+  const ydoc = new Y.Doc();
+  let broken = 0;
+  for (const update of updates) {
+    try {
+      if (!isBytes(update)) throw new Error('not an update');
+      Y.applyUpdate(ydoc, update, LOAD);
+    } catch {
+      broken++;
+    }
+  }
+  return { ydoc, broken };
+}
+
+/**
+ * The plan of rows read straight from IndexedDB before the app loaded (src/db/earlyRead.ts):
+ * its kept view with the document still to decode when the view was read from exactly these
+ * pieces (`lastSeq`: the last one's number), else the document read now.
+ */
+export async function planFromRows(row: unknown, updates: readonly unknown[], lastSeq = -1, view: unknown = null): Promise<OpenablePlan | null> {
+  if (!isRecord(row) || typeof row.id !== 'string') return null;
+  const shown = viewOf(view, row.id, lastSeq);
+  if (shown) return { doc: shown, ydoc: () => decode(updates).ydoc };
+  return planFromUpdates(row.id, updates);
 }
 
 async function restoredLegacy(row: unknown, items: readonly unknown[]): Promise<RestoredDoc | null> {
@@ -260,11 +284,12 @@ export async function restoreDeleted(planId: string): Promise<void> {
 /** Remove plans (their document, versions and side rows) deleted in an earlier session — never the open one. */
 export async function purgeDeleted(keep?: string): Promise<number> {
   const d = await opened();
-  return d.transaction('rw', [d.plans, d.planItems, d.planUpdates, d.meta, d.versions, d.votings, d.collections], async () => {
+  return d.transaction('rw', [d.plans, d.planItems, d.planUpdates, d.planViews, d.meta, d.versions, d.votings, d.collections], async () => {
     const gone = (await d.plans.toArray()).filter((r) => r.deletedAt && r.id !== keep);
     for (const row of gone) {
       await legacyItems(d, row.id).delete();
       await d.planUpdates.where('planId').equals(row.id).delete();
+      await d.planViews.delete(row.id);
       await d.versions.where('planId').equals(row.id).delete();
       await d.votings.delete(row.id);
       await d.collections.delete(row.id);

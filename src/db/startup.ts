@@ -3,28 +3,28 @@
 // (no database yet, an older schema, a plan not yet made a document) or a write-ahead log
 // waits, replay the log, then read through the storage module.
 import { takeEarlyRead } from './earlyRead';
-import { loadLastPlan, planFromRows, type StoredPlan } from './repository';
+import { loadLastPlan, type OpenablePlan, planFromRows } from './repository';
 import { logsWaiting, replayLogs } from './wal';
 
-let early: Promise<StoredPlan | null> | null = null;
+let early: Promise<OpenablePlan | null> | null = null;
 
-async function firstRead(): Promise<StoredPlan | null> {
+async function firstRead(): Promise<OpenablePlan | null> {
   const rows = await takeEarlyRead();
   // Logged edits may be newer than the rows read: replay them, then read again.
-  const stored = rows && !logsWaiting() ? await planFromRows(rows.planRow, rows.updates) : null;
+  const stored = rows && !logsWaiting() ? await planFromRows(rows.planRow, rows.updates, rows.lastSeq, rows.view) : null;
   if (stored) return stored;
   await replayLogs();
   return loadLastPlan();
 }
 
 /** Start the first read (once). */
-export function startupRead(): Promise<StoredPlan | null> {
+export function startupRead(): Promise<OpenablePlan | null> {
   early ??= firstRead();
   return early;
 }
 
 /** The app's start takes the first read; a later start reads afresh. */
-export function takeStartupRead(): Promise<StoredPlan | null> {
+export function takeStartupRead(): Promise<OpenablePlan | null> {
   const read = startupRead();
   early = null;
   return read;

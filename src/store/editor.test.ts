@@ -8,7 +8,8 @@ import * as ops from '../domain/operations';
 import { readDoc } from '../ydoc/read';
 import { changeDoc } from '../ydoc/replica';
 import { itemMap } from '../ydoc/shape';
-import { currentYDoc, loadDoc, redo, settleNow, undo, useEditor } from './editor';
+import { currentYDoc, loadDoc, onOpenDoc, openYDoc, redo, settleNow, undo, useEditor } from './editor';
+import { docFromPlan } from '../ydoc/replica';
 import { HISTORY_LIMIT } from './history';
 
 const doc = () => useEditor.getState().doc!;
@@ -200,5 +201,59 @@ describe('changes from elsewhere (a room, another tab)', () => {
     expect(doc().items[id]!.status).toBe('forslag');
     expect(useEditor.getState().notice).toMatchObject({ kind: 'error' });
     expect(useEditor.getState().notice!.text).toMatch(/statusen kunde inte läsas och återställdes/);
+  });
+});
+
+describe('a plan shown from its kept view before its document is made', () => {
+  /** Open `stored` as a start does from a kept view `shown`: the document made only when asked. */
+  function openShown(stored: ReturnType<typeof createExampleDoc>, shown = stored) {
+    const make = vi.fn(() => docFromPlan(stored));
+    const told: Array<[Y.Doc | null, string | null]> = [];
+    const off = onOpenDoc((ydoc, planId) => void told.push([ydoc, planId]));
+    openYDoc(make, shown);
+    return { make, told, off };
+  }
+
+  it('shows at once; the first edit makes the document and is written into it', () => {
+    const stored = createExampleDoc();
+    const { make, told, off } = openShown(stored);
+    expect(doc()).toBe(stored);
+    expect(make).not.toHaveBeenCalled();
+    // Nothing follows a document that is not there yet (storage, tabs, the room).
+    expect(told).toEqual([[null, null]]);
+    const id = Object.keys(stored.items)[0]!;
+    actions.updateItem(id, { text: 'Ändrad direkt' });
+    expect(make).toHaveBeenCalledTimes(1);
+    expect(told.at(-1)).toEqual([currentYDoc(), stored.plan.id]);
+    expect(readDoc(currentYDoc()!)!.doc.items[id]!.text).toBe('Ändrad direkt');
+    expect(doc().items[id]!.text).toBe('Ändrad direkt');
+    // One step, undone in the document too.
+    expect(undo()).toBe(true);
+    expect(readDoc(currentYDoc()!)!.doc.items[id]!.text).toBe(stored.items[id]!.text);
+    expect(make).toHaveBeenCalledTimes(1);
+    off();
+  });
+
+  it('is made just after the first paint without an edit; unchanged items keep their objects', async () => {
+    const stored = createExampleDoc();
+    const { make, off } = openShown(stored);
+    const shown = doc();
+    await vi.waitFor(() => expect(make).toHaveBeenCalledTimes(1), { timeout: 3000 });
+    expect(doc()).toBe(shown);
+    off();
+  });
+
+  it('a view that differs from its document gives way to the document', () => {
+    const stored = createExampleDoc();
+    const id = Object.keys(stored.items)[0]!;
+    const stale = { ...stored, items: { ...stored.items, [id]: { ...stored.items[id]!, text: 'Inaktuell' } } };
+    const { off } = openShown(stored, stale);
+    expect(doc().items[id]!.text).toBe('Inaktuell');
+    settleNow();
+    expect(doc().items[id]!.text).toBe(stored.items[id]!.text);
+    // Every other item keeps the object it was shown with.
+    const other = Object.keys(stored.items)[1]!;
+    expect(doc().items[other]).toBe(stale.items[other]);
+    off();
   });
 });

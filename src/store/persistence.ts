@@ -9,7 +9,7 @@ import { rememberPlan } from '../db/registry';
 import { type LogTrouble, WriteAheadLog } from '../db/wal';
 import { downloadPlanJson } from '../export/json';
 import { mustStore, TAB } from '../ydoc/origins';
-import { currentYDoc, notify, onOpenDoc, useEditor } from './editor';
+import { currentYDoc, notify, onOpenDoc, showsDocument, useEditor } from './editor';
 import { onTabMessage, sayHello, sendUpdate } from './sync';
 import { useUi } from './ui';
 
@@ -122,12 +122,37 @@ export function flush(): Promise<void> {
       unfinished--;
     }
     // "Sparad" only when nothing is queued or being written.
-    if (ok && unfinished === 0 && queue.length === 0) useUi.setState({ save: { state: 'saved', at: new Date() } });
+    if (ok && unfinished === 0 && queue.length === 0) {
+      useUi.setState({ save: { state: 'saved', at: new Date() } });
+      keepViewSoon();
+    }
   };
   // Start at once when nothing is being written (the transaction then runs while React
   // draws the change); otherwise after the write in flight, to keep writes in order.
   writing = active === 0 ? run() : writing.then(run);
   return writing;
+}
+
+/** Every change of this tab is in IndexedDB and the plan shown is what its document holds. */
+const allStored = () => queue.length === 0 && unfinished === 0 && active === 0 && showsDocument();
+
+const QUIET_MS = 1000;
+let keepTimer: ReturnType<typeof setTimeout> | null = null;
+
+/** Keep the plan as shown for the next start (src/db/views.ts), now, if everything is stored. */
+function keepViewNow(): void {
+  const doc = useEditor.getState().doc;
+  if (doc && allStored()) void repo.keepView(doc).catch(() => {});
+}
+
+/** Keep the plan as shown once the tab has been quiet a moment (a write of every item: not with each change). */
+function keepViewSoon(): void {
+  if (keepTimer) clearTimeout(keepTimer);
+  keepTimer = setTimeout(() => {
+    keepTimer = null;
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(keepViewNow, { timeout: QUIET_MS });
+    else keepViewNow();
+  }, QUIET_MS);
 }
 
 let stop: (() => void) | null = null;
@@ -138,6 +163,8 @@ export function stopPersistence(): void {
   generation++;
   if (retry) clearTimeout(retry);
   retry = null;
+  if (keepTimer) clearTimeout(keepTimer);
+  keepTimer = null;
   // Forget writes still in flight (storage is gone, or a test ends mid-write).
   queue = [];
   writing = Promise.resolve();
@@ -188,6 +215,8 @@ export function startPersistence(): () => void {
     ydoc.on('update', onUpdate);
     detach = () => ydoc.off('update', onUpdate);
     sayHello(planId);
+    // A plan opened without a view kept of it as it is stored now gets one.
+    keepViewSoon();
   };
   const offOpen = onOpenDoc(follow);
   // What the logged changes made of the plan, kept beside them (the log can make a plan again from it).
@@ -210,7 +239,13 @@ export function startPersistence(): () => void {
     // A tab that just opened this plan gets what this one has (a change may still be on its way to storage).
     else sendUpdate(message.planId, Y.encodeStateAsUpdate(ydoc));
   });
+  // The page going away keeps the plan as shown, if everything is stored by then.
+  const onHide = () => {
+    if (document.visibilityState === 'hidden') keepViewNow();
+  };
+  if (typeof document !== 'undefined') document.addEventListener('visibilitychange', onHide);
   stop = () => {
+    if (typeof document !== 'undefined') document.removeEventListener('visibilitychange', onHide);
     offOpen();
     offDoc();
     offTabs();

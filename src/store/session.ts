@@ -16,7 +16,7 @@ import { notify, openYDoc, useEditor } from './editor';
 import { flush } from './persistence';
 import { useUi } from './ui';
 
-async function show({ ydoc, doc }: repo.StoredPlan, remembered = false): Promise<void> {
+async function show({ ydoc, doc }: repo.OpenablePlan, remembered = false): Promise<void> {
   await flush();
   // Remember it first: a tab closed right after switching reopens this plan.
   if (!remembered) await repo.setLastPlanId(doc.plan.id);

@@ -1,0 +1,45 @@
+// The plan as its document read when it was last stored (`planViews`): the next start shows it
+// at once and decodes the document just after the first paint (src/store/editor.ts), instead of
+// decoding a thousand items' document before anything shows. It is a reading, never a second
+// model: edits go to the document only, and a view is used only while the plan's pieces are
+// exactly those it was read from (no piece added, merged or replaced since: the last piece's
+// number is the same). Read through the same restore step as every stored row.
+import type { PlanDoc } from '../domain/types';
+import { isRecord, restoreSound } from '../schema/records';
+import { opened } from './connection';
+import { DB_NAME } from './earlyRead';
+
+/** The last piece's number each plan's kept view was read from, as far as this tab knows (by database and plan). */
+const kept = new Map<string, number>();
+
+/**
+ * Keep `doc` as the reading of its plan's stored pieces. Call only when the plan shown is what
+ * storage holds (every change written, none from elsewhere unread). Returns whether it wrote.
+ */
+export async function keepView(doc: PlanDoc): Promise<boolean> {
+  const d = await opened();
+  const planId = doc.plan.id;
+  return d.transaction('rw', d.plans, d.planUpdates, d.planViews, async () => {
+    const row = await d.plans.get(planId);
+    if (!row || row.deletedAt) return false;
+    const seqs = await d.planUpdates.where('planId').equals(planId).primaryKeys();
+    if (seqs.length === 0) return false;
+    const seq = Math.max(...(seqs as number[]));
+    if (kept.get(`${d.name}/${planId}`) === seq) return false;
+    await d.planViews.put({ planId, seq, plan: doc.plan, items: Object.values(doc.items) });
+    kept.set(`${d.name}/${planId}`, seq);
+    return true;
+  });
+}
+
+/**
+ * A kept view of `planId`, restored, when it was read from exactly the pieces stored now (the
+ * last one numbered `lastSeq`); otherwise null (the document is then read as it is).
+ */
+export function viewOf(view: unknown, planId: string, lastSeq: number, dbName = DB_NAME): PlanDoc | null {
+  if (!isRecord(view) || view.planId !== planId || view.seq !== lastSeq || !Array.isArray(view.items)) return null;
+  const doc = restoreSound(view.plan, view.items);
+  if (!doc || doc.plan.id !== planId) return null;
+  kept.set(`${dbName}/${planId}`, lastSeq);
+  return doc;
+}

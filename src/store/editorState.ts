@@ -1,0 +1,46 @@
+// The editor's state: the open plan as shown, its undo history and the last user-facing message.
+import { create } from 'zustand';
+import { RuleError } from '../domain/rules';
+import type { PlanDoc } from '../domain/types';
+import { emptyHistory, type History } from './history';
+
+export interface Notice {
+  kind: 'error' | 'info';
+  text: string;
+  id: number;
+  action?: { label: string; run: () => void };
+}
+
+export interface EditorState {
+  doc: PlanDoc | null;
+  history: History;
+  notice: Notice | null;
+}
+
+export const useEditor = create<EditorState>(() => ({
+  doc: null,
+  history: emptyHistory(),
+  notice: null,
+}));
+
+let noticeSeq = 0;
+export function notify(kind: Notice['kind'], text: string, action?: Notice['action']): void {
+  useEditor.setState({ notice: { kind, text, id: ++noticeSeq, ...(action ? { action } : {}) } });
+}
+
+/** Run a step that may break a rule of the plan: the rule's Swedish message is shown and `undefined` returned. */
+export function obeyingRules<T>(run: () => T): T | undefined {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof RuleError) {
+      notify('error', error.message);
+      return undefined;
+    }
+    throw error;
+  }
+}
+
+export function clearNotice(): void {
+  useEditor.setState({ notice: null });
+}

@@ -1,0 +1,186 @@
+// The open plan's document: opening one (read from storage, made from a file, joined in a room,
+// or still to be decoded while the plan shows from its kept view), following it, and reading it
+// again after changes from elsewhere (a room, another tab, undo).
+import * as Y from 'yjs';
+import type { PlanDoc } from '../domain/types';
+import { loadRepair, readDoc } from '../ydoc/read';
+import { docFromPlan } from '../ydoc/replica';
+import { bladeMap, commentMap, dotMap, itemMap, planMap, ringMap, votingMap } from '../ydoc/shape';
+import { shareUnchanged } from '../ydoc/view';
+import { LOAD, LOCAL, TAB } from '../ydoc/origins';
+import { clashing } from './clashes';
+import { notify, useEditor } from './editorState';
+import { emptyHistory } from './history';
+
+export interface Open {
+  ydoc: Y.Doc;
+  undo: Y.UndoManager;
+  /** The document changed from elsewhere and `doc` is not read again yet. */
+  stale: boolean;
+  /** Notes and moved items already said, so a later reading does not say them again. */
+  said: Set<string>;
+  /** Where the changes not yet read came from: another tab, or a room. */
+  from: 'tab' | 'room' | null;
+  off: () => void;
+}
+
+let open: Open | null = null;
+
+export type OpenListener = (ydoc: Y.Doc | null, planId: string | null) => void;
+const openListeners = new Set<OpenListener>();
+
+/** Be told whenever another plan's document opens (storage, other tabs and the room follow it). */
+export function onOpenDoc(listener: OpenListener): () => void {
+  openListeners.add(listener);
+  return () => openListeners.delete(listener);
+}
+
+/** The open plan's document (made now if the plan shows from its view and it is not yet). */
+export function currentYDoc(): Y.Doc | null {
+  made();
+  return open?.ydoc ?? null;
+}
+
+/** Read the document again where it changed from elsewhere; say what could not be read or had to move. */
+function settle(): void {
+  made();
+  if (!open?.stale) return;
+  open.stale = false;
+  const current = open;
+  const read = readDoc(current.ydoc);
+  if (!read || read.partial) {
+    // Read it again once the careful restore step is here (it keeps more of what is not sound).
+    void loadRepair().then(() => {
+      if (open !== current) return;
+      current.stale = true;
+      settle();
+    });
+  }
+  if (!read) return;
+  const prev = useEditor.getState().doc;
+  const doc = shareUnchanged(prev, read.doc);
+  if (doc !== prev) useEditor.setState({ doc });
+  const from = current.from;
+  current.from = null;
+  const clashes = from && prev && doc.items !== prev.items ? clashing(prev, doc) : [];
+  const fresh = read.notes.filter((n) => !open!.said.has(n));
+  const moved = read.rehomed.filter((id) => !open!.said.has(`moved:${id}`));
+  for (const n of fresh) open.said.add(n);
+  for (const id of moved) open.said.add(`moved:${id}`);
+  if (fresh.length > 0) notify('error', `En del av planen kunde inte läsas och lämnades utanför: ${fresh.slice(0, 3).join(' ')}${fresh.length > 3 ? ` (och ${fresh.length - 3} till)` : ''}`);
+  else if (moved.length > 0) {
+    const what = moved.length === 1 ? `”${doc.items[moved[0]!]?.text ?? ''}”` : `${moved.length} aktiviteter`;
+    notify('info', `${what} låg där ett fokusområde eller en ring togs bort och ligger nu i Inspel.`);
+  } else if (clashes.length > 0)
+    notify('info', `”${clashes[0]}” ändrades samtidigt ${from === 'tab' ? 'i en annan flik' : 'av någon annan i rummet'}. Den senaste ändringen gäller och visas nu.`);
+}
+
+/** A plan shown from its kept view whose document is not decoded yet (see `openYDoc`). */
+let pending: { make: () => Y.Doc; planId: string } | null = null;
+
+/** A document, or how to make it (decoded when first needed, or just after the first paint). */
+export type DocSource = Y.Doc | (() => Y.Doc);
+
+/** Run `then` once the page has painted what is rendered now (or after a second at most: a hidden tab paints nothing). */
+function afterPaint(then: () => void): void {
+  let done = false;
+  const once = () => {
+    if (!done) then();
+    done = true;
+  };
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(once, 0)));
+  setTimeout(once, 1000);
+}
+
+/**
+ * Open a plan's document (read from storage, made from a file, joined in a room). `doc` is
+ * what it holds, when the caller has read it already. A fresh history starts. Given how to
+ * make the document instead (a plan shown from its kept view), `doc` shows at once and the
+ * document is made just after the first paint — or at once when something needs it first
+ * (an edit, undo, another tab, the room): nothing is ever written anywhere but into it.
+ */
+export function openYDoc(source: DocSource, doc: PlanDoc | null = null): void {
+  open?.off();
+  open = null;
+  if (typeof source === 'function') {
+    if (!doc) throw new Error('A plan shown before its document is made needs its reading');
+    const current = { make: source, planId: doc.plan.id };
+    pending = current;
+    useEditor.setState({ doc, history: emptyHistory() });
+    for (const listener of openListeners) listener(null, null);
+    afterPaint(() => pending === current && made());
+    return;
+  }
+  pending = null;
+  start(source);
+  markReady();
+  useEditor.setState({ doc: doc ?? readDoc(source)?.doc ?? null, history: emptyHistory() });
+  for (const listener of openListeners) listener(source, useEditor.getState().doc?.plan.id ?? null);
+}
+
+/** The plan shown is what its document holds (made, and nothing from elsewhere unread). */
+export function showsDocument(): boolean {
+  return !pending && !!open && !open.stale;
+}
+
+/** The pending plan's document made now, read again (what differs from its view shows) and followed. */
+function made(): void {
+  const current = pending;
+  if (!current) return;
+  pending = null;
+  const ydoc = current.make();
+  const opened = start(ydoc);
+  opened.stale = true;
+  settle();
+  markReady();
+  for (const listener of openListeners) listener(ydoc, current.planId);
+}
+
+/** The benchmark's "document ready": the first plan of this page load can be edited without a wait. */
+const markReady = () => performance.getEntriesByName('solfjadern:doc-ready').length === 0 && performance.mark('solfjadern:doc-ready');
+
+/** Follow a document as the open one: its undo manager, and changes from elsewhere read again. */
+function start(ydoc: Y.Doc): Open {
+  const undo = new Y.UndoManager([planMap(ydoc), bladeMap(ydoc), ringMap(ydoc), itemMap(ydoc), commentMap(ydoc), dotMap(ydoc), votingMap(ydoc)], {
+    trackedOrigins: new Set([LOCAL]),
+    // One stack item per step: the editor says when a step ends (stopCapturing).
+    captureTimeout: Number.POSITIVE_INFINITY,
+  });
+  const current: Open = { ydoc, undo, stale: false, said: new Set(), from: null, off: () => {} };
+  const onTransaction = (transaction: Y.Transaction) => {
+    if (transaction.origin === LOCAL || transaction.changed.size === 0 || open !== current) return;
+    current.stale = true;
+    if (transaction.origin !== undo) current.from ??= transaction.origin === TAB ? 'tab' : 'room';
+    // Several updates arriving together are read once.
+    queueMicrotask(settle);
+  };
+  ydoc.on('afterTransaction', onTransaction);
+  current.off = () => {
+    ydoc.off('afterTransaction', onTransaction);
+    undo.destroy();
+  };
+  open = current;
+  return current;
+}
+
+/** Open a plan from its plain form (a new plan, a file, a test): its document is made here. */
+export function loadDoc(doc: PlanDoc | null): void {
+  if (!doc) {
+    open?.off();
+    open = null;
+    pending = null;
+    useEditor.setState({ doc: null, history: emptyHistory() });
+    for (const listener of openListeners) listener(null, null);
+    return;
+  }
+  openYDoc(docFromPlan(doc, LOAD), doc);
+}
+
+/** The open document and its undo manager (made now if the plan shows from its view). */
+export function openDocument(): Open | null {
+  made();
+  return open;
+}
+
+/** Read the document again now if it changed from elsewhere (tests, and before reading `doc` in a handler). */
+export const settleNow = settle;

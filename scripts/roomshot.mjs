@@ -1,4 +1,5 @@
-// Screenshots of a room (README): the room dialog, and presence in the fan. Needs the built app
+// Screenshots of a room (README): the room dialog, presence in the fan, and a phone joining,
+// adding an inspel and voting (390×844). Needs the built app
 // and relay (`npm run build`). Usage: node scripts/roomshot.mjs <out-dir> [width] [height]
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -47,6 +48,29 @@ try {
   await a.locator('svg.fan .presence-tag').waitFor();
   await a.waitForTimeout(300);
   await a.screenshot({ path: join(outDir, `room-presence-${w}x${h}.png`) });
+
+  // A phone joins by the link: the phone layout for quick capture and voting.
+  const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })).newPage();
+  await phone.goto(`${new URL(link).origin}/${new URL(link).hash}`);
+  await phone.getByLabel('Ditt namn').fill('Dan Holm');
+  await phone.getByRole('button', { name: 'Gå med' }).tap();
+  await phone.getByRole('heading', { name: 'I rummet (4)' }).waitFor();
+  await phone.waitForTimeout(300);
+  await phone.screenshot({ path: join(outDir, 'room-phone-join-390x844.png') });
+  await phone.getByRole('dialog').getByRole('button', { name: 'Stäng' }).tap();
+  await phone.getByRole('button', { name: /Visa inspel/ }).tap();
+  await phone.getByRole('button', { name: 'Nytt inspel' }).tap();
+  await phone.getByLabel('Text för nytt inspel').fill('Digitala vårdmöten i hemmet');
+  await phone.keyboard.press('Enter');
+  await phone.getByLabel('Text för nytt inspel').fill('Gemensam introduktion för nya medarbetare');
+  await phone.waitForTimeout(300);
+  await phone.screenshot({ path: join(outDir, 'room-phone-inspel-390x844.png') });
+  await phone.keyboard.press('Escape');
+  await phone.getByRole('button', { name: /Paneler/ }).tap();
+  await phone.getByRole('menuitemcheckbox', { name: 'Prioritera' }).tap();
+  await phone.getByRole('button', { name: /^Ge en prick: Digitala/ }).tap();
+  await phone.waitForTimeout(300);
+  await phone.screenshot({ path: join(outDir, 'room-phone-voting-390x844.png') });
 } finally {
   await browser.close();
   relay.kill();

@@ -5,6 +5,7 @@ import { closeDialog, settleViewAtStart, showSidePanel, useUi } from '../store/u
 import { exportAction } from '../store/persistence';
 import { itemsIn } from '../domain/containers';
 import { Header } from './Header';
+import { PHONE, useMediaQuery } from './useMediaQuery';
 import { InspelPanel, InspelShowButton } from './InspelPanel';
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { Failsafe } from './Failsafe';
@@ -62,17 +63,23 @@ function OpenDialog() {
   }
 }
 
+/** A phone's fan is laid out as on a small tablet and shown smaller. */
+const PHONE_FAN_WIDTH = 800;
+
 /** The fan (or the table) follows the open plan; kept apart so the rest of the page does not re-render with it. */
 function Fan() {
   const doc = useEditor((s) => s.doc);
   const view = useUi((s) => s.view);
+  // On a phone the fan is to read: the whole fan as a picture, pinch or + to zoom in; items are
+  // edited in Tabell.
+  const phone = useMediaQuery(PHONE);
   if (!doc) return null;
   return view === 'table' ? (
     <Suspense fallback={<p className="help">Öppnar tabellen…</p>}>
       <TableView doc={doc} />
     </Suspense>
   ) : (
-    <FanView doc={doc} />
+    <FanView doc={doc} readOnly={phone} minWidth={phone ? PHONE_FAN_WIDTH : 0} />
   );
 }
 

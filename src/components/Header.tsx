@@ -1,6 +1,7 @@
 // The toolbar: plan name, save status, plans, plan settings, undo and redo.
 import { redo, undo, useEditor } from '../store/editor';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
+import { useMediaQuery } from './useMediaQuery';
 import { MenuButton } from './MenuButton';
 import { STATUS_TEXT, useRoom } from '../store/roomState';
 import { chooseImportFile } from '../store/importer';
@@ -34,18 +35,6 @@ const PANELS: Array<[Panel, string]> = [
 
 /** Wide enough for every tool as its own button on one row; narrower, panels and plan tools are menus. */
 export const WIDE_TOOLBAR = '(min-width: 1800px)';
-
-function useMediaQuery(query: string): boolean {
-  const [matches, setMatches] = useState(() => window.matchMedia(query).matches);
-  useEffect(() => {
-    const list = window.matchMedia(query);
-    const update = () => setMatches(list.matches);
-    list.addEventListener('change', update);
-    update();
-    return () => list.removeEventListener('change', update);
-  }, [query]);
-  return matches;
-}
 
 /** A side panel's button: pressed while the panel shows; pressing it again brings back Inspel. */
 function PanelToggle({ panel, label }: { panel: Panel; label: string }) {
@@ -150,7 +139,7 @@ export function Header() {
         <button type="button" aria-pressed={showFilters} onClick={toggleFilters}>
           Filter
         </button>
-        <button type="button" ref={presentRef} onClick={startPresenting}>
+        <button type="button" className="present-button" ref={presentRef} onClick={startPresenting}>
           Presentera
         </button>
         <button type="button" onClick={() => openDialog({ kind: 'room' })} disabled={noStorage}>

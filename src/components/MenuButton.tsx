@@ -1,7 +1,7 @@
 // A menu button (WAI-ARIA menu button pattern): ↓/↑ open it on the first/last entry, arrows,
 // Home and End move, Escape closes and returns focus, Tab closes. Entries with `checked`
 // are checkboxes (a side panel shown or not).
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 
 export interface MenuEntry {
   label: string;
@@ -27,6 +27,18 @@ export function MenuButton({ id, label, entries, busy = false }: { id: string; l
     };
     document.addEventListener('pointerdown', close);
     return () => document.removeEventListener('pointerdown', close);
+  }, [open]);
+
+  // The menu stays on screen: one under a button near the edge of a narrow screen (a phone)
+  // moves in rather than open past it.
+  useLayoutEffect(() => {
+    const menu = menuRef.current;
+    if (!open || !menu) return;
+    menu.style.transform = '';
+    const box = menu.getBoundingClientRect();
+    const margin = 8;
+    const shift = box.left < margin ? margin - box.left : box.right > window.innerWidth - margin ? window.innerWidth - margin - box.right : 0;
+    if (shift !== 0) menu.style.transform = `translateX(${Math.round(shift)}px)`;
   }, [open]);
 
   const openAt = (index: number) => {

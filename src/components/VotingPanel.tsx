@@ -90,7 +90,7 @@ function Turn() {
 
 function Voting({ doc }: { doc: PlanDoc }) {
   const { voting } = useVoting();
-  const { participant } = useVoter();
+  const { participant, inRoom } = useVoter();
   const containers = [INSPEL, ...doc.plan.blades.flatMap((b) => doc.plan.rings.map((r) => containerKey({ bladeId: b.id, ringId: r.id })))];
   const [key, setKey] = useState(() => (itemsIn(doc, null).length > 0 ? INSPEL : containers[1]!));
   const listKey = containers.includes(key) ? key : INSPEL;
@@ -102,8 +102,8 @@ function Voting({ doc }: { doc: PlanDoc }) {
   return (
     <div className="coverage-body">
       <p className="coverage-summary">
-        Varje deltagare får lika många prickar och sätter dem på de aktiviteter som är viktigast, gärna flera på samma. Deltagarna turas
-        om vid samma dator.
+        Varje deltagare får lika många prickar och sätter dem på de aktiviteter som är viktigast, gärna flera på samma.{' '}
+        {inRoom ? 'I rummet röstar var och en på sin egen dator eller mobil, alla samtidigt.' : 'Deltagarna turas om vid samma dator.'}
       </p>
       <DotsField dots={voting.dots} />
       <Turn />

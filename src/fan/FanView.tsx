@@ -78,16 +78,29 @@ function useMarksLegend(doc: PlanDoc): string[] {
  * The fan. `fonts` are the item text sizes to choose from (Presentera: large type for a
  * projector); `readOnly` draws items that cannot be moved or opened.
  */
-export function FanView({ doc, fonts = EDIT_FONTS, readOnly = false }: { doc: PlanDoc; fonts?: { min: number; max: number }; readOnly?: boolean }) {
+export function FanView({
+  doc,
+  fonts = EDIT_FONTS,
+  readOnly = false,
+  minWidth = 0,
+}: {
+  doc: PlanDoc;
+  fonts?: { min: number; max: number };
+  readOnly?: boolean;
+  /** Laid out at least this wide, shown smaller to fit (a phone: the whole fan as a picture; zoom in to read). */
+  minWidth?: number;
+}) {
   const wrapRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
   const size = useSize(wrapRef);
   const zoom = useFanZoom(svgRef, size.width, size.height);
-  // Semantic zoom: the fan is laid out for the zoomed size (more room, the same text size).
-  const width = Math.floor(size.width * zoom.laidOut);
-  const height = Math.floor(size.height * zoom.laidOut);
+  // Semantic zoom: the fan is laid out for the zoomed size (more room, the same text size) —
+  // and never narrower than `minWidth`, shrunk to fit until the zoom makes room for it.
+  const fit = Math.max(1, minWidth / Math.max(1, size.width * zoom.laidOut));
+  const width = Math.floor(size.width * zoom.laidOut * fit + 1e-6);
+  const height = Math.floor(size.height * zoom.laidOut * fit + 1e-6);
   /** Screen pixels per layout unit while a gesture has not settled yet. */
-  const scale = zoom.view.k / zoom.laidOut;
+  const scale = zoom.view.k / (zoom.laidOut * fit);
   const hyphenate = useHyphenator();
   // The geometry drawn last: a drop keeps it while every cell still fits (people keep their place).
   const geometry = useRef<FanGeometry | null>(null);

@@ -10,6 +10,7 @@ import { readDoc } from '../ydoc/read';
 import { rememberAuthor, rememberedAuthor } from './author';
 import { currentYDoc, notify, openYDoc, useEditor } from './editor';
 import { flush } from './persistence';
+import { useUi } from './ui';
 import { COLORS, LOCAL_AFTER_MS, planInRoom, remember, rooms, useRoom, type Activity, type Peer } from './roomState';
 
 // ---- The connection ----
@@ -158,6 +159,8 @@ async function adopt(ydoc: Y.Doc, invite: Invite): Promise<void> {
     // The connection carries on with the same document, now the open plan; anything that
     // arrives before it opens is read then.
     openYDoc(ydoc);
+    // The room's plan, not this device's first-visit example: its word about the example goes.
+    useUi.setState({ unfoldedBladeId: null, exampleIntro: false });
   } finally {
     adopting = null;
   }

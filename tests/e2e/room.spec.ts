@@ -206,3 +206,63 @@ test('Prioritera in a room: three people place dots at the same time on their ow
   await expect(a.page.getByRole('list', { name: 'Deltagare' })).toContainText('Bo: 1 av 5 prickar satta');
   for (const p of all) await p.context.close();
 });
+
+test('a phone joins by the link: in the narrow layout it adds an inspel and votes, both live at the others; menus stay on the screen; the fan there is a picture to read and zoom', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const a = await person(browser, `${relay.origin}/?automation`);
+  const link = await startRoom(a.page, 'Anna');
+  const planName = (await a.page.getByRole('heading', { level: 1 }).textContent())!;
+  const width = 390;
+  const phoneContext = await browser.newContext({ viewport: { width, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+  const phone = await phoneContext.newPage();
+  await phone.goto(`${relay.origin}/?automation${new URL(link).hash}`);
+  const joinDialog = phone.getByRole('dialog', { name: 'Gå med i rummet' });
+  await expect(joinDialog).toBeVisible();
+  const dialogBox = (await joinDialog.boundingBox())!;
+  expect(dialogBox.x).toBeGreaterThanOrEqual(0);
+  expect(dialogBox.x + dialogBox.width).toBeLessThanOrEqual(width);
+  await phone.getByLabel('Ditt namn').fill('Bo på mobilen');
+  await phone.getByRole('button', { name: 'Gå med' }).tap();
+  await expect(phone.getByRole('heading', { level: 1 })).toHaveText(planName);
+  await phone.getByRole('dialog').getByRole('button', { name: 'Stäng' }).tap();
+  // The room's plan, in Tabell; this device's first-visit word about the example is gone.
+  await expect(phone.getByRole('button', { name: 'Tabell', pressed: true })).toBeVisible();
+  await expect(phone.getByText('Det här är ett exempel')).toHaveCount(0);
+
+  // Quick capture: "Nytt inspel" on the phone, live in Anna's Inspel.
+  await phone.getByRole('button', { name: /Visa inspel/ }).tap();
+  await phone.getByRole('button', { name: 'Nytt inspel' }).tap();
+  await phone.getByLabel('Text för nytt inspel').fill('Idé från mobilen');
+  await phone.keyboard.press('Enter');
+  await expect(a.page.getByRole('button', { name: /Visa inspel \(1\)/ })).toBeVisible();
+  await a.page.getByRole('button', { name: /Visa inspel/ }).click();
+  await expect(a.page.getByRole('list', { name: 'Inspel' }).getByText('Idé från mobilen')).toBeVisible();
+
+  // Voting: the panels' menu opens within the screen; the phone votes as its person.
+  await phone.getByRole('button', { name: /Paneler/ }).tap();
+  const menu = (await phone.getByRole('menu').boundingBox())!;
+  expect(menu.x).toBeGreaterThanOrEqual(0);
+  expect(menu.x + menu.width).toBeLessThanOrEqual(width);
+  await phone.getByRole('menuitemcheckbox', { name: 'Prioritera' }).tap();
+  await expect(phone.getByText('Du röstar som')).toContainText('Bo på mobilen');
+  await phone.getByRole('button', { name: 'Ge en prick: Idé från mobilen' }).tap();
+  await a.page.getByRole('button', { name: 'Paneler' }).click();
+  await a.page.getByRole('menuitemcheckbox', { name: 'Prioritera' }).click();
+  await expect(a.page.getByRole('list', { name: 'Deltagare' })).toContainText('Bo på mobilen: 1 av 5 prickar satta');
+
+  // The fan on a phone is to read: a fokusområde unfolds to show its items, but nothing in it
+  // can be dragged or opened.
+  await phone.getByRole('button', { name: 'Solfjäder' }).tap();
+  await expect(phone.locator('svg.fan')).toBeVisible();
+  // The whole fan as a picture: laid out as on a small tablet, shown within the screen.
+  expect(Number(await phone.locator('svg.fan g.fan-zoom').getAttribute('data-layout-width'))).toBeGreaterThanOrEqual(800);
+  const fanBox = (await phone.locator('svg.fan g.fan-zoom').boundingBox())!;
+  expect(fanBox.x).toBeGreaterThanOrEqual(0);
+  expect(fanBox.x + fanBox.width).toBeLessThanOrEqual(width + 1);
+  await phone.getByRole('button', { name: 'Nära invånaren: fäll ut' }).tap();
+  await expect(phone.locator('svg.fan .fan-item')).not.toHaveCount(0);
+  await expect(phone.locator('svg.fan .fan-item[role="button"]')).toHaveCount(0);
+  await expect(a.page.locator('svg.fan .fan-item[role="button"]')).not.toHaveCount(0);
+  await phoneContext.close();
+  await a.context.close();
+});

@@ -8,6 +8,11 @@ import { readFilledMall } from '../export/docx/readMall';
 import { readPlanPart } from '../export/docx/planPart';
 import { LIMITS, MAX_FILE_BYTES, fileTooLarge, shortened } from '../domain/limits';
 import { readPlanFile } from '../schema/restore';
+import { isZip, unreadableKind } from '../files/kinds';
+import { ZIP_TOO_LARGE } from '../files/safeZip';
+
+/** What Samla in reads, for messages about what it does not. */
+export const COLLECT_KINDS = 'Samla in läser ifyllda mallar i Word (.docx) och planfiler från Solfjädern (.json).';
 
 /** A file as the browser gives it (File satisfies this). */
 export interface FileLike {
@@ -60,8 +65,9 @@ async function readOne(file: FileLike, catalogue: Catalogue, now: Date): Promise
   const fail = (error: string): CollectedFile => ({ ...taken, error });
   if (file.size > MAX_FILE_BYTES) return fail(fileTooLarge(file.size));
   const bytes = new Uint8Array(await file.arrayBuffer());
-  const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
-  if (isZip) {
+  const kind = unreadableKind(file.name, bytes.length, bytes.subarray(0, 512), COLLECT_KINDS);
+  if (kind) return fail(kind);
+  if (isZip(bytes)) {
     const mall = await readFilledMall(bytes);
     if (mall.ok) {
       const kalla = fitted(mall.recipient.trim()) || taken.kalla;
@@ -78,6 +84,7 @@ async function readOne(file: FileLike, catalogue: Catalogue, now: Date): Promise
       }));
       return { ...taken, kalla, inputs, error: null };
     }
+    if (mall.error === ZIP_TOO_LARGE) return fail(mall.error);
     // A Word file made here without the template's table still carries its plan.
     const part = await readPlanPart(bytes).catch(() => null);
     const plan = part && readPlanFile(part.planJson);
@@ -85,7 +92,8 @@ async function readOne(file: FileLike, catalogue: Catalogue, now: Date): Promise
       const kalla = fitted(part!.recipient.trim()) || taken.kalla;
       return { ...taken, kalla, inputs: inputsOfPlan(plan.doc, catalogue, id, kalla), error: null };
     }
-    return fail(mall.error);
+    // Its plan, there but not readable, says more than the missing table does.
+    return fail(plan ? plan.error : mall.error);
   }
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
   const plan = readPlanFile(text);

@@ -1,6 +1,7 @@
 // Reading a plan file: one pipeline — size → JSON → ours? → version → migrate → shape
 // (zod) → meaning (ids, cells, links) → a PlanDoc. Every refusal is one clear Swedish
 // message naming the problem; nothing is thrown across the UI and nothing is stored here.
+import { JSON_TOO_DEEP, nestsDeeperThan } from '../files/jsonDepth';
 import type { z } from 'zod';
 import { containerKey } from '../domain/containers';
 import { settleExtras } from '../domain/priorities';
@@ -127,6 +128,7 @@ export function byteLength(text: string): number {
 export function readPlanFile(text: string): ReadResult {
   const size = text.length > MAX_FILE_BYTES / 4 ? byteLength(text) : text.length;
   if (size > MAX_FILE_BYTES) return fail(fileTooLarge(size));
+  if (nestsDeeperThan(text)) return fail(JSON_TOO_DEEP);
   let json: unknown;
   try {
     json = JSON.parse(text);

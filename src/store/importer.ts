@@ -9,6 +9,7 @@ import { fileTooLarge, LIMITS, MAX_FILE_BYTES, namedAfter, shortened } from '../
 import { notify, useEditor } from './editor';
 import { flush, openNewDoc } from './session';
 import { openDialog } from './ui';
+import { isZip, unreadableKind } from '../files/kinds';
 
 
 export interface PendingImport {
@@ -70,18 +71,16 @@ function compare(stored: PlanDoc | null, doc: PlanDoc): PendingImport['existing'
   return existing;
 }
 
-const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 /** What Importera reads, for messages about what it does not. */
 export const IMPORT_KINDS = 'Importera läser planfiler från Solfjädern: JSON (.json) eller en Word-fil (.docx) som Solfjädern har skapat.';
 
-/** Why a file that is not a plan file cannot be read, by its kind; null when it may be JSON. */
-export function notPlanText(name: string, head: Uint8Array): string | null {
+/** Why a file that is not a zip package cannot be a plan file, by its kind; null when it may be JSON. */
+export function notPlanText(name: string, head: Uint8Array, size = head.length): string | null {
+  const kind = unreadableKind(name, size, head, IMPORT_KINDS);
+  if (kind) return kind;
   const ext = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase() ?? '';
-  if (ext === 'doc') return 'Det är en äldre Word-fil (.doc). Spara filen som .docx i Word och importera den igen – om den är gjord i Solfjädern. ' + IMPORT_KINDS;
   if (ext === 'docx') return `Filen är inte en Word-fil som går att öppna (den kan vara trasig eller ha fel filändelse). ${IMPORT_KINDS}`;
-  if (ext === 'odt' || ext === 'pdf' || ext === 'xlsx' || ext === 'pptx') return `Filen är inte en plan från Solfjädern. ${IMPORT_KINDS}`;
-  // JSON is text: a NUL or other control byte early on means it is something else.
-  if ([...head].some((b) => b < 0x09 || (b > 0x0d && b < 0x20))) return `Filen är inte en planfil. ${IMPORT_KINDS}`;
+  if (ext === 'odt' || ext === 'xlsx' || ext === 'pptx') return `Filen är inte en plan från Solfjädern. ${IMPORT_KINDS}`;
   return null;
 }
 
@@ -91,13 +90,13 @@ export function notPlanText(name: string, head: Uint8Array): string | null {
  */
 async function planText(file: File): Promise<{ json: string; origin: string } | { refused: string }> {
   const head = new Uint8Array(await file.slice(0, 512).arrayBuffer());
-  const zip = ZIP_MAGIC.every((byte, i) => head[i] === byte);
-  if (!zip) {
-    const refused = notPlanText(file.name, head);
+  if (!isZip(head)) {
+    const refused = notPlanText(file.name, head, file.size);
     return refused ? { refused } : { json: await file.text(), origin: '' };
   }
   const { readPlanPart } = await import('../export/docx/planPart');
-  const part = await readPlanPart(file).catch(() => undefined);
+  const part = await readPlanPart(file).catch((error: unknown) => (error instanceof Error && error.name === 'ZipTooLarge' ? error : undefined));
+  if (part instanceof Error) return { refused: part.message };
   if (part === undefined) return { refused: `Filen går inte att öppna som Word-fil (.docx); den kan vara trasig. ${IMPORT_KINDS}` };
   if (!part) return { refused: 'Word-filen innehåller ingen plan från Solfjädern (bara filer som Solfjädern har skapat bär planen med sig).' };
   const kind = part.document === 'mall' ? 'mallen' : 'handlingsplanen';

@@ -59,7 +59,8 @@ test('bad files: each gets its Swedish message and nothing changes', async ({ pa
   };
   const cases: Array<[string, string | Buffer, RegExp]> = [
     ['trasig.json', JSON.stringify(good).slice(0, 400), /inte giltig JSON/],
-    ['bild.json', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2]), /inte en planfil\. Importera läser planfiler/],
+    ['bild.json', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2]), /Det är en bild\. Importera läser planfiler/],
+    ['binar.json', Buffer.from([0x7b, 0, 1, 2]), /varken en plan eller en Word-fil\. Importera läser planfiler/],
     ['falsk.docx', 'det här är ingen Word-fil', /inte en Word-fil som går att öppna/],
     ['annan.json', JSON.stringify({ type: 'excalidraw' }), /inte en plan från Solfjädern/],
     ['nyare.json', edit((f) => (f.version = 99)), /nyare version av Solfjädern/],

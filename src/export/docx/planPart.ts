@@ -2,6 +2,7 @@
 // LibreOffice keep such parts when the file is edited and saved). A later import reads it
 // back to tell which plan, file version, document and recipient the file came from.
 import JSZip from 'jszip';
+import { openZip, type SafeZip } from '../../files/safeZip';
 
 export const PLAN_PART_NS = 'urn:solfjadern:plan';
 const CUSTOM_XML = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml';
@@ -68,11 +69,14 @@ export async function addPlanPart(docx: Uint8Array | ArrayBuffer, part: PlanPart
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
 }
 
-/** Find the plan part in a .docx package; null when the file was not made by this app. */
-export async function readPlanPart(docx: Uint8Array | ArrayBuffer | Blob): Promise<PlanPart | null> {
-  const zip = await JSZip.loadAsync(docx);
-  for (const file of zip.file(/^customXml\/item\d+\.xml$/)) {
-    const xml = new DOMParser().parseFromString(await file.async('string'), 'application/xml');
+/**
+ * Find the plan part in a .docx package (bytes, or the package already opened); null when the
+ * file was not made by this app. ZipTooLarge for a package that would expand past the caps.
+ */
+export async function readPlanPart(docx: Uint8Array | ArrayBuffer | Blob | SafeZip): Promise<PlanPart | null> {
+  const zip = 'names' in docx ? docx : await openZip(docx);
+  for (const name of zip.names.filter((n) => /^customXml\/item\d+\.xml$/.test(n))) {
+    const xml = new DOMParser().parseFromString((await zip.text(name)) ?? '', 'application/xml');
     const root = xml.documentElement;
     if (root.namespaceURI !== PLAN_PART_NS || root.localName !== 'solfjadern') continue;
     const document = root.getAttribute('document');

@@ -2,7 +2,7 @@
 // texts, each delområde's row group by its title row, and every non-empty paragraph of a
 // "Prioriterade områden" cell under its ring label becomes one proposal (italic = extra).
 // Works on the document's XML, so it reads the file as Word or LibreOffice saved it.
-import JSZip from 'jszip';
+import { openZip, type SafeZip, ZipTooLarge } from '../../files/safeZip';
 import { MALL_HEADERS } from './mall';
 import { readPlanPart } from './planPart';
 
@@ -120,16 +120,21 @@ export type MallReading = { ok: true; recipient: string; proposals: MallProposal
 
 /** Read a filled-in template (.docx bytes): its proposals and who it was sent to. */
 export async function readFilledMall(bytes: Uint8Array | ArrayBuffer | Blob): Promise<MallReading> {
-  let zip: JSZip;
+  let zip: SafeZip;
   try {
-    zip = await JSZip.loadAsync(bytes);
-  } catch {
-    return { ok: false, error: 'Filen är inte en Word-fil (.docx) som går att öppna.' };
+    zip = await openZip(bytes);
+  } catch (error) {
+    return { ok: false, error: error instanceof ZipTooLarge ? error.message : 'Filen är inte en Word-fil (.docx) som går att öppna.' };
   }
-  const main = zip.file('word/document.xml');
-  if (!main) return { ok: false, error: 'Word-filen saknar sitt dokument (word/document.xml).' };
-  const proposals = proposalsFromDocumentXml(await main.async('string'));
-  if (!proposals) return { ok: false, error: `Hittar ingen tabell med kolumnen ”${MALL_HEADERS[1]}” – är det mallen att fylla i?` };
-  const part = await readPlanPart(bytes).catch(() => null);
-  return { ok: true, recipient: part?.recipient ?? '', proposals };
+  try {
+    const main = await zip.text('word/document.xml');
+    if (main === null) return { ok: false, error: 'Word-filen saknar sitt dokument (word/document.xml).' };
+    const proposals = proposalsFromDocumentXml(main);
+    if (!proposals) return { ok: false, error: `Hittar ingen tabell med kolumnen ”${MALL_HEADERS[1]}” – är det mallen att fylla i?` };
+    const part = await readPlanPart(zip).catch(() => null);
+    return { ok: true, recipient: part?.recipient ?? '', proposals };
+  } catch (error) {
+    if (error instanceof ZipTooLarge) return { ok: false, error: error.message };
+    throw error;
+  }
 }

@@ -69,5 +69,9 @@ describe('Samla in: many files at once', () => {
     expect(delomradeByName(catalogue, 'nära vård')).toBe('nara-vard');
     expect(delomradeByName(catalogue, 'Ledarskap/Kompetensförsörjning')).toBe('kompetensforsorjning');
     expect(delomradeByName(catalogue, 'Okänt')).toBeNull();
+    expect(delomradeByName(catalogue, 'Prioritering')).toBe('prioriteringar');
+    expect(delomradeByName(catalogue, 'DIGITALISERING:')).toBe('digitalisering');
+    expect(delomradeByName(catalogue, 'Kvalitetsdriven verksamhets-utveckling')).toBe('kvalitetsdriven');
+    expect(delomradeByName(catalogue, 'Ledarskap och kompetensförsörjning')).toBe('kompetensforsorjning');
   });
 });

@@ -9,10 +9,11 @@ import { readPlanPart } from '../export/docx/planPart';
 import { LIMITS, MAX_FILE_BYTES, fileTooLarge, shortened } from '../domain/limits';
 import { readPlanFile } from '../schema/restore';
 import { isZip, unreadableKind } from '../files/kinds';
+import { normalized } from './template/model';
 import { ZIP_TOO_LARGE } from '../files/safeZip';
 
 /** What Samla in reads, for messages about what it does not. */
-export const COLLECT_KINDS = 'Samla in läser ifyllda mallar i Word (.docx) och planfiler från Solfjädern (.json).';
+export const COLLECT_KINDS = 'Samla in läser ifyllda mallar i Word (.docx) eller OpenDocument (.odt) och planfiler från Solfjädern (.json).';
 
 /** A file as the browser gives it (File satisfies this). */
 export interface FileLike {
@@ -22,14 +23,27 @@ export interface FileLike {
 }
 
 const baseName = (name: string) => name.replace(/\.[^.]+$/, '').trim() || name;
-const same = (a: string, b: string) => a.trim().toLocaleLowerCase('sv') === b.trim().toLocaleLowerCase('sv');
 
-/** The catalogue's delområde for a name as written ("Ledarskap/Kompetensförsörjning" finds "Kompetensförsörjning"). */
+/**
+ * The catalogue's delområde for a name as written, by meaning: case and punctuation aside
+ * ("nära vård"), one of several names ("Ledarskap/Kompetensförsörjning" → Kompetensförsörjning),
+ * or a form of the name ("Prioritering" → Prioriteringar). Null unless exactly one fits.
+ */
 export function delomradeByName(catalogue: Catalogue, name: string): string | null {
-  const exact = catalogue.delomraden.find((d) => same(d.name, name));
-  if (exact) return exact.id;
-  const parts = name.split('/').map((p) => p.trim());
-  return catalogue.delomraden.find((d) => parts.some((p) => same(d.name, p)))?.id ?? null;
+  const areas = catalogue.delomraden.map((d) => ({ id: d.id, name: normalized(d.name) }));
+  const written = normalized(name);
+  if (!written) return null;
+  const parts = [written, ...name.split(/[/,;&+]|\boch\b/).map(normalized).filter(Boolean)];
+  const only = (found: Array<{ id: string }>) => (new Set(found.map((a) => a.id)).size === 1 ? found[0]!.id : null);
+  for (const fits of [
+    (a: string, p: string) => a === p || a.replaceAll(' ', '') === p.replaceAll(' ', ''),
+    // A form of the same word: one begins with the other, and they differ in an ending only.
+    (a: string, p: string) => Math.min(a.length, p.length) >= 6 && (a.startsWith(p) || p.startsWith(a)) && Math.abs(a.length - p.length) <= 3,
+  ]) {
+    const found = areas.filter((a) => parts.some((p) => fits(a.name, p)));
+    if (found.length > 0) return only(found);
+  }
+  return null;
 }
 
 /**

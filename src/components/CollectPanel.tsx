@@ -183,7 +183,7 @@ export function CollectPanel() {
           ref={fileRef}
           type="file"
           multiple
-          accept=".json,application/json,.docx"
+          accept=".json,application/json,.docx,.odt"
           hidden
           aria-label="Välj filer att samla in"
           data-testid="collect-files"

@@ -2,6 +2,8 @@
 // weighed, merged, split, dismissed and placed; all of it surviving a reload; the sources
 // in the exported Word plan (read by LibreOffice too).
 import { readFileSync } from 'node:fs';
+import { convertHtml } from '../fixtures/offices';
+import { EXPECTED, PAGES } from '../fixtures/templateLayouts';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import JSZip from 'jszip';
 import { buildAlikeLinesFile, buildCollectFiles, DIFFERENT, PROPOSALS, SAME } from './collectFiles';
@@ -282,4 +284,27 @@ test('a crafted file of 6,000 alike lines is grouped and shown; a damaged stored
   await expect(files.getByRole('listitem').filter({ hasText: 'trasig-rad.docx' })).toContainText('Kunde inte läsas');
   await files.getByRole('button', { name: 'Ta bort trasig-rad.docx ur insamlingen' }).click();
   await expect(again.getByText('Filer (1)', { exact: true })).toBeVisible();
+});
+
+test('templates in other layouts, saved by LibreOffice as .docx and .odt, come in through the panel with their delområde, year, place and extra mark', async ({ page }) => {
+  test.setTimeout(180_000);
+  const made = convertHtml(PAGES);
+  const files = Object.entries(made).flatMap(([layout, kinds]) =>
+    (['docx', 'odt'] as const).map((kind) => ({ name: `${layout}-${kind}.${kind}`, mimeType: 'application/octet-stream', buffer: Buffer.from(kinds[kind]) })),
+  );
+  await openApp(page);
+  const panel = await openCollect(page);
+  await panel.getByTestId('collect-files').setInputFiles(files);
+  const total = Object.values(EXPECTED).reduce((n, list) => n + list.length, 0) * 2;
+  await expect(page.getByText(`${files.length} filer togs in med ${total} förslag.`)).toBeVisible();
+  const shown = (await entries(panel)).flatMap((e) => e.sources);
+  for (const [layout, proposals] of Object.entries(EXPECTED)) {
+    for (const kind of ['docx', 'odt']) {
+      for (const p of proposals) {
+        const found = shown.find((s) => s.text === p.text && s.meta.startsWith(`– ${layout}-${kind}, ${p.delomrade} ${p.year}, plats ${p.rank + 1}`));
+        expect(found, `${layout}.${kind}: ${p.text}`).toBeTruthy();
+        expect(found!.italic, `${layout}.${kind}: ${p.text} in italics`).toBe(p.extra);
+      }
+    }
+  }
 });

@@ -6,70 +6,7 @@ import { convertHtml, type OfficeKind } from '../../../tests/fixtures/offices';
 import { readFilledMall } from '../../export/docx/readMall';
 import { createExampleDoc } from '../../domain/plan';
 import { takeIn } from '../takeIn';
-import type { TemplateProposal } from './interpret';
-
-const HEADERS = ['Delområde', 'Solfjäders nuvarande aktiviteter som ska revideras', 'Prioriterade områden', 'Effektmål från genomförandeplanen', 'Indikator'];
-const row = (cells: string[], tag = 'td') => `<tr>${cells.map((c) => `<${tag}>${c}</${tag}>`).join('')}</tr>`;
-
-const PAGES = {
-  // The region's template ("Mall att fylla i Solfjädern 2025–2027"): one row per delområde,
-  // the years as bold sub-headings in the Prioriterade områden cell, italics for extras.
-  original: `<p><b>Mall att fylla i Solfjädern 2025–2027</b></p><table border="1">${row(HEADERS, 'th')}${row([
-    'Nära vård',
-    'Nuvarande aktivitet',
-    '<p><b>2025</b></p><p>Fast läkarkontakt i hemsjukvården</p><p><i>Mobila team i glesbygd</i></p><p><b>2026:</b></p><p>Samordnad vårdplanering</p><p><b>Viktiga milstolpar 2027</b></p><p>Nära vård i alla kommuner</p>',
-    'Effektmål',
-    'Andel',
-  ])}${row(['Prioritering', '', '<p><b>2025</b></p><p>Gemensamma prioriteringsprinciper</p>', '', ''])}${row([
-    'Ledarskap/Kompetensförsörjning',
-    '',
-    '<p><b>2026</b></p><p>Chefsutveckling för första linjen</p>',
-    '',
-    '',
-  ])}</table>`,
-  // One column per year.
-  perYear: `<table border="1">${row(['Delområde', '2025', '2026', '2027 (fyll i)'], 'th')}${row([
-    'Digitalisering',
-    '<p>Digitala vårdmöten</p><p><i>AI-stöd i journalen</i></p>',
-    '<p>Egen provtagning hemma</p>',
-    '',
-  ])}</table>`,
-  // The delområde as the first column, a sub-row per year.
-  subRows: `<table border="1">${row(['Delområde', 'År', 'Prioriterade områden (fyll i)'], 'th')}<tr><td rowspan="2">Kvalitetsdriven verksamhetsutveckling</td><td>2025</td><td><p>Vårdförlopp i drift</p></td></tr><tr><td>2026</td><td><p>Uppföljning per enhet</p><p><i>Lärande nätverk</i></p></td></tr></table>`,
-  // Soft line breaks and a bulleted list in one cell.
-  lines: `<table border="1">${row(['Delområde', 'Prioriterade områden'], 'th')}${row([
-    'Nära vård',
-    '<p><b>2025</b></p><p>Rad ett<br>Rad två</p><ul><li>Punkt ett</li><li>Punkt två</li></ul><p>- Streck framför</p>',
-  ])}</table>`,
-};
-
-const EXPECTED: Record<keyof typeof PAGES, Array<Pick<TemplateProposal, 'delomrade' | 'year' | 'text' | 'rank' | 'extra'>>> = {
-  original: [
-    { delomrade: 'Nära vård', year: 2025, text: 'Fast läkarkontakt i hemsjukvården', rank: 0, extra: false },
-    { delomrade: 'Nära vård', year: 2025, text: 'Mobila team i glesbygd', rank: 1, extra: true },
-    { delomrade: 'Nära vård', year: 2026, text: 'Samordnad vårdplanering', rank: 0, extra: false },
-    { delomrade: 'Nära vård', year: 2027, text: 'Nära vård i alla kommuner', rank: 0, extra: false },
-    { delomrade: 'Prioritering', year: 2025, text: 'Gemensamma prioriteringsprinciper', rank: 0, extra: false },
-    { delomrade: 'Ledarskap/Kompetensförsörjning', year: 2026, text: 'Chefsutveckling för första linjen', rank: 0, extra: false },
-  ],
-  perYear: [
-    { delomrade: 'Digitalisering', year: 2025, text: 'Digitala vårdmöten', rank: 0, extra: false },
-    { delomrade: 'Digitalisering', year: 2025, text: 'AI-stöd i journalen', rank: 1, extra: true },
-    { delomrade: 'Digitalisering', year: 2026, text: 'Egen provtagning hemma', rank: 0, extra: false },
-  ],
-  subRows: [
-    { delomrade: 'Kvalitetsdriven verksamhetsutveckling', year: 2025, text: 'Vårdförlopp i drift', rank: 0, extra: false },
-    { delomrade: 'Kvalitetsdriven verksamhetsutveckling', year: 2026, text: 'Uppföljning per enhet', rank: 0, extra: false },
-    { delomrade: 'Kvalitetsdriven verksamhetsutveckling', year: 2026, text: 'Lärande nätverk', rank: 1, extra: true },
-  ],
-  lines: [
-    { delomrade: 'Nära vård', year: 2025, text: 'Rad ett', rank: 0, extra: false },
-    { delomrade: 'Nära vård', year: 2025, text: 'Rad två', rank: 1, extra: false },
-    { delomrade: 'Nära vård', year: 2025, text: 'Punkt ett', rank: 2, extra: false },
-    { delomrade: 'Nära vård', year: 2025, text: 'Punkt två', rank: 3, extra: false },
-    { delomrade: 'Nära vård', year: 2025, text: 'Streck framför', rank: 4, extra: false },
-  ],
-};
+import { EXPECTED, PAGES } from '../../../tests/fixtures/templateLayouts';
 
 let files: Record<string, Record<OfficeKind, Uint8Array>>;
 beforeAll(() => {

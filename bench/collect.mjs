@@ -1,5 +1,6 @@
-// "Samla in" at workshop scale: 50 files back from the offices (40 filled-in Word templates,
-// 10 plan files) with 1,000 proposals in all, picked in the panel; timed from the file
+// "Samla in" at workshop scale: 50 files back from the offices (40 filled-in templates — 30
+// made by the app and filled in, 10 in the region's own layout saved by LibreOffice as .docx
+// and .odt — and 10 plan files) with 1,000 proposals in all, picked in the panel; timed from the file
 // input's change to the weighed groups drawn ("… av 1000 förslag"). Each run starts from a
 // fresh browser profile, so every run takes in the same files into an empty collection.
 import { JSDOM } from 'jsdom';
@@ -33,15 +34,21 @@ export async function collectFiles() {
     const { planToJson } = await server.ssrLoadModule('/src/export/json.ts');
     const { fillIn } = await server.ssrLoadModule('/tests/fixtures/fillMall.ts');
     const { seededRandom } = await server.ssrLoadModule('/tests/fixtures/random.ts');
+    const { convertHtml } = await server.ssrLoadModule('/tests/fixtures/offices.ts');
     const doc = createExampleDoc(new Date('2026-03-01T08:00:00.000Z'));
     const areas = doc.plan.catalogue.delomraden.map((d) => d.name);
     const years = doc.plan.rings.map((r) => r.year);
     const of = proposals(seededRandom(2026));
     const files = [];
+    /** Offices answering in the region's layout: an HTML page each, for LibreOffice. */
+    const pages = {};
     for (let f = 0; f < COLLECT_FILES; f++) {
       const office = `Förvaltning ${f + 1}`;
       const texts = of(office);
-      if (f < 40) {
+      if (f >= 30 && f < 40) {
+        pages[office] = regionLayout(texts, areas, years);
+        files.push({ name: `${office}.${f % 2 ? 'odt' : 'docx'}`, mimeType: 'application/octet-stream', buffer: null });
+      } else if (f < 40) {
         const lines = {};
         texts.forEach((text, i) => {
           const area = areas[i % areas.length];
@@ -60,10 +67,31 @@ export async function collectFiles() {
         files.push({ name: `${office}.json`, mimeType: 'application/json', buffer: Buffer.from(planToJson({ plan: doc.plan, items }, new Date(), office)) });
       }
     }
+    const made = convertHtml(pages);
+    for (const file of files) if (!file.buffer) file.buffer = Buffer.from(made[file.name.replace(/\.\w+$/, '')][file.name.split('.').pop()]);
     return files;
   } finally {
     await server.close();
   }
+}
+
+const escape = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** The region's template filled in: a row per delområde, bold years over their proposals, every ninth italic. */
+function regionLayout(texts, areas, years) {
+  const cells = new Map();
+  texts.forEach((text, i) => {
+    const area = areas[i % areas.length];
+    const year = years[Math.floor(i / areas.length) % years.length];
+    const byYear = cells.get(area) ?? new Map();
+    cells.set(area, byYear);
+    byYear.set(year, [...(byYear.get(year) ?? []), i % 9 === 8 ? `<p><i>${escape(text)}</i></p>` : `<p>${escape(text)}</p>`]);
+  });
+  const head = ['Delområde', 'Solfjäders nuvarande aktiviteter som ska revideras', 'Prioriterade områden', 'Effektmål från genomförandeplanen', 'Indikator'];
+  const rows = [...cells].map(
+    ([area, byYear]) => `<tr><td>${escape(area)}</td><td></td><td>${[...byYear].map(([year, lines]) => `<p><b>${year}</b></p>${lines.join('')}`).join('')}</td><td></td><td></td></tr>`,
+  );
+  return `<table border="1"><tr>${head.map((h) => `<th>${h}</th>`).join('')}</tr>${rows.join('')}</table>`;
 }
 
 /** Time one take-in through the panel, in ms: the input's change → the groups drawn. */

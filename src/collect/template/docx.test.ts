@@ -75,5 +75,7 @@ describe('a sub-heading for a year', () => {
     expect(headingYear(line('Nära vård i alla kommuner senast 2026'))).toBeNull();
     expect(headingYear(line('Klart under 2026'))).toBeNull();
     expect(headingYear(line('Fler vårdmöten'))).toBeNull();
+    expect(headingYear(line('Tandvården senast 2026'))).toBeNull();
+    expect(headingYear(line('Målbilden nås 2027'))).toBeNull();
   });
 });

@@ -26,7 +26,7 @@ export function headingYear(line: Line): number | null {
   if (!found || text.length > 40) return null;
   const rest = normalized(text.replace(found[1]!, ' '));
   const words = rest ? rest.split(' ').length : 0;
-  if (words === 0 || /\b(milstolpar?|målbild|år|mål)\b/.test(rest) || (line.bold && words <= 4)) return Number(found[1]);
+  if (words === 0 || /(?<!\p{L})(milstolpar?|målbild|år|mål)(?!\p{L})/u.test(rest) || (line.bold && words <= 4)) return Number(found[1]);
   return null;
 }
 

@@ -88,4 +88,24 @@ describe('Samla in, given files it cannot read', () => {
     // Never called JSON what was never JSON.
     for (const f of taken.slice(0, 5)) expect(f.error).not.toContain('JSON');
   });
+
+  it('never calls a text, RTF or spreadsheet file bad JSON', async () => {
+    const z = new JSZip();
+    z.file('xl/workbook.xml', '<workbook/>');
+    const taken = await takeIn(
+      [
+        file('anteckningar.txt', 'Våra förslag: fler vårdmöten'),
+        file('mall.rtf', '{\\rtf1\\ansi Mall}'),
+        file('sparad.rtf.json', '{\\rtf1\\ansi Mall}'),
+        file('tabell.xlsx', await z.generateAsync({ type: 'uint8array' })),
+      ],
+      catalogue,
+    );
+    expect(taken.map((f) => f.error)).toEqual([
+      `Filen är varken en mall eller en plan. ${COLLECT_KINDS}`,
+      `Det är en RTF-fil. Spara filen som .docx i Word och läs in den igen. ${COLLECT_KINDS}`,
+      `Det är en RTF-fil. Spara filen som .docx i Word och läs in den igen. ${COLLECT_KINDS}`,
+      `Det är ett kalkylark eller en presentation, inte en mall eller en plan. ${COLLECT_KINDS}`,
+    ]);
+  });
 });

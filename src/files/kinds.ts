@@ -26,7 +26,10 @@ export function unreadableKind(name: string, size: number, head: Uint8Array, rea
     return `Det är en PDF, som inte går att läsa tillbaka. Öppna originaldokumentet i Word, spara det som .docx och läs in det igen. ${reads}`;
   if (starts(head, PNG) || starts(head, JPEG) || starts(head, GIF) || ['png', 'jpg', 'jpeg', 'gif', 'heic', 'webp'].includes(ext))
     return `Det är en bild. ${reads}`;
-  if (isZip(head)) return null;
+  // Word can save as RTF, which starts like JSON ("{\rtf") but is not.
+  if (ext === 'rtf' || new TextDecoder().decode(head.subarray(0, 5)) === '{\\rtf') return `Det är en RTF-fil. Spara filen som .docx i Word och läs in den igen. ${reads}`;
+  if (isZip(head)) return ['xlsx', 'pptx', 'ods', 'odp'].includes(ext) ? `Det är ett kalkylark eller en presentation, inte en mall eller en plan. ${reads}` : null;
+  if (['txt', 'csv', 'htm', 'html', 'xml', 'xls', 'ppt'].includes(ext)) return `Filen är varken en mall eller en plan. ${reads}`;
   // JSON is text: a NUL or other control byte early on means it is something else.
   if ([...head].some((b) => b < 0x09 || (b > 0x0d && b < 0x20))) return `Filen är varken en plan eller en Word-fil. ${reads}`;
   return null;

@@ -4,7 +4,8 @@
 import { newId } from '../domain/ids';
 import type { Catalogue, PlanDoc } from '../domain/types';
 import type { CollectedFile, CollectedInput } from '../domain/collection';
-import { readFilledMall } from '../export/docx/readMall';
+import { type PointedLayouts, readFilledMall } from '../export/docx/readMall';
+import type { TablePreview } from './template/interpret';
 import { readPlanPart } from '../export/docx/planPart';
 import { LIMITS, MAX_FILE_BYTES, fileTooLarge, shortened } from '../domain/limits';
 import { readPlanFile } from '../schema/restore';
@@ -73,7 +74,10 @@ function inputsOfPlan(doc: PlanDoc, catalogue: Catalogue, fileId: string, kalla:
 /** Who a proposal came from, as long as a källa may be (a crafted file may say more). */
 const fitted = (kalla: string) => shortened(kalla, LIMITS.name);
 
-async function readOne(file: FileLike, catalogue: Catalogue, now: Date): Promise<CollectedFile> {
+/** A file read: into the collection — or, when `ask` is there, waiting for the user to point out its proposals. */
+export type TakenFile = CollectedFile & { ask?: TablePreview };
+
+async function readOne(file: FileLike, catalogue: Catalogue, now: Date, layouts: PointedLayouts): Promise<TakenFile> {
   const id = newId();
   const taken = { id, name: file.name, importedAt: now.toISOString(), kalla: fitted(baseName(file.name)), inputs: [] as CollectedInput[] };
   const fail = (error: string): CollectedFile => ({ ...taken, error });
@@ -82,7 +86,7 @@ async function readOne(file: FileLike, catalogue: Catalogue, now: Date): Promise
   const kind = unreadableKind(file.name, bytes.length, bytes.subarray(0, 512), COLLECT_KINDS);
   if (kind) return fail(kind);
   if (isZip(bytes)) {
-    const mall = await readFilledMall(bytes);
+    const mall = await readFilledMall(bytes, layouts);
     if (mall.ok) {
       const kalla = fitted(mall.recipient.trim()) || taken.kalla;
       const inputs = mall.proposals.map((p) => ({
@@ -107,7 +111,8 @@ async function readOne(file: FileLike, catalogue: Catalogue, now: Date): Promise
       return { ...taken, kalla, inputs: inputsOfPlan(plan.doc, catalogue, id, kalla), error: null };
     }
     // Its plan, there but not readable, says more than the missing table does.
-    return fail(plan ? plan.error : mall.error);
+    if (plan) return fail(plan.error);
+    return mall.ask ? { ...fail(mall.error), ask: mall.ask } : fail(mall.error);
   }
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
   const plan = readPlanFile(text);
@@ -116,11 +121,14 @@ async function readOne(file: FileLike, catalogue: Catalogue, now: Date): Promise
   return { ...taken, kalla, inputs: inputsOfPlan(plan.doc, catalogue, id, kalla), error: null };
 }
 
-/** Read every file; one that fails is returned with its reason, never stopping the rest. */
-export async function takeIn(files: readonly FileLike[], catalogue: Catalogue, now = new Date()): Promise<CollectedFile[]> {
+/**
+ * Read every file; one that fails is returned with its reason, never stopping the rest.
+ * `layouts`: where the proposals are in layouts the user pointed out before.
+ */
+export async function takeIn(files: readonly FileLike[], catalogue: Catalogue, now = new Date(), layouts: PointedLayouts = {}): Promise<TakenFile[]> {
   return Promise.all(
     files.map((file) =>
-      readOne(file, catalogue, now).catch(
+      readOne(file, catalogue, now, layouts).catch(
         (): CollectedFile => ({ id: newId(), name: file.name, importedAt: now.toISOString(), kalla: baseName(file.name), inputs: [], error: 'Filen gick inte att läsa.' }),
       ),
     ),

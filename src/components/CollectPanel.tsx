@@ -1,5 +1,6 @@
 // "Samla in": the files that came back from the offices, their proposals weighed together
 // (near-duplicates grouped, heaviest first), and the way into the fan.
+import { CollectAsk } from './CollectAsk';
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { indexPlan, MAX_THRESHOLD, MIN_THRESHOLD, placedInputIds, searchEntries, weighCollection, type CollectedFile } from '../domain/collection';
 import type { PlanDoc } from '../domain/types';
@@ -64,7 +65,7 @@ function Collected({ doc }: { doc: PlanDoc }) {
     [],
   );
   if (collection.files.length === 0) {
-    return <p className="help">Inga filer ännu. Välj filer eller dra dem hit: ifyllda mallar (.docx) och planfiler (.json) från förvaltningarna.</p>;
+    return <p className="help">Inga filer ännu. Välj filer eller dra dem hit: ifyllda mallar (.docx, .odt) och planfiler (.json) från förvaltningarna.</p>;
   }
   const open = weighing.entries.reduce((n, e) => n + e.inputs.length, 0);
   return (
@@ -193,12 +194,13 @@ export function CollectPanel() {
             void takeInFiles(files);
           }}
         />
-        <p className="help">Ifyllda mallar (.docx) och planfiler (.json), många på en gång. Du kan också dra filerna till sidan.</p>
+        <p className="help">Ifyllda mallar (.docx, .odt) och planfiler (.json), många på en gång. Du kan också dra filerna till sidan.</p>
         {reading > 0 && (
           <p role="status" aria-busy="true">
             Läser {count(reading, 'fil', 'filer')}…
           </p>
         )}
+        <CollectAsk />
         {doc && loaded ? (
           <Failsafe resetKey={collection} fallback={(error) => <CollectedFailed error={error} files={collection.files} />}>
             <Collected doc={doc} />

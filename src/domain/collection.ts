@@ -45,9 +45,17 @@ export interface Collection {
   /** Inputs taken out of a group: each stands alone. */
   alone: string[];
   merges: Merge[];
+  /** Where the proposals are in template layouts the reader could not place, as the user pointed out (layout key → grid column). */
+  layouts: Record<string, number>;
 }
 
-export const NEW_COLLECTION: Collection = { files: [], threshold: DEFAULT_THRESHOLD, dismissed: [], alone: [], merges: [] };
+export const NEW_COLLECTION: Collection = { files: [], threshold: DEFAULT_THRESHOLD, dismissed: [], alone: [], merges: [], layouts: {} };
+
+/** Remember where a layout's proposals are, for every file of that layout from now on. */
+export function pointLayout(c: Collection, key: string, column: number): Collection {
+  if (c.layouts[key] === column) return c;
+  return { ...c, layouts: { ...c.layouts, [key]: column } };
+}
 export const MIN_THRESHOLD = 0.3;
 export const MAX_THRESHOLD = 0.95;
 const MAX_KALLA = 200;

@@ -53,7 +53,10 @@ export function restoreCollection(raw: unknown, notes: string[] = []): Collectio
   const merges: Merge[] = (Array.isArray(raw.merges) ? raw.merges : []).flatMap((m) =>
     isRecord(m) && isString(m.id) && isString(m.text) && Array.isArray(m.inputIds) ? [{ id: m.id, text: m.text, inputIds: strings(m.inputIds) }] : [],
   );
-  return { files, threshold, dismissed: strings(raw.dismissed), alone: strings(raw.alone), merges };
+  const layouts = Object.fromEntries(
+    Object.entries(isRecord(raw.layouts) ? raw.layouts : {}).filter((e): e is [string, number] => Number.isSafeInteger(e[1]) && (e[1] as number) >= 0 && (e[1] as number) < 100),
+  );
+  return { files, threshold, dismissed: strings(raw.dismissed), alone: strings(raw.alone), merges, layouts };
 }
 
 /** Stored dot votes, each vote that cannot be read left out. */

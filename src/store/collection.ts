@@ -9,18 +9,27 @@ import * as ops from '../domain/operations';
 import type { CellRef } from '../domain/types';
 import * as repo from '../db/repository';
 import type { FileLike } from '../collect/takeIn';
+import type { TablePreview } from '../collect/template/interpret';
 import { count } from '../domain/plural';
 import { readSide, writeSide } from '../db/sideLog';
 import { commit, notify, obeyingRules, pushSideStep, undoIfLast, useEditor } from './editor';
+
+/** A file whose table the reader could not place: it waits for the user to point out its proposals (not stored). */
+export interface Asking {
+  id: string;
+  file: FileLike;
+  preview: TablePreview;
+}
 
 interface CollectionState {
   planId: string | null;
   collection: c.Collection;
   /** Files being read right now. */
   reading: number;
+  asking: Asking[];
 }
 
-export const useCollection = create<CollectionState>(() => ({ planId: null, collection: c.NEW_COLLECTION, reading: 0 }));
+export const useCollection = create<CollectionState>(() => ({ planId: null, collection: c.NEW_COLLECTION, reading: 0, asking: [] }));
 
 const isCollection = (row: unknown): row is c.Collection =>
   typeof row === 'object' && row !== null && Array.isArray((row as c.Collection).files) && Array.isArray((row as c.Collection).dismissed);
@@ -33,7 +42,7 @@ export async function loadCollection(planId: string): Promise<void> {
   // Through the restore step: a damaged row is repaired and said, never a panel that cannot draw.
   const notes: string[] = [];
   const collection = restoreCollection(raw, notes);
-  useCollection.setState({ planId, collection });
+  useCollection.setState({ planId, collection, asking: [] });
   if (notes.length > 0) notify('error', `Samla in öppnades, men delar av insamlingen kunde inte läsas som de var sparade: ${notes.join(' ')}`);
   if (isCollection(logged)) write(planId, collection);
 }
@@ -72,7 +81,11 @@ export async function takeInFiles(files: readonly FileLike[]): Promise<void> {
   useCollection.setState((s) => ({ reading: s.reading + files.length }));
   try {
     const { takeIn } = await import('../collect/takeIn');
-    const read = await takeIn(files, doc.plan.catalogue);
+    const all = await takeIn(files, doc.plan.catalogue, new Date(), useCollection.getState().collection.layouts);
+    // A table the reader cannot place waits for the user to point out its proposals.
+    const asks = all.flatMap((f, i) => (f.ask ? [{ id: f.id, file: files[i]!, preview: f.ask }] : []));
+    const read = all.filter((f) => !f.ask);
+    if (asks.length > 0 && useCollection.getState().planId === planId) useCollection.setState((s) => ({ asking: [...s.asking, ...asks] }));
     // The plan may have been switched while reading: the files belong to the plan they were dropped on.
     let repeated: c.CollectedFile[];
     if (useCollection.getState().planId !== planId) {
@@ -93,13 +106,33 @@ export async function takeInFiles(files: readonly FileLike[]): Promise<void> {
     const taken = read.filter((f) => !repeated.includes(f));
     const proposals = taken.reduce((n, f) => n + f.inputs.length, 0);
     const broken = taken.filter((f) => f.error).length;
-    const parts = taken.length ? [`${count(taken.length - broken, 'fil', 'filer')} togs in med ${count(proposals, 'förslag', 'förslag')}.`] : ['Inga nya filer.'];
+    const parts = taken.length ? [`${count(taken.length - broken, 'fil', 'filer')} togs in med ${count(proposals, 'förslag', 'förslag')}.`] : asks.length ? [] : ['Inga nya filer.'];
+    if (asks.length) parts.push(`${count(asks.length, 'fil', 'filer')} behöver din hjälp: peka ut kolumnen med förslagen under ”Var står förslagen?”.`);
     if (broken) parts.push(`${count(broken, 'fil', 'filer')} kunde inte läsas – se Filer.`);
     if (repeated.length) parts.push(`${count(repeated.length, 'fil', 'filer')} fanns redan i insamlingen och togs inte in igen.`);
     notify(broken ? 'error' : 'info', parts.join(' '));
   } finally {
     useCollection.setState((s) => ({ reading: s.reading - files.length }));
   }
+}
+
+/**
+ * The user pointed out where a waiting file's proposals are: remembered for its layout (one
+ * undoable step), and every waiting file of that layout is read again with it.
+ */
+export async function pointOutProposals(askId: string, column: number): Promise<void> {
+  const { asking } = useCollection.getState();
+  const ask = asking.find((a) => a.id === askId);
+  if (!ask) return;
+  change('Peka ut förslagens kolumn', (x) => c.pointLayout(x, ask.preview.key, column));
+  const same = asking.filter((a) => a.preview.key === ask.preview.key);
+  useCollection.setState((s) => ({ asking: s.asking.filter((a) => !same.includes(a)) }));
+  await takeInFiles(same.map((a) => a.file));
+}
+
+/** Leave a waiting file out. */
+export function dropAsking(askId: string): void {
+  useCollection.setState((s) => ({ asking: s.asking.filter((a) => a.id !== askId) }));
 }
 
 export function removeFile(fileId: string): boolean {

@@ -3,7 +3,7 @@
 // in the exported Word plan (read by LibreOffice too).
 import { readFileSync } from 'node:fs';
 import { convertHtml } from '../fixtures/offices';
-import { EXPECTED, PAGES } from '../fixtures/templateLayouts';
+import { EXPECTED, PAGES, UNPLACED } from '../fixtures/templateLayouts';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import JSZip from 'jszip';
 import { buildAlikeLinesFile, buildCollectFiles, DIFFERENT, PROPOSALS, SAME } from './collectFiles';
@@ -307,4 +307,41 @@ test('templates in other layouts, saved by LibreOffice as .docx and .odt, come i
       }
     }
   }
+});
+
+test('a table the reader cannot place: the panel shows it and asks, the user points out the column, the proposals come in; the next file of that layout comes in without asking', async ({ page }) => {
+  test.setTimeout(180_000);
+  const made = convertHtml({ first: UNPLACED(['Fler vårdmöten på distans', 'Gemensam journal']), second: UNPLACED(['Mobila team']) }, ['docx']);
+  await openApp(page);
+  const panel = await openCollect(page);
+  await panel.getByTestId('collect-files').setInputFiles({ name: 'Habiliteringen.docx', mimeType: 'application/octet-stream', buffer: Buffer.from(made.first!.docx) });
+  const ask = panel.getByRole('region', { name: 'Var står förslagen?' });
+  await expect(ask).toBeVisible();
+  await expect(ask).toContainText('I Habiliteringen.docx finns ingen kolumn ”Prioriterade områden”');
+  await expect(ask.getByRole('table')).toContainText('Fler vårdmöten på distans');
+  // Nothing came in yet.
+  await expect(page.getByText('1 fil behöver din hjälp: peka ut kolumnen med förslagen under ”Var står förslagen?”.')).toBeVisible();
+  await expect(panel.getByText(/^Filer \(/)).toHaveCount(0);
+  await ask.getByRole('button', { name: 'Förslagen står i kolumnen ”Idéer”' }).click();
+  await expect(ask).toHaveCount(0);
+  await expect(page.getByText('1 fil togs in med 2 förslag.')).toBeVisible();
+  await panel.getByText('Filer (1)').click();
+  const files = panel.getByRole('list', { name: 'Filer' }).getByRole('listitem');
+  await expect(files.filter({ hasText: 'Habiliteringen.docx' })).toContainText('Habiliteringen · 2 förslag');
+  let shown = (await entries(panel)).flatMap((e) => e.sources);
+  expect(shown.map((s) => s.text)).toEqual(expect.arrayContaining(['Fler vårdmöten på distans', 'Gemensam journal']));
+
+  // The same layout again: no question.
+  await panel.getByTestId('collect-files').setInputFiles({ name: 'Tandvården.docx', mimeType: 'application/octet-stream', buffer: Buffer.from(made.second!.docx) });
+  await expect(page.getByText('1 fil togs in med 1 förslag.')).toBeVisible();
+  await expect(panel.getByRole('region', { name: 'Var står förslagen?' })).toHaveCount(0);
+  shown = (await entries(panel)).flatMap((e) => e.sources);
+  expect(shown.map((s) => s.text)).toContain('Mobila team');
+  // Remembered with the collection: after a reload too.
+  await page.reload();
+  const again = await openCollect(page);
+  await again.getByTestId('collect-files').setInputFiles({ name: 'Kopia.docx', mimeType: 'application/octet-stream', buffer: Buffer.from(made.second!.docx) });
+  await expect(page.getByText('1 fil togs in med 1 förslag.')).toBeVisible();
+  await expect(again.getByRole('region', { name: 'Var står förslagen?' })).toHaveCount(0);
+  await expect(again.getByText('2 formuleringar: Tandvården, Kopia')).toBeVisible();
 });

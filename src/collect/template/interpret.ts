@@ -63,17 +63,64 @@ function titleOf(row: Row, columns: number): string | null {
   return row.length === 1 || cell.span >= Math.max(2, columns - 1) ? cellText(cell) : null;
 }
 
-/** The header row of a table: the first with a proposals column (by meaning). */
-function headerOf(table: Table): { index: number; roles: Map<number, Role> } | null {
+/**
+ * The header row of a table: the first with a proposals column (by meaning) — or, for a layout
+ * the user has pointed out (`column`: where its proposals are), its first row.
+ */
+function headerOf(table: Table, layout?: PointedLayout): { index: number; roles: Map<number, Role> } | null {
   for (const [index, row] of table.rows.entries()) {
     const roles = new Map(placed(row).map(({ cell, column }) => [column, roleOf(cellText(cell))]));
     if ([...roles.values()].some((r) => r.kind === 'proposals')) return { index, roles };
   }
-  return null;
+  const first = table.rows[0];
+  if (!layout || !first || keyOf(table) !== layout.key) return null;
+  const roles = new Map(placed(first).map(({ cell, column }) => [column, roleOf(cellText(cell))]));
+  roles.set(layout.column, { kind: 'proposals', year: null });
+  return { index: 0, roles };
 }
 
-/** The proposals of every table with a proposals column; null when no table has one. */
-export function proposalsOfTables(tables: readonly Table[]): TemplateProposal[] | null {
+/** A layout the user pointed out: its key (see TablePreview) and the grid column of its proposals. */
+export interface PointedLayout {
+  key: string;
+  column: number;
+}
+
+/** A table's width in grid columns. */
+const widthOf = (table: Table) => Math.max(0, ...table.rows.map((r) => r.reduce((n, c) => n + c.span, 0)));
+
+/** A file's table the reader could not place, as the user sees it to point out the proposals. */
+export interface TablePreview {
+  /** The layout: its first row's texts by meaning (files of the same layout share it). */
+  key: string;
+  /** Its first rows, cell texts by grid column (a merged cell's text where it starts). */
+  rows: string[][];
+}
+
+/** A table's rows as texts by grid column (a merged cell's text where it starts; its lines on lines of their own). */
+function gridTexts(table: Table, rows: Row[]): string[][] {
+  const width = widthOf(table);
+  return rows.map((row) => {
+    const texts = Array.from({ length: width }, () => '');
+    for (const { cell, column } of placed(row)) if (column < width) texts[column] = cell.lines.map((l) => l.text).join('\n');
+    return texts;
+  });
+}
+
+/** A layout's key: the table's first row, by meaning. */
+const keyOf = (table: Table) => gridTexts(table, table.rows.slice(0, 1))[0]?.map(normalized).join('|') ?? '';
+
+/** The first table of two or more columns, to show when the reader cannot tell where the proposals are. */
+export function previewOf(tables: readonly Table[]): TablePreview | null {
+  const table = tables.find((t) => widthOf(t) >= 2 && t.rows.length > 0);
+  if (!table) return null;
+  return { key: keyOf(table), rows: gridTexts(table, table.rows.slice(0, 6)).map((r) => r.map((t) => t.slice(0, 160))) };
+}
+
+/**
+ * The proposals of every table with a proposals column; null when no table has one. `layout`:
+ * one the user pointed out (its tables have no such header; its proposals in `column`).
+ */
+export function proposalsOfTables(tables: readonly Table[], layout?: PointedLayout): TemplateProposal[] | null {
   let found = false;
   const out: TemplateProposal[] = [];
   const ranks = new Map<string, number>();
@@ -85,10 +132,10 @@ export function proposalsOfTables(tables: readonly Table[]): TemplateProposal[] 
   };
   let delomrade = '';
   for (const table of tables) {
-    const header = headerOf(table);
+    const header = headerOf(table, layout);
     if (!header) continue;
     found = true;
-    const columns = Math.max(...table.rows.map((r) => r.reduce((n, c) => n + c.span, 0)));
+    const columns = widthOf(table);
     const headerLabels = new Map(placed(table.rows[header.index]!).map(({ cell, column }) => [column, cellText(cell)]));
     let rowYear = null as { year: number; label: string } | null;
     table.rows.forEach((row, i) => {

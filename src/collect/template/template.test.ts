@@ -6,11 +6,11 @@ import { convertHtml, type OfficeKind } from '../../../tests/fixtures/offices';
 import { readFilledMall } from '../../export/docx/readMall';
 import { createExampleDoc } from '../../domain/plan';
 import { takeIn } from '../takeIn';
-import { EXPECTED, PAGES } from '../../../tests/fixtures/templateLayouts';
+import { EXPECTED, PAGES, UNPLACED } from '../../../tests/fixtures/templateLayouts';
 
 let files: Record<string, Record<OfficeKind, Uint8Array>>;
 beforeAll(() => {
-  files = convertHtml(PAGES, ['docx', 'odt']);
+  files = convertHtml({ ...PAGES, unplaced: UNPLACED(['Idé ett', 'Idé två']) }, ['docx', 'odt']);
 }, 180_000);
 
 describe('a template in another layout, saved by LibreOffice as .docx and as .odt', () => {
@@ -44,5 +44,21 @@ describe('Samla in, given the region’s layout as .docx and .odt', () => {
         ['kompetensforsorjning', 2026, 'Chefsutveckling för första linjen', false, office],
       ]);
     }
+  });
+});
+
+describe('a table the reader cannot place', () => {
+  it('is shown to be pointed out; with the column pointed out, its proposals come in', async () => {
+    const made = files;
+    const first = await readFilledMall(made.unplaced!.docx);
+    expect(first.ok).toBe(false);
+    if (first.ok) return;
+    expect(first.error).toBe('Hittar ingen kolumn ”Prioriterade områden” – peka ut kolumnen med förslagen.');
+    expect(first.ask!.rows[0]).toEqual(['Område', 'Idéer', 'Kommentar']);
+    expect(first.ask!.rows[1]).toEqual(['Nära vård', 'Idé ett\nIdé två', 'Från vår ledningsgrupp']);
+    const again = await readFilledMall(made.unplaced!.docx, { [first.ask!.key]: 1 });
+    expect(again).toMatchObject({ ok: true, proposals: [{ text: 'Idé ett', rank: 0 }, { text: 'Idé två', rank: 1 }] });
+    // Another layout's choice does not apply.
+    expect((await readFilledMall(made.unplaced!.docx, { 'annan|tabell': 1 })).ok).toBe(false);
   });
 });

@@ -42,7 +42,7 @@ describe('reading a filled-in template', () => {
     other.file('word/document.xml', `<w:document xmlns:w="${W}"><w:body><w:p><w:r><w:t>Brev</w:t></w:r></w:p></w:body></w:document>`);
     expect(await readFilledMall(await other.generateAsync({ type: 'uint8array' }))).toEqual({
       ok: false,
-      error: 'Hittar ingen tabell med kolumnen ”Prioriterade områden” – är det mallen att fylla i?',
+      error: 'Hittar ingen tabell i filen – är det mallen att fylla i?',
     });
     expect(proposalsFromDocumentXml(`<w:document xmlns:w="${W}"/>`)).toBeNull();
   });

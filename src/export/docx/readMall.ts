@@ -1,7 +1,7 @@
 // Reading a filled-in template back — this app's "Mall att fylla i" or the region's own
 // layout, as Word or LibreOffice saved it: the document's tables (src/collect/template/docx.ts)
 // read by meaning (src/collect/template/interpret.ts).
-import { proposalsOfTables, type TemplateProposal } from '../../collect/template/interpret';
+import { previewOf, proposalsOfTables, type TablePreview, type TemplateProposal } from '../../collect/template/interpret';
 import { tablesOfDocx } from '../../collect/template/docx';
 import { tablesOfOdt } from '../../collect/template/odt';
 import { openZip, type SafeZip, ZipTooLarge } from '../../files/safeZip';
@@ -18,10 +18,17 @@ export function proposalsFromDocumentXml(xml: string, stylesXml: string | null =
   return proposalsOfTables(tablesOfDocx(xml, stylesXml));
 }
 
-export type MallReading = { ok: true; recipient: string; proposals: MallProposal[] } | { ok: false; error: string };
+/**
+ * A template read: its proposals and who it was sent to — or why not, with the table to show
+ * (`ask`) when there is one but the reader cannot tell where its proposals are.
+ */
+export type MallReading = { ok: true; recipient: string; proposals: MallProposal[] } | { ok: false; error: string; ask?: TablePreview };
+
+/** Where the proposals are, by layout key, as the user pointed out for earlier files. */
+export type PointedLayouts = Readonly<Record<string, number>>;
 
 /** Read a filled-in template (.docx or .odt bytes): its proposals and who it was sent to. */
-export async function readFilledMall(bytes: Uint8Array | ArrayBuffer | Blob): Promise<MallReading> {
+export async function readFilledMall(bytes: Uint8Array | ArrayBuffer | Blob, layouts: PointedLayouts = {}): Promise<MallReading> {
   let zip: SafeZip;
   try {
     zip = await openZip(bytes);
@@ -33,8 +40,14 @@ export async function readFilledMall(bytes: Uint8Array | ArrayBuffer | Blob): Pr
     // An OpenDocument text (.odt) is read the same way; it carries no plan part.
     const odt = main === null ? await zip.text('content.xml') : null;
     if (main === null && odt === null) return { ok: false, error: 'Word-filen saknar sitt dokument (word/document.xml).' };
-    const proposals = main !== null ? proposalsFromDocumentXml(main, await zip.text('word/styles.xml')) : proposalsOfTables(tablesOfOdt(odt!, await zip.text('styles.xml')));
-    if (!proposals) return { ok: false, error: `Hittar ingen tabell med kolumnen ”${MALL_HEADERS[1]}” – är det mallen att fylla i?` };
+    const tables = main !== null ? tablesOfDocx(main, await zip.text('word/styles.xml')) : tablesOfOdt(odt!, await zip.text('styles.xml'));
+    const preview = previewOf(tables);
+    const pointed = preview && layouts[preview.key] !== undefined ? { key: preview.key, column: layouts[preview.key]! } : undefined;
+    const proposals = proposalsOfTables(tables, pointed);
+    if (!proposals) {
+      const error = preview ? `Hittar ingen kolumn ”${MALL_HEADERS[1]}” – peka ut kolumnen med förslagen.` : 'Hittar ingen tabell i filen – är det mallen att fylla i?';
+      return { ok: false, error, ...(preview ? { ask: preview } : {}) };
+    }
     const part = main !== null ? await readPlanPart(zip).catch(() => null) : null;
     return { ok: true, recipient: part?.recipient ?? '', proposals };
   } catch (error) {

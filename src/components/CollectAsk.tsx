@@ -23,8 +23,8 @@ function AskOne({ ask }: { ask: Asking }) {
               {head.map((text, i) => (
                 <th key={i} scope="col">
                   <span>{columnName(text, i)}</span>
-                  <button type="button" onClick={() => void pointOutProposals(ask.id, i)} aria-label={`Förslagen står i kolumnen ”${columnName(text, i)}”`}>
-                    Förslagen står här
+                  <button type="button" onClick={() => void pointOutProposals(ask.id, i)}>
+                    Förslagen står här<span className="sr-only"> – i kolumnen ”{columnName(text, i)}”</span>
                   </button>
                 </th>
               ))}

@@ -233,3 +233,15 @@ test('Samla in (files taken in, a group open, a merge form, dismissed ones) and 
   await expect(page.getByRole('dialog', { name: 'Skicka ut' }).getByRole('alert')).toBeVisible();
   expect(await audit(page)).toEqual([]);
 });
+
+test('Samla in asking where a file’s proposals are (“Var står förslagen?”) passes axe (WCAG 2.1 AA)', async ({ page }) => {
+  const { convertHtml } = await import('../fixtures/offices');
+  const { UNPLACED } = await import('../fixtures/templateLayouts');
+  const made = convertHtml({ unplaced: UNPLACED(['Fler vårdmöten på distans']) }, ['docx']);
+  await openApp(page);
+  await page.getByRole('navigation', { name: 'Verktyg' }).getByRole('button', { name: 'Samla in' }).click();
+  const panel = page.getByRole('complementary', { name: 'Samla in' });
+  await panel.getByTestId('collect-files').setInputFiles({ name: 'Habiliteringen.docx', mimeType: 'application/octet-stream', buffer: Buffer.from(made.unplaced!.docx) });
+  await expect(panel.getByRole('region', { name: 'Var står förslagen?' })).toBeVisible();
+  expect(await audit(page)).toEqual([]);
+});

@@ -322,7 +322,7 @@ test('a table the reader cannot place: the panel shows it and asks, the user poi
   // Nothing came in yet.
   await expect(page.getByText('1 fil behöver din hjälp: peka ut kolumnen med förslagen under ”Var står förslagen?”.')).toBeVisible();
   await expect(panel.getByText(/^Filer \(/)).toHaveCount(0);
-  await ask.getByRole('button', { name: 'Förslagen står i kolumnen ”Idéer”' }).click();
+  await ask.getByRole('button', { name: 'Förslagen står här – i kolumnen ”Idéer”' }).click();
   await expect(ask).toHaveCount(0);
   await expect(page.getByText('1 fil togs in med 2 förslag.')).toBeVisible();
   await panel.getByText('Filer (1)').click();

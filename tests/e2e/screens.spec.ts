@@ -12,8 +12,19 @@ async function open(page: Page, width: number, height: number) {
 
 const zoomOf = (page: Page) => page.locator('svg.fan').getAttribute('data-zoom').then(Number);
 
-/** On-screen size of an item's text and the area of its cell's sector. */
+/** On-screen size of an item's text and the area of its cell's sector, once the fan has come to rest (sectors move by a transition after a new layout). */
 async function sizes(page: Page, cell: string) {
+  let last = await sizesNow(page, cell);
+  for (let i = 0; i < 40; i++) {
+    await page.waitForTimeout(150);
+    const now = await sizesNow(page, cell);
+    if (Math.abs(now.area - last.area) < 1 && Math.abs(now.font - last.font) < 0.01) return now;
+    last = now;
+  }
+  throw new Error('the fan kept moving');
+}
+
+async function sizesNow(page: Page, cell: string) {
   return page.evaluate((key) => {
     const group = document.querySelector(`[data-cell="${key}"]`)!;
     const text = group.querySelector<SVGTextElement>('.fan-item text')!;

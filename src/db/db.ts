@@ -25,6 +25,8 @@ export interface UpdateRow {
   seq?: number;
   planId: string;
   update: Uint8Array;
+  /** A checksum of `update` (src/db/pieces.ts): a piece damaged on disk is known before it is applied. */
+  sum?: number;
 }
 
 /**

@@ -11,7 +11,7 @@ export const DB_VERSION = 13;
 /** The stored rows of the plan opened last, as they are (restored by the storage module). */
 export interface StoredRows {
   planRow: unknown;
-  /** The pieces of its document (none: not yet turned into one — the storage module does that). */
+  /** The pieces of its document as stored, with their checksums (none: not yet turned into one — the storage module does that). */
   updates: unknown[];
   /** The number of its last piece. */
   lastSeq: number;
@@ -59,12 +59,12 @@ export async function readStoredRows(name = DB_NAME): Promise<StoredRows | null>
     if (typeof planId !== 'string') return null;
     const [planRow, rows, view] = await Promise.all([
       request(tx.objectStore('plans').get(planId)) as Promise<{ deletedAt?: unknown } | undefined>,
-      request(tx.objectStore('planUpdates').index('planId').getAll(planId)) as Promise<Array<{ seq?: unknown; update?: unknown }>>,
+      request(tx.objectStore('planUpdates').index('planId').getAll(planId)) as Promise<Array<{ seq?: unknown; update?: unknown; sum?: unknown }>>,
       request(tx.objectStore('planViews').get(planId)) as Promise<unknown>,
     ]);
     if (!planRow || planRow.deletedAt || rows.length === 0) return null;
     const lastSeq = rows.reduce((max, r) => (typeof r.seq === 'number' && r.seq > max ? r.seq : max), -1);
-    return { planRow, updates: rows.map((r) => r.update), lastSeq, view };
+    return { planRow, updates: rows, lastSeq, view };
   } catch {
     return null;
   } finally {

@@ -91,7 +91,7 @@ describe('storage', () => {
     await repo.database().planUpdates.add({ planId: doc.plan.id, update: new Uint8Array([1, 2, 3, 250, 250, 250]) });
     await repo.database().planUpdates.add({ planId: doc.plan.id, update: 'inte en ändring' as never });
     expect(await repo.loadDoc(doc.plan.id)).toEqual(doc);
-    expect(repo.takeRepairNotes(doc.plan.id)).toEqual(['2 sparade ändringar kunde inte läsas och lämnades utanför.']);
+    expect(repo.takeRepairNotes(doc.plan.id)).toEqual(['2 sparade delar av planen var skadade och lämnades utanför. Det som ändrades i dem saknas.']);
   });
 
   it('soft-deletes, restores and purges plans, and remembers the last plan', async () => {

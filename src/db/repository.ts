@@ -5,12 +5,13 @@
 import * as Y from 'yjs';
 import type { Plan, PlanDoc } from '../domain/types';
 import { isRecord, type RestoredDoc, restoreSound } from '../schema/records';
-import { loadRepair, readDoc } from '../ydoc/read';
+import { ID_RESTORED_NOTE, loadRepair, readDoc } from '../ydoc/read';
+import { decodePieces, pieceRow, soundPiece } from './pieces';
 import { docFromPlan } from '../ydoc/replica';
 import { LOAD } from '../ydoc/origins';
 import { opened } from './connection';
 import type { PlanRow, SolfjadernDb } from './db';
-import { viewOf } from './views';
+import { anyViewOf, viewOf } from './views';
 
 export { database, useDatabase } from './connection';
 export * from './sideRepository';
@@ -67,53 +68,65 @@ function keepNotes(planId: string, notes: string[]): void {
   else repairNotes.delete(planId);
 }
 
-/** A Uint8Array, from any realm (storage may hand back another realm's, as fake-indexeddb does in tests). */
-const isBytes = (value: unknown): value is Uint8Array => Object.prototype.toString.call(value) === '[object Uint8Array]';
+/** The plan as its kept view shows it, whatever pieces it was read from (a copy to fall back on). */
+export interface Fallback {
+  /** The plan's row in the plan list (its name, blades, rings and catalogue as last stored). */
+  row?: unknown;
+  /** Its kept view, and whether it was read from exactly the pieces stored now. */
+  view?: { doc: PlanDoc; exact: boolean } | null;
+}
+
+const damagedNote = (broken: number) => `${broken === 1 ? 'En sparad del' : `${broken} sparade delar`} av planen var skadad${broken === 1 ? '' : 'e'} och lämnades utanför`;
 
 /**
  * A plan from the pieces of its document, through the one restore step (src/ydoc/read.ts →
- * src/schema/records.ts). A piece that cannot be read is left out. Null when no plan is in it.
+ * src/schema/records.ts), read as `planId` whatever the document says. A damaged piece is left
+ * out; when that costs the plan its base, or its kept view holds all of it, the plan is made
+ * again from the view (and stored so, replacing the damaged pieces). Null when nothing can be read.
  */
-export async function planFromUpdates(planId: string, updates: readonly unknown[]): Promise<StoredPlan | null> {
-  const { ydoc, broken } = decode(updates);
+export async function planFromUpdates(planId: string, updates: readonly unknown[], fallback: Fallback = {}): Promise<StoredPlan | null> {
+  const decoded = decodePieces(updates);
   performance.mark('solfjadern:doc-applied');
-  let read = readDoc(ydoc);
+  const view = fallback.view ?? null;
+  if (decoded.broken > 0 && view && (view.exact || !decoded.hasPlan)) {
+    const ydoc = docFromPlan(view.doc, LOAD);
+    await savePlan(ydoc, view.doc).catch(() => {});
+    keepNotes(planId, [
+      `${damagedNote(decoded.broken)}. Planen återskapades som den såg ut när den senast sparades${view.exact ? ' – inget gick förlorat' : '; ändringar gjorda efter det kan saknas'}.`,
+    ]);
+    return { ydoc, doc: view.doc };
+  }
+  const { ydoc } = decoded;
+  const expected = { id: planId, fallback: isRecord(fallback.row) ? fallback.row : null };
+  let read = readDoc(ydoc, expected);
   performance.mark('solfjadern:doc-read');
   // Something is not sound: read it again with the careful restore step.
   if (!read || read.partial) {
     await loadRepair();
-    read = readDoc(ydoc);
+    read = readDoc(ydoc, expected);
   }
-  if (!read || read.doc.plan.id !== planId) return null;
-  keepNotes(planId, [...(broken > 0 ? [`${broken === 1 ? 'En sparad ändring' : `${broken} sparade ändringar`} kunde inte läsas och lämnades utanför.`] : []), ...read.notes]);
+  if (!read) return null;
+  const lostBase = decoded.broken > 0 && !decoded.hasPlan;
+  keepNotes(planId, [
+    ...(decoded.broken > 0 ? [`${damagedNote(decoded.broken)}${lostBase ? ': planens aktiviteter kunde inte läsas. Har du en exporterad fil eller en sparad version kan du återställa den.' : '. Det som ändrades i dem saknas.'}`] : []),
+    ...read.notes.filter((n) => !lostBase || n !== ID_RESTORED_NOTE),
+  ]);
+  // What could be read is stored as the plan's one sound piece: the next start reads no damage again.
+  if (decoded.broken > 0) await savePlan(ydoc, read.doc).catch(() => {});
   return { ydoc, doc: read.doc };
-}
-
-/** A document made of a plan's pieces; a piece that cannot be read is left out (counted). */
-function decode(updates: readonly unknown[]): { ydoc: Y.Doc; broken: number } {
-  const ydoc = new Y.Doc();
-  let broken = 0;
-  for (const update of updates) {
-    try {
-      if (!isBytes(update)) throw new Error('not an update');
-      Y.applyUpdate(ydoc, update, LOAD);
-    } catch {
-      broken++;
-    }
-  }
-  return { ydoc, broken };
 }
 
 /**
  * The plan of rows read straight from IndexedDB before the app loaded (src/db/earlyRead.ts):
  * its kept view with the document still to decode when the view was read from exactly these
- * pieces (`lastSeq`: the last one's number), else the document read now.
+ * pieces (`lastSeq`: the last one's number) and every piece is sound, else the document read now.
  */
 export async function planFromRows(row: unknown, updates: readonly unknown[], lastSeq = -1, view: unknown = null): Promise<OpenablePlan | null> {
   if (!isRecord(row) || typeof row.id !== 'string') return null;
   const shown = viewOf(view, row.id, lastSeq);
-  if (shown) return { doc: shown, ydoc: () => decode(updates).ydoc };
-  return planFromUpdates(row.id, updates);
+  if (shown && updates.every(soundPiece)) return { doc: shown, ydoc: () => decodePieces(updates).ydoc };
+  const kept = shown ? { doc: shown, exact: true } : anyViewOf(view, row.id);
+  return planFromUpdates(row.id, updates, { row, view: kept });
 }
 
 async function restoredLegacy(row: unknown, items: readonly unknown[]): Promise<RestoredDoc | null> {
@@ -135,22 +148,26 @@ async function convertLegacy(d: SolfjadernDb, row: PlanRow): Promise<StoredPlan 
   await d.transaction('rw', d.plans, d.planItems, d.planUpdates, async () => {
     // Another tab may have converted it meanwhile: then its document stands.
     if ((await d.planUpdates.where('planId').equals(row.id).count()) > 0) return;
-    await d.planUpdates.add({ planId: row.id, update: Y.encodeStateAsUpdate(ydoc) });
+    await d.planUpdates.add(pieceRow(row.id, Y.encodeStateAsUpdate(ydoc)));
     await legacyItems(d, row.id).delete();
     await d.plans.put({ ...row, itemCount: Object.keys(restored.doc.items).length });
   });
   const stored = await d.planUpdates.where('planId').equals(row.id).toArray();
-  const plan = (await planFromUpdates(row.id, stored.map((r) => r.update))) ?? { ydoc, doc: restored.doc };
+  const plan = (await planFromUpdates(row.id, stored)) ?? { ydoc, doc: restored.doc };
   // What the conversion repaired is what there is to say.
   keepNotes(row.id, restored.notes);
   return plan;
 }
 
 async function readPlan(d: SolfjadernDb, planId: string): Promise<StoredPlan | null> {
-  const [row, rows] = await d.transaction('r', d.plans, d.planUpdates, () => Promise.all([d.plans.get(planId), d.planUpdates.where('planId').equals(planId).toArray()]));
+  const [row, rows, view] = await d.transaction('r', d.plans, d.planUpdates, d.planViews, () =>
+    Promise.all([d.plans.get(planId), d.planUpdates.where('planId').equals(planId).toArray(), d.planViews.get(planId)]),
+  );
   if (!row || row.deletedAt) return null;
   if (rows.length === 0) return convertLegacy(d, row);
-  return planFromUpdates(planId, rows.map((r) => r.update));
+  const lastSeq = Math.max(...rows.map((r) => r.seq ?? -1));
+  const exact = viewOf(view, planId, lastSeq);
+  return planFromUpdates(planId, rows, { row, view: exact ? { doc: exact, exact: true } : anyViewOf(view, planId) });
 }
 
 export async function loadPlan(planId: string): Promise<StoredPlan | null> {
@@ -179,7 +196,7 @@ export async function savePlan(ydoc: Y.Doc, doc: PlanDoc, now = new Date(), open
     if (open) await d.meta.put({ key: 'lastPlanId', value: doc.plan.id });
     await d.planUpdates.where('planId').equals(doc.plan.id).delete();
     await legacyItems(d, doc.plan.id).delete();
-    await d.planUpdates.add({ planId: doc.plan.id, update: Y.encodeStateAsUpdate(ydoc) });
+    await d.planUpdates.add(pieceRow(doc.plan.id, Y.encodeStateAsUpdate(ydoc)));
     await d.plans.put(planRow(doc, now));
   });
 }
@@ -201,7 +218,7 @@ export async function appendUpdates(planId: string, updates: readonly Uint8Array
   // A burst of changes is one piece (merged: the same document, fewer rows to read back).
   const piece = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates as Uint8Array[]);
   return d.transaction('rw', d.plans, d.planUpdates, async () => {
-    await d.planUpdates.add({ planId, update: piece });
+    await d.planUpdates.add(pieceRow(planId, piece));
     const row = await d.plans.get(planId);
     if (row && doc && doc.plan.id === planId) await d.plans.put(planRow(doc, now, row.deletedAt));
     return d.planUpdates.where('planId').equals(planId).count();
@@ -214,9 +231,12 @@ export async function compactPlan(planId: string): Promise<void> {
   await d.transaction('rw', d.planUpdates, async () => {
     const rows = await d.planUpdates.where('planId').equals(planId).toArray();
     if (rows.length < 2) return;
-    const merged = Y.mergeUpdates(rows.filter((r) => isBytes(r.update)).map((r) => r.update));
-    await d.planUpdates.bulkDelete(rows.map((r) => r.seq!));
-    await d.planUpdates.add({ planId, update: merged });
+    // Damaged pieces stay as they are (the next read names them); the sound ones become one.
+    const sound = rows.filter(soundPiece);
+    if (sound.length < 2) return;
+    const merged = Y.mergeUpdates(sound.map((r) => r.update));
+    await d.planUpdates.bulkDelete(sound.map((r) => r.seq!));
+    await d.planUpdates.add(pieceRow(planId, merged));
   });
 }
 
@@ -236,7 +256,7 @@ export async function applyLoggedUpdates(plan: Plan, updates: readonly Uint8Arra
   const d = await opened();
   const row = await d.plans.get(plan.id);
   if (row) {
-    await d.planUpdates.bulkAdd(updates.map((update) => ({ planId: plan.id, update })));
+    await d.planUpdates.bulkAdd(updates.map((update) => pieceRow(plan.id, update)));
     return null;
   }
   await loadRepair();

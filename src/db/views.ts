@@ -43,3 +43,10 @@ export function viewOf(view: unknown, planId: string, lastSeq: number, dbName = 
   kept.set(`${dbName}/${planId}`, lastSeq);
   return doc;
 }
+
+/** A kept view of `planId`, restored, whatever pieces it was read from (a copy to fall back on when pieces are damaged). */
+export function anyViewOf(view: unknown, planId: string): { doc: PlanDoc; exact: false } | null {
+  if (!isRecord(view) || view.planId !== planId || !Array.isArray(view.items)) return null;
+  const doc = restoreSound(view.plan, view.items);
+  return doc && doc.plan.id === planId ? { doc, exact: false } : null;
+}

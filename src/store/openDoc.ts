@@ -3,17 +3,19 @@
 // again after changes from elsewhere (a room, another tab, undo).
 import * as Y from 'yjs';
 import type { PlanDoc } from '../domain/types';
-import { loadRepair, readDoc } from '../ydoc/read';
+import { ID_RESTORED_NOTE, loadRepair, readDoc, repairLoaded } from '../ydoc/read';
 import { docFromPlan } from '../ydoc/replica';
 import { bladeMap, commentMap, dotMap, itemMap, planMap, ringMap, votingMap } from '../ydoc/shape';
 import { shareUnchanged } from '../ydoc/view';
-import { LOAD, LOCAL, TAB } from '../ydoc/origins';
+import { LOAD, LOCAL, REPAIR, TAB } from '../ydoc/origins';
 import { clashing } from './clashes';
 import { notify, useEditor } from './editorState';
 import { emptyHistory } from './history';
 
 export interface Open {
   ydoc: Y.Doc;
+  /** The plan the document was opened as: its id never changes, whatever a peer writes. */
+  planId: string | null;
   undo: Y.UndoManager;
   /** The document changed from elsewhere and `doc` is not read again yet. */
   stale: boolean;
@@ -47,16 +49,22 @@ function settle(): void {
   if (!open?.stale) return;
   open.stale = false;
   const current = open;
-  const read = readDoc(current.ydoc);
-  if (!read || read.partial) {
-    // Read it again once the careful restore step is here (it keeps more of what is not sound).
+  const read = readDoc(current.ydoc, current.planId ? { id: current.planId } : undefined);
+  // Read it again once the careful restore step is here (it keeps more of what is not sound) —
+  // once: a reading that stays short of the plan with it loaded is what there is.
+  if ((!read || read.partial) && !repairLoaded())
     void loadRepair().then(() => {
       if (open !== current) return;
       current.stale = true;
       settle();
     });
+  if (!read) {
+    if (!current.said.has('unreadable')) notify('error', 'Planen i dokumentet kunde inte läsas just nu. Det som visas är planen som den senast gick att läsa – inget av det har ändrats.');
+    current.said.add('unreadable');
+    return;
   }
-  if (!read) return;
+  // A peer changed or removed the plan's id: write it back (every copy then agrees again).
+  if (current.planId && read.notes.includes(ID_RESTORED_NOTE)) current.ydoc.transact(() => planMap(current.ydoc).set('id', current.planId), REPAIR);
   const prev = useEditor.getState().doc;
   const doc = shareUnchanged(prev, read.doc);
   if (doc !== prev) useEditor.setState({ doc });
@@ -112,9 +120,10 @@ export function openYDoc(source: DocSource, doc: PlanDoc | null = null): void {
     return;
   }
   pending = null;
-  start(source);
+  const shown = doc ?? readDoc(source)?.doc ?? null;
+  start(source, shown?.plan.id ?? null);
   markReady();
-  useEditor.setState({ doc: doc ?? readDoc(source)?.doc ?? null, history: emptyHistory() });
+  useEditor.setState({ doc: shown, history: emptyHistory() });
   for (const listener of openListeners) listener(source, useEditor.getState().doc?.plan.id ?? null);
 }
 
@@ -129,7 +138,7 @@ function made(): void {
   if (!current) return;
   pending = null;
   const ydoc = current.make();
-  const opened = start(ydoc);
+  const opened = start(ydoc, current.planId);
   opened.stale = true;
   settle();
   markReady();
@@ -140,13 +149,13 @@ function made(): void {
 const markReady = () => performance.getEntriesByName('solfjadern:doc-ready').length === 0 && performance.mark('solfjadern:doc-ready');
 
 /** Follow a document as the open one: its undo manager, and changes from elsewhere read again. */
-function start(ydoc: Y.Doc): Open {
+function start(ydoc: Y.Doc, planId: string | null): Open {
   const undo = new Y.UndoManager([planMap(ydoc), bladeMap(ydoc), ringMap(ydoc), itemMap(ydoc), commentMap(ydoc), dotMap(ydoc), votingMap(ydoc)], {
     trackedOrigins: new Set([LOCAL]),
     // One stack item per step: the editor says when a step ends (stopCapturing).
     captureTimeout: Number.POSITIVE_INFINITY,
   });
-  const current: Open = { ydoc, undo, stale: false, said: new Set(), from: null, off: () => {} };
+  const current: Open = { ydoc, planId, undo, stale: false, said: new Set(), from: null, off: () => {} };
   const onTransaction = (transaction: Y.Transaction) => {
     if (transaction.origin === LOCAL || transaction.changed.size === 0 || open !== current) return;
     current.stale = true;

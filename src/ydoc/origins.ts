@@ -7,3 +7,6 @@ export const TAB = 'solfjadern:tab';
 
 /** Whether a change with this origin still has to be written to this browser's storage. */
 export const mustStore = (origin: unknown): boolean => origin !== LOAD && origin !== TAB;
+
+/** A repair this window writes back into a document a peer damaged (its plan id): stored and sent, never undone. */
+export const REPAIR = 'solfjadern:repair';

@@ -19,6 +19,9 @@ import { bladeMap, commentMap, dotMap, isYMap, ITEM_VALUE_DEFAULTS, ITEM_VALUES,
 type Repair = (planRaw: unknown, itemRaws: Iterable<unknown>) => RestoredDoc | null;
 let repair: Repair | null = null;
 
+/** Whether the careful restore step is loaded (a reading then keeps all that can be kept). */
+export const repairLoaded = (): boolean => repair !== null;
+
 export async function loadRepair(): Promise<void> {
   repair ??= (await import('../schema/repair')).restoreDocRecords;
 }
@@ -73,15 +76,40 @@ function ordered(map: Y.Map<unknown>): unknown[] {
   });
 }
 
-/** The plan record as the restore step reads one; null when the document holds no plan. */
-function planRecord(ydoc: Y.Doc): Record<string, unknown> | null {
+/**
+ * Who the reading expects the plan to be: the id it was opened as (a document's id never
+ * changes — a peer that deletes or changes it is overruled and named), and a plan record to
+ * fall back on for what the document lost (its stored row, when damaged pieces were left out).
+ */
+export interface Expected {
+  id: string;
+  fallback?: Record<string, unknown> | null;
+}
+
+/** The note for a plan whose id was changed or removed in its document. */
+export const ID_RESTORED_NOTE = 'Planens id hade ändrats eller tagits bort i dokumentet och återställdes.';
+
+/** The plan record as the restore step reads one; null when the document holds no plan (and none is expected). */
+function planRecord(ydoc: Y.Doc, notes: string[], expected?: Expected): Record<string, unknown> | null {
   const plan = planMap(ydoc);
-  const id = plan.get('id');
-  if (typeof id !== 'string' || id === '') return null;
-  const record: Record<string, unknown> = { id, blades: ordered(bladeMap(ydoc)), rings: ordered(ringMap(ydoc)) };
+  let id = plan.get('id');
+  if (expected && id !== expected.id) {
+    if (id !== undefined || plan.size > 0) notes.push(ID_RESTORED_NOTE);
+    id = expected.id;
+  }
+  if (typeof id !== 'string' || id === '' || isReservedId(id)) return null;
+  const fallback = expected?.fallback ?? null;
+  const blades = ordered(bladeMap(ydoc));
+  const rings = ordered(ringMap(ydoc));
+  const record: Record<string, unknown> = {
+    id,
+    blades: blades.length === 0 && Array.isArray(fallback?.blades) ? fallback.blades : blades,
+    rings: rings.length === 0 && Array.isArray(fallback?.rings) ? fallback.rings : rings,
+  };
   for (const field of ['name', 'vision', 'createdAt', 'catalogue', 'recipient']) {
     const value = plain(plan.get(field));
     if (value !== undefined) record[field] = value;
+    else if (fallback && fallback[field] !== undefined) record[field] = fallback[field];
   }
   return record;
 }
@@ -112,11 +140,14 @@ interface Placed {
   record: Record<string, unknown>;
 }
 
-/** Read the plan; null when the document holds none, or its plan cannot be read at all. */
-export function readDoc(ydoc: Y.Doc): ReadDoc | null {
-  const plan = planRecord(ydoc);
-  if (!plan) return null;
+/**
+ * Read the plan; null when the document holds none, or its plan cannot be read at all. Given
+ * what is `expected`, the plan is read as that plan whatever its document says of its id.
+ */
+export function readDoc(ydoc: Y.Doc, expected?: Expected): ReadDoc | null {
   const notes: string[] = [];
+  const plan = planRecord(ydoc, notes, expected);
+  if (!plan) return null;
   const rehomed: string[] = [];
   const blades = new Set((plan.blades as unknown[]).flatMap((b) => (isRecord(b) ? [b.id] : [])));
   const rings = new Set((plan.rings as unknown[]).flatMap((r) => (isRecord(r) ? [r.id] : [])));

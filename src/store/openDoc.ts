@@ -43,11 +43,30 @@ export function currentYDoc(): Y.Doc | null {
   return open?.ydoc ?? null;
 }
 
+/** A burst of changes from elsewhere is read again at most this often (the first at once). */
+const SETTLE_GAP_MS = 50;
+let settleAt = -Infinity;
+let settleSoon: ReturnType<typeof setTimeout> | 'now' | null = null;
+
+function scheduleSettle(): void {
+  if (settleSoon !== null) return;
+  const wait = settleAt + SETTLE_GAP_MS - performance.now();
+  const run = () => {
+    settleSoon = null;
+    settle();
+  };
+  if (wait <= 0) {
+    settleSoon = 'now';
+    queueMicrotask(run);
+  } else settleSoon = setTimeout(run, wait);
+}
+
 /** Read the document again where it changed from elsewhere; say what could not be read or had to move. */
 function settle(): void {
   made();
   if (!open?.stale) return;
   open.stale = false;
+  settleAt = performance.now();
   const current = open;
   const read = readDoc(current.ydoc, current.planId ? { id: current.planId } : undefined);
   // Read it again once the careful restore step is here (it keeps more of what is not sound) —
@@ -160,8 +179,8 @@ function start(ydoc: Y.Doc, planId: string | null): Open {
     if (transaction.origin === LOCAL || transaction.changed.size === 0 || open !== current) return;
     current.stale = true;
     if (transaction.origin !== undo) current.from ??= transaction.origin === TAB ? 'tab' : 'room';
-    // Several updates arriving together are read once.
-    queueMicrotask(settle);
+    // Several updates arriving together are read once, and a burst at most every SETTLE_GAP_MS.
+    scheduleSettle();
   };
   ydoc.on('afterTransaction', onTransaction);
   current.off = () => {

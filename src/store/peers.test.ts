@@ -2,10 +2,11 @@
 // Issue 22, items 1–2: what a peer in a room writes into the plan's document may not freeze the
 // tab or lose the plan. The plan's id is the one it was opened as; a peer that removes or
 // changes it is overruled (the id written back), named, and the plan keeps being stored.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
 import * as repo from '../db/repository';
 import * as actions from './actions';
-import { planMap } from '../ydoc/shape';
+import { itemMap, planMap } from '../ydoc/shape';
 import { currentYDoc, loadDoc, settleNow, useEditor } from './editor';
 import { stopPersistence } from './persistence';
 import { bootstrap, flush, startPersistence } from './session';
@@ -56,4 +57,40 @@ describe('a peer tampers with the plan’s id', () => {
       expect(stored.plan.id).toBe(before.plan.id);
       expect(stored.items[added]?.text).toBe('Efter intrånget');
     });
+});
+
+describe('a burst of tiny updates from a room', () => {
+  it('is logged and stored in a few merged pieces, proportional to its size — not one rewrite of the whole log per update', async () => {
+    const ydoc = currentYDoc()!;
+    const planId = doc().plan.id;
+    const ids = Object.keys(doc().items);
+    // A peer's 1,000 tiny changes, each its own update.
+    const peer = new Y.Doc();
+    Y.applyUpdate(peer, Y.encodeStateAsUpdate(ydoc));
+    const updates: Uint8Array[] = [];
+    peer.on('update', (u: Uint8Array) => updates.push(u));
+    for (let i = 0; i < 1000; i++) (itemMap(peer).get(ids[i % ids.length]!) as Y.Map<unknown>).set('description', `Ändring ${i}`);
+    const bytes = updates.reduce((n, u) => n + u.length, 0);
+    let written = 0;
+    let writes = 0;
+    const setItem = Storage.prototype.setItem;
+    const spy = vi.spyOn(Storage.prototype, 'setItem').mockImplementation(function (this: Storage, key: string, value: string) {
+      writes++;
+      written += value.length;
+      setItem.call(this, key, value);
+    });
+    const appends = vi.spyOn(repo, 'appendUpdates');
+    for (const u of updates) Y.applyUpdate(ydoc, u, PEER);
+    await flush();
+    spy.mockRestore();
+    // Proportional: the log is written a few times, with about the updates' size (base64) each.
+    expect(writes).toBeLessThan(10);
+    expect(written).toBeLessThan(10 * bytes);
+    expect(appends.mock.calls.length).toBeLessThan(5);
+    // … and every change is stored.
+    settleNow();
+    const stored = (await repo.loadDoc(planId))!;
+    expect(stored.items[ids[999 % ids.length]!]!.description).toBe('Ändring 999');
+    expect(stored).toEqual(doc());
+  });
 });

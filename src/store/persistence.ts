@@ -8,7 +8,7 @@ import * as repo from '../db/repository';
 import { rememberPlan } from '../db/registry';
 import { type LogTrouble, WriteAheadLog } from '../db/wal';
 import { downloadPlanJson } from '../export/json';
-import { mustStore, TAB } from '../ydoc/origins';
+import { LOCAL, mustStore, TAB } from '../ydoc/origins';
 import { currentYDoc, notify, onOpenDoc, showsDocument, useEditor } from './editor';
 import { onTabMessage, sayHello, sendUpdate } from './sync';
 import { useUi } from './ui';
@@ -108,6 +108,7 @@ async function write(batch: Batch, rest: Batch[]): Promise<boolean> {
 
 /** Write everything queued so far; resolves when it is in IndexedDB (or has failed). */
 export function flush(): Promise<void> {
+  takeRemote();
   const batches = queue;
   queue = [];
   if (batches.length === 0) return writing;
@@ -158,6 +159,8 @@ function keepViewSoon(): void {
 let stop: (() => void) | null = null;
 
 export function stopPersistence(): void {
+  if (remote) clearTimeout(remote.timer);
+  remote = null;
   stop?.();
   stop = null;
   generation++;
@@ -187,6 +190,38 @@ function sayLogTrouble(trouble: LogTrouble): void {
   );
 }
 
+/**
+ * Changes that came from a room: gathered for a moment and logged, stored and passed on as one
+ * (merged — proportional to their size), so a burst of thousands of tiny updates costs a few
+ * writes rather than a rewrite of the whole log per update. The room holds them meanwhile.
+ */
+const REMOTE_BATCH_MS = 200;
+let remote: { plan: Plan; updates: Uint8Array[]; timer: ReturnType<typeof setTimeout> } | null = null;
+
+function gather(plan: Plan, update: Uint8Array): void {
+  if (remote && remote.plan.id !== plan.id) takeRemote();
+  if (remote) {
+    remote.plan = plan;
+    remote.updates.push(update);
+  } else remote = { plan, updates: [update], timer: setTimeout(takeRemote, REMOTE_BATCH_MS) };
+  setSaving();
+}
+
+/** Log and queue the room's gathered changes now (as one). */
+function takeRemote(): void {
+  const gathered = remote;
+  remote = null;
+  if (!gathered) return;
+  clearTimeout(gathered.timer);
+  const update = gathered.updates.length === 1 ? gathered.updates[0]! : Y.mergeUpdates(gathered.updates);
+  changed(gathered.plan, update, GATHERED);
+}
+
+const GATHERED = 'solfjadern:gathered';
+
+/** A change this window made (an edit, undo, redo): logged at once, before anything else happens. */
+const isOwn = (origin: unknown) => origin === LOCAL || origin instanceof Y.UndoManager;
+
 /** Log and queue one change of a plan's document, and pass it to the other tabs. */
 function changed(plan: Plan, update: Uint8Array, origin: unknown): void {
   if (origin !== TAB) sendUpdate(plan.id, update);
@@ -210,10 +245,15 @@ export function startPersistence(): () => void {
     const onUpdate = (update: Uint8Array, origin: unknown) => {
       // The plan as it is after the change (logged with it, so a lost database can be rebuilt).
       const plan = useEditor.getState().doc?.plan;
-      if (plan?.id === planId) changed(plan, update, origin);
+      if (plan?.id !== planId) return;
+      if (isOwn(origin) || !mustStore(origin)) changed(plan, update, origin);
+      else gather(plan, update);
     };
     ydoc.on('update', onUpdate);
-    detach = () => ydoc.off('update', onUpdate);
+    detach = () => {
+      ydoc.off('update', onUpdate);
+      takeRemote();
+    };
     sayHello(planId);
     // A plan opened without a view kept of it as it is stored now gets one.
     keepViewSoon();
@@ -241,7 +281,9 @@ export function startPersistence(): () => void {
   });
   // The page going away keeps the plan as shown, if everything is stored by then.
   const onHide = () => {
-    if (document.visibilityState === 'hidden') keepViewNow();
+    if (document.visibilityState !== 'hidden') return;
+    takeRemote();
+    keepViewNow();
   };
   if (typeof document !== 'undefined') document.addEventListener('visibilitychange', onHide);
   stop = () => {

@@ -24,13 +24,23 @@ function freePort(): Promise<number> {
 let redis: ChildProcess;
 let redisPort: number;
 
-beforeAll(async () => {
-  redisPort = await freePort();
+async function startRedis(): Promise<void> {
   redis = spawn('redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
   await new Promise<void>((resolve, reject) => {
     redis.on('error', (e) => reject(new Error(`redis-server did not start (is Debian's redis-server installed?): ${e.message}`)));
     redis.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('Ready to accept connections') && resolve());
   });
+}
+
+async function stopRedis(): Promise<void> {
+  const gone = new Promise((r) => redis.once('exit', r));
+  redis.kill('SIGKILL');
+  await gone;
+}
+
+beforeAll(async () => {
+  redisPort = await freePort();
+  await startRedis();
 });
 
 afterAll(() => {
@@ -56,6 +66,46 @@ describe('two relays sharing Redis', () => {
     } finally {
       a.link.destroy();
       b.link.destroy();
+      for (const r of relays) await r.relay.close();
+    }
+  });
+});
+
+describe('Redis goes away for a while (issue 22, item 9)', () => {
+  it('both relays keep serving their own clients, reconnect when Redis is back, and the rooms merge', { timeout: 90_000 }, async () => {
+    const died: unknown[] = [];
+    const onRejection = (reason: unknown) => void died.push(reason);
+    process.on('unhandledRejection', onRejection);
+    const relays: TestRelay[] = [await startTestRelay({ redis: { host: '127.0.0.1', port: redisPort } }), await startTestRelay({ redis: { host: '127.0.0.1', port: redisPort } })];
+    const invite = await newInvite();
+    const a = nodeClient(relays[0]!.url, invite, docFromPlan(createExampleDoc(new Date('2026-03-01T10:00:00Z'))));
+    const b = nodeClient(relays[1]!.url, invite);
+    const a2 = nodeClient(relays[0]!.url, invite);
+    try {
+      await Promise.all([a.synced, b.synced, a2.synced]);
+      await until(() => readDoc(b.ydoc) !== null && readDoc(a2.ydoc) !== null, 10_000, 'the plan everywhere');
+      const ids = Object.keys(readDoc(a.ydoc)!.doc.items);
+      await stopRedis();
+      // 15 s without Redis, with edits on both sides.
+      changeDoc(a.ydoc, (d) => ops.updateItem(d, ids[0]!, { description: 'Medan Redis var borta' }));
+      changeDoc(b.ydoc, (d) => void ops.addItem(d, { text: 'Också medan Redis var borta' }, 'utan-redis'));
+      // A's relay still carries A's edit to the other client on it.
+      await until(() => readDoc(a2.ydoc)!.doc.items[ids[0]!]!.description === 'Medan Redis var borta', 10_000, 'the edit on the same relay');
+      await new Promise((r) => setTimeout(r, 15_000));
+      expect(died).toEqual([]);
+      await startRedis();
+      // Once Redis is back, the next change carries everything across.
+      await new Promise((r) => setTimeout(r, 3000));
+      changeDoc(a.ydoc, (d) => ops.updateItem(d, ids[1]!, { description: 'Efter Redis' }));
+      await until(
+        () => readDoc(a.ydoc)!.doc.items['utan-redis'] !== undefined && readDoc(b.ydoc)!.doc.items[ids[0]!]!.description === 'Medan Redis var borta' && readDoc(b.ydoc)!.doc.items[ids[1]!]!.description === 'Efter Redis',
+        20_000,
+        'both sides merged',
+      );
+      expect(died).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onRejection);
+      for (const c of [a, b, a2]) c.link.destroy();
       for (const r of relays) await r.relay.close();
     }
   });

@@ -2,11 +2,12 @@
 // the page's `connect-src 'self'` holds and a room needs one address), on Hocuspocus. Rooms
 // are kept in SQLite; several relays behind one address share rooms through Redis.
 import { Database } from '@hocuspocus/extension-database';
-import { Redis } from '@hocuspocus/extension-redis';
 import { Server } from '@hocuspocus/server';
 import BetterSqlite3 from 'better-sqlite3';
+import { existsSync, renameSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { opens } from '../room/access';
+import { SturdyRedis } from './redis';
 import { serveApp } from './static';
 
 export interface RelayOptions {
@@ -19,6 +20,8 @@ export interface RelayOptions {
   appDir: string;
   redis?: { host: string; port: number };
   quiet?: boolean;
+  /** What the relay would print as a warning, when `quiet` (tests). */
+  onWarning?: (text: string) => void;
 }
 
 export interface Relay {
@@ -33,19 +36,83 @@ export const ROOM_PATH = '/rum';
 /** A room message larger than this is refused (a whole plan of 1,000 items is ~1 MB). */
 const MAX_MESSAGE_BYTES = 32 * 1024 * 1024;
 
-function openStore(file: string) {
+interface Store {
+  fetch(name: string): Uint8Array | null;
+  store(name: string, state: Uint8Array): void;
+  close(): void;
+}
+
+/** The rooms' SQLite file, opened and checked; throws when it cannot be read as one. */
+function openStore(file: string): Store {
   const db = new BetterSqlite3(file);
-  db.pragma('journal_mode = WAL');
-  db.exec('CREATE TABLE IF NOT EXISTS rooms (name TEXT PRIMARY KEY, data BLOB NOT NULL, updated_at TEXT NOT NULL)');
+  try {
+    db.pragma('journal_mode = WAL');
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw Object.assign(new Error(String(check)), { code: 'SQLITE_CORRUPT' });
+    db.exec('CREATE TABLE IF NOT EXISTS rooms (name TEXT PRIMARY KEY, data BLOB NOT NULL, updated_at TEXT NOT NULL)');
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   const read = db.prepare<[string], { data: Buffer }>('SELECT data FROM rooms WHERE name = ?');
   const write = db.prepare('INSERT INTO rooms (name, data, updated_at) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at');
   return {
-    fetch: (name: string): Uint8Array | null => {
+    fetch: (name) => {
       const row = read.get(name);
       return row ? new Uint8Array(row.data) : null;
     },
-    store: (name: string, state: Uint8Array) => void write.run(name, Buffer.from(state), new Date().toISOString()),
+    store: (name, state) => void write.run(name, Buffer.from(state), new Date().toISOString()),
     close: () => db.close(),
+  };
+}
+
+/** Whether an error says the SQLite file is not a sound database (damaged, truncated, something else). */
+const damaged = (error: unknown): boolean => /^SQLITE_(CORRUPT|NOTADB)/.test(String((error as { code?: unknown })?.code ?? '')) || /malformed|not a database/i.test(String(error));
+
+/** Move a damaged rooms file (and its journal) aside, keeping it for a closer look; returns where it went. */
+function moveAside(file: string): string {
+  const aside = `${file}.skadad-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+  for (const suffix of ['', '-wal', '-shm']) if (existsSync(file + suffix)) renameSync(file + suffix, aside + suffix);
+  return aside;
+}
+
+/**
+ * The rooms' store, sound whatever is on disk: a file that is damaged (at start, or found so
+ * later) is moved aside and the relay carries on with an empty one — every participant keeps
+ * the plan, and their apps fill each room in again as they connect.
+ */
+function sturdyStore(file: string, say: (text: string) => void): Store {
+  const fresh = (error: unknown): Store => {
+    if (!damaged(error)) throw error;
+    const aside = moveAside(file);
+    say(`Rumsfilen ${file} var skadad och flyttades till ${aside}. Reläet fortsätter med en tom fil; deltagarnas appar fyller i rummen igen när de ansluter.`);
+    return openStore(file);
+  };
+  let current: Store;
+  try {
+    current = openStore(file);
+  } catch (error) {
+    current = fresh(error);
+  }
+  const guarded =
+    <A extends unknown[], R>(run: (store: Store, ...args: A) => R) =>
+    (...args: A): R => {
+      try {
+        return run(current, ...args);
+      } catch (error) {
+        try {
+          current.close();
+        } catch {
+          // Already unusable.
+        }
+        current = fresh(error);
+        return run(current, ...args);
+      }
+    };
+  return {
+    fetch: guarded((s, name: string) => s.fetch(name)),
+    store: guarded((s, name: string, state: Uint8Array) => s.store(name, state)),
+    close: () => current.close(),
   };
 }
 
@@ -59,7 +126,7 @@ function addresses(host: string, port: number): string[] {
 }
 
 export async function startRelay(options: RelayOptions): Promise<Relay> {
-  const store = openStore(options.dataFile);
+  const store = sturdyStore(options.dataFile, (text) => (options.quiet ? options.onWarning?.(text) : console.warn(text)));
   const extensions = [
     new Database({
       fetch: async ({ documentName }) => store.fetch(documentName),
@@ -68,13 +135,13 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
   ];
   if (options.redis)
     extensions.push(
-      new Redis({
+      new SturdyRedis({
         host: options.redis.host,
         port: options.redis.port,
         prefix: 'solfjadern',
-        // ioredis 5.8 sends CLIENT SETINFO after SUBSCRIBE on the subscriber connection, which
-        // Redis refuses, and the room never subscribes (redis/ioredis#2037).
-        options: { disableClientInfo: true },
+        onStatus: (up) => {
+          if (!options.quiet) console.log(up ? 'Redis är tillbaka: rummen delas med de andra reläerna igen.' : 'Redis svarar inte: rummen fortsätter på det här reläet och delas igen när Redis är tillbaka.');
+        },
       }) as unknown as Database,
     );
   const server = new Server(

@@ -1,6 +1,10 @@
 import { readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { connect } from 'node:net';
+import { produce } from 'immer';
+import * as Y from 'yjs';
 import { createExampleDoc } from '../domain/plan';
 import * as ops from '../domain/operations';
 import { newInvite } from '../room/access';
@@ -127,5 +131,84 @@ describe('a damaged rooms file (issue 22, item 8)', () => {
     const c = track(nodeClient(again.url, invite));
     await c.synced;
     await until(() => planOf(c) !== undefined, 5000, 'the plan after a second restart');
+  });
+});
+
+describe('connections that have not shown a key (issue 22, item 10)', () => {
+  /** A raw WebSocket on the room path; resolves once open. Its close code is kept. */
+  async function raw(url: string) {
+    const ws = new WebSocket(url);
+    const state = { ws, code: 0, closed: new Promise<number>((r) => ws.on('close', (code) => r((state.code = code)))) };
+    ws.on('error', () => {});
+    await new Promise<void>((resolve) => {
+      ws.on('open', () => resolve());
+      ws.on('close', () => resolve());
+    });
+    return state;
+  }
+
+  it('a large frame before the key is refused from its header (1009: too big), 20 at once', async () => {
+    const { url } = track(await startTestRelay());
+    const sockets = await Promise.all(Array.from({ length: 20 }, () => raw(url)));
+    for (const s of sockets) s.ws.send(Buffer.alloc(10 * 1024 * 1024, 1));
+    const codes = await Promise.all(sockets.map((s) => s.closed));
+    expect(codes.every((c) => c === 1009)).toBe(true);
+  });
+
+  it('many small messages before the key: closed past 64 KB in all', async () => {
+    const { url } = track(await startTestRelay());
+    const s = await raw(url);
+    for (let i = 0; i < 100; i++) if (s.ws.readyState === WebSocket.OPEN) s.ws.send(Buffer.alloc(2048, 1));
+    await s.closed;
+    expect(s.ws.readyState).toBe(WebSocket.CLOSED);
+  });
+
+  it('at most 64 wait at once, and none longer than the time allowed', async () => {
+    const { url } = track(await startTestRelay({ authWithinMs: 800 }));
+    const sockets = await Promise.all(Array.from({ length: 80 }, () => raw(url)));
+    await until(() => sockets.filter((s) => s.ws.readyState === WebSocket.CLOSED).length >= 16, 5000, 'the ones over the cap closed');
+    expect(sockets.filter((s) => s.ws.readyState === WebSocket.OPEN).length).toBeLessThanOrEqual(64);
+    await Promise.all(sockets.map((s) => s.closed));
+    // An honest participant still gets in afterwards.
+    const invite = await newInvite();
+    const a = track(nodeClient(url, invite, docFromPlan(createExampleDoc())));
+    await a.synced;
+  });
+
+  it('once the key is shown, a large plan (well over 64 KB) travels as before', async () => {
+    const { url } = track(await startTestRelay());
+    const invite = await newInvite();
+    const plan = produce(createExampleDoc(), (d) => {
+      for (let i = 0; i < 400; i++) ops.updateItem(d, ops.addItem(d, { text: `Aktivitet ${i}` }, `stor-${i}`), { description: 'Lång beskrivning. '.repeat(20) });
+    });
+    expect(Y.encodeStateAsUpdate(docFromPlan(plan)).length).toBeGreaterThan(200_000);
+    const a = track(nodeClient(url, invite, docFromPlan(plan)));
+    await a.synced;
+    const b = track(nodeClient(url, invite));
+    await b.synced;
+    await until(() => planOf(b) !== undefined && Object.keys(planOf(b)!.items).length === Object.keys(plan.items).length, 10_000, 'the large plan at B');
+  });
+});
+
+describe('answers the relay gives itself (issue 22, low)', () => {
+  /** Send raw bytes to the relay and read the answer's status line and headers. */
+  function rawHttp(port: number, request: string): Promise<string> {
+    return new Promise((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1', () => socket.write(request));
+      let answer = '';
+      socket.on('data', (chunk) => (answer += chunk.toString()));
+      socket.on('close', () => resolve(answer));
+      socket.on('error', reject);
+    });
+  }
+
+  it('a malformed upgrade on /rum (400) and headers too large (431) carry the security headers', async () => {
+    const { relay } = track(await startTestRelay());
+    const bad = await rawHttp(relay.port, 'GET /rum HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n\r\n');
+    expect(bad).toMatch(/^HTTP\/1.1 400/);
+    expect(bad).toMatch(/Content-Security-Policy: .*frame-ancestors 'none'/);
+    const huge = await rawHttp(relay.port, `GET / HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(40_000)}\r\n\r\n`);
+    expect(huge).toMatch(/^HTTP\/1.1 431/);
+    expect(huge).toMatch(/X-Frame-Options: DENY/);
   });
 });

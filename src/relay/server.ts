@@ -4,9 +4,13 @@
 import { Database } from '@hocuspocus/extension-database';
 import { Server } from '@hocuspocus/server';
 import BetterSqlite3 from 'better-sqlite3';
+import type { WebSocket } from 'ws';
 import { existsSync, renameSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { networkInterfaces } from 'node:os';
 import { opens } from '../room/access';
+import { SECURITY_HEADERS } from '../security';
 import { SturdyRedis } from './redis';
 import { serveApp } from './static';
 
@@ -20,6 +24,8 @@ export interface RelayOptions {
   appDir: string;
   redis?: { host: string; port: number };
   quiet?: boolean;
+  /** How long a connection may wait before showing a room's key (tests shorten it). */
+  authWithinMs?: number;
   /** What the relay would print as a warning, when `quiet` (tests). */
   onWarning?: (text: string) => void;
 }
@@ -35,6 +41,22 @@ export interface Relay {
 export const ROOM_PATH = '/rum';
 /** A room message larger than this is refused (a whole plan of 1,000 items is ~1 MB). */
 const MAX_MESSAGE_BYTES = 32 * 1024 * 1024;
+/**
+ * Before a connection has shown the room's key, it has no business sending more than its
+ * hello (the key, a state vector, a presence): more in all than this and it is closed — a
+ * frame larger is refused from its header, before it is read into memory.
+ */
+const BEFORE_AUTH_BYTES = 64 * 1024;
+/** Connections that have not shown a key yet, at most (more are closed at once) … */
+const MAX_WAITING = 64;
+/** … and how long one may wait before showing it. */
+const AUTH_WITHIN_MS = 10_000;
+
+/** ws' own frame limit of one connection (its receiver's; ws 8), so it can be raised once the key is shown. */
+const setFrameLimit = (ws: unknown, bytes: number) => {
+  const receiver = (ws as { _receiver?: { _maxPayload?: number } })._receiver;
+  if (receiver && typeof receiver._maxPayload === 'number') receiver._maxPayload = bytes;
+};
 
 interface Store {
   fetch(name: string): Uint8Array | null;
@@ -116,6 +138,62 @@ function sturdyStore(file: string, say: (text: string) => void): Store {
   };
 }
 
+/** A WebSocket upgrade ws will take (as ws checks it): otherwise it is refused here, with the headers. */
+function soundUpgrade(request: IncomingMessage): boolean {
+  const key = request.headers['sec-websocket-key'];
+  const version = request.headers['sec-websocket-version'];
+  return (
+    request.method === 'GET' &&
+    String(request.headers.upgrade ?? '').toLowerCase() === 'websocket' &&
+    typeof key === 'string' &&
+    /^[+/0-9A-Za-z]{22}==$/.test(key) &&
+    (version === '8' || version === '13')
+  );
+}
+
+/** Answer on a raw socket (no response object exists yet) with the security headers, and close it. */
+function refuse(socket: Duplex, status: number, text: string): void {
+  const headers = { ...SECURITY_HEADERS, Connection: 'close', 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': String(Buffer.byteLength(text)) };
+  socket.end(`HTTP/1.1 ${status} ${text}\r\n${Object.entries(headers).map(([k, v]) => `${k}: ${v}`).join('\r\n')}\r\n\r\n${text}`);
+}
+
+/**
+ * Connections that have not shown a room's key: small frames only, a few at a time, for a
+ * short while (Hocuspocus queues what they send until they do, so the limits are kept here).
+ */
+function guardWaiting(wss: Server['webSocketServer'], within: number) {
+  const waiting = new Map<IncomingMessage, () => void>();
+  wss.on('connection', (ws: WebSocket, request: IncomingMessage) => {
+    if (waiting.size >= MAX_WAITING) {
+      ws.terminate();
+      return;
+    }
+    let bytes = 0;
+    setFrameLimit(ws, BEFORE_AUTH_BYTES);
+    const count = (data: Buffer | ArrayBuffer | Buffer[]) => {
+      bytes += Array.isArray(data) ? data.reduce((n, b) => n + b.length, 0) : data.byteLength;
+      if (bytes > BEFORE_AUTH_BYTES) ws.terminate();
+    };
+    const timer = setTimeout(() => ws.terminate(), within);
+    const done = () => {
+      clearTimeout(timer);
+      ws.off('message', count);
+      ws.off('close', done);
+      waiting.delete(request);
+    };
+    ws.on('message', count);
+    ws.on('close', done);
+    waiting.set(request, () => {
+      done();
+      setFrameLimit(ws, MAX_MESSAGE_BYTES);
+    });
+  });
+  return {
+    /** The connection of `request` showed a room's key. */
+    admit: (request: IncomingMessage) => waiting.get(request)?.(),
+  };
+}
+
 function addresses(host: string, port: number): string[] {
   if (host !== '0.0.0.0' && host !== '::') return [`http://${host.includes(':') ? `[${host}]` : host}:${port}/`];
   const found = Object.values(networkInterfaces())
@@ -154,13 +232,19 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       debounce: 1000,
       maxDebounce: 5000,
       extensions,
-      async onAuthenticate({ documentName, token }) {
+      async onAuthenticate({ documentName, token, request }) {
         if (!(await opens(documentName, token))) throw new Error('Fel eller saknad nyckel till rummet');
+        gate.admit(request);
       },
       async onUpgrade({ request, socket }) {
         if (new URL(request.url ?? '/', 'http://relay').pathname !== ROOM_PATH) {
           socket.destroy();
           // Stops the upgrade (Hocuspocus takes an empty rejection as "handled").
+          throw null;
+        }
+        // ws would answer a malformed upgrade itself, without the security headers.
+        if (!soundUpgrade(request)) {
+          refuse(socket, 400, 'Bad Request');
           throw null;
         }
       },
@@ -171,6 +255,12 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     },
     { maxPayload: MAX_MESSAGE_BYTES },
   );
+  // Node answers requests it cannot parse (headers too large: 431, garbage: 400) itself, without the headers.
+  server.httpServer.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    if (error.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
+    refuse(socket, error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400, error.code === 'HPE_HEADER_OVERFLOW' ? 'Request Header Fields Too Large' : 'Bad Request');
+  });
+  const gate = guardWaiting(server.webSocketServer, options.authWithinMs ?? AUTH_WITHIN_MS);
   await server.listen();
   const port = server.address.port;
   const urls = addresses(options.host, port);

@@ -119,8 +119,12 @@ export function pickItem(raw: Raw): Item {
 
 const HEX = /^#[0-9a-fA-F]{6}$/;
 
-/** The common case, fast: a plan record that is sound as it is (after its defaults). */
-export function soundPlan(raw: Raw): boolean {
+/**
+ * The common case, fast: a plan record that is sound as it is (after its defaults). `open`: the
+ * reading of a plan's document, where more blades or rings than one person may add can stand
+ * (two people each added one at once): they are shown, never hidden.
+ */
+export function soundPlan(raw: Raw, open = false): boolean {
   const catalogue = raw.catalogue;
   return (
     isString(raw.id, LIMITS.id, 1) &&
@@ -131,11 +135,11 @@ export function soundPlan(raw: Raw): boolean {
     (raw.recipient === undefined || isString(raw.recipient, LIMITS.name)) &&
     Array.isArray(raw.blades) &&
     raw.blades.length >= MIN_BLADES &&
-    raw.blades.length <= MAX_BLADES &&
+    (open || raw.blades.length <= MAX_BLADES) &&
     raw.blades.every((b) => isRecord(b) && isString(b.id, LIMITS.id, 1) && isString(b.name, LIMITS.bladeName, 1) && typeof b.color === 'string' && HEX.test(b.color)) &&
     Array.isArray(raw.rings) &&
     raw.rings.length >= MIN_RINGS &&
-    raw.rings.length <= MAX_RINGS &&
+    (open || raw.rings.length <= MAX_RINGS) &&
     raw.rings.every((r) => isRecord(r) && isString(r.id, LIMITS.id, 1) && isString(r.label, LIMITS.ringLabel, 1) && (r.year === null || (Number.isInteger(r.year) && (r.year as number) >= 2000 && (r.year as number) <= 2100))) &&
     isRecord(catalogue) &&
     Array.isArray(catalogue.kallor) &&
@@ -210,11 +214,12 @@ export function assemble(plan: Plan, items: Iterable<Item>): PlanDoc {
 /**
  * A plan and its items from records that are all sound (after their defaults): the fast way
  * every ordinary start takes. Null when any record is not: then ./repair.ts restores them.
+ * `open`: a document's reading (see `soundPlan`).
  */
-export function restoreSound(planRaw: unknown, itemRaws: readonly unknown[]): PlanDoc | null {
+export function restoreSound(planRaw: unknown, itemRaws: readonly unknown[], open = false): PlanDoc | null {
   if (!isRecord(planRaw)) return null;
   const planRecord = planWithDefaults(planRaw);
-  if (!soundPlan(planRecord)) return null;
+  if (!soundPlan(planRecord, open)) return null;
   const plan = pickPlan(planRecord);
   const items: Item[] = [];
   for (const raw of itemRaws) {

@@ -34,6 +34,9 @@ const FIELD_WORD: Record<string, string> = {
   rank: 'prioriteten',
 };
 
+/** A plan read from its document: blades and rings beyond the limits are kept (shown, never hidden). */
+const openPlanSchema = planSchema.extend({ blades: planSchema.shape.blades.element.array().min(MIN_BLADES), rings: planSchema.shape.rings.element.array().min(MIN_RINGS) });
+
 const quote = (text: string) => `”${text.length > 40 ? `${text.slice(0, 40)}…` : text}”`;
 
 const cut = (value: unknown, max: number) => (typeof value === 'string' && value.length > max ? value.slice(0, max) : value);
@@ -71,19 +74,20 @@ function repairList(raw: unknown, repair: (x: unknown, i: number) => Raw | null,
  * blade's colour, the blades or rings as a whole (placeholders; their items go to Inspel),
  * the catalogue — and is named in `notes`.
  */
-export function restorePlanRecord(raw: unknown, notes: string[] = []): Plan | null {
+export function restorePlanRecord(raw: unknown, notes: string[] = [], open = false): Plan | null {
   if (!isRecord(raw) || typeof raw.id !== 'string' || !raw.id) return null;
   let plan = planWithDefaults(raw);
-  let parsed = planSchema.safeParse(plan);
+  const schema = open ? openPlanSchema : planSchema;
+  let parsed = schema.safeParse(plan);
   if (!parsed.success) {
     const said: string[] = [];
     const name = typeof plan.name === 'string' && plan.name.trim() ? cut(plan.name, LIMITS.name) : 'Namnlös plan';
     if (name !== plan.name) said.push(typeof plan.name === 'string' && plan.name.trim() ? 'Planens namn var för långt och kortades.' : 'Planens namn kunde inte läsas och blev ”Namnlös plan”.');
     const vision = typeof plan.vision === 'string' ? cut(plan.vision, LIMITS.short) : '';
     if (vision !== plan.vision) said.push('Planens vision kunde inte läsas som den var och rättades.');
-    const blades = repairList(plan.blades, (b, i) => repairBlade(b, i, said), MIN_BLADES, MAX_BLADES, (i) => ({ id: `fokusomrade-${i + 1}`, name: `Fokusområde ${i + 1}`, color: BLADE_PALETTE[i % BLADE_PALETTE.length] }));
+    const blades = repairList(plan.blades, (b, i) => repairBlade(b, i, said), MIN_BLADES, open ? Number.POSITIVE_INFINITY : MAX_BLADES, (i) => ({ id: `fokusomrade-${i + 1}`, name: `Fokusområde ${i + 1}`, color: BLADE_PALETTE[i % BLADE_PALETTE.length] }));
     if (blades.lost || blades.added) said.push(`Planens fokusområden kunde inte läsas fullt ut${blades.added ? `; ${blades.added} tomma lades till` : ''}. Aktiviteter i fokusområden som inte gick att läsa ligger i Inspel.`);
-    const rings = repairList(plan.rings, repairRing, MIN_RINGS, MAX_RINGS, (i) => ({ id: `ring-${i + 1}`, label: `Ring ${i + 1}`, year: null }));
+    const rings = repairList(plan.rings, repairRing, MIN_RINGS, open ? Number.POSITIVE_INFINITY : MAX_RINGS, (i) => ({ id: `ring-${i + 1}`, label: `Ring ${i + 1}`, year: null }));
     if (rings.lost || rings.added) said.push(`Planens ringar kunde inte läsas fullt ut${rings.added ? `; ${rings.added} tomma lades till` : ''}. Aktiviteter i ringar som inte gick att läsa ligger i Inspel.`);
     const catalogueOk = catalogueSchema.safeParse(plan.catalogue).success;
     if (!catalogueOk) said.push('Planens katalog över delområden och effektmål kunde inte läsas och är tom.');
@@ -96,7 +100,7 @@ export function restorePlanRecord(raw: unknown, notes: string[] = []): Plan | nu
       rings: rings.list,
       catalogue: catalogueOk ? plan.catalogue : { delomraden: [], kallor: [] },
     };
-    parsed = planSchema.safeParse(plan);
+    parsed = schema.safeParse(plan);
     if (!parsed.success) return null;
     notes.push(...(said.length > 0 ? said : ['Planens uppgifter kunde inte läsas som de var och rättades.']));
   }
@@ -167,9 +171,9 @@ export function restoreItemRecord(raw: unknown, plan: Plan, notes: string[]): It
  * container (in stored order), the limits' italics settled. Null when the plan itself cannot
  * be read.
  */
-export function restoreDocRecords(planRaw: unknown, itemRaws: Iterable<unknown>): RestoredDoc | null {
+export function restoreDocRecords(planRaw: unknown, itemRaws: Iterable<unknown>, open = false): RestoredDoc | null {
   const notes: string[] = [];
-  const plan = restorePlanRecord(planRaw, notes);
+  const plan = restorePlanRecord(planRaw, notes, open);
   if (!plan) return null;
   const items: Item[] = [];
   for (const raw of itemRaws) {

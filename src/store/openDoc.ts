@@ -2,7 +2,7 @@
 // or still to be decoded while the plan shows from its kept view), following it, and reading it
 // again after changes from elsewhere (a room, another tab, undo).
 import * as Y from 'yjs';
-import type { PlanDoc } from '../domain/types';
+import { MAX_BLADES, MAX_RINGS, type PlanDoc } from '../domain/types';
 import { ID_RESTORED_NOTE, loadRepair, readDoc, repairLoaded } from '../ydoc/read';
 import { docFromPlan } from '../ydoc/replica';
 import { bladeMap, commentMap, dotMap, itemMap, planMap, ringMap, votingMap } from '../ydoc/shape';
@@ -90,16 +90,34 @@ function settle(): void {
   const from = current.from;
   current.from = null;
   const clashes = from && prev && doc.items !== prev.items ? clashing(prev, doc) : [];
+  const over = overLimits(doc);
   const fresh = read.notes.filter((n) => !open!.said.has(n));
   const moved = read.rehomed.filter((id) => !open!.said.has(`moved:${id}`));
   for (const n of fresh) open.said.add(n);
   for (const id of moved) open.said.add(`moved:${id}`);
-  if (fresh.length > 0) notify('error', `En del av planen kunde inte läsas och lämnades utanför: ${fresh.slice(0, 3).join(' ')}${fresh.length > 3 ? ` (och ${fresh.length - 3} till)` : ''}`);
-  else if (moved.length > 0) {
+  if (fresh.length > 0) notify('error', `En del av planen kunde inte läsas som den var: ${fresh.slice(0, 3).join(' ')}${fresh.length > 3 ? ` (och ${fresh.length - 3} till)` : ''}`);
+  else if (over && !current.said.has(over)) {
+    current.said.add(over);
+    notify('info', over);
+  } else if (moved.length > 0) {
     const what = moved.length === 1 ? `”${doc.items[moved[0]!]?.text ?? ''}”` : `${moved.length} aktiviteter`;
     notify('info', `${what} låg där ett fokusområde eller en ring togs bort och ligger nu i Inspel.`);
   } else if (clashes.length > 0)
     notify('info', `”${clashes[0]}” ändrades samtidigt ${from === 'tab' ? 'i en annan flik' : 'av någon annan i rummet'}. Den senaste ändringen gäller och visas nu.`);
+}
+
+/**
+ * Blades or rings beyond what one person may add (two people each added one at once, apart):
+ * every one is shown, and the plan asks for one to go — nothing is hidden because of a limit.
+ */
+export function overLimits(doc: PlanDoc): string | null {
+  const blades = doc.plan.blades.length;
+  const rings = doc.plan.rings.length;
+  if (blades > MAX_BLADES)
+    return `Planen har nu ${blades} fokusområden – fler än de ${MAX_BLADES} en plan brukar ha (flera lade troligen till ett samtidigt). Inget har dolts; ta bort eller slå ihop fokusområden under Fokusområden och ringar.`;
+  if (rings > MAX_RINGS)
+    return `Planen har nu ${rings} ringar – fler än de ${MAX_RINGS} en plan brukar ha (flera lade troligen till en samtidigt). Inget har dolts; ta bort eller slå ihop ringar under Fokusområden och ringar.`;
+  return null;
 }
 
 /** A plan shown from its kept view whose document is not decoded yet (see `openYDoc`). */

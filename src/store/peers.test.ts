@@ -7,6 +7,8 @@ import * as Y from 'yjs';
 import * as repo from '../db/repository';
 import * as actions from './actions';
 import { itemMap, planMap } from '../ydoc/shape';
+import { changeDoc } from '../ydoc/replica';
+import * as ops from '../domain/operations';
 import { currentYDoc, loadDoc, settleNow, useEditor } from './editor';
 import { stopPersistence } from './persistence';
 import { bootstrap, flush, startPersistence } from './session';
@@ -92,5 +94,37 @@ describe('a burst of tiny updates from a room', () => {
     const stored = (await repo.loadDoc(planId))!;
     expect(stored.items[ids[999 % ids.length]!]!.description).toBe('Ändring 999');
     expect(stored).toEqual(doc());
+  });
+});
+
+describe('two people each add a blade while apart, at the limit (issue 22, item 6)', () => {
+  it('both blades and their items show; the plan asks for one to go; a later removal of one moves only its items to Inspel', async () => {
+    const ydoc = currentYDoc()!;
+    // Seven blades here …
+    for (let i = doc().plan.blades.length; i < 7; i++) actions.addBlade(`Område ${i + 1}`);
+    expect(doc().plan.blades).toHaveLength(7);
+    // … and a peer who had the same seven adds one, with an item in it, while this window adds its own.
+    const peer = new Y.Doc();
+    Y.applyUpdate(peer, Y.encodeStateAsUpdate(ydoc));
+    changeDoc(peer, (d) => {
+      const blade = ops.addBlade(d, 'Peers område');
+      ops.addItem(d, { text: 'Peers aktivitet', cell: { bladeId: blade, ringId: d.plan.rings[0]!.id } }, 'peers-aktivitet');
+    });
+    const mine = actions.addBlade('Mitt område')!;
+    actions.addItem('Min aktivitet', { bladeId: mine, ringId: doc().plan.rings[0]!.id });
+    Y.applyUpdate(ydoc, Y.encodeStateAsUpdate(peer), PEER);
+    await nextTask();
+    settleNow();
+    expect(doc().plan.blades.map((b) => b.name)).toEqual(expect.arrayContaining(['Peers område', 'Mitt område']));
+    expect(doc().plan.blades).toHaveLength(9);
+    expect(doc().items['peers-aktivitet']!.cell).not.toBeNull();
+    expect(useEditor.getState().notice?.text).toMatch(/Planen har nu 9 fokusområden – fler än de 8 .*Inget har dolts/);
+    // Removing one: only its items go to Inspel, the other person's blade and item stay.
+    expect(actions.removeBlade(mine)).toBe(true);
+    expect(doc().plan.blades).toHaveLength(8);
+    expect(doc().items['peers-aktivitet']!.cell?.bladeId).toBe(doc().plan.blades.find((b) => b.name === 'Peers område')!.id);
+    expect(Object.values(doc().items).find((i) => i.text === 'Min aktivitet')!.cell).toBeNull();
+    await flush();
+    expect((await repo.loadDoc(doc().plan.id))!.plan.blades).toHaveLength(8);
   });
 });

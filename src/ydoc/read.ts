@@ -16,7 +16,7 @@ import { bladeMap, commentMap, dotMap, isYMap, ITEM_VALUE_DEFAULTS, ITEM_VALUES,
  * not with the app: until then a record that is not sound is left out whole and named, and
  * `partial` says a reading with the careful step would keep more of it.
  */
-type Repair = (planRaw: unknown, itemRaws: Iterable<unknown>) => RestoredDoc | null;
+type Repair = (planRaw: unknown, itemRaws: Iterable<unknown>, open: boolean) => RestoredDoc | null;
 let repair: Repair | null = null;
 
 /** Whether the careful restore step is loaded (a reading then keeps all that can be kept). */
@@ -28,15 +28,15 @@ export async function loadRepair(): Promise<void> {
 
 /** Without the careful step: each unsound item left out and named; null when the plan itself is not sound. */
 function withoutRepair(plan: Record<string, unknown>, records: Array<Record<string, unknown>>): RestoredDoc | null {
-  const sound = restoreSound(plan, []);
+  const sound = restoreSound(plan, [], true);
   if (!sound) return null;
   const notes: string[] = [];
   const kept = records.filter((record) => {
-    if (restoreSound(plan, [{ ...record, rank: 0 }])) return true;
+    if (restoreSound(plan, [{ ...record, rank: 0 }], true)) return true;
     notes.push(`En aktivitet (id ${String(record.id).slice(0, 20)}) kunde inte läsas och lämnades utanför.`);
     return false;
   });
-  const doc = restoreSound(plan, kept);
+  const doc = restoreSound(plan, kept, true);
   return doc ? { doc, notes } : null;
 }
 
@@ -199,9 +199,9 @@ export function readDoc(ydoc: Y.Doc, expected?: Expected): ReadDoc | null {
     list.forEach((placed, rank) => records.push({ ...placed.record, rank }));
   }
 
-  const sound = restoreSound(plan, records);
+  const sound = restoreSound(plan, records, true);
   if (sound) return { doc: sound, notes, rehomed };
-  const restored = repair ? repair(plan, records) : withoutRepair(plan, records);
+  const restored = repair ? repair(plan, records, true) : withoutRepair(plan, records);
   if (!restored) return null;
   return { doc: restored.doc, notes: [...notes, ...restored.notes], rehomed, ...(repair ? {} : { partial: true }) };
 }

@@ -8,6 +8,7 @@ import {
   listVersions,
   openVersion,
   restoreVersion,
+  restoreVersionInRoom,
   saveVersion,
   suggestedVersionName,
   type Comparison,
@@ -15,6 +16,7 @@ import {
 } from '../store/versions';
 import { ComparisonView } from './Comparison';
 import { Dialog } from './Dialog';
+import { useRoom } from '../store/roomState';
 
 const when = new Intl.DateTimeFormat('sv-SE', { dateStyle: 'long', timeStyle: 'short' });
 
@@ -24,6 +26,7 @@ export function VersionsDialog({ onClose }: { onClose: () => void }) {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState(CURRENT);
   const [comparison, setComparison] = useState<Comparison | null>(null);
+  const inRoom = useRoom((s) => s.status !== 'off' && s.status !== 'refused');
   const reload = () =>
     listVersions().then((list) => {
       setVersions(list);
@@ -89,6 +92,11 @@ export function VersionsDialog({ onClose }: { onClose: () => void }) {
                 <button type="button" onClick={() => void compare(v.id, CURRENT)} aria-label={`Jämför med nuvarande plan: ${v.name}`}>
                   Jämför med nuvarande plan
                 </button>
+                {inRoom && (
+                  <button type="button" onClick={() => void restoreVersionInRoom(v.id)} aria-label={`Återställ i rummet: ${v.name}`}>
+                    Återställ i rummet
+                  </button>
+                )}
                 <button type="button" onClick={() => void restoreVersion(v.id)} aria-label={`Återställ som ny plan: ${v.name}`}>
                   Återställ som ny plan
                 </button>

@@ -9,10 +9,12 @@ import { RuleError } from '../domain/rules';
 import type { PlanDoc } from '../domain/types';
 import { LOCAL } from '../ydoc/origins';
 import { writeChanges } from '../ydoc/write';
+import { rememberedAuthor } from './author';
 import { noteEdits } from './clashes';
+import { bringBack, stampAuthor } from './losses';
 import { notify, useEditor } from './editorState';
 import { HISTORY_LIMIT, pushed, type Step } from './history';
-import { type Open, openDocument, settleNow } from './openDoc';
+import { type Open, openDocument, setRestoreLosses, settleNow } from './openDoc';
 
 export { clearNotice, notify, obeyingRules, useEditor, type EditorState, type Notice } from './editorState';
 export { currentYDoc, type DocSource, loadDoc, onOpenDoc, type OpenListener, openYDoc, settleNow, showsDocument } from './openDoc';
@@ -48,7 +50,12 @@ export function commit(label: string, recipe: (draft: PlanDoc) => void, mergeKey
     throw error;
   }
   const { ydoc } = open;
-  recordStep(open, label, mergeKey, () => writeChanges(ydoc, doc, next));
+  // A change that removes carries who made it, for the others to say (./losses.ts).
+  const removes = Object.keys(next.items).length < Object.keys(doc.items).length || next.plan.blades.length < doc.plan.blades.length || next.plan.rings.length < doc.plan.rings.length;
+  recordStep(open, label, mergeKey, () => {
+    writeChanges(ydoc, doc, next);
+    if (removes) stampAuthor(ydoc, rememberedAuthor());
+  });
   useEditor.setState({ doc: next });
   noteEdits(doc, next);
   warnAboutNewExtras(doc, next);
@@ -86,6 +93,8 @@ export function commitWrite(label: string, write: (ydoc: Y.Doc) => void): Step |
   const step = useEditor.getState().history.past.at(-1);
   return step && step !== before ? step : null;
 }
+
+setRestoreLosses((losses) => commit('Återställ', (d) => bringBack(d, losses)));
 
 /** Warn, never block: say when a change pushed an item beyond its delområde's limit. */
 function warnAboutNewExtras(before: PlanDoc, after: PlanDoc): void {

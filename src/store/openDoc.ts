@@ -2,13 +2,15 @@
 // or still to be decoded while the plan shows from its kept view), following it, and reading it
 // again after changes from elsewhere (a room, another tab, undo).
 import * as Y from 'yjs';
+import type { Losses } from '../domain/losses';
 import { MAX_BLADES, MAX_RINGS, type PlanDoc } from '../domain/types';
 import { ID_RESTORED_NOTE, loadRepair, readDoc, repairLoaded } from '../ydoc/read';
 import { docFromPlan } from '../ydoc/replica';
-import { bladeMap, commentMap, dotMap, itemMap, planMap, ringMap, votingMap } from '../ydoc/shape';
+import { authorMap, bladeMap, commentMap, dotMap, itemMap, planMap, ringMap, votingMap } from '../ydoc/shape';
 import { shareUnchanged } from '../ydoc/view';
 import { LOAD, LOCAL, REPAIR, TAB } from '../ydoc/origins';
 import { clashing } from './clashes';
+import { authorsOf, forgetLosses, noteChangeFromElsewhere } from './losses';
 import { notify, useEditor } from './editorState';
 import { emptyHistory } from './history';
 
@@ -23,6 +25,8 @@ export interface Open {
   said: Set<string>;
   /** Where the changes not yet read came from: another tab, or a room. */
   from: 'tab' | 'room' | null;
+  /** Who those changes say made what they removed (see ./losses.ts). */
+  by: string[];
   off: () => void;
 }
 
@@ -88,13 +92,17 @@ function settle(): void {
   const doc = shareUnchanged(prev, read.doc);
   if (doc !== prev) useEditor.setState({ doc });
   const from = current.from;
+  const by = current.by;
   current.from = null;
+  current.by = [];
+  const large = !!from && !!prev && prev !== doc && noteChangeFromElsewhere(prev, doc, from, by, restoreLosses);
   const clashes = from && prev && doc.items !== prev.items ? clashing(prev, doc) : [];
   const over = overLimits(doc);
   const fresh = read.notes.filter((n) => !open!.said.has(n));
   const moved = read.rehomed.filter((id) => !open!.said.has(`moved:${id}`));
   for (const n of fresh) open.said.add(n);
   for (const id of moved) open.said.add(`moved:${id}`);
+  if (large) return;
   if (fresh.length > 0) notify('error', `En del av planen kunde inte läsas som den var: ${fresh.slice(0, 3).join(' ')}${fresh.length > 3 ? ` (och ${fresh.length - 3} till)` : ''}`);
   else if (over && !current.said.has(over)) {
     current.said.add(over);
@@ -118,6 +126,12 @@ export function overLimits(doc: PlanDoc): string | null {
   if (rings > MAX_RINGS)
     return `Planen har nu ${rings} ringar – fler än de ${MAX_RINGS} en plan brukar ha (flera lade troligen till en samtidigt). Inget har dolts; ta bort eller slå ihop ringar under Fokusområden och ringar.`;
   return null;
+}
+
+/** How "Återställ" brings back what a large change from elsewhere took (set by the editor: one undoable step). */
+let restoreLosses: (losses: Losses) => boolean = () => false;
+export function setRestoreLosses(restore: (losses: Losses) => boolean): void {
+  restoreLosses = restore;
 }
 
 /** A plan shown from its kept view whose document is not decoded yet (see `openYDoc`). */
@@ -192,11 +206,17 @@ function start(ydoc: Y.Doc, planId: string | null): Open {
     // One stack item per step: the editor says when a step ends (stopCapturing).
     captureTimeout: Number.POSITIVE_INFINITY,
   });
-  const current: Open = { ydoc, planId, undo, stale: false, said: new Set(), from: null, off: () => {} };
+  // Defined before anything arrives, so a change from elsewhere finds it as this map (./losses.ts).
+  authorMap(ydoc);
+  const current: Open = { ydoc, planId, undo, stale: false, said: new Set(), from: null, by: [], off: () => {} };
+  forgetLosses();
   const onTransaction = (transaction: Y.Transaction) => {
     if (transaction.origin === LOCAL || transaction.changed.size === 0 || open !== current) return;
     current.stale = true;
-    if (transaction.origin !== undo) current.from ??= transaction.origin === TAB ? 'tab' : 'room';
+    if (transaction.origin !== undo) {
+      current.from ??= transaction.origin === TAB ? 'tab' : 'room';
+      current.by.push(...authorsOf(transaction, ydoc));
+    }
     // Several updates arriving together are read once, and a burst at most every SETTLE_GAP_MS.
     scheduleSettle();
   };

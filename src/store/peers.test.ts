@@ -6,10 +6,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import * as repo from '../db/repository';
 import * as actions from './actions';
-import { itemMap, planMap } from '../ydoc/shape';
+import { bladeMap, itemMap, planMap } from '../ydoc/shape';
+import { stampAuthor } from './losses';
+import { listVersions, restoreVersionInRoom, saveVersion } from './versions';
 import { changeDoc } from '../ydoc/replica';
 import * as ops from '../domain/operations';
-import { currentYDoc, loadDoc, settleNow, useEditor } from './editor';
+import { currentYDoc, loadDoc, settleNow, undo, useEditor } from './editor';
 import { stopPersistence } from './persistence';
 import { bootstrap, flush, startPersistence } from './session';
 
@@ -126,5 +128,107 @@ describe('two people each add a blade while apart, at the limit (issue 22, item 
     expect(Object.values(doc().items).find((i) => i.text === 'Min aktivitet')!.cell).toBeNull();
     await flush();
     expect((await repo.loadDoc(doc().plan.id))!.plan.blades).toHaveLength(8);
+  });
+});
+
+describe('a large change from elsewhere (issue 22, item 5)', () => {
+  /** A peer holding the plan as it is here, whose changes come back as a room's. */
+  function peerOf() {
+    const ydoc = currentYDoc()!;
+    const peer = new Y.Doc();
+    Y.applyUpdate(peer, Y.encodeStateAsUpdate(ydoc));
+    return {
+      peer,
+      send: async () => {
+        Y.applyUpdate(ydoc, Y.encodeStateAsUpdate(peer), PEER);
+        await nextTask();
+        settleNow();
+      },
+    };
+  }
+
+  it('an honest participant deletes everything: said with their name and "Återställ", which brings all back (one undoable step), stored', async () => {
+    const before = doc();
+    const { peer, send } = peerOf();
+    peer.transact(() => {
+      for (const key of [...itemMap(peer).keys()]) itemMap(peer).delete(key);
+      stampAuthor(peer, 'Eva');
+    });
+    await send();
+    expect(Object.keys(doc().items)).toHaveLength(0);
+    const notice = useEditor.getState().notice!;
+    expect(notice.text).toBe(`Eva tog bort ${Object.keys(before.items).length} aktiviteter.`);
+    expect(notice.action?.label).toBe('Återställ');
+    notice.action!.run();
+    expect(doc().items).toEqual(before.items);
+    expect(useEditor.getState().notice?.text).toMatch(/tillbaka – för alla i rummet/);
+    await flush();
+    expect((await repo.loadDoc(before.plan.id))!.items).toEqual(before.items);
+    // The peer gets them back too.
+    Y.applyUpdate(peer, Y.encodeStateAsUpdate(currentYDoc()!));
+    expect(itemMap(peer).size).toBe(Object.keys(before.items).length);
+    // Ångra takes the way back back.
+    undo();
+    expect(Object.keys(doc().items)).toHaveLength(0);
+  });
+
+  it('a raw client deletes items one at a time: they add up and are said as from someone without a name', async () => {
+    const { peer, send } = peerOf();
+    const ids = [...itemMap(peer).keys()];
+    for (const id of ids.slice(0, 2)) {
+      itemMap(peer).delete(id);
+      await send();
+      expect(useEditor.getState().notice).toBeNull();
+    }
+    itemMap(peer).delete(ids[2]!);
+    await send();
+    expect(useEditor.getState().notice?.text).toBe('En deltagare utan namn i rummet tog bort 3 aktiviteter.');
+    useEditor.getState().notice!.action!.run();
+    for (const id of ids.slice(0, 3)) expect(doc().items[id]).toBeDefined();
+  });
+
+  it('1,000 blades added: every item stays in its cell, it is said, and "Återställ" takes them away; an honest move after changes nothing else', async () => {
+    const before = doc();
+    const { peer, send } = peerOf();
+    peer.transact(() => {
+      for (let i = 0; i < 1000; i++) bladeMap(peer).set(`flod-${i}`, { name: `Flod ${i}`, color: '#123456', pos: `z${String(i).padStart(4, '0')}` });
+    });
+    await send();
+    expect(doc().plan.blades).toHaveLength(before.plan.blades.length + 1000);
+    for (const item of Object.values(before.items)) expect(doc().items[item.id]!.cell).toEqual(item.cell);
+    expect(useEditor.getState().notice?.text).toBe('En deltagare utan namn i rummet lade till 1000 fokusområden.');
+    useEditor.getState().notice!.action!.run();
+    expect(doc().plan.blades).toEqual(before.plan.blades);
+    const id = Object.keys(before.items)[0]!;
+    actions.moveItem(id, null, 0);
+    await flush();
+    const stored = (await repo.loadDoc(before.plan.id))!;
+    expect(stored.plan.blades).toEqual(before.plan.blades);
+    for (const item of Object.values(before.items)) if (item.id !== id) expect(stored.items[item.id]!.cell).toEqual(item.cell);
+  });
+});
+
+describe('a version restored in the room (issue 22, item 5)', () => {
+  it('brings back what was removed since, for everyone, keeping what was done since; the plan stays the room’s', async () => {
+    const before = doc();
+    expect(await saveVersion('Före intrånget')).toBe(true);
+    const [version] = await listVersions();
+    const ydoc = currentYDoc()!;
+    const peer = new Y.Doc();
+    Y.applyUpdate(peer, Y.encodeStateAsUpdate(ydoc));
+    peer.transact(() => {
+      for (const key of [...itemMap(peer).keys()]) itemMap(peer).delete(key);
+    });
+    Y.applyUpdate(ydoc, Y.encodeStateAsUpdate(peer), PEER);
+    await nextTask();
+    settleNow();
+    const later = actions.addItem('Skrivet efteråt')!;
+    expect(await restoreVersionInRoom(version!.id)).toBe(true);
+    expect(doc().plan.id).toBe(before.plan.id);
+    expect(doc().items[later]?.text).toBe('Skrivet efteråt');
+    for (const item of Object.values(before.items)) expect(doc().items[item.id]).toEqual(item);
+    expect(useEditor.getState().notice?.text).toBe(`Det som tagits bort sedan versionen ”Före intrånget” är tillbaka för alla i rummet: ${Object.keys(before.items).length} aktiviteter. Det som ändrats sedan dess finns kvar.`);
+    Y.applyUpdate(peer, Y.encodeStateAsUpdate(ydoc));
+    expect(itemMap(peer).size).toBe(Object.keys(before.items).length + 1);
   });
 });

@@ -6,7 +6,8 @@ import { newId } from '../domain/ids';
 import { duplicateDoc } from '../domain/plan';
 import type { PlanDoc } from '../domain/types';
 import * as repo from '../db/repository';
-import { notify, useEditor } from './editor';
+import { bringBack, describeLosses, lossesBetween } from '../domain/losses';
+import { commit, notify, useEditor } from './editor';
 import { flush, openNewDoc } from './session';
 import { useUi } from './ui';
 
@@ -72,6 +73,29 @@ export async function restoreVersion(id: string): Promise<void> {
   await openNewDoc(doc);
   useUi.setState({ dialog: null, viewingVersion: null });
   notify('info', `Versionen ”${version.name}” öppnades som en ny plan: ”${doc.plan.name}”.`);
+}
+
+/**
+ * In a room: what the plan lost since a version (items, blades, rings removed) back in the
+ * plan everyone shares, as one undoable step; everything done since is kept.
+ */
+export async function restoreVersionInRoom(id: string): Promise<boolean> {
+  const version = await versionDoc(id);
+  if (!version) {
+    notify('error', 'Versionen finns inte längre.');
+    return false;
+  }
+  const doc = useEditor.getState().doc;
+  if (!doc) return false;
+  const losses = { ...lossesBetween(version.doc, doc), addedBlades: [], addedRings: [] };
+  const what = describeLosses({ ...losses, moved: [] }).replace(/^tog bort /, '');
+  if (!what || !commit(`Återställ ”${version.name}”`, (d) => bringBack(d, losses))) {
+    notify('info', `Inget av det som fanns i versionen ”${version.name}” saknas i planen.`);
+    return false;
+  }
+  useUi.setState({ dialog: null, viewingVersion: null });
+  notify('info', `Det som tagits bort sedan versionen ”${version.name}” är tillbaka för alla i rummet: ${what}. Det som ändrats sedan dess finns kvar.`);
+  return true;
 }
 
 export interface Comparison {

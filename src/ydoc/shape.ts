@@ -47,3 +47,9 @@ export interface Place {
 }
 
 export const isYMap = (value: unknown): value is Y.Map<unknown> => value instanceof Y.Map;
+
+/**
+ * Who made a change that removes (client id → { name, at }): written with such a change, in the
+ * same transaction, so the others can say who it was. A peer that does not write it is "okänd".
+ */
+export const authorMap = (doc: Y.Doc) => doc.getMap<unknown>('authors');

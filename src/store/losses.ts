@@ -1,0 +1,72 @@
+// Large changes from elsewhere — many items, a blade or a ring removed, a flood of new blades —
+// are said with who made them and "Återställ", which brings back what went (one undoable step
+// of this window, for everyone in the room) and keeps everything done since. Changes a few
+// seconds apart add up, so one deletion at a time is seen too.
+import * as Y from 'yjs';
+import { addLosses, bringBack, describeLosses, isLarge, lossesBetween, type Losses } from '../domain/losses';
+import type { PlanDoc } from '../domain/types';
+import { isRecord } from '../schema/records';
+import { authorMap } from '../ydoc/shape';
+import { notify } from './editorState';
+
+/** Losses this far apart are told apart. */
+const WINDOW_MS = 15_000;
+
+let ledger: { losses: Losses; who: Set<string>; from: 'tab' | 'room'; at: number } | null = null;
+
+/** A fresh start (another plan opened). */
+export function forgetLosses(): void {
+  ledger = null;
+}
+
+const hasAny = (l: Losses) => l.items.length + l.blades.length + l.rings.length + l.addedBlades.length + l.addedRings.length + l.moved.length > 0;
+
+/** The names a transaction from elsewhere carries for what it removed. */
+export function authorsOf(transaction: Y.Transaction, ydoc: Y.Doc): string[] {
+  const map = authorMap(ydoc);
+  let keys: Set<string | null> | undefined;
+  transaction.changed.forEach((changed, type) => {
+    if ((type as unknown) === map) keys = changed;
+  });
+  if (!keys) return [];
+  const names: string[] = [];
+  for (const key of keys) {
+    const value = key === null ? undefined : map.get(key);
+    if (isRecord(value) && typeof value.name === 'string' && value.name.trim()) names.push(value.name.trim().slice(0, 80));
+  }
+  return names;
+}
+
+/** Stamp a change of this window that removes something with this person's name. */
+export function stampAuthor(ydoc: Y.Doc, name: string): void {
+  authorMap(ydoc).set(String(ydoc.clientID), { name: name.trim().slice(0, 80) || 'Okänd', at: new Date().toISOString() });
+}
+
+const listNames = (names: string[]) => (names.length <= 1 ? names[0]! : `${names.slice(0, -1).join(', ')} och ${names.at(-1)}`);
+
+/**
+ * Note a change from elsewhere (`prev` → `next`); when what it took away adds up to something
+ * large, say it with "Återställ". Returns whether it said something.
+ */
+export function noteChangeFromElsewhere(prev: PlanDoc, next: PlanDoc, from: 'tab' | 'room', who: string[], restore: (losses: Losses) => boolean): boolean {
+  const found = lossesBetween(prev, next);
+  if (!hasAny(found)) return false;
+  const now = Date.now();
+  if (!ledger || ledger.from !== from || now - ledger.at > WINDOW_MS) ledger = { losses: found, who: new Set(who), from, at: now };
+  else ledger = { losses: addLosses(ledger.losses, found), who: new Set([...ledger.who, ...who]), from, at: now };
+  if (!isLarge(ledger.losses)) return false;
+  const names = [...ledger.who];
+  const subject = names.length > 0 ? `${listNames(names)}${from === 'tab' ? ' (i en annan flik)' : ''}` : from === 'tab' ? 'En annan flik' : 'En deltagare utan namn i rummet';
+  const losses = ledger.losses;
+  notify('error', `${subject} ${describeLosses(losses)}.`, {
+    label: 'Återställ',
+    run: () => {
+      if (!restore(losses)) return;
+      ledger = null;
+      notify('info', from === 'room' ? 'Det som togs bort är tillbaka – för alla i rummet. Ångra tar bort det igen.' : 'Det som togs bort är tillbaka. Ångra tar bort det igen.');
+    },
+  });
+  return true;
+}
+
+export { bringBack };

@@ -162,14 +162,45 @@ describe('changes from elsewhere (a room, another tab)', () => {
     expect(useEditor.getState().history.past).toHaveLength(0);
   });
 
-  it('a colleague changing an item I just changed: the later write shows, and I am told', () => {
+  it('a colleague changing an item I just changed: their write shows, I am told what I had written, and "Använd min" writes it again', () => {
     const theirs = colleague();
     const [mine] = itemsIn(doc(), c('ledarskap', 'r2025'));
     actions.updateItem(mine!.id, { text: 'Min text' });
     changeDoc(theirs, (d) => ops.updateItem(d, mine!.id, { text: 'Kollegans text' }));
     settleNow();
     expect(doc().items[mine!.id]!.text).toBe('Kollegans text');
-    expect(useEditor.getState().notice?.text).toBe('”Kollegans text” ändrades samtidigt av någon annan i rummet. Den senaste ändringen gäller och visas nu.');
+    const notice = useEditor.getState().notice!;
+    expect(notice.text).toBe('Din ändring av texten (”Min text”) ersattes av någon annans ändring i rummet: ”Kollegans text” gäller nu.');
+    expect(notice.action?.label).toBe('Använd min');
+    notice.action!.run();
+    expect(doc().items[mine!.id]!.text).toBe('Min text');
+  });
+
+  it('two people change one item’s text while apart: whichever write stands, the one whose write was replaced is told, the other is not (the words are true either way)', () => {
+    const outcomes = new Set<string>();
+    for (let round = 0; round < 4; round++) {
+      loadDoc(createExampleDoc());
+      useEditor.setState({ notice: null });
+      const mine = currentYDoc()!;
+      // A colleague apart from this window: which write stands depends on who they are.
+      const theirs = new Y.Doc();
+      theirs.clientID = mine.clientID + (round % 2 === 0 ? 1 : -1);
+      Y.applyUpdate(theirs, Y.encodeStateAsUpdate(mine));
+      const [item] = itemsIn(doc(), c('ledarskap', 'r2025'));
+      changeDoc(theirs, (d) => ops.updateItem(d, item!.id, { text: 'Deras text' }));
+      actions.updateItem(item!.id, { text: 'Min text' });
+      Y.applyUpdate(mine, Y.encodeStateAsUpdate(theirs), 'room');
+      settleNow();
+      const stands = doc().items[item!.id]!.text;
+      outcomes.add(stands);
+      const notice = useEditor.getState().notice;
+      if (stands === 'Deras text') expect(notice?.text).toBe('Din ändring av texten (”Min text”) ersattes av någon annans ändring i rummet: ”Deras text” gäller nu.');
+      else {
+        expect(stands).toBe('Min text');
+        expect(notice).toBeNull();
+      }
+    }
+    expect([...outcomes].sort()).toEqual(['Deras text', 'Min text']);
   });
 
   it('undo takes back only my change; the colleague\'s stays', () => {

@@ -10,11 +10,12 @@ import type { PlanDoc } from '../domain/types';
 import { LOCAL } from '../ydoc/origins';
 import { writeChanges } from '../ydoc/write';
 import { rememberedAuthor } from './author';
-import { noteEdits } from './clashes';
+import { mineOf, noteEdits } from './clashes';
+import { updateItem } from '../domain/operations';
 import { bringBack, stampAuthor } from './losses';
 import { notify, useEditor } from './editorState';
 import { HISTORY_LIMIT, pushed, type Step } from './history';
-import { type Open, openDocument, setRestoreLosses, settleNow } from './openDoc';
+import { type Open, openDocument, setRestoreLosses, setWriteMine, settleNow } from './openDoc';
 
 export { clearNotice, notify, obeyingRules, useEditor, type EditorState, type Notice } from './editorState';
 export { currentYDoc, type DocSource, loadDoc, onOpenDoc, type OpenListener, openYDoc, settleNow, showsDocument } from './openDoc';
@@ -95,6 +96,7 @@ export function commitWrite(label: string, write: (ydoc: Y.Doc) => void): Step |
 }
 
 setRestoreLosses((losses) => commit('Återställ', (d) => bringBack(d, losses)));
+setWriteMine((clash) => commit('Använd min', (d) => void (d.items[clash.id] && updateItem(d, clash.id, mineOf(clash)))));
 
 /** Warn, never block: say when a change pushed an item beyond its delområde's limit. */
 function warnAboutNewExtras(before: PlanDoc, after: PlanDoc): void {

@@ -9,7 +9,7 @@ import { docFromPlan } from '../ydoc/replica';
 import { authorMap, bladeMap, commentMap, dotMap, itemMap, planMap, ringMap, votingMap } from '../ydoc/shape';
 import { shareUnchanged } from '../ydoc/view';
 import { LOAD, LOCAL, REPAIR, TAB } from '../ydoc/origins';
-import { clashing } from './clashes';
+import { type Clash, clashing, clashMessage } from './clashes';
 import { authorsOf, forgetLosses, noteChangeFromElsewhere } from './losses';
 import { notify, useEditor } from './editorState';
 import { emptyHistory } from './history';
@@ -110,8 +110,10 @@ function settle(): void {
   } else if (moved.length > 0) {
     const what = moved.length === 1 ? `”${doc.items[moved[0]!]?.text ?? ''}”` : `${moved.length} aktiviteter`;
     notify('info', `${what} låg där ett fokusområde eller en ring togs bort och ligger nu i Inspel.`);
-  } else if (clashes.length > 0)
-    notify('info', `”${clashes[0]}” ändrades samtidigt ${from === 'tab' ? 'i en annan flik' : 'av någon annan i rummet'}. Den senaste ändringen gäller och visas nu.`);
+  } else if (clashes.length > 0 && from) {
+    const clash = clashes[0]!;
+    notify('info', clashMessage(clash, from), { label: 'Använd min', run: () => void writeMine(clash) });
+  }
 }
 
 /**
@@ -126,6 +128,12 @@ export function overLimits(doc: PlanDoc): string | null {
   if (rings > MAX_RINGS)
     return `Planen har nu ${rings} ringar – fler än de ${MAX_RINGS} en plan brukar ha (flera lade troligen till en samtidigt). Inget har dolts; ta bort eller slå ihop ringar under Fokusområden och ringar.`;
   return null;
+}
+
+/** How "Använd min" writes this window's version of a clashing field again (set by the editor). */
+let writeMine: (clash: Clash) => boolean = () => false;
+export function setWriteMine(write: (clash: Clash) => boolean): void {
+  writeMine = write;
 }
 
 /** How "Återställ" brings back what a large change from elsewhere took (set by the editor: one undoable step). */

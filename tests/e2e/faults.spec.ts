@@ -190,7 +190,7 @@ test('two tabs: edits show up in the other tab; different items both survive; th
   await expect(b.getByRole('button', { name: /FoUUI-plan beslutad \(A\)/ })).toBeVisible();
   await editText(b, 'FoUUI-plan beslutad \\(A\\)', 'FoUUI-plan beslutad (B)');
   await expect(a.getByRole('button', { name: /FoUUI-plan beslutad \(B\)/ })).toBeVisible();
-  await expect(a.getByRole('status').filter({ hasText: 'ändrades samtidigt i en annan flik' })).toBeVisible();
+  await expect(a.getByRole('status').filter({ hasText: 'Din ändring av texten (”FoUUI-plan beslutad (A)”) ersattes av en ändring i en annan flik: ”FoUUI-plan beslutad (B)” gäller nu.' })).toBeVisible();
 
   await a.reload();
   await expect(a.getByRole('button', { name: /FoUUI-plan beslutad \(B\)/ })).toBeVisible();

@@ -39,7 +39,8 @@ export function NoticeBar({ inDialog = false }: { inDialog?: boolean }) {
               type="button"
               onClick={() => {
                 notice.action!.run();
-                clearNotice();
+                // The action may have its own word to say (it stays); otherwise the notice goes.
+                if (useEditor.getState().notice?.id === notice.id) clearNotice();
               }}
             >
               {notice.action.label}

@@ -1,7 +1,7 @@
 import { produce } from 'immer';
 import { describe, expect, it } from 'vitest';
 import { itemsIn } from './containers';
-import { addLosses, bringBack, describeLosses, isLarge, lossesBetween, NO_LOSSES } from './losses';
+import { addLosses, bringBack, describeLosses, isLarge, lossesBetween, NO_LOSSES, stillLost } from './losses';
 import * as ops from './operations';
 import { createExampleDoc } from './plan';
 
@@ -56,5 +56,21 @@ describe('losses from elsewhere, and bringing them back', () => {
     const after = produce(before, (d) => ops.deleteItem(d, Object.keys(d.items)[0]!));
     expect(isLarge(lossesBetween(before, after))).toBe(false);
     expect(isLarge(NO_LOSSES)).toBe(false);
+  });
+});
+
+describe('what is still lost', () => {
+  it('what a colleague brought back meanwhile is no longer lost; a later flood is told alone', () => {
+    const before = example();
+    const emptied = produce(before, (d) => {
+      for (const id of Object.keys(d.items)) ops.deleteItem(d, id);
+    });
+    const losses = lossesBetween(before, emptied);
+    const restored = produce(emptied, (d) => bringBack(d, losses));
+    const flooded = produce(restored, (d) => {
+      for (let i = 0; i < 5; i++) d.plan.blades.push({ id: `flod-${i}`, name: `Flod ${i}`, color: '#123456' });
+    });
+    const both = addLosses(stillLost(losses, flooded), lossesBetween(restored, flooded));
+    expect(describeLosses(both)).toBe('lade till 5 fokusområden');
   });
 });

@@ -62,6 +62,20 @@ export function addLosses(a: Losses, b: Losses): Losses {
   };
 }
 
+/** What of `losses` is still lost in `doc` (a colleague may have brought some back meanwhile). */
+export function stillLost(losses: Losses, doc: PlanDoc): Losses {
+  const blades = new Set(doc.plan.blades.map((b) => b.id));
+  const rings = new Set(doc.plan.rings.map((r) => r.id));
+  return {
+    items: losses.items.filter((i) => !Object.hasOwn(doc.items, i.id)),
+    blades: losses.blades.filter((x) => !blades.has(x.blade.id)),
+    rings: losses.rings.filter((x) => !rings.has(x.ring.id)),
+    addedBlades: losses.addedBlades.filter((id) => blades.has(id)),
+    addedRings: losses.addedRings.filter((id) => rings.has(id)),
+    moved: losses.moved.filter((m) => doc.items[m.id]?.cell === null),
+  };
+}
+
 /** Large enough to be named with a way back: many items, any blade or ring, or a flood of new ones. */
 export function isLarge(losses: Losses): boolean {
   return losses.items.length >= 3 || losses.blades.length > 0 || losses.rings.length > 0 || losses.addedBlades.length + losses.addedRings.length >= 3 || losses.moved.length >= 3;

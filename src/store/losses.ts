@@ -3,7 +3,7 @@
 // of this window, for everyone in the room) and keeps everything done since. Changes a few
 // seconds apart add up, so one deletion at a time is seen too.
 import * as Y from 'yjs';
-import { addLosses, bringBack, describeLosses, isLarge, lossesBetween, type Losses } from '../domain/losses';
+import { addLosses, bringBack, describeLosses, isLarge, lossesBetween, stillLost, type Losses } from '../domain/losses';
 import type { PlanDoc } from '../domain/types';
 import { isRecord } from '../schema/records';
 import { authorMap } from '../ydoc/shape';
@@ -53,7 +53,7 @@ export function noteChangeFromElsewhere(prev: PlanDoc, next: PlanDoc, from: 'tab
   if (!hasAny(found)) return false;
   const now = Date.now();
   if (!ledger || ledger.from !== from || now - ledger.at > WINDOW_MS) ledger = { losses: found, who: new Set(who), from, at: now };
-  else ledger = { losses: addLosses(ledger.losses, found), who: new Set([...ledger.who, ...who]), from, at: now };
+  else ledger = { losses: addLosses(stillLost(ledger.losses, next), found), who: new Set([...ledger.who, ...who]), from, at: now };
   if (!isLarge(ledger.losses)) return false;
   const names = [...ledger.who];
   const subject = names.length > 0 ? `${listNames(names)}${from === 'tab' ? ' (i en annan flik)' : ''}` : from === 'tab' ? 'En annan flik' : 'En deltagare utan namn i rummet';

@@ -123,3 +123,27 @@ describe('a damaged piece', () => {
     expect(Y.encodeStateAsUpdate(start.ydoc).length).toBeGreaterThan(0);
   });
 });
+
+describe('compaction', () => {
+  it('re-encodes the document: texts overwritten long ago are not kept (the stored plan stays the same)', async () => {
+    const doc = createExampleDoc();
+    const { ydoc } = await repo.saveDoc(doc);
+    const id = Object.keys(doc.items)[0]!;
+    let last = doc;
+    for (let i = 0; i < 200; i++) {
+      const updates: Uint8Array[] = [];
+      const on = (u: Uint8Array) => void updates.push(u);
+      ydoc.on('update', on);
+      last = changeDoc(ydoc, (d) => updateItem(d, id, { description: `${i} ${'beskrivning '.repeat(80)}` }))!;
+      ydoc.off('update', on);
+      await repo.appendUpdates(doc.plan.id, updates, last);
+    }
+    const size = async () => (await repo.database().planUpdates.where('planId').equals(doc.plan.id).toArray()).reduce((n, r) => n + r.update.length, 0);
+    const before = await size();
+    await repo.compactPlan(doc.plan.id);
+    const after = await size();
+    expect(await repo.database().planUpdates.where('planId').equals(doc.plan.id).count()).toBe(1);
+    expect(after).toBeLessThan(before / 10);
+    expect(await repo.loadDoc(doc.plan.id)).toEqual(last);
+  });
+});

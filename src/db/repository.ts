@@ -225,17 +225,31 @@ export async function appendUpdates(planId: string, updates: readonly Uint8Array
   });
 }
 
-/** Merge a plan's pieces into one (in one transaction: a tab adding meanwhile waits). */
+/**
+ * Make a plan's pieces one, re-encoded from the document they make (in one transaction: a tab
+ * adding meanwhile waits): what was overwritten or deleted long ago is not kept, as the relay
+ * does not keep it either.
+ */
 export async function compactPlan(planId: string): Promise<void> {
   const d = await opened();
   await d.transaction('rw', d.planUpdates, async () => {
     const rows = await d.planUpdates.where('planId').equals(planId).toArray();
-    if (rows.length < 2) return;
     // Damaged pieces stay as they are (the next read names them); the sound ones become one.
     const sound = rows.filter(soundPiece);
-    if (sound.length < 2) return;
-    const merged = Y.mergeUpdates(sound.map((r) => r.update));
-    await d.planUpdates.bulkDelete(sound.map((r) => r.seq!));
+    if (sound.length === 0) return;
+    const ydoc = new Y.Doc();
+    const applied = sound.filter((row) => {
+      try {
+        Y.applyUpdate(ydoc, row.update);
+        return true;
+      } catch {
+        return false;
+      }
+    });
+    const merged = Y.encodeStateAsUpdate(ydoc);
+    ydoc.destroy();
+    if (applied.length === 0 || (applied.length === 1 && merged.length >= applied[0]!.update.length)) return;
+    await d.planUpdates.bulkDelete(applied.map((r) => r.seq!));
     await d.planUpdates.add(pieceRow(planId, merged));
   });
 }

@@ -7,6 +7,7 @@ import { MAX_BLADES, MAX_RINGS, type PlanDoc } from '../domain/types';
 import { ID_RESTORED_NOTE, loadRepair, readDoc, repairLoaded } from '../ydoc/read';
 import { docFromPlan } from '../ydoc/replica';
 import { authorMap, bladeMap, commentMap, dotMap, itemMap, planMap, ringMap, votingMap } from '../ydoc/shape';
+import { healOversized } from '../ydoc/heal';
 import { shareUnchanged } from '../ydoc/view';
 import { LOAD, LOCAL, REPAIR, TAB } from '../ydoc/origins';
 import { type Clash, clashing, clashMessage } from './clashes';
@@ -86,8 +87,13 @@ function settle(): void {
     current.said.add('unreadable');
     return;
   }
-  // A peer changed or removed the plan's id: write it back (every copy then agrees again).
-  if (current.planId && read.notes.includes(ID_RESTORED_NOTE)) current.ydoc.transact(() => planMap(current.ydoc).set('id', current.planId), REPAIR);
+  // A peer changed or removed the plan's id, or wrote texts past their limits: write back what
+  // was read (every copy then agrees again, and the excess leaves the document).
+  if (read.notes.length > 0)
+    current.ydoc.transact(() => {
+      if (current.planId && read.notes.includes(ID_RESTORED_NOTE)) planMap(current.ydoc).set('id', current.planId);
+      healOversized(current.ydoc, read.doc);
+    }, REPAIR);
   const prev = useEditor.getState().doc;
   const doc = shareUnchanged(prev, read.doc);
   if (doc !== prev) useEditor.setState({ doc });

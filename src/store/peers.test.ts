@@ -232,3 +232,30 @@ describe('a version restored in the room (issue 22, item 5)', () => {
     expect(itemMap(peer).size).toBe(Object.keys(before.items).length + 1);
   });
 });
+
+describe('a text far past its limit (issue 22, low)', () => {
+  it('is shown cut, written back cut, and once stored the excess is gone from storage too', async () => {
+    const ydoc = currentYDoc()!;
+    const planId = doc().plan.id;
+    const id = Object.keys(doc().items)[0]!;
+    const peer = new Y.Doc();
+    Y.applyUpdate(peer, Y.encodeStateAsUpdate(ydoc));
+    const peerSaw: Uint8Array[] = [];
+    ydoc.on('update', (u: Uint8Array, origin: unknown) => origin !== PEER && peerSaw.push(u));
+    (itemMap(peer).get(id) as Y.Map<unknown>).set('description', 'x'.repeat(3_000_000));
+    Y.applyUpdate(ydoc, Y.encodeStateAsUpdate(peer), PEER);
+    await nextTask();
+    settleNow();
+    expect(doc().items[id]!.description).toHaveLength(10_000);
+    expect(((itemMap(ydoc).get(id) as Y.Map<unknown>).get('description') as string).length).toBe(10_000);
+    // The others get the cut text …
+    for (const u of peerSaw) Y.applyUpdate(peer, u);
+    expect(((itemMap(peer).get(id) as Y.Map<unknown>).get('description') as string).length).toBe(10_000);
+    // … and storage keeps no more than the plan.
+    await flush();
+    await flush();
+    const rows = await repo.database().planUpdates.where('planId').equals(planId).toArray();
+    expect(rows.reduce((n, r) => n + r.update.length, 0)).toBeLessThan(200_000);
+    expect((await repo.loadDoc(planId))!.items[id]!.description).toHaveLength(10_000);
+  });
+});

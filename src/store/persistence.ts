@@ -8,7 +8,7 @@ import * as repo from '../db/repository';
 import { rememberPlan } from '../db/registry';
 import { type LogTrouble, WriteAheadLog } from '../db/wal';
 import { downloadPlanJson } from '../export/json';
-import { LOCAL, mustStore, TAB } from '../ydoc/origins';
+import { LOCAL, mustStore, REPAIR, TAB } from '../ydoc/origins';
 import { currentYDoc, notify, onOpenDoc, showsDocument, useEditor } from './editor';
 import { onTabMessage, sayHello, sendUpdate } from './sync';
 import { useUi } from './ui';
@@ -69,6 +69,13 @@ const shownDoc = (planId: string) => {
   return doc?.plan.id === planId ? doc : null;
 };
 
+/**
+ * Plans whose stored pieces are re-encoded after their next write, not only after many pieces:
+ * a large change came from elsewhere, or a repair wrote back what it cut (the excess goes).
+ */
+const compactNext = new Set<string>();
+const LARGE_BYTES = 1024 * 1024;
+
 /** Counts stops: a write started before the last stop (a test ending mid-write) is forgotten. */
 let generation = 0;
 
@@ -102,7 +109,8 @@ async function write(batch: Batch, rest: Batch[]): Promise<boolean> {
   const doc = shownDoc(batch.planId);
   if (doc) rememberPlan(doc.plan.id, doc.plan.name, Object.keys(doc.items).length);
   // Many small pieces are merged now and then (reading a plan stays fast); a failure here loses nothing.
-  if (pieces > repo.COMPACT_AFTER) await repo.compactPlan(batch.planId).catch(() => {});
+  const now = compactNext.delete(batch.planId);
+  if (pieces > repo.COMPACT_AFTER || now) await repo.compactPlan(batch.planId).catch(() => {});
   return true;
 }
 
@@ -226,6 +234,7 @@ const isOwn = (origin: unknown) => origin === LOCAL || origin instanceof Y.UndoM
 function changed(plan: Plan, update: Uint8Array, origin: unknown): void {
   if (origin !== TAB) sendUpdate(plan.id, update);
   if (!mustStore(origin)) return;
+  if (origin === REPAIR || update.length > LARGE_BYTES) compactNext.add(plan.id);
   const seq = wal.record(plan, update);
   queue = enqueue(queue, [{ planId: plan.id, updates: [update], seq }]);
   setSaving();

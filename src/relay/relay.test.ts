@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from
 import { dirname } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import { connect } from 'node:net';
 import { produce } from 'immer';
 import * as Y from 'yjs';
@@ -210,5 +211,26 @@ describe('answers the relay gives itself (issue 22, low)', () => {
     const huge = await rawHttp(relay.port, `GET / HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(40_000)}\r\n\r\n`);
     expect(huge).toMatch(/^HTTP\/1.1 431/);
     expect(huge).toMatch(/X-Frame-Options: DENY/);
+  });
+});
+
+describe('presences (issue 22, low)', () => {
+  it('a connection that claims 5,000 presences is closed and its presences go; the room shows the real people', async () => {
+    const { url } = track(await startTestRelay());
+    const invite = await newInvite();
+    const honest = track(nodeClient(url, invite, docFromPlan(createExampleDoc())));
+    await honest.synced;
+    honest.link.provider.awareness!.setLocalStateField('user', { name: 'Anna', color: '#1f6f8b' });
+    const raw = track(nodeClient(url, invite));
+    await raw.synced;
+    const fake = new Awareness(new Y.Doc());
+    const states = new Map<number, Record<string, unknown>>();
+    for (let i = 0; i < 5000; i++) states.set(1_000_000 + i, { user: { name: `Falsk ${i}`, color: '#000000' } });
+    fake.states = states;
+    for (const id of states.keys()) fake.meta.set(id, { clock: 1, lastUpdated: Date.now() });
+    applyAwarenessUpdate(raw.link.provider.awareness!, encodeAwarenessUpdate(fake, [...states.keys()]), 'fake');
+    await until(() => raw.statuses.includes('disconnected'), 5000, 'the faking connection closed');
+    await until(() => honest.link.provider.awareness!.getStates().size <= 4, 5000, 'the fake presences gone at the honest client');
+    expect([...honest.link.provider.awareness!.getStates().values()].some((s) => (s.user as { name?: string } | undefined)?.name === 'Anna')).toBe(true);
   });
 });

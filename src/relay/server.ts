@@ -47,6 +47,8 @@ const MAX_MESSAGE_BYTES = 32 * 1024 * 1024;
  * frame larger is refused from its header, before it is read into memory.
  */
 const BEFORE_AUTH_BYTES = 64 * 1024;
+/** Presences one connection may bring (its own, and the one it had before a reconnect). */
+const MAX_PRESENCES_PER_CONNECTION = 4;
 /** Connections that have not shown a key yet, at most (more are closed at once) … */
 const MAX_WAITING = 64;
 /** … and how long one may wait before showing it. */
@@ -232,6 +234,12 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       debounce: 1000,
       maxDebounce: 5000,
       extensions,
+      // A connection is one person: one presence (a reconnect may bring its last one along).
+      // One that claims more — a raw client faking a crowd — is closed, its presences with it.
+      async onAwarenessUpdate({ document }) {
+        const connections = (document as unknown as { connections: Map<WebSocket, { clients: Set<number> }> }).connections;
+        for (const [socket, { clients }] of connections) if (clients.size > MAX_PRESENCES_PER_CONNECTION) socket.close(4400, 'För många närvaron');
+      },
       async onAuthenticate({ documentName, token, request }) {
         if (!(await opens(documentName, token))) throw new Error('Fel eller saknad nyckel till rummet');
         gate.admit(request);

@@ -60,6 +60,7 @@ async function room(browser: Parameters<typeof person>[0]): Promise<{ anna: Pers
 /** Both honest tabs answer and drew frames no longer apart than `ms` while the attack went on. */
 async function stillResponding(people: Person[], ms: number): Promise<number[]> {
   const frames = await Promise.all(people.map((p) => longestFrame(p.page)));
+  console.log(`${test.info().title.slice(0, 40)}… longest frame: ${frames.map(Math.round).join(' / ')} ms`);
   for (const f of frames) expect(f).toBeLessThan(ms);
   return frames;
 }
@@ -101,6 +102,7 @@ test('a burst of 3,000 tiny updates in under a second: the honest tabs keep draw
       .toBe('Ändring 2999');
   const frames = await stillResponding([anna, bo], 3000);
   test.info().annotations.push({ type: 'longest frame (ms)', description: frames.map(Math.round).join(', ') });
+  console.log(`write-ahead log after the burst: ${await anna.page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('solfjadern:wal:')).reduce((n, k) => n + (localStorage.getItem(k)?.length ?? 0), 0))} characters`);
   // The write-ahead log holds about the burst's size, not thousands of rewrites of it.
   const logChars = await anna.page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('solfjadern:wal:')).reduce((n, k) => n + (localStorage.getItem(k)?.length ?? 0), 0));
   expect(logChars).toBeLessThan(1_000_000);

@@ -66,3 +66,6 @@ export function decodePieces(pieces: readonly unknown[]): Decoded {
   const id = ydoc.getMap('plan').get('id');
   return { ydoc, broken, hasPlan: typeof id === 'string' && id !== '' };
 }
+
+/** The words for pieces left out as damaged (the start of a sentence). */
+export const damagedNote = (broken: number) => `${broken === 1 ? 'En sparad del' : `${broken} sparade delar`} av planen var skadad${broken === 1 ? '' : 'e'} och lämnades utanför`;

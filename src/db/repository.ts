@@ -6,7 +6,7 @@ import * as Y from 'yjs';
 import type { Plan, PlanDoc } from '../domain/types';
 import { isRecord, type RestoredDoc, restoreSound } from '../schema/records';
 import { ID_RESTORED_NOTE, loadRepair, readDoc } from '../ydoc/read';
-import { decodePieces, pieceRow, soundPiece } from './pieces';
+import { damagedNote, decodePieces, pieceRow, soundPiece } from './pieces';
 import { docFromPlan } from '../ydoc/replica';
 import { LOAD } from '../ydoc/origins';
 import { opened } from './connection';
@@ -16,6 +16,7 @@ import { anyViewOf, viewOf } from './views';
 export { database, useDatabase } from './connection';
 export * from './sideRepository';
 export { keepView } from './views';
+export { requestPersistence, storageUse, type StorageUse } from './quota';
 
 export interface PlanSummary {
   id: string;
@@ -75,8 +76,6 @@ export interface Fallback {
   /** Its kept view, and whether it was read from exactly the pieces stored now. */
   view?: { doc: PlanDoc; exact: boolean } | null;
 }
-
-const damagedNote = (broken: number) => `${broken === 1 ? 'En sparad del' : `${broken} sparade delar`} av planen var skadad${broken === 1 ? '' : 'e'} och lämnades utanför`;
 
 /**
  * A plan from the pieces of its document, through the one restore step (src/ydoc/read.ts →
@@ -339,31 +338,4 @@ export async function getLastPlanId(): Promise<string | null> {
 
 export async function setLastPlanId(planId: string): Promise<void> {
   await (await opened()).meta.put({ key: 'lastPlanId', value: planId });
-}
-
-/** Ask the browser to keep this site's data even under storage pressure. */
-export async function requestPersistence(): Promise<boolean> {
-  try {
-    if (!navigator.storage?.persist) return false;
-    return (await navigator.storage.persisted?.()) || (await navigator.storage.persist());
-  } catch {
-    return false;
-  }
-}
-
-export interface StorageUse {
-  usage: number;
-  quota: number;
-  persisted: boolean;
-}
-
-export async function storageUse(): Promise<StorageUse | null> {
-  try {
-    if (!navigator.storage?.estimate) return null;
-    const { usage = 0, quota = 0 } = await navigator.storage.estimate();
-    const persisted = (await navigator.storage.persisted?.()) ?? false;
-    return { usage, quota, persisted };
-  } catch {
-    return null;
-  }
 }

@@ -24,6 +24,19 @@ afterEach(async () => {
 
 const planOf = (client: TestClient) => readDoc(client.ydoc)?.doc;
 
+/** A relay that stored a room with a plan, closed; returns its file and the room. */
+async function storedRoom() {
+  const first = await startTestRelay();
+  const invite = await newInvite();
+  const a = nodeClient(first.url, invite, docFromPlan(createExampleDoc()));
+  await a.synced;
+  await until(() => a.link.settled, 5000, 'A settled');
+  a.link.destroy();
+  await first.relay.close();
+  return { dataFile: first.dataFile, invite, plan: readDoc(a.ydoc)!.doc };
+}
+
+
 describe('the room relay', () => {
   it('carries a plan and each change between the people in a room', async () => {
     const { url } = track(await startTestRelay());
@@ -55,18 +68,12 @@ describe('the room relay', () => {
   });
 
   it('keeps rooms on disk: a restarted relay still has the plan', async () => {
-    const first = await startTestRelay();
-    const invite = await newInvite();
-    const a = nodeClient(first.url, invite, docFromPlan(createExampleDoc()));
-    await a.synced;
-    await until(() => a.link.settled, 5000, 'A settled');
-    a.link.destroy();
-    await first.relay.close();
-    const second = track(await startTestRelay({ dataFile: first.dataFile }));
+    const { dataFile, invite, plan } = await storedRoom();
+    const second = track(await startTestRelay({ dataFile }));
     const b = track(nodeClient(second.url, invite));
     await b.synced;
     await until(() => planOf(b) !== undefined, 5000, 'the plan after the restart');
-    expect(Object.keys(planOf(b)!.items)).toHaveLength(Object.keys(readDoc(a.ydoc)!.doc.items).length);
+    expect(Object.keys(planOf(b)!.items)).toHaveLength(Object.keys(plan.items).length);
   });
 
   it('restarted on the same port: the clients reconnect by themselves, and a change made meanwhile arrives', async () => {
@@ -85,18 +92,6 @@ describe('the room relay', () => {
 });
 
 describe('a damaged rooms file (issue 22, item 8)', () => {
-  /** A relay that stored a room with a plan, closed; returns its file and the room. */
-  async function storedRoom() {
-    const first = await startTestRelay();
-    const invite = await newInvite();
-    const a = nodeClient(first.url, invite, docFromPlan(createExampleDoc()));
-    await a.synced;
-    await until(() => a.link.settled, 5000, 'A settled');
-    a.link.destroy();
-    await first.relay.close();
-    return { dataFile: first.dataFile, invite, plan: readDoc(a.ydoc)!.doc };
-  }
-
   /** The relay on `dataFile` starts, says what it did, and a participant with the plan fills the room in again. */
   async function startsAndRefills(dataFile: string, invite: Awaited<ReturnType<typeof newInvite>>, plan: ReturnType<typeof createExampleDoc>) {
     const said: string[] = [];

@@ -3,6 +3,7 @@
 // than the format allows cut, what cannot be read reset or left out, an item whose cell is
 // gone back in Inspel — and every repair named in Swedish. Loaded only when needed (it
 // brings zod).
+import { FIELD_WORDS } from '../domain/fieldWords';
 import { LIMITS } from '../domain/limits';
 import { MAX_AUTHOR_LENGTH, MAX_BLADES, MAX_COMMENT_LENGTH, MAX_RINGS, MIN_BLADES, MIN_RINGS, type Item, type Plan } from '../domain/types';
 import { BLADE_PALETTE } from '../domain/operations';
@@ -18,21 +19,6 @@ const FIELD_FALLBACK: Record<string, () => unknown> = {
   rank: () => Number.MAX_SAFE_INTEGER,
 };
 
-const FIELD_WORD: Record<string, string> = {
-  description: 'beskrivningen',
-  delomraden: 'delområdena',
-  effektmal: 'effektmålen',
-  indikator: 'indikatorn',
-  ansvarsniva: 'ansvarsnivån',
-  kalla: 'källan',
-  extraChoice: 'valet om extra',
-  extra: 'extra-markeringen',
-  status: 'statusen',
-  comments: 'kommentarerna',
-  sources: 'förslagen den bygger på',
-  cell: 'platsen',
-  rank: 'prioriteten',
-};
 
 /** A plan read from its document: blades and rings beyond the limits are kept (shown, never hidden). */
 const openPlanSchema = planSchema.extend({ blades: planSchema.shape.blades.element.array().min(MIN_BLADES), rings: planSchema.shape.rings.element.array().min(MIN_RINGS) });
@@ -146,7 +132,7 @@ export function restoreItemRecord(raw: unknown, plan: Plan, notes: string[]): It
     const fallback = FIELD_FALLBACK[field];
     if (!fallback) break;
     item = { ...item, [field]: fallback() };
-    notes.push(`Aktiviteten ${name}: ${FIELD_WORD[field] ?? field} kunde inte läsas och återställdes.`);
+    notes.push(`Aktiviteten ${name}: ${FIELD_WORDS[field] ?? field} kunde inte läsas och återställdes.`);
     parsed = itemSchema.safeParse(item);
   }
   if (!parsed.success) {

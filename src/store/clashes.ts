@@ -2,6 +2,7 @@
 // ago. Two writes of one field made apart cannot both stand, and which stands is the document's
 // choice (not always the later one): so the editor says plainly whose now stands and what this
 // window had written, with "Använd min" to write it again.
+import { FIELD_WORDS } from '../domain/fieldWords';
 import type { Item, PlanDoc } from '../domain/types';
 
 /** What this window last wrote into each item's fields, and when (a change from elsewhere soon after is worth a word). */
@@ -62,18 +63,6 @@ export function clashing(prev: PlanDoc, next: PlanDoc): Clash[] {
   return out;
 }
 
-const FIELD_WORD: Record<Clash['field'], string> = {
-  text: 'texten',
-  description: 'beskrivningen',
-  delomraden: 'delområdena',
-  effektmal: 'effektmålen',
-  indikator: 'indikatorn',
-  ansvarsniva: 'ansvarsnivån',
-  kalla: 'källan',
-  extraChoice: 'valet om extra',
-  status: 'statusen',
-  sources: 'förslagen',
-};
 
 const short = (value: unknown) => {
   const text = String(value);
@@ -83,7 +72,7 @@ const short = (value: unknown) => {
 /** The words for a clash: whose write stands now and what this window had written. */
 export function clashMessage(clash: Clash, from: 'tab' | 'room'): string {
   const where = from === 'tab' ? 'en ändring i en annan flik' : 'någon annans ändring i rummet';
-  const word = FIELD_WORD[clash.field];
+  const word = FIELD_WORDS[clash.field] ?? clash.field;
   if (typeof clash.mine === 'string' && typeof clash.now === 'string')
     return `Din ändring av ${word} (${short(clash.mine)}) ersattes av ${where}: ${short(clash.now)} gäller nu.`;
   return `Din ändring av ${word} i ${short(clash.text)} ersattes av ${where}, som gäller nu.`;

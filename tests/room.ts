@@ -31,6 +31,8 @@ export interface TestClient {
   link: RoomLink;
   synced: Promise<void>;
   refused: Promise<void>;
+  /** What the relay said when it refused. */
+  reasons: string[];
   statuses: string[];
 }
 
@@ -38,10 +40,14 @@ export function nodeClient(url: string, invite: Invite, ydoc: Y.Doc = new Y.Doc(
   let synced!: () => void;
   let refused!: () => void;
   const statuses: string[] = [];
+  const reasons: string[] = [];
   const syncedP = new Promise<void>((r) => (synced = r));
   const refusedP = new Promise<void>((r) => (refused = r));
-  const link = openLink({ url, invite, ydoc, WebSocketPolyfill: WebSocket, onSynced: () => synced(), onRefused: () => refused(), onStatus: (s) => statuses.push(s) });
-  return { ydoc, link, synced: syncedP, refused: refusedP, statuses };
+  const link = openLink({ url, invite, ydoc, WebSocketPolyfill: WebSocket, onSynced: () => synced(), onRefused: (reason) => {
+      reasons.push(reason);
+      refused();
+    }, onStatus: (s) => statuses.push(s) });
+  return { ydoc, link, synced: syncedP, refused: refusedP, reasons, statuses };
 }
 
 export async function until(condition: () => boolean, timeoutMs = 10_000, what = 'condition'): Promise<void> {

@@ -12,6 +12,7 @@ import { newInvite } from '../room/access';
 import { readDoc } from '../ydoc/read';
 import { changeDoc, docFromPlan } from '../ydoc/replica';
 import { nodeClient, startTestRelay, until, type TestClient, type TestRelay } from '../../tests/room';
+import { TOO_MANY_ROOMS } from './server';
 
 const open: Array<TestClient | TestRelay> = [];
 const track = <T extends TestClient | TestRelay>(x: T): T => (open.push(x), x);
@@ -227,5 +228,39 @@ describe('presences (issue 22, low)', () => {
     await until(() => raw.statuses.includes('disconnected'), 5000, 'the faking connection closed');
     await until(() => honest.link.provider.awareness!.getStates().size <= 4, 5000, 'the fake presences gone at the honest client');
     expect([...honest.link.provider.awareness!.getStates().values()].some((s) => (s.user as { name?: string } | undefined)?.name === 'Anna')).toBe(true);
+  });
+});
+
+describe('rooms anyone can make (issue 22, low)', () => {
+  it('new rooms past the hour’s share are refused with a word; rooms already there still open', async () => {
+    const { url } = track(await startTestRelay({ newRoomsPerHour: 2 }));
+    const invites = await Promise.all([newInvite(), newInvite(), newInvite()]);
+    for (const invite of invites.slice(0, 2)) await track(nodeClient(url, invite, docFromPlan(createExampleDoc()))).synced;
+    const third = track(nodeClient(url, invites[2]!, docFromPlan(createExampleDoc())));
+    await third.refused;
+    expect(third.reasons).toEqual([TOO_MANY_ROOMS]);
+    const again = track(nodeClient(url, invites[0]!));
+    await again.synced;
+    await until(() => planOf(again) !== undefined, 5000, 'the plan of a room already there');
+  });
+
+  it('a room larger than the limit is served but not kept on disk, and it is said once', async () => {
+    const said: string[] = [];
+    const relay = await startTestRelay({ maxRoomBytes: 4096, onWarning: (text) => said.push(text) });
+    const invite = await newInvite();
+    const a = nodeClient(relay.url, invite, docFromPlan(createExampleDoc()));
+    await a.synced;
+    const b = nodeClient(relay.url, invite);
+    await until(() => planOf(b) !== undefined, 5000, 'the plan served at B');
+    await until(() => a.link.settled, 5000, 'A settled');
+    a.link.destroy();
+    b.link.destroy();
+    await relay.relay.close();
+    expect(said.filter((t) => /är större än .* sparas inte på reläet/.test(t))).toHaveLength(1);
+    const restarted = track(await startTestRelay({ dataFile: relay.dataFile }));
+    const c = track(nodeClient(restarted.url, invite));
+    await c.synced;
+    await new Promise((r) => setTimeout(r, 300));
+    expect(planOf(c)).toBeUndefined();
   });
 });

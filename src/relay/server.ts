@@ -25,6 +25,9 @@ export interface RelayOptions {
   authWithinMs?: number;
   /** What the relay would print as a warning, when `quiet` (tests). */
   onWarning?: (text: string) => void;
+  /** New rooms an hour (60); a room larger than `maxRoomBytes` (16 MB) is not kept on disk. */
+  newRoomsPerHour?: number;
+  maxRoomBytes?: number;
 }
 
 export interface Relay {
@@ -38,6 +41,25 @@ export interface Relay {
 export const ROOM_PATH = '/rum';
 /** Presences one connection may bring (its own, and the one it had before a reconnect). */
 const MAX_PRESENCES_PER_CONNECTION = 4;
+/** New rooms one relay makes an hour; a workshop makes one or two. */
+const NEW_ROOMS_PER_HOUR = 60;
+/** A room's document kept on disk at most (a plan of 5,000 items is a few MB). */
+const MAX_ROOM_BYTES = 16 * 1024 * 1024;
+/** What a participant is told when the relay makes no more rooms this hour (src/store/room.ts shows it). */
+export const TOO_MANY_ROOMS = 'Reläet tar inte emot fler nya rum just nu. Försök igen om en stund.';
+
+/** At most `perHour` takes in any hour. */
+function hourlyShare(perHour: number) {
+  const taken: number[] = [];
+  return {
+    take(now = Date.now()): boolean {
+      while (taken.length > 0 && now - taken[0]! > 3_600_000) taken.shift();
+      if (taken.length >= perHour) return false;
+      taken.push(now);
+      return true;
+    },
+  };
+}
 
 function addresses(host: string, port: number): string[] {
   if (host !== '0.0.0.0' && host !== '::') return [`http://${host.includes(':') ? `[${host}]` : host}:${port}/`];
@@ -49,11 +71,24 @@ function addresses(host: string, port: number): string[] {
 }
 
 export async function startRelay(options: RelayOptions): Promise<Relay> {
-  const store = sturdyStore(options.dataFile, (text) => (options.quiet ? options.onWarning?.(text) : console.warn(text)));
+  const warn = (text: string) => (options.quiet ? options.onWarning?.(text) : console.warn(text));
+  const store = sturdyStore(options.dataFile, warn);
+  const maxRoomBytes = options.maxRoomBytes ?? MAX_ROOM_BYTES;
+  const newRooms = hourlyShare(options.newRoomsPerHour ?? NEW_ROOMS_PER_HOUR);
+  const warned = new Set<string>();
+  const warnOnce = (text: string) => {
+    if (warned.has(text)) return;
+    warned.add(text);
+    warn(text);
+  };
   const extensions = [
     new Database({
       fetch: async ({ documentName }) => store.fetch(documentName),
-      store: async ({ documentName, state }) => store.store(documentName, state),
+      store: async ({ documentName, state }) => {
+        // A room larger than any plan is served but not kept (the participants keep their copies).
+        if (state.length > maxRoomBytes) return void warnOnce(`Rummet ${documentName.slice(0, 12)}… är större än ${Math.round(maxRoomBytes / 1024 / 1024)} MB och sparas inte på reläet; deltagarna har kvar planen hos sig.`);
+        store.store(documentName, state);
+      },
     }),
   ];
   if (options.redis)
@@ -83,8 +118,11 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
         const connections = (document as unknown as { connections: Map<{ close(code: number, reason: string): void }, { clients: Set<number> }> }).connections;
         for (const [socket, { clients }] of connections) if (clients.size > MAX_PRESENCES_PER_CONNECTION) socket.close(4400, 'För många närvaron');
       },
-      async onAuthenticate({ documentName, token, request }) {
+      async onAuthenticate({ documentName, token, request, instance }) {
         if (!(await opens(documentName, token))) throw new Error('Fel eller saknad nyckel till rummet');
+        // Anyone who reaches the relay can make a room: new ones are counted, and past the hour's
+        // share refused with a word the app shows (rooms already here always open).
+        if (!instance.documents.has(documentName) && store.fetch(documentName) === null && !newRooms.take()) throw { reason: TOO_MANY_ROOMS };
         gate.admit(request);
       },
       async onUpgrade({ request, socket }) {

@@ -17,7 +17,8 @@ export interface LinkOptions {
   onStatus?: (status: LinkStatus) => void;
   onSynced?: () => void;
   /** The relay refused the secret. */
-  onRefused?: () => void;
+  /** The relay refused the connection; `reason` is its word for why. */
+  onRefused?: (reason: string) => void;
 }
 
 export interface RoomLink {
@@ -55,7 +56,7 @@ export function openLink(options: LinkOptions): RoomLink {
     ...(options.awareness ? { awareness: options.awareness } : {}),
     onStatus: ({ status }) => options.onStatus?.(status as LinkStatus),
     onSynced: () => options.onSynced?.(),
-    onAuthenticationFailed: () => options.onRefused?.(),
+    onAuthenticationFailed: ({ reason }) => options.onRefused?.(String(reason ?? '')),
   });
   provider.attach();
   return {

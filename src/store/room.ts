@@ -92,10 +92,11 @@ function connect(ydoc: Y.Doc, invite: Invite, name: string, onSynced?: () => voi
     awareness: a,
     onStatus: setStatus,
     onSynced: () => onSynced?.(),
-    onRefused: () => {
+    onRefused: (reason) => {
       disconnect();
       useRoom.setState({ status: 'refused', peers: [] });
-      notify('error', 'Fel eller saknad nyckel till rummet');
+      // The relay's own word when it has one to say (no more rooms this hour), else the key's.
+      notify('error', reason.startsWith('Reläet ') ? reason.slice(0, 200) : 'Fel eller saknad nyckel till rummet');
     },
   });
 }

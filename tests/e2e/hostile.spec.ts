@@ -7,7 +7,7 @@ import * as Y from 'yjs';
 import { readInvite, type Invite } from '../../src/room/access';
 import { bladeMap, itemMap, planMap } from '../../src/ydoc/shape';
 import { nodeClient, until, type TestClient } from '../room';
-import { act, join, lists, person, relayOnFreePort, startRoom, type Person, type RelayHandle } from './roomKit';
+import { act, item, join, lists, person, proxyTo, relayOnFreePort, startRoom, type Person, type RelayHandle } from './roomKit';
 
 let relay: RelayHandle;
 test.beforeAll(async () => {
@@ -172,4 +172,31 @@ test('two add a blade while apart at seven: both blades show with their items an
   await expect(anna.page.getByRole('list', { name: `Borta, ${await anna.page.evaluate((r) => (window as unknown as { __solfjadern: { editor: { getState: () => { doc: { plan: { rings: Array<{ id: string; label: string }> } } } } } }).__solfjadern.editor.getState().doc.plan.rings.find((x) => x.id === r)!.label, ring)}` })).toBeVisible();
   back.link.destroy();
   for (const p of [anna, bo]) await p.context.close();
+});
+
+test('two people change one item’s text while apart: one text stands everywhere, the one whose text was replaced is told and "Använd min" writes it again', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const proxy = await proxyTo(relay.port);
+  try {
+    const anna = await person(browser, `${relay.origin}/?automation`);
+    const link = await startRoom(anna.page, 'Anna');
+    const bo = await join(browser, link, 'Bo', (await planOf(anna.page)).name, proxy.origin);
+    const id = (await lists(anna.page))['ledarskap|r2025']![0]!;
+    proxy.cut();
+    await expect(bo.page.getByRole('button', { name: /Återansluter…|Arbetar lokalt/ })).toBeVisible({ timeout: 15_000 });
+    await act(bo.page, 'updateItem', id, { text: 'Bos text' });
+    await act(anna.page, 'updateItem', id, { text: 'Annas text' });
+    proxy.mend();
+    const textOf = (p: Person) => item(p.page, id).then((i) => i?.text);
+    await expect.poll(async () => (await textOf(anna)) === (await textOf(bo)), { timeout: 20_000 }).toBe(true);
+    const stands = (await textOf(anna))!;
+    const [replaced, mine] = stands === 'Annas text' ? [bo, 'Bos text'] : [anna, 'Annas text'];
+    const told = replaced.page.getByRole('status').filter({ hasText: `Din ändring av texten (”${mine}”) ersattes av någon annans ändring i rummet: ”${stands}” gäller nu.` });
+    await expect(told).toBeVisible();
+    await told.getByRole('button', { name: 'Använd min' }).click();
+    for (const p of [anna, bo]) await expect.poll(() => textOf(p)).toBe(mine);
+    for (const p of [anna, bo]) await p.context.close();
+  } finally {
+    await proxy.close();
+  }
 });

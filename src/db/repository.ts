@@ -7,7 +7,9 @@ import type { Plan, PlanDoc } from '../domain/types';
 import { isRecord, type RestoredDoc, restoreSound } from '../schema/records';
 import { ID_RESTORED_NOTE, loadRepair, readDoc } from '../ydoc/read';
 import { damagedNote, decodePieces, pieceRow, soundPiece } from './pieces';
+import { healOversized } from '../ydoc/heal';
 import { docFromPlan } from '../ydoc/replica';
+import { planMap } from '../ydoc/shape';
 import { LOAD } from '../ydoc/origins';
 import { opened } from './connection';
 import type { PlanRow, SolfjadernDb } from './db';
@@ -112,7 +114,21 @@ export async function planFromUpdates(planId: string, updates: readonly unknown[
   ]);
   // What could be read is stored as the plan's one sound piece: the next start reads no damage again.
   if (decoded.broken > 0) await savePlan(ydoc, read.doc).catch(() => {});
+  else if (read.notes.length > 0) await healStored(planId, ydoc, read.doc, read.notes.includes(ID_RESTORED_NOTE)).catch(() => {});
   return { ydoc, doc: read.doc };
+}
+
+/** Write back into a stored plan's document what its reading repaired (its id, texts past their limits), and store that. */
+async function healStored(planId: string, ydoc: Y.Doc, doc: PlanDoc, id: boolean): Promise<void> {
+  const updates: Uint8Array[] = [];
+  const keep = (update: Uint8Array) => void updates.push(update);
+  ydoc.on('update', keep);
+  ydoc.transact(() => {
+    if (id) planMap(ydoc).set('id', planId);
+    healOversized(ydoc, doc);
+  }, LOAD);
+  ydoc.off('update', keep);
+  if (updates.length > 0) await (await opened()).planUpdates.add(pieceRow(planId, Y.mergeUpdates(updates)));
 }
 
 /**

@@ -205,9 +205,10 @@ function made(): void {
   const ydoc = current.make();
   const opened = start(ydoc, current.planId);
   opened.stale = true;
+  // Storage follows the document first: a repair the reading writes back is stored too.
+  for (const listener of openListeners) listener(ydoc, current.planId);
   settle();
   markReady();
-  for (const listener of openListeners) listener(ydoc, current.planId);
 }
 
 /** The benchmark's "document ready": the first plan of this page load can be edited without a wait. */

@@ -226,7 +226,8 @@ function start(ydoc: Y.Doc, planId: string | null): Open {
   const current: Open = { ydoc, planId, undo, stale: false, said: new Set(), from: null, by: [], off: () => {} };
   forgetLosses();
   const onTransaction = (transaction: Y.Transaction) => {
-    if (transaction.origin === LOCAL || transaction.changed.size === 0 || open !== current) return;
+    // This window's own edits, and the repairs it writes back, are already what it shows.
+    if (transaction.origin === LOCAL || transaction.origin === REPAIR || transaction.changed.size === 0 || open !== current) return;
     current.stale = true;
     if (transaction.origin !== undo) {
       current.from ??= transaction.origin === TAB ? 'tab' : 'room';

@@ -255,7 +255,7 @@ export function startPersistence(): () => void {
       // The plan as it is after the change (logged with it, so a lost database can be rebuilt).
       const plan = useEditor.getState().doc?.plan;
       if (plan?.id !== planId) return;
-      if (isOwn(origin) || !mustStore(origin)) changed(plan, update, origin);
+      if (isOwn(origin) || origin === REPAIR || !mustStore(origin)) changed(plan, update, origin);
       else gather(plan, update);
     };
     ydoc.on('update', onUpdate);

@@ -78,9 +78,25 @@ async function editedAndKept(page: Page): Promise<{ id: string; edit: string }> 
   return { id, edit };
 }
 
-/** The app started: the fan, and Planer and Exportera within reach. */
+/** The app started: the fan, frames drawn (the longest gap measured), and Planer and Exportera within reach. */
 async function started(page: Page): Promise<void> {
   await expect(page.locator('svg.fan')).toBeVisible();
+  const longest = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        let last = performance.now();
+        let longest = 0;
+        let frames = 0;
+        const tick = (t: number) => {
+          longest = Math.max(longest, t - last);
+          last = t;
+          if (++frames < 30) requestAnimationFrame(tick);
+          else resolve(longest);
+        };
+        requestAnimationFrame(tick);
+      }),
+  );
+  expect(longest).toBeLessThan(2000);
   await page.getByRole('navigation', { name: 'Verktyg' }).getByRole('button', { name: 'Planer', exact: true }).click();
   await expect(page.getByRole('dialog')).toBeVisible();
   await page.keyboard.press('Escape');

@@ -168,6 +168,7 @@ test('two add a blade while apart at seven: both blades show with their items an
   await back.synced;
   for (const p of [anna, bo]) await expect.poll(() => planOf(p.page).then((x) => x.blades)).toBe(9);
   await expect(anna.page.getByRole('status').filter({ hasText: 'Planen har nu 9 fokusområden' })).toBeVisible();
+  await stillResponding([anna, bo], 2000);
   expect(Object.keys(await lists(anna.page))).toContain(`bortas|${ring}`);
   await expect(anna.page.getByRole('list', { name: `Borta, ${await anna.page.evaluate((r) => (window as unknown as { __solfjadern: { editor: { getState: () => { doc: { plan: { rings: Array<{ id: string; label: string }> } } } } } }).__solfjadern.editor.getState().doc.plan.rings.find((x) => x.id === r)!.label, ring)}` })).toBeVisible();
   back.link.destroy();
@@ -181,6 +182,7 @@ test('two people change one item’s text while apart: one text stands everywher
     const anna = await person(browser, `${relay.origin}/?automation`);
     const link = await startRoom(anna.page, 'Anna');
     const bo = await join(browser, link, 'Bo', (await planOf(anna.page)).name, proxy.origin);
+    for (const p of [anna, bo]) await longestFrame(p.page);
     const id = (await lists(anna.page))['ledarskap|r2025']![0]!;
     proxy.cut();
     await expect(bo.page.getByRole('button', { name: /Återansluter…|Arbetar lokalt/ })).toBeVisible({ timeout: 15_000 });
@@ -195,6 +197,7 @@ test('two people change one item’s text while apart: one text stands everywher
     await expect(told).toBeVisible();
     await told.getByRole('button', { name: 'Använd min' }).click();
     for (const p of [anna, bo]) await expect.poll(() => textOf(p)).toBe(mine);
+    await stillResponding([anna, bo], 2000);
     for (const p of [anna, bo]) await p.context.close();
   } finally {
     await proxy.close();

@@ -78,6 +78,11 @@ export class WriteAheadLog {
     this.persist();
   }
 
+  /** The sequence number of the last change logged. */
+  get lastSeq(): number {
+    return this.seq;
+  }
+
   get size(): number {
     return this.log.entries.length;
   }

@@ -251,9 +251,18 @@ describe('a text far past its limit (issue 22, low)', () => {
     // The others get the cut text …
     for (const u of peerSaw) Y.applyUpdate(peer, u);
     expect(((itemMap(peer).get(id) as Y.Map<unknown>).get('description') as string).length).toBe(10_000);
+    // … a peer's 3 MB never goes into this browser's write-ahead log …
+    let largest = 0;
+    const setItem = Storage.prototype.setItem;
+    const spy = vi.spyOn(Storage.prototype, 'setItem').mockImplementation(function (this: Storage, key: string, value: string) {
+      largest = Math.max(largest, value.length);
+      setItem.call(this, key, value);
+    });
     // … and storage keeps no more than the plan.
     await flush();
     await flush();
+    spy.mockRestore();
+    expect(largest).toBeLessThan(200_000);
     const rows = await repo.database().planUpdates.where('planId').equals(planId).toArray();
     expect(rows.reduce((n, r) => n + r.update.length, 0)).toBeLessThan(200_000);
     expect((await repo.loadDoc(planId))!.items[id]!.description).toHaveLength(10_000);

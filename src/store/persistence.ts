@@ -235,7 +235,9 @@ function changed(plan: Plan, update: Uint8Array, origin: unknown): void {
   if (origin !== TAB) sendUpdate(plan.id, update);
   if (!mustStore(origin)) return;
   if (origin === REPAIR || update.length > LARGE_BYTES) compactNext.add(plan.id);
-  const seq = wal.record(plan, update);
+  // A room's large change is not logged: the room holds it, and a peer must not be able to fill
+  // this browser's localStorage (what it displaces would be this person's own unsaved edits).
+  const seq = origin === GATHERED && update.length > LARGE_BYTES ? wal.lastSeq : wal.record(plan, update);
   queue = enqueue(queue, [{ planId: plan.id, updates: [update], seq }]);
   setSaving();
   // A microtask lets a burst of synchronous commits share one transaction, and starts

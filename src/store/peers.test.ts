@@ -6,7 +6,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import * as repo from '../db/repository';
 import * as actions from './actions';
-import { bladeMap, itemMap, planMap } from '../ydoc/shape';
+import { authorMap, bladeMap, itemMap, planMap } from '../ydoc/shape';
+import { rememberAuthor } from './author';
 import { stampAuthor } from './losses';
 import { listVersions, restoreVersionInRoom, saveVersion } from './versions';
 import { changeDoc } from '../ydoc/replica';
@@ -172,13 +173,25 @@ describe('a large change from elsewhere (issue 22, item 5)', () => {
     expect(Object.keys(doc().items)).toHaveLength(0);
   });
 
+  it('a change of this window that removes carries its author’s name, for the others to say', async () => {
+    rememberAuthor('Anna');
+    const ydoc = currentYDoc()!;
+    actions.deleteItem(Object.keys(doc().items)[0]!);
+    expect(authorMap(ydoc).get(String(ydoc.clientID))).toMatchObject({ name: 'Anna' });
+    // An edit that removes nothing does not.
+    authorMap(ydoc).clear();
+    actions.updateItem(Object.keys(doc().items)[0]!, { text: 'Bara ändrad' });
+    expect(authorMap(ydoc).size).toBe(0);
+    await flush();
+  });
+
   it('a raw client deletes items one at a time: they add up and are said as from someone without a name', async () => {
     const { peer, send } = peerOf();
     const ids = [...itemMap(peer).keys()];
     for (const id of ids.slice(0, 2)) {
       itemMap(peer).delete(id);
       await send();
-      expect(useEditor.getState().notice).toBeNull();
+      expect(useEditor.getState().notice?.text ?? null).toBeNull();
     }
     itemMap(peer).delete(ids[2]!);
     await send();

@@ -53,7 +53,7 @@ function NameForm({ action, onSubmit }: { action: string; onSubmit: (name: strin
 }
 
 export function RoomDialog({ onClose }: { onClose: () => void }) {
-  const { status, link, peers, pending } = useRoom();
+  const { status, link, peers, pending, refusal } = useRoom();
   const [copied, setCopied] = useState(false);
   useEffect(() => clearNotice(), []);
   const inRoom = status !== 'off' && status !== 'refused' && link !== null;
@@ -62,7 +62,7 @@ export function RoomDialog({ onClose }: { onClose: () => void }) {
       <div className="room-dialog">
         {status === 'refused' && (
           <p className="field-error" role="alert">
-            Fel eller saknad nyckel till rummet. Be den som startade rummet om en ny länk.
+            {refusal ?? 'Fel eller saknad nyckel till rummet. Be den som startade rummet om en ny länk.'}
           </p>
         )}
         {!inRoom && pending && (

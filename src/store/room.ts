@@ -84,7 +84,7 @@ function connect(ydoc: Y.Doc, invite: Invite, name: string, onSynced?: () => voi
     if (mine && clash) a.setLocalStateField('user', { ...mine, color: colourFor(a.clientID, a) });
     useRoom.setState({ peers: peersOf(a) });
   });
-  useRoom.setState({ status: 'joining', invite, link: inviteLink(location.href, invite), peers: peersOf(a), pending: null });
+  useRoom.setState({ status: 'joining', invite, link: inviteLink(location.href, invite), peers: peersOf(a), pending: null, refusal: null });
   link = openLink({
     url: roomUrl(location.href),
     invite,
@@ -94,9 +94,10 @@ function connect(ydoc: Y.Doc, invite: Invite, name: string, onSynced?: () => voi
     onSynced: () => onSynced?.(),
     onRefused: (reason) => {
       disconnect();
-      useRoom.setState({ status: 'refused', peers: [] });
       // The relay's own word when it has one to say (no more rooms this hour), else the key's.
-      notify('error', reason.startsWith('Reläet ') ? reason.slice(0, 200) : 'Fel eller saknad nyckel till rummet');
+      const refusal = reason.startsWith('Reläet ') ? reason.slice(0, 200) : null;
+      useRoom.setState({ status: 'refused', peers: [], refusal });
+      notify('error', refusal ?? 'Fel eller saknad nyckel till rummet');
     },
   });
 }

@@ -41,9 +41,11 @@ interface RoomState {
   peers: Peer[];
   /** An invite from the address, waiting for "Gå med". */
   pending: Invite | null;
+  /** Why the relay refused (its own word), when it said one; else the key was wrong or missing. */
+  refusal?: string | null;
 }
 
-export const useRoom = create<RoomState>(() => ({ status: 'off', invite: null, link: null, peers: [], pending: null }));
+export const useRoom = create<RoomState>(() => ({ status: 'off', invite: null, link: null, peers: [], pending: null, refusal: null }));
 
 /** Colours for people in a room: distinct, and dark enough for white text (WCAG AA). */
 export const COLORS = ['#1f5fa8', '#a3339b', '#1d7a4d', '#b0481b', '#5b4bb7', '#8a5a00', '#0f6f7c', '#b02a4a'];

@@ -6,6 +6,7 @@ import { expect, test, type Page } from '@playwright/test';
 import * as Y from 'yjs';
 import { readInvite, type Invite } from '../../src/room/access';
 import { bladeMap, itemMap, planMap } from '../../src/ydoc/shape';
+import { TOO_MANY_ROOMS } from '../../src/relay/server';
 import { nodeClient, until, type TestClient } from '../room';
 import { act, item, join, lists, person, proxyTo, relayOnFreePort, startRoom, type Person, type RelayHandle } from './roomKit';
 
@@ -201,5 +202,24 @@ test('two people change one item’s text while apart: one text stands everywher
     for (const p of [anna, bo]) await p.context.close();
   } finally {
     await proxy.close();
+  }
+});
+
+test('a relay that makes no more rooms this hour says so, in the alert and in the dialog; nothing else changes', async ({ browser }) => {
+  const full = await relayOnFreePort({ newRoomsPerHour: 0 });
+  try {
+    const anna = await person(browser, `${full.origin}/?automation`);
+    await expect(anna.page.locator('svg.fan')).toBeVisible();
+    const before = await planOf(anna.page);
+    await anna.page.getByRole('button', { name: 'Samarbeta' }).click();
+    await anna.page.getByLabel('Ditt namn').fill('Anna');
+    await anna.page.getByRole('button', { name: 'Starta rum' }).click();
+    await expect(anna.page.getByRole('dialog').locator('p.field-error')).toHaveText(TOO_MANY_ROOMS);
+    await anna.page.keyboard.press('Escape');
+    await expect(anna.page.getByRole('alert').filter({ hasText: TOO_MANY_ROOMS })).toBeVisible();
+    expect(await planOf(anna.page)).toEqual(before);
+    await anna.context.close();
+  } finally {
+    await full.close();
   }
 });

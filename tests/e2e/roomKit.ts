@@ -6,7 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join as joinPath, resolve } from 'node:path';
-import { startRelay, type Relay } from '../../src/relay/server';
+import { startRelay, type Relay, type RelayOptions } from '../../src/relay/server';
 
 export interface RelayHandle {
   relay: Relay;
@@ -17,10 +17,10 @@ export interface RelayHandle {
   close(): Promise<void>;
 }
 
-export async function relayOnFreePort(): Promise<RelayHandle> {
+export async function relayOnFreePort(options: Partial<RelayOptions> = {}): Promise<RelayHandle> {
   const dataFile = joinPath(mkdtempSync(joinPath(tmpdir(), 'solfjadern-rum-')), 'rum.sqlite');
   const appDir = resolve('dist');
-  let relay = await startRelay({ port: 0, host: '127.0.0.1', dataFile, appDir, quiet: true });
+  let relay = await startRelay({ port: 0, host: '127.0.0.1', dataFile, appDir, quiet: true, ...options });
   const port = relay.port;
   const handle: RelayHandle = {
     relay,

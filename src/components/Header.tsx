@@ -3,7 +3,7 @@ import { redo, undo, useEditor } from '../store/editor';
 import { useEffect, useRef } from 'react';
 import { useMediaQuery } from './useMediaQuery';
 import { MenuButton } from './MenuButton';
-import { STATUS_TEXT, useRoom } from '../store/roomState';
+import { awayText, seenAt, STATUS_TEXT, useRoom } from '../store/roomState';
 import { chooseImportFile } from '../store/importer';
 import { ExportMenu } from './ExportMenu';
 import { openDialog, showSidePanel, showView, startPresenting, takeBackFromPresenting, toggleFilters, useUi, type SaveStatus, type UiState } from '../store/ui';
@@ -182,13 +182,22 @@ export function Header() {
 function RoomPresence() {
   const status = useRoom((s) => s.status);
   const peers = useRoom((s) => s.peers);
+  const lastSeen = useRoom((s) => s.lastSeen);
   if (status === 'off' || status === 'refused') return null;
+  // While the connection is away, those who were here show as last seen (dimmed), not as gone.
+  const away = status !== 'connected' && status !== 'joining' ? lastSeen : [];
+  const label = `I rummet (${peers.length}): ${peers.map((p) => p.name).join(', ')}. ${STATUS_TEXT[status]}${status === 'local' || status === 'reconnecting' ? `. ${awayText(away)}` : ''}`;
   return (
-    <button type="button" className={`room-presence room-${status}`} onClick={() => openDialog({ kind: 'room' })} aria-label={`I rummet (${peers.length}): ${peers.map((p) => p.name).join(', ')}. ${STATUS_TEXT[status]}`}>
+    <button type="button" className={`room-presence room-${status}`} onClick={() => openDialog({ kind: 'room' })} aria-label={label}>
       <span className="room-state">{STATUS_TEXT[status]}</span>
       <span aria-hidden="true">I rummet ({peers.length})</span>
       {peers.slice(0, 6).map((p) => (
         <span key={p.clientId} className="person" style={{ background: p.color }} title={p.name} aria-hidden="true">
+          {p.name.slice(0, 1).toUpperCase()}
+        </span>
+      ))}
+      {away.slice(0, Math.max(0, 6 - peers.length)).map((p) => (
+        <span key={`away-${p.name}`} className="person away" style={{ background: p.color }} title={`${p.name} – ${seenAt(p.at)}`} aria-hidden="true">
           {p.name.slice(0, 1).toUpperCase()}
         </span>
       ))}

@@ -4,7 +4,7 @@ import qrcode from 'qrcode-generator';
 import { useEffect, useMemo, useState } from 'react';
 import { rememberedAuthor } from '../store/author';
 import { clearNotice } from '../store/editor';
-import { roomModule, STATUS_TEXT, useRoom } from '../store/roomState';
+import { awayText, roomModule, seenAt, STATUS_TEXT, useRoom } from '../store/roomState';
 import { Dialog } from './Dialog';
 
 const NAME_MAX = 80;
@@ -53,7 +53,8 @@ function NameForm({ action, onSubmit }: { action: string; onSubmit: (name: strin
 }
 
 export function RoomDialog({ onClose }: { onClose: () => void }) {
-  const { status, link, peers, pending, refusal } = useRoom();
+  const { status, link, peers, pending, refusal, lastSeen } = useRoom();
+  const away = status === 'local' || status === 'reconnecting';
   const [copied, setCopied] = useState(false);
   useEffect(() => clearNotice(), []);
   const inRoom = status !== 'off' && status !== 'refused' && link !== null;
@@ -81,6 +82,7 @@ export function RoomDialog({ onClose }: { onClose: () => void }) {
           <>
             <p className={`room-status room-${status}`} role="status">
               {STATUS_TEXT[status]}
+              {away ? ` – ${awayText(lastSeen)}` : ''}
             </p>
             <h3>Bjud in</h3>
             <p className="help">Öppna länken på en annan dator eller skanna koden med mobilen. Länken innehåller rummets nyckel: dela den bara med deltagarna.</p>
@@ -112,6 +114,18 @@ export function RoomDialog({ onClose }: { onClose: () => void }) {
                 </li>
               ))}
             </ul>
+            {away && lastSeen.length > 0 && (
+              <>
+                <h3 id="room-last-seen">Senast sedda</h3>
+                <ul className="room-people away" aria-labelledby="room-last-seen">
+                  {lastSeen.map((p) => (
+                    <li key={p.name}>
+                      <span className="swatch" style={{ background: p.color }} aria-hidden="true" /> {p.name} – {seenAt(p.at)}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
             <div className="row">
               <button
                 type="button"

@@ -11,7 +11,7 @@ import { rememberAuthor, rememberedAuthor } from './author';
 import { currentYDoc, notify, openYDoc, useEditor } from './editor';
 import { flush } from './persistence';
 import { useUi } from './ui';
-import { COLORS, LOCAL_AFTER_MS, planInRoom, remember, rooms, useRoom, type Activity, type Peer } from './roomState';
+import { COLORS, lastSeenAfter, LOCAL_AFTER_MS, planInRoom, remember, rooms, useRoom, type Activity, type Peer } from './roomState';
 
 // ---- The connection ----
 
@@ -26,7 +26,8 @@ function setStatus(status: LinkStatus): void {
     everConnected = true;
     if (localTimer) clearTimeout(localTimer);
     localTimer = null;
-    useRoom.setState({ status: 'connected' });
+    // Connected again: who is here shows by itself; who is not has left.
+    useRoom.setState({ status: 'connected', lastSeen: [] });
     return;
   }
   const current = useRoom.getState().status;
@@ -82,9 +83,11 @@ function connect(ydoc: Y.Doc, invite: Invite, name: string, onSynced?: () => voi
     const mine = a.getLocalState()?.user as { name: string; color: string } | undefined;
     const clash = mine && [...a.getStates()].some(([id, state]) => id < a.clientID && state.user?.color === mine.color);
     if (mine && clash) a.setLocalStateField('user', { ...mine, color: colourFor(a.clientID, a) });
-    useRoom.setState({ peers: peersOf(a) });
+    const now = peersOf(a);
+    const { peers: before, lastSeen } = useRoom.getState();
+    useRoom.setState({ peers: now, lastSeen: lastSeenAfter(lastSeen, before, now) });
   });
-  useRoom.setState({ status: 'joining', invite, link: inviteLink(location.href, invite), peers: peersOf(a), pending: null, refusal: null });
+  useRoom.setState({ status: 'joining', invite, link: inviteLink(location.href, invite), peers: peersOf(a), pending: null, refusal: null, lastSeen: [] });
   link = openLink({
     url: roomUrl(location.href),
     invite,
@@ -118,7 +121,7 @@ export function leaveRoom(): void {
   const doc = useEditor.getState().doc;
   if (doc) remember(doc.plan.id, null);
   disconnect();
-  useRoom.setState({ status: 'off', invite: null, link: null, peers: [] });
+  useRoom.setState({ status: 'off', invite: null, link: null, peers: [], lastSeen: [] });
 }
 
 /** What this person is doing with an item, for the others to see ("Anna redigerar"). */
@@ -175,6 +178,6 @@ export function follow(ydoc: Y.Doc | null, planId: string | null): void {
   if (ydoc && remembered) connect(ydoc, remembered, rememberedAuthor());
   else if (link) {
     disconnect();
-    useRoom.setState({ status: 'off', invite: null, link: null, peers: [] });
+    useRoom.setState({ status: 'off', invite: null, link: null, peers: [], lastSeen: [] });
   }
 }

@@ -43,9 +43,39 @@ interface RoomState {
   pending: Invite | null;
   /** Why the relay refused (its own word), when it said one; else the key was wrong or missing. */
   refusal?: string | null;
+  /** People who were in the room when the connection went (shown as last seen while it is away). */
+  lastSeen: LastSeen[];
 }
 
-export const useRoom = create<RoomState>(() => ({ status: 'off', invite: null, link: null, peers: [], pending: null, refusal: null }));
+export interface LastSeen {
+  name: string;
+  color: string;
+  /** When they went from view (ms since the epoch). */
+  at: number;
+}
+
+export const useRoom = create<RoomState>(() => ({ status: 'off', invite: null, link: null, peers: [], pending: null, refusal: null, lastSeen: [] }));
+
+const names = (list: readonly { name: string }[]) => (list.length <= 1 ? (list[0]?.name ?? '') : `${list.slice(0, -1).map((p) => p.name).join(', ')} och ${list.at(-1)!.name}`);
+
+/** While the connection is away: that nothing is lost, and with whom it will be shared. */
+export function awayText(lastSeen: readonly LastSeen[]): string {
+  return lastSeen.length > 0
+    ? `Dina ändringar sparas på den här datorn och delas med ${names(lastSeen)} när anslutningen är tillbaka.`
+    : 'Dina ändringar sparas på den här datorn och delas med rummet när anslutningen är tillbaka.';
+}
+
+const clock = new Intl.DateTimeFormat('sv-SE', { hour: '2-digit', minute: '2-digit' });
+/** "senast sedd 14:02" */
+export const seenAt = (at: number) => `senast sedd ${clock.format(new Date(at))}`;
+
+/** Who is last seen after `before` became `now`: those who went from view added, those back left out. */
+export function lastSeenAfter(lastSeen: readonly LastSeen[], before: readonly Peer[], now: readonly Peer[], at = Date.now()): LastSeen[] {
+  const here = new Set(now.filter((p) => !p.self).map((p) => p.name));
+  const gone = before.filter((p) => !p.self && !now.some((n) => n.clientId === p.clientId) && !here.has(p.name));
+  const goneNames = new Set(gone.map((p) => p.name));
+  return [...lastSeen.filter((l) => !here.has(l.name) && !goneNames.has(l.name)), ...gone.map((p) => ({ name: p.name, color: p.color, at }))];
+}
 
 /** Colours for people in a room: distinct, and dark enough for white text (WCAG AA). */
 export const COLORS = ['#1f5fa8', '#a3339b', '#1d7a4d', '#b0481b', '#5b4bb7', '#8a5a00', '#0f6f7c', '#b02a4a'];

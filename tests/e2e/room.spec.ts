@@ -266,3 +266,28 @@ test('a phone joins by the link: in the narrow layout it adds an inspel and vote
   await phoneContext.close();
   await a.context.close();
 });
+
+test('cut off, the room does not read as if everyone left: the others show as last seen, and it says changes are kept and shared when the connection returns', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const proxy = await proxyTo(relay.port);
+  try {
+    const a = await person(browser, `${relay.origin}/?automation`);
+    const link = await startRoom(a.page, 'Anna');
+    const planName = (await a.page.getByRole('heading', { level: 1 }).textContent())!;
+    const b = await join(browser, link, 'Bo', planName, proxy.origin);
+    await expect(b.page.getByRole('button', { name: /^I rummet \(2\)/ })).toBeVisible();
+    proxy.cut();
+    const presence = b.page.getByRole('button', { name: /^I rummet \(1\): Bo\. Arbetar lokalt\. Dina ändringar sparas på den här datorn och delas med Anna när anslutningen är tillbaka\.$/ });
+    await expect(presence).toBeVisible({ timeout: 20_000 });
+    await presence.click();
+    const dialog = b.page.getByRole('dialog');
+    await expect(dialog.getByRole('status').filter({ hasText: 'Arbetar lokalt – Dina ändringar sparas på den här datorn och delas med Anna när anslutningen är tillbaka.' })).toBeVisible();
+    await expect(dialog.getByRole('list', { name: 'Senast sedda' }).getByRole('listitem')).toHaveText([/^\s*Anna – senast sedd \d\d:\d\d$/]);
+    proxy.mend();
+    await expect(dialog.getByRole('heading', { name: 'I rummet (2)' })).toBeVisible({ timeout: 20_000 });
+    await expect(dialog.getByRole('list', { name: 'Senast sedda' })).toHaveCount(0);
+    for (const p of [a, b]) await p.context.close();
+  } finally {
+    await proxy.close();
+  }
+});

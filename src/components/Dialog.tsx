@@ -20,6 +20,8 @@ export function Dialog({
     if (!dialog) return;
     const opener = document.activeElement as HTMLElement | null;
     if (!dialog.open) dialog.showModal();
+    // The field a dialog is opened for takes focus (showModal alone gives it to the first button, ×).
+    dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
     return () => {
       if (dialog.open) dialog.close();
       // Give focus back to whatever opened the dialog, if it is still there.

@@ -37,7 +37,7 @@ function NameForm({ action, onSubmit }: { action: string; onSubmit: (name: strin
       }}
     >
       <label htmlFor="room-name">Ditt namn</label>
-      <input id="room-name" value={name} maxLength={NAME_MAX} autoComplete="name" aria-invalid={!!error} aria-describedby={error ? 'room-name-error' : undefined} onChange={(e) => setName(e.target.value)} />
+      <input id="room-name" data-autofocus value={name} maxLength={NAME_MAX} autoComplete="name" aria-invalid={!!error} aria-describedby={error ? 'room-name-error' : undefined} onChange={(e) => setName(e.target.value)} />
       {error && (
         <p id="room-name-error" className="field-error" role="alert">
           {error}

@@ -139,6 +139,7 @@ export async function joinRoom(name: string): Promise<void> {
     const { openPlan } = await import('./session');
     useRoom.setState({ pending: null });
     await openPlan(known);
+    useUi.setState({ dialog: null });
     return;
   }
   // A plan this device does not have: an empty document until the room fills it — taken as
@@ -165,7 +166,8 @@ async function adopt(ydoc: Y.Doc, invite: Invite): Promise<void> {
     // arrives before it opens is read then.
     openYDoc(ydoc);
     // The room's plan, not this device's first-visit example: its word about the example goes.
-    useUi.setState({ unfoldedBladeId: null, exampleIntro: false });
+    // Joined: the plan is what the person came for (the dialog's invite is for those who start a room).
+    useUi.setState({ unfoldedBladeId: null, exampleIntro: false, dialog: null });
   } finally {
     adopting = null;
   }

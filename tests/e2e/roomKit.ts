@@ -113,6 +113,8 @@ export async function join(browser: Browser, link: string, name: string, planNam
   const target = `${origin ?? url.origin}/?automation${url.hash}`;
   const who = await person(browser, target);
   await expect(who.page.getByRole('dialog', { name: 'Gå med i rummet' })).toBeVisible();
+  // The name is what the dialog asks for: focus is there.
+  await expect(who.page.getByLabel('Ditt namn')).toBeFocused();
   await who.page.getByLabel('Ditt namn').fill(name);
   await who.page.getByRole('button', { name: 'Gå med' }).click();
   // In the room with its plan (the name alone may be the same as a plan of one's own).
@@ -129,7 +131,8 @@ export async function join(browser: Browser, link: string, name: string, planNam
       }, room),
     )
     .toBe(true);
-  await who.page.keyboard.press('Escape');
+  // Joined: the dialog has closed by itself, and the plan is in view.
+  await expect(who.page.getByRole('dialog')).toHaveCount(0);
   return who;
 }
 

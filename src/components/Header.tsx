@@ -190,14 +190,17 @@ function RoomPresence() {
   return (
     <button type="button" className={`room-presence room-${status}`} onClick={() => openDialog({ kind: 'room' })} aria-label={label}>
       <span className="room-state">{STATUS_TEXT[status]}</span>
-      <span aria-hidden="true">I rummet ({peers.length})</span>
-      {peers.slice(0, 6).map((p) => (
-        <span key={p.clientId} className="person" style={{ background: p.color }} title={p.name} aria-hidden="true">
+      <span className="room-count" aria-hidden="true">
+        I rummet ({peers.length})
+      </span>
+      {/* Up to six faces; on a narrow header three (everyone is in the label and the dialog). */}
+      {peers.slice(0, 6).map((p, i) => (
+        <span key={p.clientId} className={`person${i >= 3 ? ' more' : ''}`} style={{ background: p.color }} title={p.name} aria-hidden="true">
           {p.name.slice(0, 1).toUpperCase()}
         </span>
       ))}
-      {away.slice(0, Math.max(0, 6 - peers.length)).map((p) => (
-        <span key={`away-${p.name}`} className="person away" style={{ background: p.color }} title={`${p.name} – ${seenAt(p.at)}`} aria-hidden="true">
+      {away.slice(0, Math.max(0, 6 - peers.length)).map((p, i) => (
+        <span key={`away-${p.name}`} className={`person away${peers.length + i >= 3 ? ' more' : ''}`} style={{ background: p.color }} title={`${p.name} – ${seenAt(p.at)}`} aria-hidden="true">
           {p.name.slice(0, 1).toUpperCase()}
         </span>
       ))}

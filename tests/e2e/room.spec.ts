@@ -1,6 +1,6 @@
 // Issue 15: live co-editing in a room, against the real relay (`npm run relay`'s server) on
 // 127.0.0.1 with three browser contexts.
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import * as Y from 'yjs';
 import { readInvite } from '../../src/room/access';
 import { itemMap, planMap } from '../../src/ydoc/shape';
@@ -287,6 +287,33 @@ test('cut off, the room does not read as if everyone left: the others show as la
     proxy.mend();
     await expect(dialog.getByRole('heading', { name: 'I rummet (2)' })).toBeVisible({ timeout: 20_000 });
     await expect(dialog.getByRole('list', { name: 'Senast sedda' })).toHaveCount(0);
+    for (const p of [a, b]) await p.context.close();
+  } finally {
+    await proxy.close();
+  }
+});
+
+test('in a room the header has no sideways scroll and nothing off screen at 1024–1920, also while the connection is away', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const proxy = await proxyTo(relay.port);
+  try {
+    const a = await person(browser, `${relay.origin}/?automation`);
+    const link = await startRoom(a.page, 'Anna');
+    const planName = (await a.page.getByRole('heading', { level: 1 }).textContent())!;
+    const b = await join(browser, link, 'Bo', planName, proxy.origin);
+    const fits = async (page: Page, width: number) => {
+      await page.setViewportSize({ width, height: 768 });
+      const { overflow, outside } = await page.evaluate(() => {
+        const right = document.documentElement.clientWidth;
+        const outside = [...document.querySelectorAll<HTMLElement>('header button, header h1')].filter((el) => el.getBoundingClientRect().width > 0 && el.getBoundingClientRect().right > right + 0.5).map((el) => el.textContent);
+        return { overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth, outside };
+      });
+      expect({ width, overflow, outside }).toEqual({ width, overflow: 0, outside: [] });
+    };
+    for (const width of [1024, 1280, 1366, 1600, 1920]) await fits(a.page, width);
+    proxy.cut();
+    await expect(b.page.getByRole('button', { name: /Arbetar lokalt/ })).toBeVisible({ timeout: 20_000 });
+    for (const width of [1024, 1280, 1366, 1600, 1920]) await fits(b.page, width);
     for (const p of [a, b]) await p.context.close();
   } finally {
     await proxy.close();

@@ -38,17 +38,22 @@ async function longestFrame(page: Page): Promise<number> {
   });
 }
 
+/** The open plan in brief (null while a page is still loading it). */
 const planOf = (page: Page) =>
   page.evaluate(() => {
-    const doc = (window as unknown as { __solfjadern: { editor: { getState: () => { doc: { plan: { id: string; name: string; blades: unknown[] }; items: Record<string, unknown> } } } } }).__solfjadern.editor.getState().doc;
-    return { id: doc.plan.id, name: doc.plan.name, blades: doc.plan.blades.length, items: Object.keys(doc.items).length };
+    const doc = (window as unknown as { __solfjadern?: { editor: { getState: () => { doc: { plan: { id: string; name: string; blades: unknown[] }; items: Record<string, unknown> } | null } } } }).__solfjadern?.editor.getState().doc;
+    return doc ? { id: doc.plan.id, name: doc.plan.name, blades: doc.plan.blades.length, items: Object.keys(doc.items).length } : null;
   });
+
+/** An item's description as the page shows it (undefined while the page is still loading). */
+const descriptionOf = (page: Page, id: string) =>
+  page.evaluate((id) => (window as unknown as { __solfjadern?: { editor: { getState: () => { doc: { items: Record<string, { description: string }> } | null } } } }).__solfjadern?.editor.getState().doc?.items[id]?.description, id);
 
 /** Anna starts a room, Bo joins, and a raw client with the link joins too. */
 async function room(browser: Parameters<typeof person>[0]): Promise<{ anna: Person; bo: Person; raw: TestClient; invite: Invite; planId: string; items: number }> {
   const anna = await person(browser, `${relay.origin}/?automation`);
   const link = await startRoom(anna.page, 'Anna');
-  const start = await planOf(anna.page);
+  const start = (await planOf(anna.page))!;
   const bo = await join(browser, link, 'Bo', start.name);
   const invite = readInvite(new URL(link).hash)!;
   const raw = nodeClient(`ws://127.0.0.1:${relay.port}/rum`, invite);
@@ -97,10 +102,7 @@ test('a burst of 3,000 tiny updates in under a second: the honest tabs keep draw
   const sentIn = Date.now() - started;
   expect(sentIn).toBeLessThan(1500);
   const last = ids[2999 % ids.length]!;
-  for (const p of [anna, bo])
-    await expect
-      .poll(() => p.page.evaluate((id) => (window as unknown as { __solfjadern: { editor: { getState: () => { doc: { items: Record<string, { description: string }> } } } } }).__solfjadern.editor.getState().doc.items[id]?.description, last), { timeout: 60_000 })
-      .toBe('Ändring 2999');
+  for (const p of [anna, bo]) await expect.poll(() => descriptionOf(p.page, last), { timeout: 60_000 }).toBe('Ändring 2999');
   const frames = await stillResponding([anna, bo], 3000);
   test.info().annotations.push({ type: 'longest frame (ms)', description: frames.map(Math.round).join(', ') });
   console.log(`write-ahead log after the burst: ${await anna.page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('solfjadern:wal:')).reduce((n, k) => n + (localStorage.getItem(k)?.length ?? 0), 0))} characters`);
@@ -110,9 +112,7 @@ test('a burst of 3,000 tiny updates in under a second: the honest tabs keep draw
   // Stored: a reload shows the last change.
   await expect(bo.page.getByText(/^Sparad \d/)).toBeVisible();
   await bo.page.reload();
-  await expect
-    .poll(() => bo.page.evaluate((id) => (window as unknown as { __solfjadern: { editor: { getState: () => { doc: { items: Record<string, { description: string }> } } } } }).__solfjadern.editor.getState().doc.items[id]?.description, last))
-    .toBe('Ändring 2999');
+  await expect.poll(() => descriptionOf(bo.page, last)).toBe('Ändring 2999');
   raw.link.destroy();
   for (const p of [anna, bo]) await p.context.close();
 });
@@ -141,7 +141,7 @@ test('a peer deletes every item, then floods the plan with 1,000 blades: each is
   expect(await lists(bo.page)).toEqual(before);
   await stillResponding([anna, bo], 5000);
   await flooded.getByRole('button', { name: 'Återställ' }).click();
-  for (const p of [anna, bo]) await expect.poll(() => planOf(p.page).then((x) => x.blades)).toBe(4);
+  for (const p of [anna, bo]) await expect.poll(() => planOf(p.page).then((x) => x?.blades)).toBe(4);
   expect(await lists(anna.page)).toEqual(before);
   raw.link.destroy();
   for (const p of [anna, bo]) await p.context.close();
@@ -167,7 +167,7 @@ test('two add a blade while apart at seven: both blades show with their items an
   await act(anna.page, 'addBlade', 'Annas åttonde');
   const back = nodeClient(`ws://127.0.0.1:${relay.port}/rum`, invite, apart);
   await back.synced;
-  for (const p of [anna, bo]) await expect.poll(() => planOf(p.page).then((x) => x.blades)).toBe(9);
+  for (const p of [anna, bo]) await expect.poll(() => planOf(p.page).then((x) => x?.blades)).toBe(9);
   await expect(anna.page.getByRole('status').filter({ hasText: 'Planen har nu 9 fokusområden' })).toBeVisible();
   await stillResponding([anna, bo], 2000);
   expect(Object.keys(await lists(anna.page))).toContain(`bortas|${ring}`);
@@ -182,7 +182,7 @@ test('two people change one item’s text while apart: one text stands everywher
   try {
     const anna = await person(browser, `${relay.origin}/?automation`);
     const link = await startRoom(anna.page, 'Anna');
-    const bo = await join(browser, link, 'Bo', (await planOf(anna.page)).name, proxy.origin);
+    const bo = await join(browser, link, 'Bo', (await planOf(anna.page))!.name, proxy.origin);
     for (const p of [anna, bo]) await longestFrame(p.page);
     const id = (await lists(anna.page))['ledarskap|r2025']![0]!;
     proxy.cut();

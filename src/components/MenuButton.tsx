@@ -73,6 +73,15 @@ export function MenuButton({ id, label, entries, busy = false }: { id: string; l
         setOpen(false);
         buttonRef.current?.focus();
         break;
+      case 'Enter':
+      case ' ': {
+        // Chosen on the key itself, not on the click a button makes of it: a click right after a
+        // drag and drop is swallowed by dnd-kit, and the choice must not be.
+        const entry = at >= 0 ? entries[at] : undefined;
+        if (!entry || entry.disabled) return;
+        choose(entry.run);
+        break;
+      }
       case 'Tab':
         setOpen(false);
         return;

@@ -8,7 +8,7 @@ import { readInvite, type Invite } from '../../src/room/access';
 import { bladeMap, itemMap, planMap } from '../../src/ydoc/shape';
 import { TOO_MANY_ROOMS } from '../../src/relay/server';
 import { nodeClient, until, type TestClient } from '../room';
-import { act, item, join, lists, person, proxyTo, relayOnFreePort, startRoom, type Person, type RelayHandle } from './roomKit';
+import { act, item, join, lists, person, relayOnFreePort, roomWithOneBehindProxy, startRoom, type Person, type RelayHandle } from './roomKit';
 
 let relay: RelayHandle;
 test.beforeAll(async () => {
@@ -178,11 +178,8 @@ test('two add a blade while apart at seven: both blades show with their items an
 
 test('two people change one item’s text while apart: one text stands everywhere, the one whose text was replaced is told and "Använd min" writes it again', async ({ browser }) => {
   test.setTimeout(120_000);
-  const proxy = await proxyTo(relay.port);
+  const { proxy, a: anna, b: bo } = await roomWithOneBehindProxy(browser, relay, 'Bo');
   try {
-    const anna = await person(browser, `${relay.origin}/?automation`);
-    const link = await startRoom(anna.page, 'Anna');
-    const bo = await join(browser, link, 'Bo', (await planOf(anna.page))!.name, proxy.origin);
     for (const p of [anna, bo]) await longestFrame(p.page);
     const id = (await lists(anna.page))['ledarskap|r2025']![0]!;
     proxy.cut();

@@ -5,7 +5,7 @@ import * as Y from 'yjs';
 import { readInvite } from '../../src/room/access';
 import { itemMap, planMap } from '../../src/ydoc/shape';
 import { nodeClient, until } from '../room';
-import { act, item, join, lists, person, proxyTo, relayOnFreePort, startRoom, type RelayHandle } from './roomKit';
+import { act, item, join, lists, person, relayOnFreePort, roomWithOneBehindProxy, startRoom, type RelayHandle } from './roomKit';
 
 let relay: RelayHandle;
 test.beforeAll(async () => {
@@ -95,13 +95,9 @@ test('three people in a room: each one’s edits reach the others; the same item
 
 test('cut off from the relay: edits, moves and a reload while apart; back online everything merges; the relay restarted, nothing lost', async ({ browser }) => {
   test.setTimeout(120_000);
-  const proxy = await proxyTo(relay.port);
+  // C reaches the relay only through the proxy (its page and its room on the proxy's address).
+  const { proxy, a, b: c, planName } = await roomWithOneBehindProxy(browser, relay, 'Cia');
   try {
-    const a = await person(browser, `${relay.origin}/?automation`);
-    const link = await startRoom(a.page, 'Anna');
-    const planName = (await a.page.getByRole('heading', { level: 1 }).textContent())!;
-    // C reaches the relay only through the proxy (its page and its room on the proxy's address).
-    const c = await join(browser, link, 'Cia', planName, proxy.origin);
     await c.page.evaluate(() => navigator.serviceWorker.ready);
     await expect(c.page.getByRole('button', { name: /^I rummet \(2\)/ })).toBeVisible();
 
@@ -270,12 +266,8 @@ test('a phone joins by the link: in the narrow layout it adds an inspel and vote
 
 test('cut off, the room does not read as if everyone left: the others show as last seen, and it says changes are kept and shared when the connection returns', async ({ browser }) => {
   test.setTimeout(90_000);
-  const proxy = await proxyTo(relay.port);
+  const { proxy, a, b } = await roomWithOneBehindProxy(browser, relay, 'Bo');
   try {
-    const a = await person(browser, `${relay.origin}/?automation`);
-    const link = await startRoom(a.page, 'Anna');
-    const planName = (await a.page.getByRole('heading', { level: 1 }).textContent())!;
-    const b = await join(browser, link, 'Bo', planName, proxy.origin);
     await expect(b.page.getByRole('button', { name: /^I rummet \(2\)/ })).toBeVisible();
     proxy.cut();
     const presence = b.page.getByRole('button', { name: /^I rummet \(1\): Bo\. Arbetar lokalt\. Dina ändringar sparas på den här datorn och delas med Anna när anslutningen är tillbaka\.$/ });
@@ -295,12 +287,8 @@ test('cut off, the room does not read as if everyone left: the others show as la
 
 test('in a room the header has no sideways scroll and nothing off screen at 1024–1920, also while the connection is away', async ({ browser }) => {
   test.setTimeout(90_000);
-  const proxy = await proxyTo(relay.port);
+  const { proxy, a, b } = await roomWithOneBehindProxy(browser, relay, 'Bo');
   try {
-    const a = await person(browser, `${relay.origin}/?automation`);
-    const link = await startRoom(a.page, 'Anna');
-    const planName = (await a.page.getByRole('heading', { level: 1 }).textContent())!;
-    const b = await join(browser, link, 'Bo', planName, proxy.origin);
     const fits = async (page: Page, width: number) => {
       await page.setViewportSize({ width, height: 768 });
       const { overflow, outside } = await page.evaluate(() => {

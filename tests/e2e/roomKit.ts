@@ -165,3 +165,16 @@ export function item(page: Page, id: string) {
 export function act(page: Page, name: string, ...args: unknown[]) {
   return page.evaluate(({ name, args }) => (window as unknown as { __solfjadern: Hook }).__solfjadern.actions[name]!(...(args as never[])), { name, args });
 }
+
+/**
+ * Anna starts a room on `relay`; `name` joins it only through a proxy that can cut them off (its
+ * page and its room on the proxy's address). Close `proxy` when done.
+ */
+export async function roomWithOneBehindProxy(browser: Browser, relay: RelayHandle, name: string) {
+  const proxy = await proxyTo(relay.port);
+  const a = await person(browser, `${relay.origin}/?automation`);
+  const link = await startRoom(a.page, 'Anna');
+  const planName = (await a.page.getByRole('heading', { level: 1 }).textContent())!;
+  const b = await join(browser, link, name, planName, proxy.origin);
+  return { proxy, a, b, link, planName };
+}

@@ -101,12 +101,12 @@ function PlanView() {
       {view === 'fan' && <DiffBanner />}
       <Filters />
       {view === 'fan' ? (
-        <>
+        // The fan and what sits over its empty top corners, below the filter bar and banners.
+        <div className="fan-stage">
           <Fan />
-          {/* Over the fan's empty top corners. */}
           {showInspel && <InspelShowButton />}
           <ExampleIntro />
-        </>
+        </div>
       ) : (
         <>
           {/* Above the table, never over it. */}

@@ -44,7 +44,7 @@ const zoomTransform = (view: { x: number; y: number }, scale: number) =>
 
 /** Same plan shape and screen, other angles, radii or text size. */
 function movedGeometry(a: FanGeometry, b: FanGeometry): boolean {
-  return a.key === b.key && (a.fontSize !== b.fontSize || a.radii.some((r, i) => r !== b.radii[i]) || a.spans.some((s, i) => s[1] !== b.spans[i]![1]));
+  return a.key === b.key && (a.fontSize !== b.fontSize || a.radii.some((rs, i) => rs.some((r, j) => r !== b.radii[i]?.[j])) || a.spans.some((s, i) => s[1] !== b.spans[i]![1]));
 }
 
 function fadeInText(svg: SVGSVGElement): void {

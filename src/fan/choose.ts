@@ -3,14 +3,14 @@
 import { containerKey } from '../domain/containers';
 import { balancedShares, contentShares, type Span, spansOf, unfoldedSpans } from './angles';
 import { flowCell, itemLabel, LINE_HEIGHT } from './cells';
-import { type FitContext, fitRadii, fitSome, textsOf } from './fit';
+import { type BladeRadii, evenRadii, type FitContext, fitRadii, fitSome, perBlade, textsOf } from './fit';
 import { bandLines, bandThickness, foldedBand, FOLDED_EDIT, FOLDED_PRESENT, UNFOLDED_BAND_FONT } from './labels';
 import type { LayoutInput } from './layout';
 import { averageWidths } from './text';
 
 const MARGIN = 6;
 /** Above this many items the fan is mostly folded: one allocation is tried, not four. */
-const QUICK_ABOVE = 200;
+export const QUICK_ABOVE = 200;
 
 export const unfoldedBandFont = (input: LayoutInput) => (input.interactive === false ? UNFOLDED_BAND_FONT.present : UNFOLDED_BAND_FONT.edit);
 
@@ -39,7 +39,8 @@ function cellNeeds(input: LayoutInput, size: number): number[][] {
 
 export interface Choice {
   spans: Span[];
-  radii: number[];
+  /** Per blade: hub, ring borders, outer. */
+  radii: BladeRadii;
   fontSize: number;
   /** Lines of the blade name band. */
   bandLines: number;
@@ -66,10 +67,10 @@ const hubOf = (outer: number) => Math.max(56, outer * 0.12);
 function fitAll(ctx: FitContext, spans: Span[], hub: number, outer: number, sizes: number[]) {
   let lo = 0;
   let hi = sizes.length - 1;
-  let found: { size: number; radii: number[] } | null = null;
+  let found: { size: number; radii: BladeRadii } | null = null;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const fit = fitRadii(ctx, spans, hub, outer, sizes[mid]!, null);
+    const fit = perBlade(ctx, hub, outer, (one) => fitRadii(one, spans, hub, outer, sizes[mid]!, null));
     if (fit) {
       found = { size: sizes[mid]!, radii: fit };
       hi = mid - 1;
@@ -87,19 +88,17 @@ function possibleSizes(ctx: FitContext, sizes: number[], area: number): number[]
   return sizes.filter((size) => chars * 0.4 * size * size * LINE_HEIGHT <= area);
 }
 
-/** Partly filled: radii that show the most items at the smallest size. */
+/** Partly filled: radii that show the most items at the smallest size, each blade on its own. */
 function fitPartly(ctx: FitContext, spans: Span[], hub: number, outer: number, size: number, quick = false): Omit<Choice, 'bandLines' | 'spans'> {
-  const some = fitSome(ctx, spans, hub, outer, size, !quick);
-  if (!some) {
-    // Not even one item a cell: even rings.
-    const n = ctx.rings.length;
-    return { radii: Array.from({ length: n + 1 }, (_, j) => hub + ((outer - hub) * j) / n), fontSize: size, shown: 0 };
-  }
   let shown = 0;
-  ctx.blades.forEach((_, b) => {
-    if (ctx.active[b]) ctx.rings.forEach((__, j) => (shown += Math.min(some.caps[j]!, textsOf(ctx, b, j).length)));
-  });
-  return { radii: some.radii, fontSize: size, shown };
+  const radii = perBlade(ctx, hub, outer, (one, b) => {
+    const some = fitSome(one, spans, hub, outer, size, !quick);
+    // Not even one item a cell: even rings.
+    if (!some) return evenRadii(ctx.rings.length, hub, outer);
+    ctx.rings.forEach((__, j) => (shown += Math.min(some.caps[j]!, textsOf(ctx, b, j).length)));
+    return some.radii;
+  })!;
+  return { radii, fontSize: size, shown };
 }
 
 /**
@@ -161,13 +160,13 @@ export function chooseUnfolded(input: LayoutInput, ctx: FitContext, frame: Frame
 }
 
 /** Items a geometry leaves hidden among the blades laid out. */
-export function countHidden(ctx: FitContext, spans: Span[], radii: number[], fontSize: number): number {
+export function countHidden(ctx: FitContext, spans: Span[], radii: BladeRadii, fontSize: number): number {
   let hidden = 0;
   ctx.blades.forEach((_, b) => {
     if (!ctx.active[b]) return;
     ctx.rings.forEach((__, j) => {
       const texts = textsOf(ctx, b, j);
-      const box = { phi0: spans[b]![0], phi1: spans[b]![1], r0: radii[j]!, r1: radii[j + 1]! };
+      const box = { phi0: spans[b]![0], phi1: spans[b]![1], r0: radii[b]![j]!, r1: radii[b]![j + 1]! };
       hidden += flowCell(box, texts, fontSize, ctx.measure, ctx.hyphenate).hidden;
     });
   });

@@ -1,5 +1,7 @@
 // Ring radii that fit the text: from the hub out, each ring as thin as its fullest cell
-// allows, then the room left over spread so thin rings grow first.
+// allows, then the room left over spread so thin rings grow first. Each blade gets radii of
+// its own (`perBlade`): its radial room follows what its rings hold, so a full 2025 cell is not
+// squeezed into a tower beside an empty målbild cell of another blade.
 import { containerKey, type ContainerKey } from '../domain/containers';
 import type { Blade, Ring } from '../domain/types';
 import { type CellText, fitsFirst, LINE_HEIGHT } from './cells';
@@ -197,4 +199,32 @@ export function fitSome(
     }
   }
   return { radii: best, caps };
+}
+
+/** Radii per blade: [blade][hub … outer]. */
+export type BladeRadii = number[][];
+
+/** The context with only blade `b` laid out. */
+export const onlyBlade = (ctx: FitContext, b: number): FitContext => ({ ...ctx, active: ctx.active.map((_, i) => i === b) });
+
+/** Even rings from hub to outer. */
+export const evenRadii = (rings: number, hub: number, outer: number): number[] => Array.from({ length: rings + 1 }, (_, j) => hub + ((outer - hub) * j) / rings);
+
+/**
+ * Radii for each laid-out blade by `fit` (null: that blade does not fit, nor does the fan);
+ * a folded blade takes the radii of the first laid-out one, so the rings read as one.
+ */
+export function perBlade(ctx: FitContext, hub: number, outer: number, fit: (one: FitContext, b: number) => number[] | null): BladeRadii | null {
+  const out: Array<number[] | null> = [];
+  for (let b = 0; b < ctx.blades.length; b++) {
+    if (!ctx.active[b]) {
+      out.push(null);
+      continue;
+    }
+    const radii = fit(onlyBlade(ctx, b), b);
+    if (!radii) return null;
+    out.push(radii);
+  }
+  const first = out.find((r) => r !== null) ?? evenRadii(ctx.rings.length, hub, outer);
+  return out.map((r) => r ?? first);
 }

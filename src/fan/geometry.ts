@@ -68,7 +68,8 @@ export interface CellHit {
 export function hitTestCell(
   frame: Frame,
   spans: Array<[number, number]>,
-  radii: number[],
+  /** Ring borders: one list for every blade, or one per blade. */
+  radii: number[] | number[][],
   p: Point,
   slack = 12,
 ): CellHit | null {
@@ -79,10 +80,11 @@ export function hitTestCell(
     if (p.y - frame.cy > slack) return null;
     phi = p.x < frame.cx ? 0 : Math.PI;
   }
-  const ringIndex = intervalIndex(radii, r);
-  if (ringIndex < 0) return null;
   const edges = [spans[0]![0], ...spans.map((s) => s[1])];
   const bladeIndex = phi >= Math.PI ? spans.length - 1 : intervalIndex(edges, Math.max(0, phi));
   if (bladeIndex < 0) return null;
+  const borders = Array.isArray(radii[0]) ? (radii as number[][])[bladeIndex]! : (radii as number[]);
+  const ringIndex = intervalIndex(borders, r);
+  if (ringIndex < 0) return null;
   return { bladeIndex, ringIndex };
 }

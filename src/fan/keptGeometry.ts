@@ -6,7 +6,7 @@ import type { FanGeometry } from './layout';
 
 const PREFIX = 'solfjadern:fan:';
 /** Bumped when the layout's choices change, so geometries of an older layout are not kept. */
-const LAYOUT_VERSION = 1;
+const LAYOUT_VERSION = 2;
 /** Geometries kept per plan (one per screen size, view and dictionary state seen last). */
 const KEEP = 4;
 
@@ -28,7 +28,7 @@ function isGeometry(g: unknown): g is FanGeometry {
     Array.isArray(x.spans) &&
     x.spans.every((s) => Array.isArray(s) && s.length === 2 && s.every(isNumber)) &&
     Array.isArray(x.radii) &&
-    x.radii.every(isNumber) &&
+    x.radii.every((r) => Array.isArray(r) && r.every(isNumber)) &&
     [x.fontSize, x.bandLines, x.hidden, x.total, x.legendRows].every(isNumber)
   );
 }

@@ -181,12 +181,12 @@ export function shortRingNames(rings: Ring[]): string[] {
   });
 }
 
-/** Ring names under the baseline in `rows` lines, shortened (with a legend) where they do not fit. */
-export function ringLabels(rings: Ring[], radii: number[], rows: number, measure: Measure, hyphenate: Hyphenator | null): RingLabels {
+/** Ring names under the baseline in `rows` lines, shortened (with a legend) where they do not fit under every stretch given (the first and last blade's radii). */
+export function ringLabels(rings: Ring[], stretches: number[][], rows: number, measure: Measure, hyphenate: Hyphenator | null): RingLabels {
   const shorts = shortRingNames(rings);
   const legend: string[] = [];
   const out = rings.map((ring, j) => {
-    const width = radii[j + 1]! - radii[j]! - 10;
+    const width = Math.min(...stretches.map((radii) => radii[j + 1]! - radii[j]!)) - 10;
     for (const size of RING_FONT_SIZES) {
       for (let k = 1; k <= rows; k++) {
         const texts = wrapText(ring.label, { size, bold: true }, measure, () => width, k, k === 1 ? null : hyphenate);

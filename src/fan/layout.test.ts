@@ -105,8 +105,10 @@ describe('fan layout', () => {
     // Laid out again from scratch: a new measure function is not served from the layout's cell cache.
     expect(JSON.stringify(computeFanLayout({ ...input, measure: (text, font) => input.measure(text, font) }))).toBe(JSON.stringify(layout));
     expect(layout.cells).toHaveLength(b * r);
-    expect(layout.radii[0]).toBe(layout.hubRadius);
-    expect(layout.radii.at(-1)).toBe(layout.outerRadius);
+    for (const radii of layout.radii) {
+      expect(radii[0]).toBe(layout.hubRadius);
+      expect(radii.at(-1)).toBe(layout.outerRadius);
+    }
 
     layout.cells.forEach((cell, ci) => {
       const texts = input.containers.get(cell.key)!;
@@ -145,8 +147,8 @@ describe('fan layout', () => {
       for (const line of ring.labels.lines) {
         expect(line.y).toBeGreaterThan(0);
         const half = estimateMeasure(line.text, { size: ring.labels.fontSize, bold: true }) / 2;
-        expect(Math.abs(line.x) - half).toBeGreaterThanOrEqual(ring.r0);
-        expect(Math.abs(line.x) + half).toBeLessThanOrEqual(ring.r1);
+        expect(Math.abs(line.x) - half).toBeGreaterThanOrEqual(line.r0);
+        expect(Math.abs(line.x) + half).toBeLessThanOrEqual(line.r1);
       }
     });
 

@@ -7,8 +7,9 @@ import { containerKey } from '../domain/containers';
 import type { Blade, Ring } from '../domain/types';
 import type { Span } from './angles';
 import { type CellBox, type CellFlow, type CellText, flowCell, hiddenItem, type TextLine } from './cells';
-import { type Choice, chooseOverview, chooseUnfolded, foldedShape, fontSteps, frameOf, unfoldedBandFont } from './choose';
-import type { FitContext } from './fit';
+import { type Choice, chooseOverview, chooseUnfolded, foldedShape, fontSteps, frameOf, QUICK_ABOVE, unfoldedBandFont } from './choose';
+import { refineRadii } from './refine';
+import type { BladeRadii, FitContext } from './fit';
 import { sectorPath } from './geometry';
 import { bladeLabel, foldedBand, foldedLabel, hubText, LABEL_LINE, LEGEND_FONT, RING_ROW, ringLabels } from './labels';
 import { lineSlots } from './lines';
@@ -59,12 +60,13 @@ export interface BladeShape {
 export interface RingShape {
   id: string;
   label: string;
+  /** The ring in the first blade (left); each label line carries the stretch it sits under. */
   r0: number;
   r1: number;
   isMalbild: boolean;
   /** Shortened by the visible rule (a year or "Ring n"); the full name is in the legend. */
   short: boolean;
-  labels: { lines: Array<{ text: string; x: number; y: number }>; fontSize: number };
+  labels: { lines: Array<{ text: string; x: number; y: number; r0: number; r1: number }>; fontSize: number };
 }
 
 export interface CellShape extends CellBox {
@@ -83,7 +85,7 @@ export interface CellShape extends CellBox {
 export interface FanGeometry {
   key: string;
   spans: Span[];
-  radii: number[];
+  radii: BladeRadii;
   fontSize: number;
   bandLines: number;
   hidden: number;
@@ -101,7 +103,8 @@ export interface FanLayout {
   hubRadius: number;
   outerRadius: number;
   fontSize: number;
-  radii: number[];
+  /** Per blade: hub, ring borders, outer (each blade's rings follow what they hold). */
+  radii: BladeRadii;
   spans: Span[];
   blades: BladeShape[];
   rings: RingShape[];
@@ -163,8 +166,12 @@ export function computeFanLayout(input: LayoutInput): FanLayout {
         keptFlow = kept;
       }
     }
-    choice ??= unfolded >= 0 ? chooseUnfolded(input, ctx, frame, sizes, unfolded) : chooseOverview(input, ctx, frame, sizes);
-    labels = ringLabels(rings, choice.radii, rows, measure, hyphenate);
+    if (!choice) {
+      const chosen = unfolded >= 0 ? chooseUnfolded(input, ctx, frame, sizes, unfolded) : chooseOverview(input, ctx, frame, sizes);
+      // Borders moved to where the text reads best (not for plans too big to show whole).
+      choice = total > QUICK_ABOVE ? chosen : { ...chosen, radii: refineRadii(ctx, chosen.spans, chosen.radii, chosen.fontSize) };
+    }
+    labels = ringLabels(rings, [choice.radii[0]!, choice.radii.at(-1)!], rows, measure, hyphenate);
     // Room reserved for the legend it needs (a smaller fan may shorten more names: go again).
     const needed = labels.legend.length + notes.length;
     if (needed <= legendRows || pass === 3) break;
@@ -172,8 +179,8 @@ export function computeFanLayout(input: LayoutInput): FanLayout {
     frame = frameOf(width, height, bottomFor(legendRows));
   }
   const { spans, radii, fontSize } = choice!;
-  const outer = radii.at(-1)!;
-  const hub = radii[0]!;
+  const outer = radii[0]!.at(-1)!;
+  const hub = radii[0]![0]!;
 
   const bladeShapes: BladeShape[] = blades.map((blade, b) => {
     const [phi0, phi1] = spans[b]!;
@@ -185,15 +192,16 @@ export function computeFanLayout(input: LayoutInput): FanLayout {
   });
 
   const ringShapes: RingShape[] = rings.map((ring, j) => {
-    const r0 = radii[j]!;
-    const r1 = radii[j + 1]!;
+    // Under the baseline: the first blade's stretch on the left, the last blade's on the right.
+    const [r0, r1] = [radii[0]![j]!, radii[0]![j + 1]!];
+    const [q0, q1] = [radii.at(-1)![j]!, radii.at(-1)![j + 1]!];
     const label = labels!.rings[j]!;
     const lh = label.fontSize * LABEL_LINE;
     const lines = label.texts.flatMap((text, i) => {
       const y = 6 + label.fontSize * 0.9 + i * lh;
       return [
-        { text, x: -(r0 + r1) / 2, y },
-        { text, x: (r0 + r1) / 2, y },
+        { text, x: -(r0 + r1) / 2, y, r0, r1 },
+        { text, x: (q0 + q1) / 2, y, r0: q0, r1: q1 },
       ];
     });
     return { id: ring.id, label: ring.label, r0, r1, isMalbild: j === rings.length - 1, short: label.short, labels: { fontSize: label.fontSize, lines } };
@@ -229,7 +237,7 @@ export function computeFanLayout(input: LayoutInput): FanLayout {
 }
 
 /** Every cell's shape for a geometry; a cell whose box, size and items are as last time keeps its shape (and React skips it). */
-function flowAll(input: LayoutInput, ctx: FitContext, spans: Span[], radii: number[], fontSize: number) {
+function flowAll(input: LayoutInput, ctx: FitContext, spans: Span[], radii: BladeRadii, fontSize: number) {
   const { blades, rings, measure } = input;
   const hyphenate = ctx.hyphenate;
   const cells: CellShape[] = [];
@@ -241,7 +249,7 @@ function flowAll(input: LayoutInput, ctx: FitContext, spans: Span[], radii: numb
     rings.forEach((ring, j) => {
       const cell = { bladeId: blade.id, ringId: ring.id };
       const cellKey = containerKey(cell);
-      const box = { phi0, phi1, r0: radii[j]!, r1: radii[j + 1]! };
+      const box = { phi0, phi1, r0: radii[b]![j]!, r1: radii[b]![j + 1]! };
       const texts = input.containers.get(cellKey) ?? [];
       const active = ctx.active[b]!;
       const signature = [cellKey, b, j, phi0, phi1, box.r0, box.r1, fontSize, active ? 1 : 0, hyphenate ? 1 : 0, ...texts.map((t) => `${t.id}\u0001${t.text}\u0001${t.extra}\u0001${t.status ?? ''}\u0001${t.comments?.length ?? 0}`)].join('\u0002');

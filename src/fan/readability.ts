@@ -102,7 +102,7 @@ export function readability(layout: FanLayout, measure: Measure): Readability {
   for (const ring of layout.rings) {
     for (const line of ring.labels.lines) {
       const half = measure(line.text.replace(SOFT_HYPHEN, '-'), { size: ring.labels.fontSize, bold: true }) / 2;
-      if (Math.abs(line.x) - half < ring.r0 - 0.5 || Math.abs(line.x) + half > ring.r1 + 0.5 || line.text.includes('…')) cut.push(line.text);
+      if (Math.abs(line.x) - half < line.r0 - 0.5 || Math.abs(line.x) + half > line.r1 + 0.5 || line.text.includes('…')) cut.push(line.text);
     }
     if (ring.short && !layout.legend.lines.some((l) => l.text.endsWith(`– ${ring.label}`))) cut.push(`${ring.label} (not in the legend)`);
   }

@@ -1,17 +1,16 @@
 // @vitest-environment jsdom
 // The fan picture is made from the plan alone (no page, no browser): SVG markup from the pure
 // layout, used by the SVG and PNG exports, Word and print. jsdom only parses the result.
-import { hyphenateSync } from 'hyphen/sv';
 import { describe, expect, it } from 'vitest';
 import { itemsIn } from '../domain/containers';
 import { addComment, updateItem } from '../domain/operations';
 import { createExampleDoc } from '../domain/plan';
-import { hyphenatorOf } from '../fan/hyphenate';
+import { swedish } from '../../tests/fixtures/swedish';
 import { estimateMeasure } from '../fan/text';
 import { planOutline } from './facts';
 import { PICTURE_SIZE, pictureLayout, planPicture } from './picture';
 
-const sv = hyphenatorOf((w) => hyphenateSync(w, { minWordLength: 4 }));
+const sv = swedish();
 const example = () => createExampleDoc(new Date('2026-11-22T10:00:00Z'));
 const parse = (svg: string) => {
   const parsed = new DOMParser().parseFromString(svg, 'image/svg+xml');

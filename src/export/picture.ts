@@ -11,9 +11,10 @@ import { planOutline } from './facts';
 /**
  * The size a picture is laid out at: the half disc with its labels, wide enough that the whole
  * built-in plan reads in full, narrow enough that its smallest text (12 px) prints at 8 pt or
- * more across an A3 landscape page (380 mm).
+ * more across an A3 landscape page (380 mm) — and no taller than the page leaves under the
+ * title at that width, so it is printed the whole 380 mm wide.
  */
-export const PICTURE_SIZE = { width: 1600, height: 900 };
+export const PICTURE_SIZE = { width: 1600, height: 870 };
 
 /** The fan's legend lines besides ring names: the review marks its items carry. */
 export function fanNotes(doc: PlanDoc): string[] {

@@ -10,6 +10,7 @@ import { useDrag } from '../dnd/dragStore';
 import { BladeLabel, FoldedBladeName } from './BladeLabel';
 import { DropIndicator } from './DropIndicator';
 import { hub, legend, ringLabels } from './draw';
+import { usePointed } from './pointed';
 import { Drawn } from './Drawn';
 import { FanCell } from './FanCell';
 import { swedishHyphenator, loadSwedishHyphenator } from './hyphenate';
@@ -111,6 +112,9 @@ export function FanView({
   const shown = useMemo(() => (isFiltering(filter) ? matchingIds(doc, filter) : null), [doc, filter]);
   const changes = useUi((s) => (readOnly ? null : (s.diff?.marks ?? null)));
   const containers = containersOf(doc);
+  const selected = useUi((s) => s.selectedItemId);
+  // What the user points at is drawn in full, never behind "+N till".
+  const pinned = usePointed(doc.items, { filterMatches: shown, highlighted: marked, compared: changes, selected });
   const { blades, rings, vision, id: planId } = doc.plan;
   const notes = useMarksLegend(doc);
 
@@ -133,12 +137,13 @@ export function FanView({
       kept: readOnly || (geometry.current && geometryOf.current === planId) ? undefined : keptGeometries(planId),
       interactive: !readOnly,
       notes,
+      pinned,
     });
     // The layout's own cost, for the benchmark (a bounded record).
     if (performance.getEntriesByName(LAYOUT_MEASURE).length > 500) performance.clearMeasures(LAYOUT_MEASURE);
     performance.measure(LAYOUT_MEASURE, { start });
     return result;
-  }, [blades, rings, vision, containers, width, height, unfoldedBladeId, hyphenate, fonts, readOnly, notes, planId]);
+  }, [blades, rings, vision, containers, width, height, unfoldedBladeId, hyphenate, fonts, readOnly, notes, planId, pinned]);
   const keptText = useRef('');
   useEffect(() => {
     if (!layout) return;

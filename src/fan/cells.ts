@@ -99,6 +99,8 @@ function tryFlow(
   hyphenate: Hyphenator | null,
   from = gen.start,
   count = texts.length,
+  /** The list positions to place, in order (the first `count` without it). */
+  order: readonly number[] | null = null,
 ): FlowResult {
   const lh = fontSize * LINE_HEIGHT;
   const gap = fontSize * 0.3;
@@ -108,7 +110,9 @@ function tryFlow(
   const items: FlowItem[] = [];
   // Lines too short to hold a word (the tip of a wedge) are skipped before an item.
   const minLength = 5 * fontSize;
-  for (let index = 0; index < count; index++) {
+  const placing = order ? order.length : count;
+  for (let p = 0; p < placing; p++) {
+    const index = order ? order[p]! : p;
     const item = texts[index]!;
     while (s <= end && gen.lengthAt(s) < minLength) s += lh;
     const label = itemLabel(index, item);
@@ -125,16 +129,16 @@ function tryFlow(
       lines = wrapFrom(s + k * lh, null);
       if (lines) first = s + k * lh;
     }
-    if (!lines && hyphenate) {
-      lines = wrapFrom(s, hyphenate);
-      first = s;
+    for (let k = 0; k < 3 && !lines && hyphenate; k++) {
+      lines = wrapFrom(s + k * lh, hyphenate);
+      if (lines) first = s + k * lh;
     }
     if (!lines) {
       // A cell in parts: an item that does not fit what is left of one part starts the next.
       const next = gen.nextPart?.(s);
       if (next != null && next > s) {
         s = next;
-        index--;
+        p--;
         continue;
       }
       break;
@@ -261,7 +265,67 @@ export function fitsAll(box: CellBox, texts: CellText[], fontSize: number, measu
   return fitsFirst(box, texts, texts.length, fontSize, measure, hyphenate);
 }
 
-export function flowCell(box: CellBox, texts: CellText[], fontSize: number, measure: Measure, hyphenate: Hyphenator | null = null): CellFlow {
+export function flowCell(
+  box: CellBox,
+  texts: CellText[],
+  fontSize: number,
+  measure: Measure,
+  hyphenate: Hyphenator | null = null,
+  /** Items that must be drawn if the cell can hold them at all (what the user points at). */
+  pinned: ReadonlySet<string> | null = null,
+): CellFlow {
+  const flow = flowCellFirst(box, texts, fontSize, measure, hyphenate);
+  if (!pinned || flow.hidden === 0 || !flow.hiddenItems.some((h) => pinned.has(h.id))) return flow;
+  return flowPinned(flow, texts, pinned, fontSize, measure, hyphenate) ?? flow;
+}
+
+/**
+ * A cell that would hide an item the user points at: the pinned items drawn in full, with as
+ * many of the first items before them as the cell still holds, then "+N till" for the rest.
+ * Each item keeps its number, so the gap reads as what it is. Null when even the pinned
+ * items alone do not fit.
+ */
+function flowPinned(first: CellFlow, texts: CellText[], pinned: ReadonlySet<string>, fontSize: number, measure: Measure, hyphenate: Hyphenator | null): CellFlow | null {
+  const gen = first.lines;
+  // The pinned items it hid (a bounded few: a filter can match a whole cell), as many as fit.
+  const shownBefore = new Set(first.items.map((item) => item.index));
+  const hiddenPins = texts.flatMap((t, i) => (pinned.has(t.id) && !shownBefore.has(i) ? [i] : [])).slice(0, PINS_AT_MOST);
+  for (let n = hiddenPins.length; n >= 1; n--) {
+    const found = flowWith(gen, texts, hiddenPins.slice(0, n), first.items.length, fontSize, measure, hyphenate);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** Pinned items a cell draws beyond its first ones, at most. */
+const PINS_AT_MOST = 6;
+
+/** The first `most` (or fewer) items and the `pins`, in list order, with "+N till" after them; null if the pins do not fit. */
+function flowWith(gen: LineGenerator, texts: CellText[], pins: number[], most: number, fontSize: number, measure: Measure, hyphenate: Hyphenator | null): CellFlow | null {
+  const lh = fontSize * LINE_HEIGHT;
+  for (let k = most; k >= 0; k--) {
+    const order = [...new Set([...Array.from({ length: k }, (_, i) => i), ...pins])].sort((a, b) => a - b);
+    for (const words of hyphenate ? [null, hyphenate] : [null]) {
+      const some = tryFlow(gen, texts, fontSize, measure, gen.end - lh, words, gen.start, order.length, order);
+      if (some.items.length < order.length) continue;
+      const hidden = texts.length - order.length;
+      const at = Math.min(some.next, gen.end);
+      if (hidden > 0 && (at < gen.start - 1e-9 || gen.lengthAt(at) < measure(moreText(hidden), moreFont(fontSize)))) continue;
+      const shown = new Set(order);
+      return {
+        items: shapesOf(gen, some, fontSize),
+        hidden,
+        hiddenItems: texts.flatMap((t, i) => (shown.has(i) ? [] : [hiddenItem(t, i)])),
+        more: hidden > 0 ? { text: moreText(hidden), d: gen.pathAt(at) } : null,
+        moreFontSize: fontSize,
+        lines: gen,
+      };
+    }
+  }
+  return null;
+}
+
+function flowCellFirst(box: CellBox, texts: CellText[], fontSize: number, measure: Measure, hyphenate: Hyphenator | null): CellFlow {
   const lh = fontSize * LINE_HEIGHT;
   const gen = lineSlots(box, fontSize);
   const done = (flow: FlowResult): CellFlow => ({ items: shapesOf(gen, flow, fontSize), hidden: 0, hiddenItems: [], more: null, lines: gen });
@@ -307,8 +371,9 @@ export function insertionIndex(flow: CellFlow, s: number): number {
 export function insertionCoord(flow: CellFlow, index: number): number {
   const items = flow.items;
   if (items.length === 0) return flow.lines.start - 4;
-  if (index <= 0) return items[0]!.s0 - 3;
-  const before = items[Math.min(index, items.length) - 1]!;
-  const after = items[index];
-  return after ? (before.s1 + after.s0) / 2 : before.s1 + 3;
+  // Drawn items may skip list positions (a pinned item drawn after "+N" hidden ones).
+  const after = items.findIndex((item) => item.index >= index);
+  if (after === 0) return items[0]!.s0 - 3;
+  const before = items[(after < 0 ? items.length : after) - 1]!;
+  return after >= 0 ? (before.s1 + items[after]!.s0) / 2 : before.s1 + 3;
 }

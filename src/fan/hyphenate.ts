@@ -1,5 +1,7 @@
-// Swedish hyphenation from TeX's patterns (the `hyphen` package), loaded when first needed:
-// the fan lays out with whole words until the dictionary is here, then again with it.
+// Swedish hyphenation, loaded when first needed: where compounds join (from the Swedish
+// Hunspell dictionary, src/fan/compounds.ts) first, TeX's patterns (the `hyphen` package) as
+// the fallback. The fan lays out with whole words until both are here, then again with them.
+import { compoundSplitter, type CompoundData } from './compounds';
 import { SOFT_HYPHEN, type Hyphenator } from './text';
 
 let ready: Hyphenator | null = null;
@@ -23,14 +25,19 @@ export function hyphenatorOf(mark: (word: string) => string): Hyphenator {
   };
 }
 
+/** TeX's points (marked by `mark`) with the compound boundaries of `compounds`. */
+export function swedishOf(mark: (word: string) => string, compounds: CompoundData): Hyphenator {
+  return Object.assign(hyphenatorOf(mark), { compound: compoundSplitter(compounds) });
+}
+
 /** The Swedish hyphenator, or null while it is still loading. */
 export function swedishHyphenator(): Hyphenator | null {
   return ready;
 }
 
 export function loadSwedishHyphenator(): Promise<Hyphenator> {
-  loading ??= import('hyphen/sv').then((m) => {
-    ready = hyphenatorOf((word) => m.hyphenateSync(word, { minWordLength: 4 }));
+  loading ??= Promise.all([import('hyphen/sv'), import('./compounds-sv.json')]).then(([m, compounds]) => {
+    ready = swedishOf((word) => m.hyphenateSync(word, { minWordLength: 4 }), compounds.default);
     return ready;
   });
   return loading;

@@ -1,6 +1,5 @@
-import { hyphenateSync } from 'hyphen/sv';
 import { describe, expect, it } from 'vitest';
-import { hyphenatorOf } from './hyphenate';
+import { swedish } from '../../tests/fixtures/swedish';
 import { containerKey, containersOf } from '../domain/containers';
 import { createExampleDoc } from '../domain/plan';
 import type { Blade, Ring } from '../domain/types';
@@ -164,7 +163,7 @@ describe('fan layout', () => {
     const input = { ...doc.plan, containers: containersOf(doc), width: 1620, height: 1020, unfoldedBladeId: null, measure: estimateMeasure };
     const quick = computeFanLayout(input);
     expect(quick.cells.every((c) => c.flow.hidden === 0)).toBe(true);
-    const layout = computeFanLayout({ ...input, hyphenate: hyphenatorOf((w) => hyphenateSync(w, { minWordLength: 4 })) });
+    const layout = computeFanLayout({ ...input, hyphenate: swedish() });
     expect(layout.fontSize).toBeGreaterThanOrEqual(15);
     expect(layout.fontSize).toBeGreaterThanOrEqual(quick.fontSize);
     expect(layout.cells.every((c) => c.flow.hidden === 0)).toBe(true);
@@ -181,6 +180,36 @@ describe('fan layout', () => {
     expect(cell.flow.items.map((i) => i.id)).toEqual(full.slice(0, cell.flow.items.length).map((i) => i.id));
     expect(cell.flow.more?.text).toBe(`+${cell.flow.hidden} till`);
     expect(cell.flow.hiddenItems.map((i) => i.id)).toEqual(full.slice(cell.flow.items.length).map((i) => i.id));
+  });
+
+  it('draws a pinned item in full even when its place in a full cell is behind "+N till", keeping its number; the fan does not move for it', () => {
+    const input = generate(4, 3, 7, 0);
+    const full = Array.from({ length: 60 }, (_, k) => ({ id: `x${k}`, text: `Aktivitet nummer ${k} med en lång text om vården`, extra: false }));
+    input.containers.set('b0|r0', full);
+    const plain = computeFanLayout(input);
+    const before = plain.cells.find((c) => c.key === 'b0|r0')!;
+    expect(before.flow.items.map((i) => i.id)).not.toContain('x40');
+    const layout = computeFanLayout({ ...input, pinned: new Set(['x40', 'x55', 'elsewhere']) });
+    expect(layout.spans).toEqual(plain.spans);
+    expect(layout.radii).toEqual(plain.radii);
+    const cell = layout.cells.find((c) => c.key === 'b0|r0')!;
+    const drawn = cell.flow.items.map((i) => i.id);
+    expect(drawn).toContain('x40');
+    expect(drawn).toContain('x55');
+    // In list order, each with its own number; the rest behind "+N till", listed for screen readers.
+    expect(cell.flow.items.map((i) => i.index)).toEqual([...cell.flow.items.map((i) => i.index)].sort((a, b) => a - b));
+    expect(cell.flow.items.find((i) => i.id === 'x40')!.index).toBe(40);
+    expect(cell.flow.items.find((i) => i.id === 'x40')!.lines[0]!.text.startsWith('41.')).toBe(true);
+    expect(cell.flow.hidden).toBe(60 - drawn.length);
+    expect(cell.flow.more?.text).toBe(`+${cell.flow.hidden} till`);
+    expect(cell.flow.hiddenItems.map((i) => i.id).sort()).toEqual(full.map((t) => t.id).filter((id) => !drawn.includes(id)).sort());
+    // Drop positions still map to list positions around the gap.
+    const pin = cell.flow.items.find((i) => i.id === 'x40')!;
+    const drawnBefore = cell.flow.items[cell.flow.items.indexOf(pin) - 1]!;
+    expect(insertionIndex(cell.flow, insertionCoord(cell.flow, 40))).toBe(drawnBefore.index + 1);
+    expect(insertionCoord(cell.flow, 40)).toBeLessThan(pin.s0);
+    expect(insertionIndex(cell.flow, pin.s1 + 1)).toBe(41);
+    expect(insertionIndex(cell.flow, insertionCoord(cell.flow, 0))).toBe(0);
   });
 
   it('an unfolded blade takes most of the half disc and shows all its items larger; the others fold to their names', () => {

@@ -42,6 +42,8 @@ export interface LayoutInput {
   interactive?: boolean;
   /** Lines for the legend under the fan besides shortened ring names (the review marks' legend). */
   notes?: string[];
+  /** Items the user points at: drawn in full wherever their cell can hold them (never behind "+N till"). */
+  pinned?: ReadonlySet<string> | null;
 }
 
 export interface BladeShape {
@@ -243,6 +245,7 @@ function flowAll(input: LayoutInput, ctx: FitContext, spans: Span[], radii: Blad
   const cells: CellShape[] = [];
   const reuse = new Map<string, CellShape>();
   const lastCells = lastCellsByMeasure.get(measure) ?? new Map<string, CellShape>();
+  const pinned = input.pinned ?? null;
   let hidden = 0;
   blades.forEach((blade, b) => {
     const [phi0, phi1] = spans[b]!;
@@ -252,7 +255,8 @@ function flowAll(input: LayoutInput, ctx: FitContext, spans: Span[], radii: Blad
       const box = { phi0, phi1, r0: radii[b]![j]!, r1: radii[b]![j + 1]! };
       const texts = input.containers.get(cellKey) ?? [];
       const active = ctx.active[b]!;
-      const signature = [cellKey, b, j, phi0, phi1, box.r0, box.r1, fontSize, active ? 1 : 0, hyphenate ? 1 : 0, ...texts.map((t) => `${t.id}\u0001${t.text}\u0001${t.extra}\u0001${t.status ?? ''}\u0001${t.comments?.length ?? 0}`)].join('\u0002');
+      const pins = pinned && texts.some((t) => pinned.has(t.id)) ? pinned : null;
+      const signature = [cellKey, b, j, phi0, phi1, box.r0, box.r1, fontSize, active ? 1 : 0, hyphenate ? 1 : 0, ...texts.map((t) => `${t.id}\u0001${t.text}\u0001${t.extra}\u0001${t.status ?? ''}\u0001${t.comments?.length ?? 0}\u0001${pins?.has(t.id) ? 1 : 0}`)].join('\u0002');
       const shape = lastCells.get(signature) ?? {
         ...box,
         ...cell,
@@ -260,7 +264,7 @@ function flowAll(input: LayoutInput, ctx: FitContext, spans: Span[], radii: Blad
         bladeIndex: b,
         ringIndex: j,
         path: sectorPath(phi0, phi1, box.r0, box.r1),
-        flow: active ? flowCell(box, texts, fontSize, measure, hyphenate) : foldedFlow(box, texts, fontSize),
+        flow: active ? flowCell(box, texts, fontSize, measure, hyphenate, pins) : foldedFlow(box, texts, fontSize),
         fontSize,
         total: texts.length,
       };

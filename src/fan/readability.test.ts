@@ -3,10 +3,10 @@
 // blades × 2–5 rings with 10–1,000 items, at the fan's size on each screen; reports the
 // share of items in full, the smallest font and every break inside a word, and checks the
 // targets, that breaks fall only where TeX's Swedish patterns allow and that no label is cut.
-import { hyphenateSync } from 'hyphen/sv';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { builtInPlan, generatedPlan, grownPlan, type PlanShape, sameSizePlan } from '../../tests/fixtures/fanPlans';
-import { hyphenatorOf } from './hyphenate';
+import { compounds, hyphenateSync, swedish } from '../../tests/fixtures/swedish';
+import { compoundSplitter } from './compounds';
 import { computeFanLayout, EDIT_FONTS, type LayoutInput, PRESENT_FONTS } from './layout';
 import { readability, type Readability } from './readability';
 import { estimateMeasure, SOFT_HYPHEN, type Hyphenator } from './text';
@@ -20,15 +20,17 @@ const SCREENS = [
 ] as const;
 
 let sv: Hyphenator;
+const joins = compoundSplitter(compounds);
 /**
- * Is a break at `at` in `word` one the dictionary itself gives (read straight from the
- * `hyphen` package, not through the layout's code)? Words are hyphenated as runs of letters
- * ("1. Hälso|främjande," is the run "Hälsofrämjande").
+ * Is a break at `at` in `word` one the dictionaries themselves give (read straight from the
+ * `hyphen` package and the compound data, not through the layout's code)? Words are
+ * hyphenated as runs of letters ("1. Hälso|främjande," is the run "Hälsofrämjande").
  */
 function allowed(word: string, at: number): boolean {
   for (const run of word.matchAll(/\p{L}+/gu)) {
     const start = run.index!;
     if (at <= start || at >= start + run[0].length) continue;
+    if (joins(run[0]).some((j) => j.at === at - start)) return true;
     const marked = hyphenateSync(run[0], { minWordLength: 4 });
     let pos = 0;
     for (const ch of marked) {
@@ -40,7 +42,7 @@ function allowed(word: string, at: number): boolean {
 }
 
 beforeAll(() => {
-  sv = hyphenatorOf((w) => hyphenateSync(w, { minWordLength: 4 }));
+  sv = swedish();
 });
 
 function layOut(plan: PlanShape, box: { width: number; height: number }, options: Partial<LayoutInput> = {}) {
@@ -51,6 +53,14 @@ function layOut(plan: PlanShape, box: { width: number; height: number }, options
 
 function expectClean(report: Readability, where: string) {
   expect(report.cut, `${where}: labels cut`).toEqual([]);
+  // Never two breaks in one word, never fewer than three letters either side of a break.
+  expect(report.breaks.filter((b) => b.parts > 1).map((b) => b.word), `${where}: words broken twice`).toEqual([]);
+  for (const b of report.breaks) {
+    const letters = (s: string) => (s.match(/\p{L}/gu) ?? []).length;
+    const head = b.word.slice(0, b.at).split(/[^\p{L}]/u).at(-1)!;
+    const tail = b.word.slice(b.at).split(/[^\p{L}]/u)[0]!;
+    if (!/[-–—/]$/.test(b.word.slice(0, b.at))) expect(Math.min(letters(head), letters(tail)), `${where}: "${b.word.slice(0, b.at)}-${b.word.slice(b.at)}"`).toBeGreaterThanOrEqual(3);
+  }
   for (const b of report.breaks) {
     // A break inside a word: only at a point the dictionary gives (or after a hard hyphen, which adds none).
     expect(allowed(b.word, b.at), `${where}: "${b.word.slice(0, b.at)}-${b.word.slice(b.at)}"`).toBe(true);

@@ -10,6 +10,8 @@ export interface LineBreak {
   /** The whole word and where it was broken (length of its first part). */
   word: string;
   at: number;
+  /** Breaks in this same word (a reader expects one at most). */
+  parts: number;
 }
 
 export interface Readability {
@@ -39,7 +41,7 @@ export function itemBreaks(item: ItemShape): LineBreak[] {
     if (breaks.length > 0) {
       word += words[0] ?? '';
       if (!line.text.endsWith(SOFT_HYPHEN) || words.length > 1) {
-        for (const at of breaks) out.push({ word, at });
+        for (const at of breaks) out.push({ word, at, parts: breaks.length });
         breaks = [];
         word = '';
       }

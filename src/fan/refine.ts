@@ -6,19 +6,20 @@ import type { Span } from './angles';
 import { flowCell } from './cells';
 import { type BladeRadii, type FitContext, minThickness, textsOf } from './fit';
 
-/** A hidden item weighs more than any line count a cell could have. */
+/** A hidden item weighs more than any line count a cell could have; a cell that shows none of its items, more than any number hidden. */
 const HIDDEN = 1e6;
+const NONE_SHOWN = 1e9;
 /** Border steps tried, in px, largest first. */
 const STEPS = [48, 24, 12, 6];
 /** Rounds of border moves per step at most. */
 const ROUNDS = 6;
 
-/** How a cell reads: hidden items first, then the squares of each item's line count (towers cost most). */
+/** How a cell reads: a cell showing nothing first, hidden items next, then the squares of each item's line count (towers cost most). */
 function cellCost(ctx: FitContext, spans: Span[], b: number, j: number, r0: number, r1: number, fontSize: number): number {
   const texts = textsOf(ctx, b, j);
   if (texts.length === 0) return 0;
   const flow = flowCell({ phi0: spans[b]![0], phi1: spans[b]![1], r0, r1 }, texts, fontSize, ctx.measure, ctx.hyphenate);
-  return flow.hidden * HIDDEN + flow.items.reduce((sum, item) => sum + item.lines.length * item.lines.length, 0);
+  return (flow.items.length === 0 ? NONE_SHOWN : 0) + flow.hidden * HIDDEN + flow.items.reduce((sum, item) => sum + item.lines.length * item.lines.length, 0);
 }
 
 /**

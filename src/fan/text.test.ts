@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hyphenateSync } from 'hyphen/sv';
-import { hyphenatorOf } from './hyphenate';
+import { swedish } from '../../tests/fixtures/swedish';
 import { breakPoints, cachedMeasure, drawnText, estimateMeasure, SOFT_HYPHEN, wrapText } from './text';
 
 const font = { size: 10 };
@@ -24,11 +23,12 @@ describe('wrapText', () => {
   });
 
   it('breaks a word wider than a line only where the dictionary allows, marking the break', () => {
-    const sv = hyphenatorOf((w) => hyphenateSync(w, { minWordLength: 4 }));
+    const sv = swedish();
     expect(wrapText('kompetensförsörjning', font, estimateMeasure, () => px(18), 3)).toBeNull();
     const lines = wrapText('kompetensförsörjning', font, estimateMeasure, () => px(14), 3, sv)!;
-    expect(lines).toEqual([`kompetensför${SOFT_HYPHEN}`, 'sörjning']);
-    expect(lines.map(drawnText)).toEqual(['kompetensför-', 'sörjning']);
+    // Where the compound joins, though "kompetensför-" would fit too.
+    expect(lines).toEqual([`kompetens${SOFT_HYPHEN}`, 'försörjning']);
+    expect(lines.map(drawnText)).toEqual(['kompetens-', 'försörjning']);
     // Never where Swedish does not break: not "Hälsofr-ämjande", "tillgängligh-et", "Växeltjän-ster".
     for (const word of ['Hälsofrämjande', 'tillgängligheten', 'Växeltjänster', 'medarbetare', 'patientgrupper']) {
       for (let width = 4; width < word.length; width++) {
@@ -37,11 +37,14 @@ describe('wrapText', () => {
         let at = 0;
         for (const line of wrapped.slice(0, -1)) {
           at += line.length - 1;
-          expect(sv(word)).toContain(at);
+          expect([...sv(word), ...sv.compound!(word)]).toContain(at);
         }
       }
     }
-    expect(breakPoints('Hälsofrämjande', sv).map((p) => p.at)).toEqual([3, 5, 9]); // Häl|so|främ|jande
+    // A compound only where it joins (hälso|främjande, not Häl|so|främ|jande); other words by
+    // TeX's patterns, three letters each side at least (not "Ut|veckla", "utveck|la").
+    expect(breakPoints('Hälsofrämjande', sv).map((p) => [p.at, p.compound])).toEqual([[5, 1]]);
+    expect(breakPoints('prioriterade', sv).map((p) => p.at)).toEqual([3, 4, 6, 8]);
   });
 
   it('breaks after a hard hyphen without adding one', () => {

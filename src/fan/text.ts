@@ -12,9 +12,18 @@ export type Measure = (text: string, font: FontSpec) => number;
 
 /**
  * Where a word may be broken: positions (0 < p < word.length) at which the second part
- * starts. Comes from a hyphenation dictionary (TeX's Swedish patterns), never from rules.
+ * starts. Comes from a hyphenation dictionary (TeX's Swedish patterns), never from rules;
+ * `compound` gives where a compound joins (from a Swedish dictionary), tried first.
  */
-export type Hyphenator = (word: string) => number[];
+export type Hyphenator = ((word: string) => number[]) & { compound?: (word: string) => Array<{ at: number; parts: number }> };
+
+export interface BreakPoint {
+  at: number;
+  /** A hyphen is drawn at the break (not after a hard hyphen or a dash). */
+  hyphen: boolean;
+  /** Where a compound joins ("hälso|samtal"): a reader's first choice; the parts before it (fewer first: "akut|mottagningar", not "akutmot|tagningar"). */
+  compound?: number;
+}
 
 /** A line ending in this character was broken inside a word: draw a hyphen there. */
 export const SOFT_HYPHEN = '\u00ad';
@@ -58,16 +67,16 @@ export function averageWidths(measure: Measure, font: FontSpec): (text: string) 
 /** The text as drawn: a soft hyphen at a line's end is shown as a hyphen. */
 export const drawnText = (line: string) => (line.endsWith(SOFT_HYPHEN) ? `${line.slice(0, -1)}-` : line);
 
-/** Letters kept on each side of a break the dictionary allows (TeX's are 2 and 2; 3 on the right reads better). */
-const LEFT_MIN = 2;
+/** Letters kept on each side of a break the dictionary allows (TeX's are 2 and 2; a reader needs 3). */
+const LEFT_MIN = 3;
 const RIGHT_MIN = 3;
 
 /**
  * Break points of a word: the dictionary's inside each run of letters, plus after a hard
  * hyphen or dash inside the word ("FoUUI-plan"), where no hyphen is added.
  */
-export function breakPoints(word: string, hyphenate: Hyphenator | null): Array<{ at: number; hyphen: boolean }> {
-  const cache = hyphenate ? (pointCache.get(hyphenate) ?? new Map<string, Array<{ at: number; hyphen: boolean }>>()) : plainPoints;
+export function breakPoints(word: string, hyphenate: Hyphenator | null): BreakPoint[] {
+  const cache = hyphenate ? (pointCache.get(hyphenate) ?? new Map<string, BreakPoint[]>()) : plainPoints;
   if (hyphenate) pointCache.set(hyphenate, cache);
   let found = cache.get(word);
   if (!found) {
@@ -78,18 +87,19 @@ export function breakPoints(word: string, hyphenate: Hyphenator | null): Array<{
   return found;
 }
 
-const pointCache = new WeakMap<Hyphenator, Map<string, Array<{ at: number; hyphen: boolean }>>>();
-const plainPoints = new Map<string, Array<{ at: number; hyphen: boolean }>>();
+const pointCache = new WeakMap<Hyphenator, Map<string, BreakPoint[]>>();
+const plainPoints = new Map<string, BreakPoint[]>();
 
-function computeBreakPoints(word: string, hyphenate: Hyphenator | null): Array<{ at: number; hyphen: boolean }> {
-  const points: Array<{ at: number; hyphen: boolean }> = [];
+function computeBreakPoints(word: string, hyphenate: Hyphenator | null): BreakPoint[] {
+  const points: BreakPoint[] = [];
   for (let i = 1; i < word.length - 1; i++) if (/[-–—/]/.test(word[i - 1]!) && /\p{L}/u.test(word[i]!)) points.push({ at: i, hyphen: false });
   if (hyphenate) {
     for (const run of word.matchAll(/\p{L}+/gu)) {
       const text = run[0];
-      for (const p of hyphenate(text)) {
-        if (p >= LEFT_MIN && text.length - p >= RIGHT_MIN) points.push({ at: run.index! + p, hyphen: true });
-      }
+      // A compound breaks where it joins; other words where TeX's patterns allow.
+      const joins = hyphenate.compound?.(text) ?? [];
+      if (joins.length > 0) for (const j of joins) points.push({ at: run.index! + j.at, hyphen: true, compound: j.parts });
+      else for (const p of hyphenate(text)) if (p >= LEFT_MIN && text.length - p >= RIGHT_MIN) points.push({ at: run.index! + p, hyphen: true });
     }
   }
   return points.sort((a, b) => a.at - b.at);
@@ -119,6 +129,8 @@ export function wrapText(
   let current = '';
   let currentWidth = 0;
   let i = 0;
+  /** Words already broken once (their rest is in `words`). */
+  const broken = new Set<number>();
   while (i < words.length) {
     if (lines.length >= maxLines) return null;
     const width = lineWidth(lines.length);
@@ -137,12 +149,20 @@ export function wrapText(
       currentWidth = 0;
       continue;
     }
-    // A single word wider than the line: break it at the last allowed point that fits.
-    const points = breakPoints(word, hyphenate);
-    const cut = points.findLast((p) => measure(p.hyphen ? `${word.slice(0, p.at)}-` : word.slice(0, p.at), font) <= width);
+    // A single word wider than the line: break it once — where a compound joins if such a
+    // point fits, else at the last point the dictionary allows that fits. What is left of
+    // it must fit the next line whole (never two breaks in one word).
+    if (broken.has(i)) return null;
+    const fitting = breakPoints(word, hyphenate).filter((p) => measure(p.hyphen ? `${word.slice(0, p.at)}-` : word.slice(0, p.at), font) <= width);
+    // The first choice: the fewest parts before a compound's break, then the longest first line —
+    // and a rest that fits the next line whole over one that does not.
+    const ranked = fitting.sort((a, b) => (a.compound ?? 0) - (b.compound ?? 0) || b.at - a.at);
+    const restFits = (p: BreakPoint) => measure(word.slice(p.at), font) <= lineWidth(lines.length + 1);
+    const cut = ranked.find(restFits) ?? ranked[0];
     if (!cut) return null;
     lines.push(cut.hyphen ? `${word.slice(0, cut.at)}${SOFT_HYPHEN}` : word.slice(0, cut.at));
     words[i] = word.slice(cut.at);
+    broken.add(i);
   }
   if (current) {
     if (lines.length >= maxLines) return null;

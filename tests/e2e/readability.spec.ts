@@ -3,7 +3,7 @@
 // hyphenation allows; no label cut.
 import { expect, test, type Page } from '@playwright/test';
 import { DEFAULT_BLADES } from '../../src/domain/example';
-import { badBreaks, readFan, type FanReading } from './readability';
+import { badBreaks, brokenTwice, readFan, type FanReading } from './readability';
 import { EXAMPLE_ITEM_COUNT } from '../../src/domain/example';
 
 const SIZES = [
@@ -16,6 +16,7 @@ const SIZES = [
 function expectClean(reading: FanReading, where: string) {
   expect(reading.cut, `${where}: labels cut`).toEqual([]);
   expect(badBreaks(reading), `${where}: breaks outside the dictionary`).toEqual([]);
+  expect(brokenTwice(reading), `${where}: words broken twice`).toEqual([]);
 }
 
 const bladeOf = (reading: FanReading, blade: string) => reading.lists.filter((l) => l.name.startsWith(`${blade}, `));

@@ -2,9 +2,8 @@
 // full and visible, the smallest on-screen item font, every line of every item (with where
 // a word was broken), and any label that is cut or clipped.
 import type { Page } from '@playwright/test';
-import { createRequire } from 'node:module';
 import { breakPoints } from '../../src/fan/text';
-import { hyphenatorOf } from '../../src/fan/hyphenate';
+import { swedish } from '../fixtures/swedish';
 
 export interface DrawnLine {
   text: string;
@@ -92,11 +91,9 @@ export async function readFan(page: Page): Promise<FanReading> {
   });
 }
 
-// The package has no ES module entry: load its CommonJS one.
-const { hyphenateSync } = createRequire(import.meta.url)('hyphen/sv') as typeof import('hyphen/sv');
-const sv = hyphenatorOf((word) => hyphenateSync(word, { minWordLength: 4 }));
+const sv = swedish();
 
-/** Breaks inside a word that Swedish hyphenation (TeX's patterns) does not allow. */
+/** Breaks inside a word that Swedish hyphenation (compound boundaries, TeX's patterns) does not allow. */
 export function badBreaks(reading: FanReading): string[] {
   const bad: string[] = [];
   for (const item of reading.lines) {
@@ -110,4 +107,17 @@ export function badBreaks(reading: FanReading): string[] {
     });
   }
   return bad;
+}
+
+/** Words broken over more than two lines (a reader expects at most one break in a word). */
+export function brokenTwice(reading: FanReading): string[] {
+  const twice: string[] = [];
+  for (const item of reading.lines) {
+    item.forEach((line, i) => {
+      const next = item[i + 1];
+      // The line after a break is the word's rest alone, and it is broken again.
+      if (line.hyphen && next?.hyphen && !next.text.includes(' ') && item[i + 2]) twice.push(`${line.text.split(' ').at(-1)}-${next.text}-${item[i + 2]!.text.split(' ')[0]}`);
+    });
+  }
+  return twice;
 }

@@ -64,6 +64,7 @@ const FanItem = memo(function FanItem({
     <g role="listitem">
       <g
         {...props}
+        data-item={shape.id}
         className={`fan-item${isDragging ? ' is-dragging' : ''}${shape.extra ? ' is-extra' : ''}${markClass(marked)}${change ? ` is-${change}` : ''}${peer ? ' is-busy' : ''}`}
         aria-description={[peer?.text, shape.review, change && `${CHANGE_WORD[change]} sedan versionen`, filteredOut && FILTERED_OUT, proposed].filter(Boolean).join('. ') || undefined}
         onFocus={() => selectItem(shape.id)}
@@ -80,7 +81,7 @@ const FanItem = memo(function FanItem({
 function StaticItem({ shape, fontSize, marked, filteredOut = false }: { shape: ItemShape; fontSize: number; marked?: Marked; filteredOut?: boolean }) {
   return (
     <g role="listitem">
-      <g className={`fan-item${shape.extra ? ' is-extra' : ''}${markClass(marked)}`} aria-description={[shape.review, filteredOut && FILTERED_OUT].filter(Boolean).join('. ') || undefined}>
+      <g data-item={shape.id} className={`fan-item${shape.extra ? ' is-extra' : ''}${markClass(marked)}`} aria-description={[shape.review, filteredOut && FILTERED_OUT].filter(Boolean).join('. ') || undefined}>
         <Drawn of={itemText(shape, fontSize)} />
       </g>
     </g>

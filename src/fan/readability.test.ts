@@ -116,6 +116,37 @@ describe('the built-in plan and plans of its size', () => {
   }
 });
 
+/**
+ * The fan's box in a workshop's working states (issue 23), as the browser lays the page out:
+ * a panel beside the fan (Inspel holding items, Måluppfyllnad, Delområden, Prioritera, Samla
+ * in: 200 px from 1100 to 1599 px), docked below it on a tablet, or the Filter bar above it.
+ */
+const WORKING = [
+  { name: '1366×768', share: 0.9, states: { panel: { width: 1166, height: 712 }, filter: { width: 1366, height: 664 } } },
+  { name: '1280×720', share: 0.8, states: { panel: { width: 1080, height: 664 }, filter: { width: 1280, height: 616 } } },
+  { name: '1024×768', share: 0.6, states: { panel: { width: 1024, height: 570 }, filter: { width: 1024, height: 626 } } },
+] as const;
+
+describe('the fan in its working state: a panel open or the Filter bar on', () => {
+  for (const [name, make] of PLANS) {
+    it(`${name}: the targets of the fan alone hold at 1366, 1280 and 1024`, () => {
+      const plan = make();
+      const rows: string[] = [];
+      for (const screen of WORKING) {
+        for (const [state, box] of Object.entries(screen.states)) {
+          const { report } = layOut(plan, box);
+          rows.push(line(`${screen.name} ${state}`, report));
+          expect(report.share, `${screen.name} ${state}`).toBeGreaterThanOrEqual(screen.share);
+          expect(report.minFont, `${screen.name} ${state}`).toBeGreaterThanOrEqual(12);
+          expect(report.firstInEveryCell, `${screen.name} ${state}: every cell shows its first item`).toBe(true);
+          expectClean(report, `${screen.name} ${state}`);
+        }
+      }
+      console.log(`${name}, working states\n${rows.join('\n')}`);
+    });
+  }
+});
+
 describe('more blades and rings', () => {
   it('6 blades × 4 rings: ≥ 90 % in full at 1920×1080; 8 × 5: every cell shows its first item', () => {
     const six = layOut(grownPlan(6, 4, 6), SCREENS[0].edit).report;

@@ -16,6 +16,8 @@ export interface FanReading {
   items: number;
   /** Items whose every line is drawn whole and on screen. */
   full: number;
+  /** Their ids. */
+  fullIds: string[];
   /** Per cell list ("<fokusområde>, <ring>"): its items and those drawn in full. */
   lists: Array<{ name: string; total: number; full: number }>;
   /** Smallest on-screen font size (px) of an item drawn in full. */
@@ -62,6 +64,7 @@ export async function readFan(page: Page): Promise<FanReading> {
     };
     let items = 0;
     let full = 0;
+    const fullIds: string[] = [];
     const lists: Array<{ name: string; total: number; full: number }> = [];
     let minFont = Infinity;
     const lines: Array<Array<{ text: string; hyphen: boolean }>> = [];
@@ -77,6 +80,7 @@ export async function readFan(page: Page): Promise<FanReading> {
         if (texts.length === 0 || !texts.every((t) => inView(t) && whole(t))) continue;
         full++;
         entry.full++;
+        fullIds.push(item.getAttribute('data-item') ?? '');
         for (const t of texts) minFont = Math.min(minFont, parseFloat(getComputedStyle(t).fontSize) * scale);
         lines.push(texts.flatMap(linesOf).map((t) => ({ text: spoken(t), hyphen: !!t.querySelector('tspan[aria-hidden="true"]') })));
       }
@@ -87,7 +91,7 @@ export async function readFan(page: Page): Promise<FanReading> {
       const text = t.textContent ?? '';
       if (text.includes('…') || !inView(t) || !whole(t)) cut.push(text);
     }
-    return { items, full, lists, minFont: minFont === Infinity ? 0 : minFont, lines, cut };
+    return { items, full, fullIds, lists, minFont: minFont === Infinity ? 0 : minFont, lines, cut };
   });
 }
 

@@ -95,6 +95,7 @@ function Filters() {
 
 function PlanView() {
   const view = useUi((s) => s.view);
+  const dialogOpen = useUi((s) => s.dialog !== null);
   const showInspel = useUi((s) => s.inspelHidden && s.sidePanel === 'inspel');
   return (
     <section className="fan-panel" aria-label={view === 'table' ? 'Tabell' : 'Solfjädern'}>
@@ -105,7 +106,11 @@ function PlanView() {
         <div className="fan-stage">
           <Fan />
           {showInspel && <InspelShowButton />}
-          <ExampleIntro />
+          {/* The fan's empty top-left corner: the example's note, then messages (never over the ring legend under the fan). */}
+          <div className="stage-notes">
+            <ExampleIntro />
+            {!dialogOpen && <NoticeBar />}
+          </div>
         </div>
       ) : (
         <>
@@ -186,6 +191,8 @@ export function App() {
   const presenting = useUi((s) => s.presenting);
   const version = useUi((s) => s.viewingVersion);
   const sideless = useUi((s) => s.inspelHidden && s.sidePanel === 'inspel');
+  // Over the fan, messages sit in its empty corner (PlanView); over the table, at the bottom.
+  const fanView = useUi((s) => s.view === 'fan');
   useShortcuts();
   useViewAtStart(hasDoc);
   if (!hasDoc) {
@@ -212,7 +219,7 @@ export function App() {
   return (
     <div className="app">
       <Header />
-      {!dialogOpen && <NoticeBar />}
+      {!dialogOpen && !fanView && <NoticeBar />}
       <DndProvider>
         <main className={`workspace${sideless ? ' is-sideless' : ''}`}>
           <PlanView />

@@ -13,6 +13,7 @@ function CommitInput({
   onCommit,
   type = 'text',
   maxLength,
+  onDraft,
 }: {
   id: string;
   label: string;
@@ -20,9 +21,20 @@ function CommitInput({
   onCommit: (value: string) => boolean;
   type?: 'text' | 'number';
   maxLength?: number;
+  /** The text as it stands while typing (the buttons of its row are named after it). */
+  onDraft?: (draft: string) => void;
 }) {
-  const [draft, setDraft] = useState(value);
-  useEffect(() => setDraft(value), [value]);
+  const [draft, setDraftState] = useState(value);
+  const setDraft = (text: string) => {
+    setDraftState(text);
+    onDraft?.(text);
+  };
+  useEffect(() => {
+    setDraftState(value);
+    onDraft?.(value);
+    // Only a new value from the plan resets the draft.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [value]);
   const commit = () => {
     if (draft === value) return;
     if (!onCommit(draft)) setDraft(value);
@@ -60,6 +72,10 @@ function RemoveButton({ name, disabled, onClick }: { name: string; disabled: boo
 export function PlanSettings({ doc, onClose }: { doc: PlanDoc; onClose: () => void }) {
   const { blades, rings } = doc.plan;
   const [focusBlade, setFocusBlade] = useState<string | null>(null);
+  // Names as typed: "Ta bort", "Flytta vänster/höger" say the name the person sees in the field.
+  const [drafts, setDrafts] = useState<Record<string, string>>({});
+  const draftOf = (id: string, saved: string) => drafts[id]?.trim() || saved;
+  const keepDraft = (id: string) => (text: string) => setDrafts((d) => (d[id] === text ? d : { ...d, [id]: text }));
   useEffect(() => {
     // The new blade's default name selected: typing replaces it.
     const field = focusBlade ? document.getElementById(`blade-name-${focusBlade}`) : null;
@@ -84,6 +100,7 @@ export function PlanSettings({ doc, onClose }: { doc: PlanDoc; onClose: () => vo
                 maxLength={LIMITS.bladeName}
                 value={blade.name}
                 onCommit={(v) => actions.renameBlade(blade.id, v)}
+                onDraft={keepDraft(blade.id)}
               />
               <div className="field">
                 <label htmlFor={`blade-color-${blade.id}`}>Färg</label>
@@ -96,13 +113,13 @@ export function PlanSettings({ doc, onClose }: { doc: PlanDoc; onClose: () => vo
               </div>
               <div className="row">
                 <button type="button" disabled={i === 0} onClick={() => actions.moveBlade(blade.id, i - 1)}>
-                  Flytta vänster<span className="sr-only"> {blade.name}</span>
+                  Flytta vänster<span className="sr-only"> {draftOf(blade.id, blade.name)}</span>
                 </button>
                 <button type="button" disabled={i === blades.length - 1} onClick={() => actions.moveBlade(blade.id, i + 1)}>
-                  Flytta höger<span className="sr-only"> {blade.name}</span>
+                  Flytta höger<span className="sr-only"> {draftOf(blade.id, blade.name)}</span>
                 </button>
                 <RemoveButton
-                  name={blade.name}
+                  name={draftOf(blade.id, blade.name)}
                   disabled={blades.length <= MIN_BLADES}
                   onClick={() => actions.removeBlade(blade.id)}
                 />
@@ -136,6 +153,7 @@ export function PlanSettings({ doc, onClose }: { doc: PlanDoc; onClose: () => vo
                 maxLength={LIMITS.ringLabel}
                 value={ring.label}
                 onCommit={(v) => actions.updateRing(ring.id, { label: v })}
+                onDraft={keepDraft(ring.id)}
               />
               <CommitInput
                 id={`ring-year-${ring.id}`}
@@ -144,7 +162,7 @@ export function PlanSettings({ doc, onClose }: { doc: PlanDoc; onClose: () => vo
                 value={ring.year === null ? '' : String(ring.year)}
                 onCommit={(v) => actions.updateRing(ring.id, { year: v.trim() === '' ? null : Number(v) })}
               />
-              <RemoveButton name={ring.label} disabled={rings.length <= MIN_RINGS} onClick={() => actions.removeRing(ring.id)} />
+              <RemoveButton name={draftOf(ring.id, ring.label)} disabled={rings.length <= MIN_RINGS} onClick={() => actions.removeRing(ring.id)} />
             </li>
           ))}
         </ol>

@@ -5,6 +5,7 @@
 import { containerKey, type ContainerKey } from '../domain/containers';
 import type { Blade, Ring } from '../domain/types';
 import { type CellText, fitsFirst, LINE_HEIGHT } from './cells';
+import { lineMode } from './lines';
 import type { Span } from './angles';
 import type { Hyphenator, Measure } from './text';
 
@@ -25,6 +26,23 @@ export const textsOf = (ctx: FitContext, b: number, j: number): CellText[] =>
 export const minThickness = (fontSize: number) => Math.max(2 * fontSize * LINE_HEIGHT + 20, 5.4 * fontSize);
 
 /**
+ * A blade near the baseline writes along its axis, so a line there is as long as its ring is
+ * thick: such a ring holding text is at least this many ems thick, so its lines hold a few
+ * words, not one (fewer, longer lines rather than towers).
+ */
+export const RADIAL_MIN_EM = 7;
+
+/** The thinnest a ring of blade `b` may be: thicker where its lines run along the blade's axis. */
+export function minThicknessOf(ctx: FitContext, spans: Span[], b: number, fontSize: number): number {
+  const base = minThickness(fontSize);
+  const [phi0, phi1] = spans[b] ?? [0, Math.PI];
+  return lineMode({ phi0, phi1, r0: 0, r1: 1 }) === 'radial' && ctx.active[b] ? Math.max(base, RADIAL_MIN_EM * fontSize) : base;
+}
+
+/** The thinnest rings may be for the blades laid out (the thickest of their minimums). */
+const minThicknessAll = (ctx: FitContext, spans: Span[], fontSize: number) => Math.max(minThickness(fontSize), ...ctx.blades.map((_, b) => (ctx.active[b] ? minThicknessOf(ctx, spans, b, fontSize) : 0)));
+
+/**
  * The smallest radii (hub first, `outer` last) at which every active cell of ring j shows
  * its first `caps[j]` items (all of them without caps), or null when they need more room.
  */
@@ -39,7 +57,7 @@ export function fitRadii(
   /** A cell that cannot show what is asked even in the thickest ring it could get shows "+N till" only. */
   lenient = false,
 ): number[] | null {
-  const minThick = minThickness(fontSize);
+  const minThick = minThicknessAll(ctx, spans, fontSize);
   const radii = [hub];
   let r0 = hub;
   const last = ctx.rings.length - 1;
@@ -90,10 +108,11 @@ export function fitRadii(
     radii.push(lo);
     r0 = lo;
   }
-  radii[radii.length - 1] = outer;
-  // The room left over evens the rings out — unless that moves a cell to where it no longer
-  // fits (lines parallel to a blade's axis get shorter further out): then the last ring takes it.
+  // The room left over evens the rings out (from what each needs at least, the last ring's
+  // included) — unless that moves a cell to where it no longer fits (lines parallel to a
+  // blade's axis get shorter further out): then the last ring takes it.
   const even = spreadSlack(radii, outer);
+  radii[radii.length - 1] = outer;
   return cellsFitAll(ctx, spans, even, fontSize, caps, givenUp) ? even : radii;
 }
 
@@ -159,7 +178,7 @@ export function fitSome(
   const m = ctx.rings.length;
   // A cell whose first item would not fit even in the thickest ring it could get shows "+N till" only.
   const hopeless = new Set<string>();
-  const minThick = minThickness(fontSize);
+  const minThick = minThicknessAll(ctx, spans, fontSize);
   ctx.blades.forEach((_, b) => {
     if (!ctx.active[b]) return;
     for (let j = 0; j < m; j++) {

@@ -57,14 +57,36 @@ export function fitBladeName(
   return null;
 }
 
-/** Lines the blade band needs so every name fits at a readable size (fewest lines first); `total` is the band's outer radius. */
-export function bandLines(blades: Blade[], spans: Array<[number, number]>, total: number, measure: Measure, hyphenate: Hyphenator | null): number {
-  for (const [lines, minSize] of [[1, 14], [2, 13], [3, 12], [4, 11], [5, 10]] as const) {
-    const rIn = total - bandThickness(lines);
-    const ok = blades.every((blade, b) => fitBladeName(blade.name, spans[b]![0], spans[b]![1], rIn, lines, measure, hyphenate, minSize));
-    if (ok) return lines;
+/** The size every blade name fits at on `lines` lines of its band (names are drawn alike); 0 if one does not fit at all. */
+export function commonBladeFont(blades: Blade[], spans: Array<[number, number]>, rIn: number, lines: number, measure: Measure, hyphenate: Hyphenator | null): number {
+  let size = Infinity;
+  for (const [b, blade] of blades.entries()) {
+    const fit = fitBladeName(blade.name, spans[b]![0], spans[b]![1], rIn, lines, measure, hyphenate);
+    if (!fit) return 0;
+    size = Math.min(size, fit.fontSize);
   }
-  return 6;
+  return size === Infinity ? 0 : size;
+}
+
+/** A line more in the band is worth it when every name gets this much larger. */
+const LINE_WORTH = 4;
+
+/**
+ * Lines of the blade band: so every name fits at a readable size, all names alike — a second
+ * line when it makes them all clearly larger (not 14 px names on a large screen where 20 px fit
+ * on two lines); `total` is the band's outer radius.
+ */
+export function bandLines(blades: Blade[], spans: Array<[number, number]>, total: number, measure: Measure, hyphenate: Hyphenator | null): number {
+  let best: { lines: number; score: number } | null = null;
+  for (const [lines, minSize] of [[1, 14], [2, 13], [3, 12], [4, 11], [5, 10]] as const) {
+    const size = commonBladeFont(blades, spans, total - bandThickness(lines), lines, measure, hyphenate);
+    if (size < minSize) continue;
+    const score = size - LINE_WORTH * (lines - 1);
+    if (!best || score > best.score) best = { lines, score };
+    // The largest size already: more lines cannot win.
+    if (size >= BLADE_FONT_SIZES[0]!) break;
+  }
+  return best?.lines ?? 6;
 }
 
 export const bandThickness = (lines: number, fontSize = BLADE_FONT_SIZES[0]!) => Math.ceil(lines * fontSize * LABEL_LINE + 12);

@@ -169,6 +169,18 @@ describe('fan layout', () => {
     expect(layout.cells.every((c) => c.flow.hidden === 0)).toBe(true);
   });
 
+  it('an empty plan has even rings, also after its years move on: the målbild does not take the room left over', () => {
+    for (const shift of [0, 1]) {
+      const input = generate(4, 3, 5, 0);
+      input.rings = input.rings.map((r) => ({ ...r, year: r.year! + shift, label: r.label.replace(/\d{4}/, (y) => String(Number(y) + shift)) }));
+      const layout = computeFanLayout(input);
+      for (const radii of layout.radii) {
+        const thick = radii.slice(1).map((r, j) => r - radii[j]!);
+        expect(Math.max(...thick) - Math.min(...thick), `rings ${thick.map((t) => t.toFixed(0)).join(', ')}`).toBeLessThan(2);
+      }
+    }
+  });
+
   it('shows the first items and "+N till" when a cell is full', () => {
     const input = generate(4, 3, 7, 0);
     const full = Array.from({ length: 60 }, (_, k) => ({ id: `x${k}`, text: `Aktivitet nummer ${k} med en lång text om vården`, extra: false }));

@@ -11,7 +11,7 @@ import { type Choice, chooseOverview, chooseUnfolded, foldedShape, fontSteps, fr
 import { refineRadii } from './refine';
 import type { BladeRadii, FitContext } from './fit';
 import { sectorPath } from './geometry';
-import { bladeLabel, foldedBand, foldedLabel, hubText, LABEL_LINE, LEGEND_FONT, RING_ROW, ringLabels } from './labels';
+import { bladeLabel, commonBladeFont, foldedBand, foldedLabel, hubText, LABEL_LINE, LEGEND_FONT, RING_ROW, ringLabels } from './labels';
 import { lineSlots } from './lines';
 import type { Hyphenator, Measure } from './text';
 
@@ -184,12 +184,14 @@ export function computeFanLayout(input: LayoutInput): FanLayout {
   const outer = radii[0]!.at(-1)!;
   const hub = radii[0]![0]!;
 
+  // Names on the band alike: the size the longest (for its blade) fits at.
+  const common = unfolded < 0 ? commonBladeFont(blades, spans, outer, choice!.bandLines, measure, hyphenate) || undefined : undefined;
   const bladeShapes: BladeShape[] = blades.map((blade, b) => {
     const [phi0, phi1] = spans[b]!;
     const folded = unfolded >= 0 && b !== unfolded;
     const label = folded
       ? foldedLabel(foldedBand(blade.name, hub, outer, measure, hyphenate, foldedShape(input)), phi0, phi1, outer, measure)
-      : bladeLabel(blade, phi0, phi1, outer, choice!.bandLines, measure, hyphenate, unfolded >= 0 ? unfoldedBandFont(input) : undefined);
+      : bladeLabel(blade, phi0, phi1, outer, choice!.bandLines, measure, hyphenate, unfolded >= 0 ? unfoldedBandFont(input) : common);
     return { id: blade.id, name: blade.name, color: blade.color, phi0, phi1, folded, labelPath: sectorPath(phi0, phi1, outer, frame.total), label };
   });
 

@@ -147,6 +147,19 @@ describe('the fan in its working state: a panel open or the Filter bar on', () =
   }
 });
 
+describe('blade names', () => {
+  it('are drawn alike on every blade, and no smaller on a large screen than on a laptop', () => {
+    const sizes = SCREENS.map((screen) => {
+      const { layout } = layOut(builtInPlan(), screen.edit);
+      const each = new Set(layout.blades.map((b) => b.label.fontSize));
+      expect(each.size, `${screen.name}: ${[...each].join(', ')} px`).toBe(1);
+      return [...each][0]!;
+    });
+    console.log(`blade names: ${SCREENS.map((s, i) => `${s.name} ${sizes[i]} px`).join(', ')}`);
+    for (let i = 1; i < sizes.length; i++) expect(sizes[i - 1]!).toBeGreaterThanOrEqual(sizes[i]!);
+  });
+});
+
 describe('more blades and rings', () => {
   it('6 blades × 4 rings: ≥ 90 % in full at 1920×1080; 8 × 5: every cell shows its first item', () => {
     const six = layOut(grownPlan(6, 4, 6), SCREENS[0].edit).report;

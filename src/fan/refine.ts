@@ -4,7 +4,7 @@
 // thick). Nothing shown may fold away for it. Pure; see docs/fan-layout.md.
 import type { Span } from './angles';
 import { flowCell } from './cells';
-import { type BladeRadii, type FitContext, minThickness, textsOf } from './fit';
+import { type BladeRadii, type FitContext, minThicknessOf, textsOf } from './fit';
 
 /** A hidden item weighs more than any line count a cell could have; a cell that shows none of its items, more than any number hidden. */
 const HIDDEN = 1e6;
@@ -27,9 +27,9 @@ function cellCost(ctx: FitContext, spans: Span[], b: number, j: number, r0: numb
  * blade's cost (hub and rim stay; every ring keeps its minimum thickness).
  */
 export function refineRadii(ctx: FitContext, spans: Span[], radii: BladeRadii, fontSize: number): BladeRadii {
-  const minThick = minThickness(fontSize);
   return radii.map((given, b) => {
     if (!ctx.active[b] || given.length < 3) return given;
+    const minThick = minThicknessOf(ctx, spans, b, fontSize);
     const borders = [...given];
     const costs = ctx.rings.map((_, j) => cellCost(ctx, spans, b, j, borders[j]!, borders[j + 1]!, fontSize));
     for (const step of STEPS) {

@@ -10,8 +10,22 @@ test('a finger drags an item from Inspel into a cell', async ({ page }) => {
   const target = cellList(page, 'Hälsofrämjande och förebyggande', 'Viktiga milstolpar 2026');
   const from = await center(inspel(page).getByRole('button', { name: new RegExp(text) }));
   const anchor = await itemPoint(target.getByRole('button').first());
-  // Below the cell's only item, towards the hub.
-  const to = { x: anchor.x, y: anchor.y + 50 };
+  // Past the cell's only item towards the hub, still inside the cell (its rings are as thick as what they hold).
+  const to = await page.evaluate(
+    ({ anchor, key }) => {
+      // The hub's half disc stands on the fan's centre.
+      const hub = document.querySelector('svg.fan .hub')!.getBoundingClientRect();
+      const centre = { x: hub.x + hub.width / 2, y: hub.bottom };
+      const len = Math.hypot(centre.x - anchor.x, centre.y - anchor.y);
+      for (let d = 20; d < 200; d += 4) {
+        const p = { x: anchor.x + ((centre.x - anchor.x) / len) * d, y: anchor.y + ((centre.y - anchor.y) / len) * d };
+        const hit = document.elementFromPoint(p.x, p.y);
+        if (hit?.closest(`[data-cell="${key}"]`) && !hit.closest('.fan-item')) return p;
+      }
+      throw new Error('no room past the item in its cell');
+    },
+    { anchor, key: 'halsoframjande|r2026' },
+  );
 
   const cdp = await page.context().newCDPSession(page);
   const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', x: number, y: number) =>

@@ -1,6 +1,7 @@
 // Usage: node scripts/shot.mjs out.png [width] [height] [url] [steps]
 // Screenshots the built app (a running preview). `steps` is a comma-separated list of what to
-// do first: "unfold:<blade name>", "present", "table", "key:<key>", "hide-inspel", "show-inspel".
+// do first: "unfold:<blade name>", "present", "table", "key:<key>", "hide-inspel", "show-inspel",
+// "inspel:<text>" (adds one to Inspel), "panel:<name>" (Måluppfyllnad, Delområden…), "filter".
 import { chromium } from 'playwright-core';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,6 +27,19 @@ for (const step of steps.split(',').filter(Boolean)) {
   else if (verb === 'table') await page.getByRole('group', { name: 'Vy' }).getByRole('button', { name: 'Tabell', exact: true }).click();
   else if (verb === 'hide-inspel') await page.getByRole('button', { name: 'Dölj inspel' }).click();
   else if (verb === 'show-inspel') await page.getByRole('button', { name: /^Visa inspel/ }).click();
+  else if (verb === 'inspel') {
+    await page.getByRole('button', { name: 'Nytt inspel' }).click();
+    await page.getByLabel('Text för nytt inspel').fill(arg);
+    await page.getByRole('button', { name: 'Lägg till' }).click();
+    await page.getByRole('button', { name: 'Stäng', exact: true }).click();
+  } else if (verb === 'panel') {
+    const direct = page.getByRole('navigation', { name: 'Verktyg' }).getByRole('button', { name: arg, exact: true });
+    if (await direct.count()) await direct.click();
+    else {
+      await page.getByRole('button', { name: /^Paneler/ }).click();
+      await page.getByRole('menuitemcheckbox', { name: arg }).click();
+    }
+  } else if (verb === 'filter') await page.getByRole('button', { name: 'Filter', exact: true }).click();
 }
 await page.waitForTimeout(400);
 await page.screenshot({ path: out });

@@ -60,8 +60,9 @@ const SIDE_MIN = (10 * Math.PI) / 180;
  */
 export function lineSlots(box: CellBox, fontSize: number): LineGenerator {
   if (lineMode(box) === 'radial') return radialLines(box, fontSize);
-  const lo = Math.PI / 2 - MAX_TILT;
-  const hi = Math.PI / 2 + MAX_TILT;
+  const tilt = tiltOf(box);
+  const lo = Math.PI / 2 - tilt;
+  const hi = Math.PI / 2 + tilt;
   const parts: Array<{ gen: LineGenerator; phi0: number; phi1: number }> = [
     { gen: tangentialLines(box, fontSize), phi0: Math.max(box.phi0, lo), phi1: Math.min(box.phi1, hi) },
   ];
@@ -163,10 +164,19 @@ export interface LineGenerator {
  */
 export const MAX_TILT = (65 * Math.PI) / 180;
 
+/**
+ * A cell wider than a quarter circle (an unfolded blade, a Presentera step) keeps its arcs to
+ * 45° either side of upright: a long item is not bent around more than 90° of arc; its sides
+ * carry straight lines.
+ */
+const WIDE_TILT = Math.PI / 4;
+const tiltOf = (box: CellBox) => (box.phi1 - box.phi0 > Math.PI / 2 + 1e-9 ? WIDE_TILT : MAX_TILT);
+
 /** The part of a cell's arc that carries text. */
 export function textArc(box: CellBox): [number, number] {
-  const lo = Math.max(box.phi0, Math.PI / 2 - MAX_TILT);
-  const hi = Math.min(box.phi1, Math.PI / 2 + MAX_TILT);
+  const tilt = tiltOf(box);
+  const lo = Math.max(box.phi0, Math.PI / 2 - tilt);
+  const hi = Math.min(box.phi1, Math.PI / 2 + tilt);
   return hi > lo ? [lo, hi] : [box.phi0, box.phi1];
 }
 

@@ -8,7 +8,8 @@ import { builtInPlan, generatedPlan, grownPlan, type PlanShape, sameSizePlan } f
 import { compounds, hyphenateSync, swedish } from '../../tests/fixtures/swedish';
 import { compoundSplitter } from './compounds';
 import { computeFanLayout, EDIT_FONTS, type LayoutInput, PRESENT_FONTS } from './layout';
-import { readability, type Readability } from './readability';
+import { lineInCell, readability, type Readability } from './readability';
+import { arcPath } from './geometry';
 import { estimateMeasure, SOFT_HYPHEN, type Hyphenator } from './text';
 
 /** The fan's box on each screen: the editor (header above; Inspel beside it from 1600 px) and Presentera (full screen). */
@@ -53,6 +54,8 @@ function layOut(plan: PlanShape, box: { width: number; height: number }, options
 
 function expectClean(report: Readability, where: string) {
   expect(report.cut, `${where}: labels cut`).toEqual([]);
+  // No ring's (or blade's) border crosses a line of text.
+  expect(report.crossing, `${where}: lines over a cell's border`).toEqual([]);
   // Never two breaks in one word, never fewer than three letters either side of a break.
   expect(report.breaks.filter((b) => b.parts > 1).map((b) => b.word), `${where}: words broken twice`).toEqual([]);
   for (const b of report.breaks) {
@@ -145,6 +148,23 @@ describe('the fan in its working state: a panel open or the Filter bar on', () =
       console.log(`${name}, working states\n${rows.join('\n')}`);
     });
   }
+});
+
+describe('a line over a border', () => {
+  it('is told by its glyphs, not only its end points', () => {
+    const cell = { phi0: Math.PI / 3, phi1: (2 * Math.PI) / 3, r0: 200, r1: 300 };
+    expect(lineInCell(arcPath(cell.phi0 + 0.05, cell.phi1 - 0.05, 250), cell, 14)).toBe(true);
+    // Its base line inside, its letters over the outer border.
+    expect(lineInCell(arcPath(cell.phi0 + 0.05, cell.phi1 - 0.05, 295), cell, 14)).toBe(false);
+    // Its descenders under the inner border.
+    expect(lineInCell(arcPath(cell.phi0 + 0.05, cell.phi1 - 0.05, 201), cell, 14)).toBe(false);
+    const side = { phi0: 0, phi1: Math.PI / 6, r0: 200, r1: 300 };
+    const at = (phi: number, r: number) => ({ x: -Math.cos(phi) * r, y: -Math.sin(phi) * r });
+    const [p, q] = [at(Math.PI / 12, 210), at(Math.PI / 12, 290)];
+    expect(lineInCell(`M${q.x},${q.y}L${p.x},${p.y}`, side, 14)).toBe(true);
+    const [p2, q2] = [at(Math.PI / 12, 210), at(Math.PI / 12, 330)];
+    expect(lineInCell(`M${q2.x},${q2.y}L${p2.x},${p2.y}`, side, 14)).toBe(false);
+  });
 });
 
 describe('blade names', () => {

@@ -3,6 +3,7 @@
 // fit where it is drawn. The layout test reports it for generated plans; the browser test
 // measures the same on screen.
 import { itemFont, type ItemShape } from './cells';
+import { ASCENT, DESCENT } from './lines';
 import type { FanLayout } from './layout';
 import { SOFT_HYPHEN, type Measure } from './text';
 
@@ -26,6 +27,8 @@ export interface Readability {
   cut: string[];
   /** Every cell with items shows at least its first one (folded blades aside). */
   firstInEveryCell: boolean;
+  /** Lines of text whose glyphs (ascent to descent) reach over their cell's border (should be none). */
+  crossing: string[];
 }
 
 const wordsOf = (line: string) => line.replace(SOFT_HYPHEN, '').split(/[ \t]+/).filter(Boolean);
@@ -70,6 +73,39 @@ export function pathLength(d: string): number {
   return Math.hypot(x1 - x0, y1 - y0);
 }
 
+/** Polar position of a point (centre-relative): phi 0 at the left baseline, π at the right. */
+const polar = (x: number, y: number) => ({ r: Math.hypot(x, y), phi: Math.atan2(-y, -x) });
+
+/**
+ * Does a line's band of glyphs (from its descent to its ascent) stay inside its cell? Arcs are
+ * drawn clockwise with their glyphs standing outwards; straight lines with their glyphs to the
+ * left of their direction.
+ */
+export function lineInCell(d: string, cell: { phi0: number; phi1: number; r0: number; r1: number }, fontSize: number, tol = 1): boolean {
+  const n = (d.match(/-?\d+(\.\d+)?(e-?\d+)?/g) ?? []).map(Number);
+  if (n.length < 4) return true;
+  const [x0, y0, x1, y1] = [n[0]!, n[1]!, n.at(-2)!, n.at(-1)!];
+  const asc = ASCENT * fontSize;
+  const desc = DESCENT * fontSize;
+  const inside = (x: number, y: number) => {
+    const p = polar(x, y);
+    const slack = tol / Math.max(p.r, 1);
+    return p.r >= cell.r0 - tol && p.r <= cell.r1 + tol && p.phi >= cell.phi0 - slack && p.phi <= cell.phi1 + slack;
+  };
+  if (d.includes('A')) {
+    const r = n[2]!;
+    const a = polar(x0, y0).phi;
+    const b = polar(x1, y1).phi;
+    return r - desc >= cell.r0 - tol && r + asc <= cell.r1 + tol && [a, b].every((phi) => phi >= cell.phi0 - tol / r && phi <= cell.phi1 + tol / r);
+  }
+  const len = Math.hypot(x1 - x0, y1 - y0) || 1;
+  const up = { x: (y1 - y0) / len, y: -(x1 - x0) / len };
+  return [
+    [x0, y0],
+    [x1, y1],
+  ].every(([x, y]) => inside(x! + up.x * asc, y! + up.y * asc) && inside(x! - up.x * desc, y! - up.y * desc));
+}
+
 export function readability(layout: FanLayout, measure: Measure): Readability {
   let items = 0;
   let full = 0;
@@ -77,6 +113,7 @@ export function readability(layout: FanLayout, measure: Measure): Readability {
   const breaks: LineBreak[] = [];
   const cut: string[] = [];
   let firstInEveryCell = true;
+  const crossing: string[] = [];
   const folded = new Set(layout.blades.filter((b) => b.folded).map((b) => b.id));
   for (const cell of layout.cells) {
     items += cell.total;
@@ -88,6 +125,7 @@ export function readability(layout: FanLayout, measure: Measure): Readability {
       for (const line of item.lines) {
         const width = measure(line.text.replace(SOFT_HYPHEN, '-'), itemFont(cell.fontSize, item.extra));
         if (width > pathLength(line.d) + 0.5) cut.push(line.text);
+        if (!lineInCell(line.d, cell, cell.fontSize)) crossing.push(line.text);
       }
     }
     const more = cell.flow.more;
@@ -115,5 +153,5 @@ export function readability(layout: FanLayout, measure: Measure): Readability {
     const half = measure(line.text.replace(SOFT_HYPHEN, '-'), { size: layout.hub.fontSize, bold: true }) / 2;
     if (Math.hypot(half, line.y - layout.hub.fontSize * 0.8) > layout.hubRadius + 0.5) cut.push(line.text);
   }
-  return { items, full, share: items === 0 ? 1 : full / items, minFont: minFont === Infinity ? 0 : minFont, breaks, cut, firstInEveryCell };
+  return { items, full, share: items === 0 ? 1 : full / items, minFont: minFont === Infinity ? 0 : minFont, breaks, cut, firstInEveryCell, crossing };
 }

@@ -3,7 +3,8 @@
 import { containerKey } from '../domain/containers';
 import { balancedShares, contentShares, type Span, spansOf, unfoldedSpans } from './angles';
 import { flowCell, itemLabel, LINE_HEIGHT } from './cells';
-import { type BladeRadii, evenRadii, type FitContext, fitRadii, fitSome, perBlade, textsOf } from './fit';
+import { type BladeRadii, boxOf, evenRadii, type FitContext, fitRadii, fitSome, perBlade, textsOf } from './fit';
+import { NARROW_TILT } from './lines';
 import { bandLines, bandThickness, foldedBand, FOLDED_EDIT, FOLDED_PRESENT, UNFOLDED_BAND_FONT } from './labels';
 import type { LayoutInput } from './layout';
 import { averageWidths } from './text';
@@ -11,6 +12,8 @@ import { averageWidths } from './text';
 const MARGIN = 6;
 /** Above this many items the fan is mostly folded: one allocation is tried, not four. */
 export const QUICK_ABOVE = 200;
+/** The narrower arcs of an unfolded blade are taken when they cost at most this share of the text size. */
+const NARROW_AT_LEAST = 0.85;
 
 export const unfoldedBandFont = (input: LayoutInput) => (input.interactive === false ? UNFOLDED_BAND_FONT.present : UNFOLDED_BAND_FONT.edit);
 
@@ -46,6 +49,8 @@ export interface Choice {
   bandLines: number;
   /** Items shown by the fitting (higher is better); Infinity when all fit. */
   shown: number;
+  /** Arcs kept within this angle of upright (an unfolded blade that fits so). */
+  tilt?: number;
 }
 
 export interface Frame {
@@ -155,7 +160,15 @@ export function chooseUnfolded(input: LayoutInput, ctx: FitContext, frame: Frame
   const larger = fontSteps({ min: sizes.at(-1)!, max: Math.round(sizes[0]! * 1.4) });
   const possible = possibleSizes(ctx, larger, ((spans[unfolded]![1] - spans[unfolded]![0]) / 2) * (outer * outer - hub * hub));
   const found = fitAll(ctx, spans, hub, outer, possible);
-  if (found) return { spans, bandLines: lines, radii: found.radii, fontSize: found.size, shown: Infinity };
+  if (found) {
+    // Arcs within 45° of upright (no item bent around more than 90°) when everything fits so
+    // at nearly the same size.
+    const narrowCtx = { ...ctx, tilt: NARROW_TILT };
+    const floor = Math.max(found.size * NARROW_AT_LEAST, Math.min(found.size, sizes.at(-1)! + 2));
+    const narrow = fitAll(narrowCtx, spans, hub, outer, possible.filter((size) => size >= floor));
+    if (narrow) return { spans, bandLines: lines, radii: narrow.radii, fontSize: narrow.size, shown: Infinity, tilt: NARROW_TILT };
+    return { spans, bandLines: lines, radii: found.radii, fontSize: found.size, shown: Infinity };
+  }
   return { spans, bandLines: lines, ...fitPartly(ctx, spans, hub, outer, sizes.at(-1)!) };
 }
 
@@ -166,7 +179,7 @@ export function countHidden(ctx: FitContext, spans: Span[], radii: BladeRadii, f
     if (!ctx.active[b]) return;
     ctx.rings.forEach((__, j) => {
       const texts = textsOf(ctx, b, j);
-      const box = { phi0: spans[b]![0], phi1: spans[b]![1], r0: radii[b]![j]!, r1: radii[b]![j + 1]! };
+      const box = boxOf(ctx, spans, b, radii[b]![j]!, radii[b]![j + 1]!);
       hidden += flowCell(box, texts, fontSize, ctx.measure, ctx.hyphenate).hidden;
     });
   });

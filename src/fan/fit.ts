@@ -5,7 +5,7 @@
 import { containerKey, type ContainerKey } from '../domain/containers';
 import type { Blade, Ring } from '../domain/types';
 import { type CellText, fitsFirst, LINE_HEIGHT } from './cells';
-import { lineMode } from './lines';
+import { type CellBox, lineMode } from './lines';
 import type { Span } from './angles';
 import type { Hyphenator, Measure } from './text';
 
@@ -17,7 +17,18 @@ export interface FitContext {
   hyphenate: Hyphenator | null;
   /** Blades whose items are laid out; the others are folded to their name. */
   active: boolean[];
+  /** Arcs within this angle of upright (lines.ts MAX_TILT when not given). */
+  tilt?: number;
 }
+
+/** Blade b's cell between two radii, as the context lays it out. */
+export const boxOf = (ctx: FitContext, spans: Span[], b: number, r0: number, r1: number): CellBox => ({
+  phi0: spans[b]![0],
+  phi1: spans[b]![1],
+  r0,
+  r1,
+  ...(ctx.tilt === undefined ? {} : { tilt: ctx.tilt }),
+});
 
 export const textsOf = (ctx: FitContext, b: number, j: number): CellText[] =>
   ctx.containers.get(containerKey({ bladeId: ctx.blades[b]!.id, ringId: ctx.rings[j]!.id })) ?? [];
@@ -72,7 +83,7 @@ export function fitRadii(
         if (!ctx.active[b]) return true;
         const texts = textsOf(ctx, b, j);
         const [phi0, phi1] = spans[b]!;
-        return fitsFirst({ phi0, phi1, r0, r1 }, texts, givenUp.has(`${b}|${j}`) ? 0 : caps ? caps[j]! : texts.length, fontSize, ctx.measure, ctx.hyphenate);
+        return fitsFirst(boxOf(ctx, spans, b, r0, r1), texts, givenUp.has(`${b}|${j}`) ? 0 : caps ? caps[j]! : texts.length, fontSize, ctx.measure, ctx.hyphenate);
       });
       if (!roomy) return null;
     }
@@ -83,7 +94,7 @@ export function fitRadii(
       const texts = textsOf(ctx, b, j);
       const [phi0, phi1] = spans[b]!;
       const count = givenUp.has(`${b}|${j}`) ? 0 : caps ? caps[j]! : texts.length;
-      return fitsFirst({ phi0, phi1, r0, r1 }, texts, count, fontSize, ctx.measure, ctx.hyphenate);
+      return fitsFirst(boxOf(ctx, spans, b, r0, r1), texts, count, fontSize, ctx.measure, ctx.hyphenate);
     };
     const cellsFit = (r1: number) => ctx.blades.every((_, b) => cellFits(b, r1));
     // Leave each ring further out at least its minimum thickness.
@@ -124,7 +135,7 @@ function cellsFitAll(ctx: FitContext, spans: Span[], radii: number[], fontSize: 
     ctx.blades.every((__, b) => {
       if (!ctx.active[b]) return true;
       const texts = textsOf(ctx, b, j);
-      const box = { phi0: spans[b]![0], phi1: spans[b]![1], r0: radii[j]!, r1: radii[j + 1]! };
+      const box = boxOf(ctx, spans, b, radii[j]!, radii[j + 1]!);
       const count = hopeless.has(`${b}|${j}`) ? 0 : caps ? caps[j]! : texts.length;
       return fitsFirst(box, texts, count, fontSize, ctx.measure, ctx.hyphenate);
     }),
@@ -183,7 +194,7 @@ export function fitSome(
     if (!ctx.active[b]) return;
     for (let j = 0; j < m; j++) {
       const texts = textsOf(ctx, b, j);
-      const box = { phi0: spans[b]![0], phi1: spans[b]![1], r0: hub + j * minThick, r1: outer - (m - 1 - j) * minThick };
+      const box = boxOf(ctx, spans, b, hub + j * minThick, outer - (m - 1 - j) * minThick);
       if (texts.length > 0 && !fitsFirst(box, texts, 1, fontSize, ctx.measure, ctx.hyphenate)) hopeless.add(`${b}|${j}`);
     }
   });

@@ -247,24 +247,6 @@ describe('fan layout', () => {
     for (const b of names) expect(b.label.lines.map((l) => l.text).join(' ').replace(/\u00ad/g, '')).toContain(b.name.split(' ')[0]);
   });
 
-  it('bends no line of an unfolded blade (or a Presentera step) around more than 90° of arc', () => {
-    const input = generate(5, 3, 3);
-    for (const fonts of [undefined, { min: 14, max: 30 }]) {
-      for (const blade of input.blades) {
-        const layout = computeFanLayout({ ...input, unfoldedBladeId: blade.id, ...(fonts ? { fonts, interactive: false } : {}) });
-        for (const cell of layout.cells.filter((c) => c.bladeId === blade.id))
-          for (const item of cell.flow.items)
-            for (const line of item.lines) {
-              if (!line.d.includes('A')) continue;
-              const g = pathGeometry(line.d);
-              const a = pointToPolar(ORIGIN, g.p).phi;
-              const b = pointToPolar(ORIGIN, g.q).phi;
-              expect(Math.abs(b - a)).toBeLessThanOrEqual(Math.PI / 2 + 1e-6);
-            }
-      }
-    }
-  });
-
   it('maps pointer positions in a cell to list positions, in order', () => {
     const input = generate(4, 3, 11, 0);
     input.containers.set('b1|r1', [

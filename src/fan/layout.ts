@@ -9,7 +9,7 @@ import type { Span } from './angles';
 import { type CellBox, type CellFlow, type CellText, flowCell, hiddenItem, type TextLine } from './cells';
 import { type Choice, chooseOverview, chooseUnfolded, foldedShape, fontSteps, frameOf, QUICK_ABOVE, unfoldedBandFont } from './choose';
 import { refineRadii } from './refine';
-import type { BladeRadii, FitContext } from './fit';
+import { type BladeRadii, boxOf, type FitContext } from './fit';
 import { sectorPath } from './geometry';
 import { bladeLabel, commonBladeFont, foldedBand, foldedLabel, hubText, LABEL_LINE, LEGEND_FONT, RING_ROW, ringLabels } from './labels';
 import { lineSlots } from './lines';
@@ -95,6 +95,8 @@ export interface FanGeometry {
   total: number;
   /** Lines reserved for the ring legend. */
   legendRows: number;
+  /** Arcs kept within this angle of upright, when narrower than usual. */
+  tilt?: number;
 }
 
 export interface FanLayout {
@@ -132,6 +134,9 @@ function geometryKey(input: LayoutInput, fonts: { min: number; max: number }): s
   ]);
 }
 
+/** The context with arcs kept within `tilt` of upright (as it was when not given). */
+const withTilt = (ctx: FitContext, tilt: number | undefined): FitContext => (tilt === undefined ? ctx : { ...ctx, tilt });
+
 /** Cells of the last layout (per text measure), by what they were made from. */
 const lastCellsByMeasure = new WeakMap<Measure, Map<string, CellShape>>();
 
@@ -162,16 +167,16 @@ export function computeFanLayout(input: LayoutInput): FanLayout {
     if (prev && prev.key === key && prev.legendRows === legendRows && pass === 0) {
       // The last geometry stays while no item it showed has to fold away: everything still
       // fits, or no more is hidden than before (and what was added since).
-      const kept = flowAll(input, ctx, prev.spans, prev.radii, prev.fontSize);
+      const kept = flowAll(input, withTilt(ctx, prev.tilt), prev.spans, prev.radii, prev.fontSize);
       if (kept.hidden === 0 || kept.hidden <= prev.hidden + Math.max(0, total - prev.total)) {
-        choice = { spans: prev.spans, radii: prev.radii, fontSize: prev.fontSize, bandLines: prev.bandLines, shown: -kept.hidden };
+        choice = { spans: prev.spans, radii: prev.radii, fontSize: prev.fontSize, bandLines: prev.bandLines, shown: -kept.hidden, ...(prev.tilt === undefined ? {} : { tilt: prev.tilt }) };
         keptFlow = kept;
       }
     }
     if (!choice) {
       const chosen = unfolded >= 0 ? chooseUnfolded(input, ctx, frame, sizes, unfolded) : chooseOverview(input, ctx, frame, sizes);
       // Borders moved to where the text reads best (not for plans too big to show whole).
-      choice = total > QUICK_ABOVE ? chosen : { ...chosen, radii: refineRadii(ctx, chosen.spans, chosen.radii, chosen.fontSize) };
+      choice = total > QUICK_ABOVE ? chosen : { ...chosen, radii: refineRadii(withTilt(ctx, chosen.tilt), chosen.spans, chosen.radii, chosen.fontSize) };
     }
     labels = ringLabels(rings, [choice.radii[0]!, choice.radii.at(-1)!], rows, measure, hyphenate);
     // Room reserved for the legend it needs (a smaller fan may shorten more names: go again).
@@ -216,7 +221,7 @@ export function computeFanLayout(input: LayoutInput): FanLayout {
     lines: [...labels!.legend, ...notes].map((text, i) => ({ text, x: 0, y: legendTop + LEGEND_FONT * 0.9 + i * LEGEND_FONT * LABEL_LINE })),
   };
 
-  const flowed = keptFlow && keptFlow.spans === spans ? keptFlow : flowAll(input, ctx, spans, radii, fontSize);
+  const flowed = keptFlow && keptFlow.spans === spans ? keptFlow : flowAll(input, withTilt(ctx, choice!.tilt), spans, radii, fontSize);
   const { cells, hidden } = flowed;
   lastCellsByMeasure.set(measure, flowed.reuse);
 
@@ -236,7 +241,7 @@ export function computeFanLayout(input: LayoutInput): FanLayout {
     cells,
     hub: { path: sectorPath(0, Math.PI, 0, hub), fontSize: hubLabel.fontSize, lines: hubLabel.lines },
     legend,
-    geometry: { key, legendRows, spans, radii, fontSize, bandLines: choice!.bandLines, hidden, total },
+    geometry: { key, legendRows, spans, radii, fontSize, bandLines: choice!.bandLines, hidden, total, ...(choice!.tilt === undefined ? {} : { tilt: choice!.tilt }) },
   };
 }
 
@@ -254,11 +259,11 @@ function flowAll(input: LayoutInput, ctx: FitContext, spans: Span[], radii: Blad
     rings.forEach((ring, j) => {
       const cell = { bladeId: blade.id, ringId: ring.id };
       const cellKey = containerKey(cell);
-      const box = { phi0, phi1, r0: radii[b]![j]!, r1: radii[b]![j + 1]! };
+      const box = boxOf(ctx, spans, b, radii[b]![j]!, radii[b]![j + 1]!);
       const texts = input.containers.get(cellKey) ?? [];
       const active = ctx.active[b]!;
       const pins = pinned && texts.some((t) => pinned.has(t.id)) ? pinned : null;
-      const signature = [cellKey, b, j, phi0, phi1, box.r0, box.r1, fontSize, active ? 1 : 0, hyphenate ? 1 : 0, ...texts.map((t) => `${t.id}\u0001${t.text}\u0001${t.extra}\u0001${t.status ?? ''}\u0001${t.comments?.length ?? 0}\u0001${pins?.has(t.id) ? 1 : 0}`)].join('\u0002');
+      const signature = [cellKey, b, j, phi0, phi1, box.r0, box.r1, box.tilt ?? '', fontSize, active ? 1 : 0, hyphenate ? 1 : 0, ...texts.map((t) => `${t.id}\u0001${t.text}\u0001${t.extra}\u0001${t.status ?? ''}\u0001${t.comments?.length ?? 0}\u0001${pins?.has(t.id) ? 1 : 0}`)].join('\u0002');
       const shape = lastCells.get(signature) ?? {
         ...box,
         ...cell,

@@ -13,6 +13,8 @@ export interface CellBox {
   phi1: number;
   r0: number;
   r1: number;
+  /** Arcs are kept within this angle of upright (MAX_TILT unless a layout asks for less). */
+  tilt?: number;
 }
 
 export const ASCENT = 0.78;
@@ -60,12 +62,14 @@ const SIDE_MIN = (10 * Math.PI) / 180;
  */
 export function lineSlots(box: CellBox, fontSize: number): LineGenerator {
   if (lineMode(box) === 'radial') return radialLines(box, fontSize);
-  const tilt = tiltOf(box);
+  const tilt = box.tilt ?? MAX_TILT;
   const lo = Math.PI / 2 - tilt;
   const hi = Math.PI / 2 + tilt;
   const parts: Array<{ gen: LineGenerator; phi0: number; phi1: number }> = [
     { gen: tangentialLines(box, fontSize), phi0: Math.max(box.phi0, lo), phi1: Math.min(box.phi1, hi) },
   ];
+  // Narrowed arcs (an unfolded blade that fits in them) write in the cone alone.
+  if (box.tilt !== undefined) return parts[0]!.gen;
   if (lo - box.phi0 >= SIDE_MIN) parts.push({ gen: radialLines({ ...box, phi1: lo }, fontSize), phi0: box.phi0, phi1: lo });
   if (box.phi1 - hi >= SIDE_MIN) parts.push({ gen: radialLines({ ...box, phi0: hi }, fontSize), phi0: hi, phi1: box.phi1 });
   return parts.length === 1 ? parts[0]!.gen : regions(parts, fontSize * LINE_HEIGHT);
@@ -165,16 +169,15 @@ export interface LineGenerator {
 export const MAX_TILT = (65 * Math.PI) / 180;
 
 /**
- * A cell wider than a quarter circle (an unfolded blade, a Presentera step) keeps its arcs to
- * 45° either side of upright: a long item is not bent around more than 90° of arc; its sides
- * carry straight lines.
+ * An unfolded blade (a Presentera step) keeps its arcs to 45° either side of upright when its
+ * items fit in that cone alone, at nearly the size they would get otherwise: a long item is then
+ * not bent around more than 90° of arc.
  */
-const WIDE_TILT = Math.PI / 4;
-const tiltOf = (box: CellBox) => (box.phi1 - box.phi0 > Math.PI / 2 + 1e-9 ? WIDE_TILT : MAX_TILT);
+export const NARROW_TILT = Math.PI / 4;
 
 /** The part of a cell's arc that carries text. */
 export function textArc(box: CellBox): [number, number] {
-  const tilt = tiltOf(box);
+  const tilt = box.tilt ?? MAX_TILT;
   const lo = Math.max(box.phi0, Math.PI / 2 - tilt);
   const hi = Math.min(box.phi1, Math.PI / 2 + tilt);
   return hi > lo ? [lo, hi] : [box.phi0, box.phi1];

@@ -15,7 +15,7 @@ import { estimateMeasure, SOFT_HYPHEN, type Hyphenator } from './text';
 /** The fan's box on each screen: the editor (header above; Inspel beside it from 1600 px) and Presentera (full screen). */
 const SCREENS = [
   { name: '1920×1080', edit: { width: 1620, height: 1024 }, present: { width: 1920, height: 1080 }, share: 1, presentShare: 1, presentFont: 16 },
-  { name: '1366×768', edit: { width: 1366, height: 712 }, present: { width: 1366, height: 768 }, share: 0.9, presentShare: 0.8, presentFont: 14 },
+  { name: '1366×768', edit: { width: 1366, height: 712 }, present: { width: 1366, height: 768 }, share: 0.9, presentShare: 0.95, presentFont: 14 },
   { name: '1280×720', edit: { width: 1280, height: 664 }, present: { width: 1280, height: 720 }, share: 0.8, presentShare: 0, presentFont: 14 },
   { name: '1024×768', edit: { width: 1024, height: 668 }, present: { width: 1024, height: 768 }, share: 0.6, presentShare: 0, presentFont: 14 },
 ] as const;
@@ -164,6 +164,26 @@ describe('a line over a border', () => {
     expect(lineInCell(`M${q.x},${q.y}L${p.x},${p.y}`, side, 14)).toBe(true);
     const [p2, q2] = [at(Math.PI / 12, 210), at(Math.PI / 12, 330)];
     expect(lineInCell(`M${q2.x},${q2.y}L${p2.x},${p2.y}`, side, 14)).toBe(false);
+  });
+});
+
+describe('Presentera steps', () => {
+  // A blade too full for a 90° cone (Ledarskap, 13 items) still uses arcs up to 65° either side.
+  it('bend no item around more than 90° of arc where the blade’s items fit in that cone (the built-in plan’s first two blades, a laptop or larger)', () => {
+    for (const screen of SCREENS.slice(0, 2)) {
+      for (const b of builtInPlan().blades.slice(0, 2)) {
+        const { layout } = layOut(builtInPlan(), screen.present, { unfoldedBladeId: b.id, fonts: PRESENT_FONTS, interactive: false });
+        for (const cell of layout.cells.filter((c) => c.bladeId === b.id))
+          for (const item of cell.flow.items)
+            for (const line of item.lines) {
+              if (!line.d.includes('A')) continue;
+              const n = (line.d.match(/-?\d+(\.\d+)?(e-?\d+)?/g) ?? []).map(Number);
+              const a = Math.atan2(-n[1]!, -n[0]!);
+              const z = Math.atan2(-n.at(-1)!, -n.at(-2)!);
+              expect(Math.abs(z - a), `${screen.name} ${b.name}: ${line.text}`).toBeLessThanOrEqual(Math.PI / 2 + 1e-6);
+            }
+      }
+    }
   });
 });
 

@@ -4,7 +4,7 @@
 // thick). Nothing shown may fold away for it. Pure; see docs/fan-layout.md.
 import type { Span } from './angles';
 import { flowCell } from './cells';
-import { type BladeRadii, type FitContext, minThicknessOf, textsOf } from './fit';
+import { type BladeRadii, boxOf, type FitContext, minThicknessOf, textsOf } from './fit';
 
 /** A hidden item weighs more than any line count a cell could have; a cell that shows none of its items, more than any number hidden. */
 const HIDDEN = 1e6;
@@ -18,7 +18,7 @@ const ROUNDS = 6;
 function cellCost(ctx: FitContext, spans: Span[], b: number, j: number, r0: number, r1: number, fontSize: number): number {
   const texts = textsOf(ctx, b, j);
   if (texts.length === 0) return 0;
-  const flow = flowCell({ phi0: spans[b]![0], phi1: spans[b]![1], r0, r1 }, texts, fontSize, ctx.measure, ctx.hyphenate);
+  const flow = flowCell(boxOf(ctx, spans, b, r0, r1), texts, fontSize, ctx.measure, ctx.hyphenate);
   return (flow.items.length === 0 ? NONE_SHOWN : 0) + flow.hidden * HIDDEN + flow.items.reduce((sum, item) => sum + item.lines.length * item.lines.length, 0);
 }
 

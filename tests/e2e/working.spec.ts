@@ -214,3 +214,45 @@ test('at 1280×720 with Inspel open, the item a colleague edits is drawn in full
     await relay.close();
   }
 });
+
+/** Do two boxes overlap? */
+const overlap = (a: { x: number; y: number; width: number; height: number }, b: { x: number; y: number; width: number; height: number }) =>
+  a.x < b.x + b.width && a.x + a.width > b.x && a.y < b.y + b.height && a.y + a.height > b.y;
+
+test('messages cover neither the ring names and legend under the fan nor the ring list of "Fokusområden och ringar"', async ({ page }) => {
+  for (const [width, height] of [
+    [1366, 768],
+    [1024, 768],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await page.goto('/');
+    await fanReady(page);
+    // Remove an item: "… togs bort" with "Ångra".
+    await page.locator('svg.fan .fan-item').first().click();
+    const item = page.getByRole('dialog', { name: 'Aktivitet' });
+    await item.getByRole('button', { name: 'Ta bort aktiviteten' }).click();
+    await expect(item).toBeHidden();
+    const notice = page.locator('.notice');
+    await expect(notice).toContainText('Ångra');
+    const box = (await notice.boundingBox())!;
+    for (const label of await page.locator('svg.fan .ring-labels text, svg.fan .ring-legend text').all()) {
+      const text = (await label.boundingBox())!;
+      expect(overlap(box, text), `${width} px: the message over "${await label.textContent()}"`).toBe(false);
+    }
+    await notice.getByRole('button', { name: 'Ångra' }).click();
+  }
+
+  // In the dialog, a refused name is said below the lists, over none of them.
+  await page.getByRole('navigation', { name: 'Verktyg' }).getByRole('button', { name: 'Plan', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Fokusområden och ringar' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Fokusområden och ringar' });
+  await dialog.getByLabel('Ring 1 (milstolpe)').fill('');
+  await dialog.getByLabel('Ring 1 (milstolpe)').press('Enter');
+  const said = dialog.locator('.notice');
+  await expect(said).toBeVisible();
+  const box = (await said.boundingBox())!;
+  // The lists scroll in the dialog's body; the message has its own room under it.
+  const body = (await dialog.locator('.dialog-body').boundingBox())!;
+  expect(overlap(box, body), 'the message over the lists').toBe(false);
+  await expect(dialog.getByLabel('Ring 1 (milstolpe)')).toBeVisible();
+});

@@ -82,7 +82,6 @@ export function fitRadii(
       const roomy = ctx.blades.every((_, b) => {
         if (!ctx.active[b]) return true;
         const texts = textsOf(ctx, b, j);
-        const [phi0, phi1] = spans[b]!;
         return fitsFirst(boxOf(ctx, spans, b, r0, r1), texts, givenUp.has(`${b}|${j}`) ? 0 : caps ? caps[j]! : texts.length, fontSize, ctx.measure, ctx.hyphenate);
       });
       if (!roomy) return null;
@@ -92,7 +91,6 @@ export function fitRadii(
     const cellFits = (b: number, r1: number) => {
       if (!ctx.active[b]) return true;
       const texts = textsOf(ctx, b, j);
-      const [phi0, phi1] = spans[b]!;
       const count = givenUp.has(`${b}|${j}`) ? 0 : caps ? caps[j]! : texts.length;
       return fitsFirst(boxOf(ctx, spans, b, r0, r1), texts, count, fontSize, ctx.measure, ctx.hyphenate);
     };

@@ -2,7 +2,8 @@
 // unfolded blade. Pure; see docs/fan-layout.md.
 import { containerKey } from '../domain/containers';
 import { balancedShares, contentShares, type Span, spansOf, unfoldedSpans } from './angles';
-import { flowCell, itemLabel, LINE_HEIGHT } from './cells';
+import { itemLabel, LINE_HEIGHT } from './cells';
+import { flowCell } from './flow';
 import { type BladeRadii, boxOf, evenRadii, type FitContext, fitRadii, fitSome, perBlade, textsOf } from './fit';
 import { NARROW_TILT } from './lines';
 import { bandLines, bandThickness, foldedBand, FOLDED_EDIT, FOLDED_PRESENT, UNFOLDED_BAND_FONT } from './labels';

@@ -4,7 +4,8 @@
 // squeezed into a tower beside an empty målbild cell of another blade.
 import { containerKey, type ContainerKey } from '../domain/containers';
 import type { Blade, Ring } from '../domain/types';
-import { type CellText, fitsFirst, LINE_HEIGHT } from './cells';
+import { type CellText, LINE_HEIGHT } from './cells';
+import { fitsFirst } from './flow';
 import { type CellBox, lineMode } from './lines';
 import type { Span } from './angles';
 import type { Hyphenator, Measure } from './text';

@@ -3,7 +3,7 @@
 // (a blade near the baseline writes along its axis, so a line is as long as its ring is
 // thick). Nothing shown may fold away for it. Pure; see docs/fan-layout.md.
 import type { Span } from './angles';
-import { flowCell } from './cells';
+import { flowCell } from './flow';
 import { type BladeRadii, boxOf, type FitContext, minThicknessOf, textsOf } from './fit';
 
 /** A hidden item weighs more than any line count a cell could have; a cell that shows none of its items, more than any number hidden. */

@@ -28,7 +28,7 @@ export const boxOf = (ctx: FitContext, spans: Span[], b: number, r0: number, r1:
   phi1: spans[b]![1],
   r0,
   r1,
-  ...(ctx.tilt === undefined ? {} : { tilt: ctx.tilt }),
+  tilt: ctx.tilt,
 });
 
 export const textsOf = (ctx: FitContext, b: number, j: number): CellText[] =>

@@ -170,7 +170,7 @@ export function computeFanLayout(input: LayoutInput): FanLayout {
       // fits, or no more is hidden than before (and what was added since).
       const kept = flowAll(input, withTilt(ctx, prev.tilt), prev.spans, prev.radii, prev.fontSize);
       if (kept.hidden === 0 || kept.hidden <= prev.hidden + Math.max(0, total - prev.total)) {
-        choice = { spans: prev.spans, radii: prev.radii, fontSize: prev.fontSize, bandLines: prev.bandLines, shown: -kept.hidden, ...(prev.tilt === undefined ? {} : { tilt: prev.tilt }) };
+        choice = { spans: prev.spans, radii: prev.radii, fontSize: prev.fontSize, bandLines: prev.bandLines, shown: -kept.hidden, tilt: prev.tilt };
         keptFlow = kept;
       }
     }
@@ -242,7 +242,7 @@ export function computeFanLayout(input: LayoutInput): FanLayout {
     cells,
     hub: { path: sectorPath(0, Math.PI, 0, hub), fontSize: hubLabel.fontSize, lines: hubLabel.lines },
     legend,
-    geometry: { key, legendRows, spans, radii, fontSize, bandLines: choice!.bandLines, hidden, total, ...(choice!.tilt === undefined ? {} : { tilt: choice!.tilt }) },
+    geometry: { key, legendRows, spans, radii, fontSize, bandLines: choice!.bandLines, hidden, total, tilt: choice!.tilt },
   };
 }
 

@@ -3,6 +3,7 @@
 // fit where it is drawn. The layout test reports it for generated plans; the browser test
 // measures the same on screen.
 import { itemFont, type ItemShape } from './cells';
+import { ORIGIN, pointToPolar } from './geometry';
 import { ASCENT, DESCENT } from './lines';
 import type { FanLayout } from './layout';
 import { SOFT_HYPHEN, type Measure } from './text';
@@ -73,9 +74,6 @@ export function pathLength(d: string): number {
   return Math.hypot(x1 - x0, y1 - y0);
 }
 
-/** Polar position of a point (centre-relative): phi 0 at the left baseline, π at the right. */
-const polar = (x: number, y: number) => ({ r: Math.hypot(x, y), phi: Math.atan2(-y, -x) });
-
 /**
  * Does a line's band of glyphs (from its descent to its ascent) stay inside its cell? Arcs are
  * drawn clockwise with their glyphs standing outwards; straight lines with their glyphs to the
@@ -88,14 +86,14 @@ export function lineInCell(d: string, cell: { phi0: number; phi1: number; r0: nu
   const asc = ASCENT * fontSize;
   const desc = DESCENT * fontSize;
   const inside = (x: number, y: number) => {
-    const p = polar(x, y);
+    const p = pointToPolar(ORIGIN, { x, y });
     const slack = tol / Math.max(p.r, 1);
     return p.r >= cell.r0 - tol && p.r <= cell.r1 + tol && p.phi >= cell.phi0 - slack && p.phi <= cell.phi1 + slack;
   };
   if (d.includes('A')) {
     const r = n[2]!;
-    const a = polar(x0, y0).phi;
-    const b = polar(x1, y1).phi;
+    const a = pointToPolar(ORIGIN, { x: x0, y: y0 }).phi;
+    const b = pointToPolar(ORIGIN, { x: x1, y: y1 }).phi;
     return r - desc >= cell.r0 - tol && r + asc <= cell.r1 + tol && [a, b].every((phi) => phi >= cell.phi0 - tol / r && phi <= cell.phi1 + tol / r);
   }
   const len = Math.hypot(x1 - x0, y1 - y0) || 1;

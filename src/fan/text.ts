@@ -1,6 +1,7 @@
 // Text measuring and line breaking for the fan. Measuring and hyphenation are injected
 // (the browser measures with a canvas; tests use an estimate; the Swedish dictionary is
 // loaded when first needed), so layout stays pure and deterministic.
+import type { Join } from './compounds';
 
 export interface FontSpec {
   size: number;
@@ -15,7 +16,7 @@ export type Measure = (text: string, font: FontSpec) => number;
  * starts. Comes from a hyphenation dictionary (TeX's Swedish patterns), never from rules;
  * `compound` gives where a compound joins (from a Swedish dictionary), tried first.
  */
-export type Hyphenator = ((word: string) => number[]) & { compound?: (word: string) => Array<{ at: number; parts: number }> };
+export type Hyphenator = ((word: string) => number[]) & { compound?: (word: string) => Join[] };
 
 export interface BreakPoint {
   at: number;

@@ -121,8 +121,9 @@ const HEX = /^#[0-9a-fA-F]{6}$/;
 
 /**
  * The common case, fast: a plan record that is sound as it is (after its defaults). `open`: the
- * reading of a plan's document, where more blades or rings than one person may add can stand
- * (two people each added one at once): they are shown, never hidden.
+ * reading of a plan's document, where more or fewer blades or rings than one person may leave
+ * can stand (two people each added or removed one at once): what is there is shown, never
+ * hidden or made up.
  */
 export function soundPlan(raw: Raw, open = false): boolean {
   const catalogue = raw.catalogue;
@@ -134,11 +135,11 @@ export function soundPlan(raw: Raw, open = false): boolean {
     isString(raw.createdAt, 40) &&
     (raw.recipient === undefined || isString(raw.recipient, LIMITS.name)) &&
     Array.isArray(raw.blades) &&
-    raw.blades.length >= MIN_BLADES &&
+    raw.blades.length >= (open ? 1 : MIN_BLADES) &&
     (open || raw.blades.length <= MAX_BLADES) &&
     raw.blades.every((b) => isRecord(b) && isString(b.id, LIMITS.id, 1) && isString(b.name, LIMITS.bladeName, 1) && typeof b.color === 'string' && HEX.test(b.color)) &&
     Array.isArray(raw.rings) &&
-    raw.rings.length >= MIN_RINGS &&
+    raw.rings.length >= (open ? 1 : MIN_RINGS) &&
     (open || raw.rings.length <= MAX_RINGS) &&
     raw.rings.every((r) => isRecord(r) && isString(r.id, LIMITS.id, 1) && isString(r.label, LIMITS.ringLabel, 1) && (r.year === null || (Number.isInteger(r.year) && (r.year as number) >= 2000 && (r.year as number) <= 2100))) &&
     isRecord(catalogue) &&

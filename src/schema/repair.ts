@@ -21,7 +21,7 @@ const FIELD_FALLBACK: Record<string, () => unknown> = {
 
 
 /** A plan read from its document: blades and rings beyond the limits are kept (shown, never hidden). */
-const openPlanSchema = planSchema.extend({ blades: planSchema.shape.blades.element.array().min(MIN_BLADES), rings: planSchema.shape.rings.element.array().min(MIN_RINGS) });
+const openPlanSchema = planSchema.extend({ blades: planSchema.shape.blades.element.array().min(1), rings: planSchema.shape.rings.element.array().min(1) });
 
 const quote = (text: string) => `”${text.length > 40 ? `${text.slice(0, 40)}…` : text}”`;
 
@@ -71,9 +71,9 @@ export function restorePlanRecord(raw: unknown, notes: string[] = [], open = fal
     if (name !== plan.name) said.push(typeof plan.name === 'string' && plan.name.trim() ? 'Planens namn var för långt och kortades.' : 'Planens namn kunde inte läsas och blev ”Namnlös plan”.');
     const vision = typeof plan.vision === 'string' ? cut(plan.vision, LIMITS.short) : '';
     if (vision !== plan.vision) said.push('Planens vision kunde inte läsas som den var och rättades.');
-    const blades = repairList(plan.blades, (b, i) => repairBlade(b, i, said), MIN_BLADES, open ? Number.POSITIVE_INFINITY : MAX_BLADES, (i) => ({ id: `fokusomrade-${i + 1}`, name: `Fokusområde ${i + 1}`, color: BLADE_PALETTE[i % BLADE_PALETTE.length] }));
+    const blades = repairList(plan.blades, (b, i) => repairBlade(b, i, said), open ? 1 : MIN_BLADES, open ? Number.POSITIVE_INFINITY : MAX_BLADES, (i) => ({ id: `fokusomrade-${i + 1}`, name: `Fokusområde ${i + 1}`, color: BLADE_PALETTE[i % BLADE_PALETTE.length] }));
     if (blades.lost || blades.added) said.push(`Planens fokusområden kunde inte läsas fullt ut${blades.added ? `; ${blades.added} tomma lades till` : ''}. Aktiviteter i fokusområden som inte gick att läsa ligger i Inspel.`);
-    const rings = repairList(plan.rings, repairRing, MIN_RINGS, open ? Number.POSITIVE_INFINITY : MAX_RINGS, (i) => ({ id: `ring-${i + 1}`, label: `Ring ${i + 1}`, year: null }));
+    const rings = repairList(plan.rings, repairRing, open ? 1 : MIN_RINGS, open ? Number.POSITIVE_INFINITY : MAX_RINGS, (i) => ({ id: `ring-${i + 1}`, label: `Ring ${i + 1}`, year: null }));
     if (rings.lost || rings.added) said.push(`Planens ringar kunde inte läsas fullt ut${rings.added ? `; ${rings.added} tomma lades till` : ''}. Aktiviteter i ringar som inte gick att läsa ligger i Inspel.`);
     const catalogueOk = catalogueSchema.safeParse(plan.catalogue).success;
     if (!catalogueOk) said.push('Planens katalog över delområden och effektmål kunde inte läsas och är tom.');

@@ -2,9 +2,8 @@
 // (immer), written into the plan's Yjs document (src/ydoc/) as one transaction and one undoable
 // step. The document is the one source of truth, alone or in a room (./openDoc.ts opens and
 // follows it); `doc` in the state is what it holds.
-import { enablePatches, produce, produceWithPatches, type Patch } from 'immer';
+import { produce } from 'immer';
 import type * as Y from 'yjs';
-import { settleExtras } from '../domain/priorities';
 import { RuleError } from '../domain/rules';
 import type { PlanDoc } from '../domain/types';
 import { LOCAL } from '../ydoc/origins';
@@ -20,29 +19,21 @@ import { type Open, openDocument, setRestoreLosses, setWriteMine, settleNow } fr
 export { clearNotice, notify, obeyingRules, useEditor, type EditorState, type Notice } from './editorState';
 export { currentYDoc, type DocSource, loadDoc, onOpenDoc, type OpenListener, openYDoc, settleNow, showsDocument } from './openDoc';
 
-enablePatches();
-
-/** Item fields the limits' rule does not read: changing only these cannot change an item's `extra`. */
-const OUTSIDE_RULE = new Set(['text', 'description', 'effektmal', 'indikator', 'ansvarsniva', 'kalla', 'comments', 'sources', 'extra']);
-
-const affectsExtras = (patches: readonly Patch[]): boolean =>
-  patches.some((p) => p.path[0] !== 'items' || p.path.length < 3 || !OUTSIDE_RULE.has(String(p.path[2])));
-
 /**
- * Apply one user action to the open plan as one undoable step. Returns false when the
- * action changed nothing or broke a rule (the rule's Swedish message is shown).
+ * Apply one user action to the open plan as one undoable step: the pure operation runs on the
+ * plan as its document holds it, and what it changed is written into the document as one
+ * transaction; the document's binding then holds the new plan, which shows at once. Returns
+ * false when the action changed nothing or broke a rule (the rule's Swedish message is shown).
  */
 export function commit(label: string, recipe: (draft: PlanDoc) => void, mergeKey?: string): boolean {
   settleNow();
   const open = openDocument();
-  const { doc } = useEditor.getState();
+  const doc = open?.binding.doc;
   if (!doc || !open) return false;
   let next: PlanDoc;
   try {
-    const [changed, patches] = produceWithPatches(doc, (draft) => void recipe(draft as PlanDoc));
-    if (patches.length === 0) return false;
-    // The limits' italics follow from the new state.
-    next = affectsExtras(patches) ? produce(changed, (draft) => settleExtras(changed, draft as PlanDoc)) : changed;
+    next = produce(doc, (draft) => void recipe(draft as PlanDoc));
+    if (next === doc) return false;
   } catch (error) {
     if (error instanceof RuleError) {
       notify('error', error.message);
@@ -57,9 +48,10 @@ export function commit(label: string, recipe: (draft: PlanDoc) => void, mergeKey
     writeChanges(ydoc, doc, next);
     if (removes) stampAuthor(ydoc, rememberedAuthor());
   });
-  useEditor.setState({ doc: next });
-  noteEdits(doc, next);
-  warnAboutNewExtras(doc, next);
+  const after = open.binding.doc ?? doc;
+  useEditor.setState({ doc: after });
+  noteEdits(doc, after);
+  warnAboutNewExtras(doc, after);
   return true;
 }
 

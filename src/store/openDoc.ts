@@ -1,14 +1,17 @@
 // The open plan's document: opening one (read from storage, made from a file, joined in a room,
-// or still to be decoded while the plan shows from its kept view), following it, and reading it
-// again after changes from elsewhere (a room, another tab, undo).
+// or still to be decoded while the plan shows from its kept view) and following it. Its binding
+// (src/ydoc/binding.ts) is the plan as the app reads it, kept up to date record by record from
+// the document's own changes; the editor's `doc` is the binding's plan, published at once after
+// this window's own change and, for changes from elsewhere (a room, another tab, undo), at most
+// every SETTLE_GAP_MS, with what they need said (repairs, losses, clashes).
 import * as Y from 'yjs';
 import type { Losses } from '../domain/losses';
-import { MAX_BLADES, MAX_RINGS, type PlanDoc } from '../domain/types';
-import { ID_RESTORED_NOTE, loadRepair, readDoc, repairLoaded } from '../ydoc/read';
+import { MAX_BLADES, MAX_RINGS, MIN_BLADES, MIN_RINGS, type PlanDoc } from '../domain/types';
+import { PlanBinding, type BindingChange } from '../ydoc/binding';
+import { ID_RESTORED_NOTE, loadRepair, repairLoaded } from '../ydoc/read';
 import { docFromPlan } from '../ydoc/replica';
 import { authorMap, bladeMap, commentMap, dotMap, itemMap, planMap, ringMap, votingMap } from '../ydoc/shape';
 import { healOversized } from '../ydoc/heal';
-import { shareUnchanged } from '../ydoc/view';
 import { LOAD, LOCAL, REPAIR, TAB } from '../ydoc/origins';
 import { type Clash, clashing, clashMessage } from './clashes';
 import { authorsOf, forgetLosses, noteChangeFromElsewhere } from './losses';
@@ -19,9 +22,13 @@ export interface Open {
   ydoc: Y.Doc;
   /** The plan the document was opened as: its id never changes, whatever a peer writes. */
   planId: string | null;
+  /** The plan as its document holds it, record by record. */
+  binding: PlanBinding;
   undo: Y.UndoManager;
-  /** The document changed from elsewhere and `doc` is not read again yet. */
+  /** The binding changed from elsewhere and `doc` does not show it yet. */
   stale: boolean;
+  /** What whole readings since the last publication repaired, left out or moved to Inspel. */
+  read: { notes: string[]; rehomed: string[]; partial: boolean; unreadable: boolean };
   /** Notes and moved items already said, so a later reading does not say them again. */
   said: Set<string>;
   /** Where the changes not yet read came from: another tab, or a room. */
@@ -66,36 +73,35 @@ function scheduleSettle(): void {
   } else settleSoon = setTimeout(run, wait);
 }
 
-/** Read the document again where it changed from elsewhere; say what could not be read or had to move. */
+/** Show what the document holds now, if it changed from elsewhere; say what could not be read or had to move. */
 function settle(): void {
   made();
   if (!open?.stale) return;
   open.stale = false;
   settleAt = performance.now();
   const current = open;
-  const read = readDoc(current.ydoc, current.planId ? { id: current.planId } : undefined);
+  const read = current.read;
+  current.read = { notes: [], rehomed: [], partial: false, unreadable: false };
   // Read it again once the careful restore step is here (it keeps more of what is not sound) —
   // once: a reading that stays short of the plan with it loaded is what there is.
-  if ((!read || read.partial) && !repairLoaded())
+  if ((read.unreadable || read.partial) && !repairLoaded())
     void loadRepair().then(() => {
-      if (open !== current) return;
-      current.stale = true;
-      settle();
+      if (open === current) current.binding.reread(REPAIR);
     });
-  if (!read) {
+  const doc = current.binding.doc;
+  if (read.unreadable || !doc) {
     if (!current.said.has('unreadable')) notify('error', 'Planen i dokumentet kunde inte läsas just nu. Det som visas är planen som den senast gick att läsa – inget av det har ändrats.');
     current.said.add('unreadable');
-    return;
+    if (!doc) return;
   }
   // A peer changed or removed the plan's id, or wrote texts past their limits: write back what
   // was read (every copy then agrees again, and the excess leaves the document).
   if (read.notes.length > 0)
     current.ydoc.transact(() => {
       if (current.planId && read.notes.includes(ID_RESTORED_NOTE)) planMap(current.ydoc).set('id', current.planId);
-      healOversized(current.ydoc, read.doc);
+      healOversized(current.ydoc, doc);
     }, REPAIR);
   const prev = useEditor.getState().doc;
-  const doc = shareUnchanged(prev, read.doc);
   if (doc !== prev) useEditor.setState({ doc });
   const from = current.from;
   const by = current.by;
@@ -104,10 +110,10 @@ function settle(): void {
   const large = !!from && !!prev && prev !== doc && noteChangeFromElsewhere(prev, doc, from, by, restoreLosses);
   const clashes = from && prev && doc.items !== prev.items ? clashing(prev, doc) : [];
   const over = overLimits(doc);
-  const fresh = read.notes.filter((n) => !open!.said.has(n));
-  const moved = read.rehomed.filter((id) => !open!.said.has(`moved:${id}`));
-  for (const n of fresh) open.said.add(n);
-  for (const id of moved) open.said.add(`moved:${id}`);
+  const fresh = read.notes.filter((n) => !current.said.has(n));
+  const moved = read.rehomed.filter((id) => !current.said.has(`moved:${id}`) && doc.items[id]);
+  for (const n of fresh) current.said.add(n);
+  for (const id of moved) current.said.add(`moved:${id}`);
   if (large) return;
   if (fresh.length > 0) notify('error', `En del av planen kunde inte läsas som den var: ${fresh.slice(0, 3).join(' ')}${fresh.length > 3 ? ` (och ${fresh.length - 3} till)` : ''}`);
   else if (over && !current.said.has(over)) {
@@ -133,6 +139,10 @@ export function overLimits(doc: PlanDoc): string | null {
     return `Planen har nu ${blades} fokusområden – fler än de ${MAX_BLADES} en plan brukar ha (flera lade troligen till ett samtidigt). Inget har dolts; ta bort eller slå ihop fokusområden under Fokusområden och ringar.`;
   if (rings > MAX_RINGS)
     return `Planen har nu ${rings} ringar – fler än de ${MAX_RINGS} en plan brukar ha (flera lade troligen till en samtidigt). Inget har dolts; ta bort eller slå ihop ringar under Fokusområden och ringar.`;
+  if (blades < MIN_BLADES)
+    return `Planen har nu ${blades === 1 ? 'ett fokusområde' : `${blades} fokusområden`} – färre än de ${MIN_BLADES} en plan behöver (flera tog troligen bort ett samtidigt). Lägg till ett under Fokusområden och ringar.`;
+  if (rings < MIN_RINGS)
+    return `Planen har nu en ring – färre än de ${MIN_RINGS} en plan behöver (flera tog troligen bort en samtidigt). Lägg till en under Fokusområden och ringar.`;
   return null;
 }
 
@@ -185,11 +195,15 @@ export function openYDoc(source: DocSource, doc: PlanDoc | null = null): void {
     return;
   }
   pending = null;
-  const shown = doc ?? readDoc(source)?.doc ?? null;
-  start(source, shown?.plan.id ?? null);
+  const opened = start(source, doc?.plan.id ?? null, doc);
+  // What the caller read is what shows; the binding's own reading shares its records.
+  useEditor.setState({ doc: opened.binding.doc, history: emptyHistory() });
+  // Whoever read it for opening has said what the reading repaired.
+  opened.stale = false;
+  opened.read = { notes: [], rehomed: [], partial: opened.read.partial, unreadable: false };
+  opened.said = new Set(opened.binding.firstRead?.notes ?? []);
   markReady();
-  useEditor.setState({ doc: shown, history: emptyHistory() });
-  for (const listener of openListeners) listener(source, useEditor.getState().doc?.plan.id ?? null);
+  for (const listener of openListeners) listener(source, opened.binding.doc?.plan.id ?? null);
 }
 
 /** The plan shown is what its document holds (made, and nothing from elsewhere unread). */
@@ -203,8 +217,7 @@ function made(): void {
   if (!current) return;
   pending = null;
   const ydoc = current.make();
-  const opened = start(ydoc, current.planId);
-  opened.stale = true;
+  start(ydoc, current.planId, useEditor.getState().doc);
   // Storage follows the document first: a repair the reading writes back is stored too.
   for (const listener of openListeners) listener(ydoc, current.planId);
   settle();
@@ -214,8 +227,11 @@ function made(): void {
 /** The benchmark's "document ready": the first plan of this page load can be edited without a wait. */
 const markReady = () => performance.getEntriesByName('solfjadern:doc-ready').length === 0 && performance.mark('solfjadern:doc-ready');
 
-/** Follow a document as the open one: its undo manager, and changes from elsewhere read again. */
-function start(ydoc: Y.Doc, planId: string | null): Open {
+/**
+ * Follow a document as the open one: its binding, its undo manager, and changes from elsewhere
+ * shown. `shown`: the plan on screen now (its records are kept where the document agrees).
+ */
+function start(ydoc: Y.Doc, planId: string | null, shown: PlanDoc | null = null): Open {
   const undo = new Y.UndoManager([planMap(ydoc), bladeMap(ydoc), ringMap(ydoc), itemMap(ydoc), commentMap(ydoc), dotMap(ydoc), votingMap(ydoc)], {
     trackedOrigins: new Set([LOCAL]),
     // One stack item per step: the editor says when a step ends (stopCapturing).
@@ -223,22 +239,43 @@ function start(ydoc: Y.Doc, planId: string | null): Open {
   });
   // Defined before anything arrives, so a change from elsewhere finds it as this map (./losses.ts).
   authorMap(ydoc);
-  const current: Open = { ydoc, planId, undo, stale: false, said: new Set(), from: null, by: [], off: () => {} };
+  const binding = new PlanBinding(ydoc, planId ? { id: planId } : undefined, shown);
+  const first = binding.firstRead;
+  const current: Open = {
+    ydoc,
+    planId: planId ?? binding.doc?.plan.id ?? null,
+    binding,
+    undo,
+    // The first reading is said like any other (what it repaired, what it moved to Inspel).
+    stale: true,
+    read: { notes: first?.notes ?? [], rehomed: first?.rehomed ?? [], partial: !!first?.partial, unreadable: !first },
+    said: new Set(),
+    from: null,
+    by: [],
+    off: () => {},
+  };
   forgetLosses();
-  const onTransaction = (transaction: Y.Transaction) => {
-    // This window's own edits, and the repairs it writes back, are already what it shows.
-    if (transaction.origin === LOCAL || transaction.origin === REPAIR || transaction.changed.size === 0 || open !== current) return;
+  const onChange = (change: BindingChange, transaction: Y.Transaction | null) => {
+    if (open !== current) return;
+    if (change.read) {
+      current.read.notes.push(...change.read.notes);
+      current.read.rehomed.push(...change.read.rehomed);
+      current.read.partial ||= !!change.read.partial;
+    } else if (change.items === null) current.read.unreadable = true;
+    // This window's own edits are shown by the editor as it makes them.
+    if (change.origin === LOCAL) return;
     current.stale = true;
-    if (transaction.origin !== undo) {
-      current.from ??= transaction.origin === TAB ? 'tab' : 'room';
+    if (transaction && change.origin !== undo && change.origin !== REPAIR) {
+      current.from ??= change.origin === TAB ? 'tab' : 'room';
       current.by.push(...authorsOf(transaction, ydoc));
     }
-    // Several updates arriving together are read once, and a burst at most every SETTLE_GAP_MS.
+    // Several updates arriving together are shown once, and a burst at most every SETTLE_GAP_MS.
     scheduleSettle();
   };
-  ydoc.on('afterTransaction', onTransaction);
+  const offBinding = binding.subscribe(onChange);
   current.off = () => {
-    ydoc.off('afterTransaction', onTransaction);
+    offBinding();
+    binding.destroy();
     undo.destroy();
   };
   open = current;

@@ -4,7 +4,8 @@
 // and left out, nothing throws.
 import * as Y from 'yjs';
 import { isReservedId } from '../domain/ids';
-import type { PlanDoc } from '../domain/types';
+import { containerKey } from '../domain/containers';
+import type { CellRef, PlanDoc } from '../domain/types';
 import type { Voting } from '../domain/voting';
 import { isRecord, restoreSound, type RestoredDoc } from '../schema/records';
 import { restoreVotes } from '../schema/sideRecords';
@@ -51,10 +52,10 @@ export interface ReadDoc {
 }
 
 /** A plain value as stored; a Yjs type where a plain value belongs is not one. */
-const plain = (value: unknown): unknown => (value instanceof Y.AbstractType ? undefined : value);
+export const plain = (value: unknown): unknown => (value instanceof Y.AbstractType ? undefined : value);
 
 /** Own entries of a map, reserved names (`__proto__` …) left out. */
-function entries(map: Y.Map<unknown>): Array<[string, unknown]> {
+export function entries(map: Y.Map<unknown>): Array<[string, unknown]> {
   const out: Array<[string, unknown]> = [];
   map.forEach((value, key) => {
     if (!isReservedId(key)) out.push([key, value]);
@@ -90,7 +91,7 @@ export interface Expected {
 export const ID_RESTORED_NOTE = 'Planens id hade ändrats eller tagits bort i dokumentet och återställdes.';
 
 /** The plan record as the restore step reads one; null when the document holds no plan (and none is expected). */
-function planRecord(ydoc: Y.Doc, notes: string[], expected?: Expected): Record<string, unknown> | null {
+export function planRecord(ydoc: Y.Doc, notes: string[], expected?: Expected): Record<string, unknown> | null {
   const plan = planMap(ydoc);
   let id = plan.get('id');
   if (expected && id !== expected.id) {
@@ -114,24 +115,73 @@ function planRecord(ydoc: Y.Doc, notes: string[], expected?: Expected): Record<s
   return record;
 }
 
+/** A comment record as read from the document; null when it cannot be read. */
+export function readComment(id: string, raw: unknown): { id: string; key: string; itemId: string; comment: Record<string, unknown> } | null {
+  const record = plain(raw);
+  if (!isRecord(record) || typeof record.at !== 'string' || typeof record.itemId !== 'string') return null;
+  return { id, key: record.at, itemId: record.itemId, comment: { id, author: record.author, at: record.at, text: record.text } };
+}
+
 /** Every item's comments (item id → raw comments, oldest first); what cannot be read is counted. */
 function commentsByItem(ydoc: Y.Doc): { byItem: Map<string, unknown[]>; lost: number } {
-  const list: Array<{ id: string; key: string; record: Record<string, unknown> }> = [];
+  const list: Array<NonNullable<ReturnType<typeof readComment>>> = [];
   let lost = 0;
   for (const [id, raw] of entries(commentMap(ydoc))) {
-    const record = plain(raw);
-    if (isRecord(record) && typeof record.at === 'string' && typeof record.itemId === 'string') list.push({ id, key: record.at, record });
+    const read = readComment(id, raw);
+    if (read) list.push(read);
     else lost++;
   }
   list.sort(byKey);
   const byItem = new Map<string, unknown[]>();
-  for (const { id, record } of list) {
-    const comment = { id, author: record.author, at: record.at, text: record.text };
-    const of = byItem.get(record.itemId as string);
+  for (const { itemId, comment } of list) {
+    const of = byItem.get(itemId);
     if (of) of.push(comment);
-    else byItem.set(record.itemId as string, [comment]);
+    else byItem.set(itemId, [comment]);
   }
   return { byItem, lost };
+}
+
+/** An item's comments, oldest first (one item's share of `commentsByItem`). */
+export function commentsOf(ydoc: Y.Doc, ids: Iterable<string>): unknown[] {
+  const map = commentMap(ydoc);
+  const list: Array<NonNullable<ReturnType<typeof readComment>>> = [];
+  for (const id of ids) {
+    const read = readComment(id, map.get(id));
+    if (read) list.push(read);
+  }
+  return list.sort(byKey).map((c) => c.comment);
+}
+
+/**
+ * One item's record as its document holds it (rank 0; its container sets it), and its place:
+ * `cell` when it names a blade and ring of `blades` × `rings`, `gone` when it names one that is
+ * not there (the item then shows in Inspel), `unreadable` when its place cannot be read.
+ */
+export interface ItemEntry {
+  record: Record<string, unknown>;
+  key: string | null;
+  place: 'cell' | 'inspel' | 'gone' | 'unreadable' | 'none';
+}
+
+export function readItemEntry(id: string, entry: Y.Map<unknown>, planId: string, comments: unknown[], blades: ReadonlySet<unknown>, rings: ReadonlySet<unknown>): ItemEntry {
+  const record: Record<string, unknown> = { id, planId, extra: false, rank: 0 };
+  for (const field of ITEM_VALUES) {
+    const value = plain(entry.get(field));
+    if (value !== undefined) record[field] = value;
+    else if (!entry.has(field)) record[field] = ITEM_VALUE_DEFAULTS[field]?.();
+  }
+  record.comments = comments;
+  const place = plain(entry.get('place'));
+  const cell = isRecord(place) ? place.cell : undefined;
+  const key = isRecord(place) && isKey(place.pos) ? place.pos : null;
+  record.cell = null;
+  if (cell === null && key) return { record, key, place: 'inspel' };
+  if (isRecord(cell) && typeof cell.bladeId === 'string' && typeof cell.ringId === 'string' && key) {
+    if (!blades.has(cell.bladeId) || !rings.has(cell.ringId)) return { record, key, place: 'gone' };
+    record.cell = { bladeId: cell.bladeId, ringId: cell.ringId };
+    return { record, key, place: 'cell' };
+  }
+  return { record, key, place: place === undefined ? 'none' : 'unreadable' };
 }
 
 interface Placed {
@@ -139,6 +189,9 @@ interface Placed {
   key: string;
   record: Record<string, unknown>;
 }
+
+/** The ids of a blades or rings list of a plan record. */
+export const idsOf = (list: unknown): Set<unknown> => new Set((Array.isArray(list) ? list : []).flatMap((x: unknown) => (isRecord(x) ? [x.id] : [])));
 
 /**
  * Read the plan; null when the document holds none, or its plan cannot be read at all. Given
@@ -149,8 +202,8 @@ export function readDoc(ydoc: Y.Doc, expected?: Expected): ReadDoc | null {
   const plan = planRecord(ydoc, notes, expected);
   if (!plan) return null;
   const rehomed: string[] = [];
-  const blades = new Set((plan.blades as unknown[]).flatMap((b) => (isRecord(b) ? [b.id] : [])));
-  const rings = new Set((plan.rings as unknown[]).flatMap((r) => (isRecord(r) ? [r.id] : [])));
+  const blades = idsOf(plan.blades);
+  const rings = idsOf(plan.rings);
   const comments = commentsByItem(ydoc);
   if (comments.lost > 0) notes.push(`${comments.lost === 1 ? 'En kommentar' : `${comments.lost} kommentarer`} kunde inte läsas och lämnades utanför.`);
   const containers = new Map<string, Placed[]>();
@@ -160,32 +213,12 @@ export function readDoc(ydoc: Y.Doc, expected?: Expected): ReadDoc | null {
       notes.push(`En aktivitet (id ${id.slice(0, 20)}) kunde inte läsas och lämnades utanför.`);
       continue;
     }
-    const record: Record<string, unknown> = { id, planId: plan.id, extra: false, rank: 0 };
-    for (const field of ITEM_VALUES) {
-      const value = plain(entry.get(field));
-      if (value !== undefined) record[field] = value;
-      else if (!entry.has(field)) record[field] = ITEM_VALUE_DEFAULTS[field]?.();
-    }
-    const name = typeof record.text === 'string' ? `”${record.text.slice(0, 60)}”` : `(id ${id.slice(0, 20)})`;
-    record.comments = comments.byItem.get(id) ?? [];
-    const place = plain(entry.get('place'));
-    const cell = isRecord(place) ? place.cell : undefined;
-    const key = isRecord(place) && isKey(place.pos) ? place.pos : null;
-    if (cell === null && key) {
-      record.cell = null;
-      add(containers, 'inspel', { id, key, record });
-    } else if (isRecord(cell) && typeof cell.bladeId === 'string' && typeof cell.ringId === 'string' && key) {
-      if (blades.has(cell.bladeId) && rings.has(cell.ringId)) {
-        record.cell = { bladeId: cell.bladeId, ringId: cell.ringId };
-        add(containers, `${cell.bladeId}|${cell.ringId}`, { id, key, record });
-      } else {
-        record.cell = null;
-        rehomed.push(id);
-        homeless.push({ id, key, record });
-      }
-    } else {
-      if (place !== undefined) notes.push(`Aktiviteten ${name}: dess plats kunde inte läsas och den ligger i Inspel.`);
-      record.cell = null;
+    const { record, key, place } = readItemEntry(id, entry, plan.id as string, comments.byItem.get(id) ?? [], blades, rings);
+    if (place === 'inspel') add(containers, 'inspel', { id, key: key!, record });
+    else if (place === 'cell') add(containers, containerKey(record.cell as CellRef), { id, key: key!, record });
+    else {
+      if (place === 'gone') rehomed.push(id);
+      if (place === 'unreadable') notes.push(`Aktiviteten ${typeof record.text === 'string' ? `”${record.text.slice(0, 60)}”` : `(id ${id.slice(0, 20)})`}: dess plats kunde inte läsas och den ligger i Inspel.`);
       homeless.push({ id, key: key ?? '\uffff', record });
     }
   }

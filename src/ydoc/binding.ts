@@ -1,0 +1,311 @@
+// The plan as the app reads it: a typed, immutable view of one Yjs document, kept up to date
+// from the document's own transactions, record by record. An item whose fields, place or
+// comments a transaction touched is read again (through the same per-record restore as every
+// reading); the items of the containers it left and entered get their ranks again; every other
+// record keeps its object, so React redraws only what changed. Nothing is ever written into this
+// view: every change goes into the document, and comes back here as the document's change.
+// (Models: tldraw's Store of records, BlockSuite's per-block Y.Map binding.)
+//
+// What the quick path cannot read as it is — a record that is not sound, a blade or ring added
+// or removed (items may move to Inspel), the plan's id or catalogue changed — is read whole
+// through `readDoc`, which repairs and names what it must.
+import * as Y from 'yjs';
+import { containerKey, INSPEL } from '../domain/containers';
+import { isReservedId } from '../domain/ids';
+import { extraChanges } from '../domain/priorities';
+import type { CellRef, Item, Plan, PlanDoc } from '../domain/types';
+import { pickPlan, planWithDefaults, soundItem, soundItemOf, soundPlan, withItemDefaults } from '../schema/records';
+import { byKey } from './positions';
+import { commentsOf, entries, type Expected, idsOf, planRecord, readComment, readDoc, readItemEntry, type ReadDoc } from './read';
+import { bladeMap, commentMap, dotMap, isYMap, itemMap, planMap, ringMap, votingMap } from './shape';
+import { shareUnchanged } from './view';
+
+/** What one transaction (or the first reading) did to the view. */
+export interface BindingChange {
+  /** The view before and after (the same object when nothing the app shows changed). */
+  prev: PlanDoc | null;
+  doc: PlanDoc | null;
+  origin: unknown;
+  /** Ids of the items the change touched (added, changed, moved, removed or re-ranked); null: read whole. */
+  items: ReadonlySet<string> | null;
+  /** Prioritera's dots or their number changed. */
+  voting: boolean;
+  /** From a reading of the whole plan: what was repaired or left out, items moved to Inspel, a partial reading. */
+  read: Pick<ReadDoc, 'notes' | 'rehomed' | 'partial'> | null;
+}
+
+/** Told of every change of the view, with the transaction that made it (null: a reading again). */
+export type BindingListener = (change: BindingChange, transaction: Y.Transaction | null) => void;
+
+interface Slot {
+  container: string;
+  key: string;
+}
+
+/** The items whose cell is gone (a blade or ring removed): ranked after Inspel's own. */
+const HOMELESS = 'inspel~';
+
+/** The rule fields: a change of any of these may change which items are extra. */
+const RULE_FIELDS = ['cell', 'rank', 'delomraden', 'extraChoice', 'status'] as const;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Yjs types a document's shared types by their events
+type Shared = Y.AbstractType<any>;
+
+export class PlanBinding {
+  private view: PlanDoc | null = null;
+  /** Each placed item's container and key, and each container's items in order. */
+  private slots = new Map<string, Slot>();
+  private lists = new Map<string, Array<{ id: string; key: string }>>();
+  /** Which item each comment belongs to, and each item's comments. */
+  private commentOwner = new Map<string, string>();
+  private commentIds = new Map<string, Set<string>>();
+  /** Whether the last whole reading had to repair or leave something out (then every change reads whole). */
+  private unsound = false;
+  private listeners = new Set<BindingListener>();
+  private readonly onTransaction = (tr: Y.Transaction) => this.apply(tr);
+  /** The last whole reading's notes (the first reading's, for whoever opens the plan). */
+  firstRead: Pick<ReadDoc, 'notes' | 'rehomed' | 'partial'> | null = null;
+
+  /** `shown`: a plan on screen now, whose records are kept where the document agrees with them. */
+  constructor(
+    readonly ydoc: Y.Doc,
+    private readonly expected?: Expected,
+    shown: PlanDoc | null = null,
+  ) {
+    this.firstRead = this.readWhole(shown);
+    // A reading that fails keeps nothing of what was on screen: there is no plan yet.
+    if (!this.firstRead) this.view = null;
+    ydoc.on('afterTransaction', this.onTransaction);
+  }
+
+  /** The plan as its document holds it; null when the document holds none that can be read. */
+  get doc(): PlanDoc | null {
+    return this.view;
+  }
+
+  subscribe(listener: BindingListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  destroy(): void {
+    this.ydoc.off('afterTransaction', this.onTransaction);
+    this.listeners.clear();
+  }
+
+  /** Read the whole plan again (after the careful restore step has loaded, or to start). */
+  reread(origin: unknown = null): void {
+    const prev = this.view;
+    const read = this.readWhole(prev);
+    this.emit({ prev, doc: this.view, origin, items: null, voting: true, read }, null);
+  }
+
+  private emit(change: BindingChange, transaction: Y.Transaction | null): void {
+    for (const listener of this.listeners) listener(change, transaction);
+  }
+
+  private readWhole(prev: PlanDoc | null): BindingChange['read'] {
+    const read = readDoc(this.ydoc, this.expected);
+    this.view = read ? shareUnchanged(prev, read.doc) : prev;
+    this.unsound = !read || read.partial === true || read.notes.length > 0;
+    this.index();
+    return read ? { notes: read.notes, rehomed: read.rehomed, ...(read.partial ? { partial: true } : {}) } : null;
+  }
+
+  /** The places and comment owners of every item, from the document. */
+  private index(): void {
+    this.slots.clear();
+    this.lists.clear();
+    this.commentOwner.clear();
+    this.commentIds.clear();
+    const doc = this.view;
+    if (!doc) return;
+    const items = itemMap(this.ydoc);
+    for (const item of Object.values(doc.items)) {
+      const place = (items.get(item.id) as Y.Map<unknown> | undefined)?.get('place') as { pos?: string; cell?: unknown } | undefined;
+      // An item whose cell is gone shows in Inspel, after Inspel's own.
+      const container = !item.cell && place?.cell ? HOMELESS : containerKey(item.cell);
+      this.slots.set(item.id, { container, key: typeof place?.pos === 'string' ? place.pos : '\uffff' });
+    }
+    for (const [id, slot] of this.slots) this.listOf(slot.container).push({ id, key: slot.key });
+    for (const list of this.lists.values()) list.sort(byKey);
+    for (const [id, raw] of entries(commentMap(this.ydoc))) {
+      const read = readComment(id, raw);
+      if (read) this.own(id, read.itemId);
+    }
+  }
+
+  private listOf(container: string): Array<{ id: string; key: string }> {
+    let list = this.lists.get(container);
+    if (!list) this.lists.set(container, (list = []));
+    return list;
+  }
+
+  private own(commentId: string, itemId: string | null): void {
+    const was = this.commentOwner.get(commentId);
+    if (was === itemId) return;
+    if (was !== undefined) this.commentIds.get(was)?.delete(commentId);
+    if (itemId === null) this.commentOwner.delete(commentId);
+    else {
+      this.commentOwner.set(commentId, itemId);
+      let set = this.commentIds.get(itemId);
+      if (!set) this.commentIds.set(itemId, (set = new Set()));
+      set.add(commentId);
+    }
+  }
+
+  private apply(tr: Y.Transaction): void {
+    if (tr.changed.size === 0) return;
+    const touched = new Set<string>();
+    let whole = this.unsound || !this.view;
+    let planFields = false;
+    let voting = false;
+    const items: Shared = itemMap(this.ydoc);
+    const comments = commentMap(this.ydoc);
+    const roots: Record<'plan' | 'blades' | 'rings' | 'dots' | 'voting' | 'comments', Shared> = {
+      plan: planMap(this.ydoc),
+      blades: bladeMap(this.ydoc),
+      rings: ringMap(this.ydoc),
+      dots: dotMap(this.ydoc),
+      voting: votingMap(this.ydoc),
+      comments,
+    };
+    for (const [type, keys] of tr.changed as Map<Shared, Set<string | null>>) {
+      if (type === items) {
+        for (const key of keys) if (key !== null) touched.add(key);
+      } else if (type === roots.comments) {
+        for (const key of keys) {
+          if (key === null || isReservedId(key)) continue;
+          const was = this.commentOwner.get(key);
+          if (was !== undefined) touched.add(was);
+          const read = comments.has(key) ? readComment(key, comments.get(key)) : null;
+          // A comment that cannot be read is named by a whole reading.
+          if (comments.has(key) && !read) whole = true;
+          this.own(key, read?.itemId ?? null);
+          if (read) touched.add(read.itemId);
+        }
+      } else if (type.parent === items && type._item?.parentSub) touched.add(type._item.parentSub);
+      else if (type === roots.plan) {
+        if (keys.has('id') || keys.has('catalogue')) whole = true;
+        planFields = true;
+      } else if (type === roots.blades || type === roots.rings) whole = true;
+      else if (type === roots.dots || type === roots.voting) voting = true;
+    }
+    const prev = this.view;
+    if (!whole && planFields) whole = !this.readPlanFields();
+    if (!whole && touched.size > 0) whole = !this.readItems(touched);
+    if (whole) {
+      const read = this.readWhole(prev);
+      this.emit({ prev, doc: this.view, origin: tr.origin, items: null, voting, read }, tr);
+      return;
+    }
+    if (this.view !== prev || voting) this.emit({ prev, doc: this.view, origin: tr.origin, items: touched, voting, read: null }, tr);
+  }
+
+  /** The plan's own fields read again; false when they are not sound as they are. */
+  private readPlanFields(): boolean {
+    const doc = this.view!;
+    const raw = planRecord(this.ydoc, [], this.expected);
+    if (!raw) return false;
+    const record = planWithDefaults({ ...raw, blades: doc.plan.blades, rings: doc.plan.rings });
+    if (!soundPlan(record, true)) return false;
+    const plan: Plan = { ...pickPlan(record), blades: doc.plan.blades, rings: doc.plan.rings };
+    const same = (Object.keys(plan) as Array<keyof Plan>).every((k) => plan[k] === doc.plan[k]) && Object.keys(plan).length === Object.keys(doc.plan).length;
+    if (!same) this.view = { plan, items: doc.items };
+    return true;
+  }
+
+  /**
+   * The touched items read again, the containers they left and entered ranked again, and the
+   * limits' italics settled. False when a record is not sound as it is or its place cannot be
+   * used (then the whole plan is read, which repairs and names it); nothing is changed then.
+   */
+  private readItems(touched: Set<string>): boolean {
+    const doc = this.view!;
+    const plan = doc.plan;
+    const blades = idsOf(plan.blades);
+    const rings = idsOf(plan.rings);
+    const entriesMap = itemMap(this.ydoc);
+    const read = new Map<string, { item: Item; key: string; container: string } | null>();
+    for (const id of touched) {
+      if (isReservedId(id)) continue;
+      const entry = entriesMap.get(id);
+      if (entry === undefined) {
+        read.set(id, null);
+        continue;
+      }
+      if (!isYMap(entry)) return false;
+      const got = readItemEntry(id, entry, plan.id, commentsOf(this.ydoc, this.commentIds.get(id) ?? []), blades, rings);
+      if (got.place !== 'cell' && got.place !== 'inspel') return false;
+      const record = withItemDefaults(got.record);
+      if (!soundItem(record, plan)) return false;
+      read.set(id, { item: soundItemOf(record, plan), key: got.key!, container: got.place === 'inspel' ? INSPEL : containerKey(record.cell as CellRef) });
+    }
+    const next: Record<string, Item> = { ...doc.items };
+    let dirty = false;
+    const put = (id: string, item: Item) => {
+      next[id] = item;
+      if (item !== doc.items[id]) dirty = true;
+    };
+    const affected = new Set<string>();
+    let rule = false;
+    for (const [id, got] of read) {
+      const slot = this.slots.get(id);
+      if (slot) {
+        const list = this.lists.get(slot.container)!;
+        list.splice(list.findIndex((x) => x.id === id), 1);
+        affected.add(slot.container);
+      }
+      if (!got) {
+        if (slot) rule = dirty = true;
+        this.slots.delete(id);
+        delete next[id];
+        continue;
+      }
+      const list = this.listOf(got.container);
+      const at = { id, key: got.key };
+      let lo = 0;
+      let hi = list.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (byKey(list[mid]!, at) < 0) lo = mid + 1;
+        else hi = mid;
+      }
+      list.splice(lo, 0, at);
+      this.slots.set(id, { container: got.container, key: got.key });
+      affected.add(got.container);
+      const old = doc.items[id];
+      // Rank and italics are the view's to settle; the item keeps what it had until then.
+      const item = { ...got.item, rank: old?.rank ?? -1, extra: old?.extra ?? false };
+      if (!old || RULE_FIELDS.some((f) => f !== 'rank' && JSON.stringify(old[f]) !== JSON.stringify(item[f]))) rule = true;
+      put(id, old && sameItem(old, item) ? old : item);
+    }
+    if (affected.has(HOMELESS)) affected.add(INSPEL);
+    for (const container of affected) {
+      if (container === HOMELESS) continue;
+      const list = container === INSPEL ? [...(this.lists.get(INSPEL) ?? []), ...(this.lists.get(HOMELESS) ?? [])] : this.lists.get(container);
+      if (!list) continue;
+      list.forEach(({ id }, rank) => {
+        const item = next[id]!;
+        if (item.rank !== rank) {
+          put(id, { ...item, rank });
+          rule = true;
+        }
+      });
+    }
+    if (rule) for (const [id, extra] of extraChanges({ plan, items: next })) put(id, { ...next[id]!, extra });
+    if (dirty) this.view = { plan, items: next };
+    return true;
+  }
+}
+
+/** Equal items: every field the same value (plain data compared by its JSON). */
+function sameItem(a: Item, b: Item): boolean {
+  for (const key of Object.keys(b) as Array<keyof Item>) {
+    const x = a[key];
+    const y = b[key];
+    if (x === y) continue;
+    if (typeof x !== 'object' || typeof y !== 'object' || JSON.stringify(x) !== JSON.stringify(y)) return false;
+  }
+  return Object.keys(a).length === Object.keys(b).length;
+}

@@ -10,6 +10,7 @@ import { InspelPanel, InspelShowButton } from './InspelPanel';
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { Failsafe } from './Failsafe';
 import { NoticeBar } from './NoticeBar';
+import { ReadOnlyBanner } from './ReadOnlyBanner';
 import { PrintView } from './PrintView';
 import { ExampleIntro } from './ExampleIntro';
 import { DiffBanner } from './DiffBanner';
@@ -219,6 +220,7 @@ export function App() {
   return (
     <div className="app">
       <Header />
+      <ReadOnlyBanner />
       {!dialogOpen && !fanView && <NoticeBar />}
       <DndProvider>
         <main className={`workspace${sideless ? ' is-sideless' : ''}`}>

@@ -9,6 +9,8 @@ import { ID_RESTORED_NOTE, loadRepair, readDoc } from '../ydoc/read';
 import { damagedNote, decodePieces, pieceRow, soundPiece } from './pieces';
 import { healOversized } from '../ydoc/heal';
 import { docFromPlan } from '../ydoc/replica';
+import { writeChanges } from '../ydoc/write';
+import { formatOf, isNewer } from '../ydoc/format';
 import { planMap } from '../ydoc/shape';
 import { LOAD } from '../ydoc/origins';
 import { opened } from './connection';
@@ -112,14 +114,21 @@ export async function planFromUpdates(planId: string, updates: readonly unknown[
     ...(decoded.broken > 0 ? [`${damagedNote(decoded.broken)}${lostBase ? ': planens aktiviteter kunde inte läsas. Har du en exporterad fil eller en sparad version kan du återställa den.' : '. Det som ändrades i dem saknas.'}`] : []),
     ...read.notes.filter((n) => !lostBase || n !== ID_RESTORED_NOTE),
   ]);
-  // What could be read is stored as the plan's one sound piece: the next start reads no damage again.
-  if (decoded.broken > 0) await savePlan(ydoc, read.doc).catch(() => {});
+  // What could be read is stored as the plan's one sound piece: the next start reads no damage
+  // again. What only the plan's row still had (its name, blades, rings when the document lost its
+  // base) is written into the document first: the document is what the plan is read from.
+  if (decoded.broken > 0) {
+    if (!isNewer(formatOf(ydoc))) ydoc.transact(() => writeChanges(ydoc, readDoc(ydoc, { id: planId })?.doc ?? null, read.doc), LOAD);
+    await savePlan(ydoc, read.doc).catch(() => {});
+  }
   else if (read.notes.length > 0) await healStored(planId, ydoc, read.doc, read.notes.includes(ID_RESTORED_NOTE)).catch(() => {});
   return { ydoc, doc: read.doc };
 }
 
 /** Write back into a stored plan's document what its reading repaired (its id, texts past their limits), and store that. */
 async function healStored(planId: string, ydoc: Y.Doc, doc: PlanDoc, id: boolean): Promise<void> {
+  // A newer version's document is never written by this one (src/ydoc/format.ts).
+  if (isNewer(formatOf(ydoc))) return;
   const updates: Uint8Array[] = [];
   const keep = (update: Uint8Array) => void updates.push(update);
   ydoc.on('update', keep);

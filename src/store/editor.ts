@@ -14,10 +14,10 @@ import { updateItem } from '../domain/operations';
 import { bringBack, stampAuthor } from './losses';
 import { notify, useEditor } from './editorState';
 import { HISTORY_LIMIT, pushed, type Step } from './history';
-import { type Open, openDocument, setRestoreLosses, setWriteMine, settleNow } from './openDoc';
+import { change, type Open, openDocument, refusedAsNewer, setRestoreLosses, setWriteMine, settleNow } from './openDoc';
 
 export { clearNotice, notify, obeyingRules, useEditor, type EditorState, type Notice } from './editorState';
-export { currentYDoc, type DocSource, loadDoc, onOpenDoc, type OpenListener, openYDoc, settleNow, showsDocument } from './openDoc';
+export { change, currentYDoc, type DocSource, FORMAT, loadDoc, onOpenDoc, type OpenListener, openYDoc, peerIsNewer, settleNow, showsDocument } from './openDoc';
 
 /**
  * Apply one user action to the open plan as one undoable step: the pure operation runs on the
@@ -44,10 +44,11 @@ export function commit(label: string, recipe: (draft: PlanDoc) => void, mergeKey
   const { ydoc } = open;
   // A change that removes carries who made it, for the others to say (./losses.ts).
   const removes = Object.keys(next.items).length < Object.keys(doc.items).length || next.plan.blades.length < doc.plan.blades.length || next.plan.rings.length < doc.plan.rings.length;
-  recordStep(open, label, mergeKey, () => {
+  const written = recordStep(open, label, mergeKey, () => {
     writeChanges(ydoc, doc, next);
     if (removes) stampAuthor(ydoc, rememberedAuthor());
   });
+  if (!written) return false;
   const after = open.binding.doc ?? doc;
   useEditor.setState({ doc: after });
   noteEdits(doc, after);
@@ -59,18 +60,19 @@ export function commit(label: string, recipe: (draft: PlanDoc) => void, mergeKey
  * Write into the open plan's document as this window's change and one undoable step (or part of
  * the last one, with the same `mergeKey`).
  */
-function recordStep({ ydoc, undo }: Open, label: string, mergeKey: string | undefined, write: () => void): void {
+function recordStep({ undo }: Open, label: string, mergeKey: string | undefined, write: () => void): boolean {
   const { history } = useEditor.getState();
   const last = history.past.at(-1);
   const merging = !!mergeKey && last?.mergeKey === mergeKey && !!last.item && undo.undoStack.at(-1) === last.item && history.future.length === 0;
   if (!merging) undo.stopCapturing();
   const before = undo.undoStack.length;
-  ydoc.transact(write, LOCAL);
+  if (!change(LOCAL, write)) return false;
   const item = undo.undoStack.at(-1);
   if (undo.undoStack.length > before && item) {
     useEditor.setState({ history: pushed(history, { label, item, ...(mergeKey ? { mergeKey } : {}) }) });
     if (undo.undoStack.length > HISTORY_LIMIT) undo.undoStack.splice(0, undo.undoStack.length - HISTORY_LIMIT);
   } else if (merging) useEditor.setState({ history: { past: [...history.past.slice(0, -1), { ...last!, label }], future: [] } });
+  return true;
 }
 
 /**
@@ -82,7 +84,7 @@ export function commitWrite(label: string, write: (ydoc: Y.Doc) => void): Step |
   if (!open) return null;
   const { ydoc } = open;
   const before = useEditor.getState().history.past.at(-1);
-  recordStep(open, label, undefined, () => write(ydoc));
+  if (!recordStep(open, label, undefined, () => write(ydoc))) return null;
   const step = useEditor.getState().history.past.at(-1);
   return step && step !== before ? step : null;
 }
@@ -128,7 +130,7 @@ export function undo(): boolean {
   const open = openDocument();
   const { history } = useEditor.getState();
   const step = history.past.at(-1);
-  if (!step) return false;
+  if (!step || (!step.side && refusedAsNewer())) return false;
   if (step.side) step.side.undo();
   else open?.undo.undo();
   const moved = history.past.at(-1)!;
@@ -143,7 +145,7 @@ export function redo(): boolean {
   const open = openDocument();
   const { history } = useEditor.getState();
   const step = history.future[0];
-  if (!step) return false;
+  if (!step || (!step.side && refusedAsNewer())) return false;
   if (step.side) step.side.redo();
   else {
     open?.undo.redo();

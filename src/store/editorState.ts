@@ -15,12 +15,15 @@ export interface EditorState {
   doc: PlanDoc | null;
   history: History;
   notice: Notice | null;
+  /** Why the open plan can only be read (a newer version of the app wrote it), or null. */
+  readOnly: string | null;
 }
 
 export const useEditor = create<EditorState>(() => ({
   doc: null,
   history: emptyHistory(),
   notice: null,
+  readOnly: null,
 }));
 
 let noticeSeq = 0;

@@ -12,7 +12,8 @@ import { ID_RESTORED_NOTE, loadRepair, repairLoaded } from '../ydoc/read';
 import { docFromPlan } from '../ydoc/replica';
 import { authorMap, bladeMap, commentMap, dotMap, itemMap, planMap, ringMap, votingMap } from '../ydoc/shape';
 import { healOversized } from '../ydoc/heal';
-import { LOAD, LOCAL, REPAIR, TAB } from '../ydoc/origins';
+import { FORMAT, formatOf, isNewer, migrate, NEWER_MESSAGE } from '../ydoc/format';
+import { LOAD, LOCAL, MIGRATE, REPAIR, TAB } from '../ydoc/origins';
 import { type Clash, clashing, clashMessage } from './clashes';
 import { authorsOf, forgetLosses, noteChangeFromElsewhere } from './losses';
 import { notify, useEditor } from './editorState';
@@ -35,6 +36,8 @@ export interface Open {
   from: 'tab' | 'room' | null;
   /** Who those changes say made what they removed (see ./losses.ts). */
   by: string[];
+  /** The document, another tab or a peer is of a newer format: this window only reads. */
+  newer: boolean;
   off: () => void;
 }
 
@@ -96,11 +99,11 @@ function settle(): void {
   }
   // A peer changed or removed the plan's id, or wrote texts past their limits: write back what
   // was read (every copy then agrees again, and the excess leaves the document).
-  if (read.notes.length > 0)
-    current.ydoc.transact(() => {
-      if (current.planId && read.notes.includes(ID_RESTORED_NOTE)) planMap(current.ydoc).set('id', current.planId);
-      healOversized(current.ydoc, doc);
-    }, REPAIR);
+  if (read.notes.length > 0 && !current.newer)
+    change(REPAIR, (ydoc) => {
+      if (current.planId && read.notes.includes(ID_RESTORED_NOTE)) planMap(ydoc).set('id', current.planId);
+      healOversized(ydoc, doc);
+    });
   const prev = useEditor.getState().doc;
   if (doc !== prev) useEditor.setState({ doc });
   const from = current.from;
@@ -189,7 +192,7 @@ export function openYDoc(source: DocSource, doc: PlanDoc | null = null): void {
     if (!doc) throw new Error('A plan shown before its document is made needs its reading');
     const current = { make: source, planId: doc.plan.id };
     pending = current;
-    useEditor.setState({ doc, history: emptyHistory() });
+    useEditor.setState({ doc, history: emptyHistory(), readOnly: null });
     for (const listener of openListeners) listener(null, null);
     afterPaint(() => pending === current && made());
     return;
@@ -204,6 +207,8 @@ export function openYDoc(source: DocSource, doc: PlanDoc | null = null): void {
   opened.said = new Set(opened.binding.firstRead?.notes ?? []);
   markReady();
   for (const listener of openListeners) listener(source, opened.binding.doc?.plan.id ?? null);
+  // After storage and the others follow it: the migration is stored and sent like any change.
+  bringUpToDate(opened);
 }
 
 /** The plan shown is what its document holds (made, and nothing from elsewhere unread). */
@@ -220,8 +225,52 @@ function made(): void {
   start(ydoc, current.planId, useEditor.getState().doc);
   // Storage follows the document first: a repair the reading writes back is stored too.
   for (const listener of openListeners) listener(ydoc, current.planId);
+  bringUpToDate(open!);
   settle();
   markReady();
+}
+
+/**
+ * The open document brought to this build's format, once, in one step — or, when it is of a
+ * newer format, left as it is and this window made read-only.
+ */
+function bringUpToDate(current: Open): void {
+  if (current.newer || open !== current) return;
+  if (isNewer(formatOf(current.ydoc))) markNewer(current);
+  else migrate(current.ydoc, MIGRATE);
+}
+
+function markNewer(current: Open): void {
+  if (current.newer) return;
+  current.newer = true;
+  if (open === current) useEditor.setState({ readOnly: NEWER_MESSAGE });
+}
+
+/** Another tab or a room peer runs a newer format of the document: this window only reads the open plan from now on. */
+export function peerIsNewer(format: unknown, ydoc?: Y.Doc): void {
+  if (open && isNewer(format) && (!ydoc || open.ydoc === ydoc)) markNewer(open);
+}
+
+/** The format this window writes (tab messages and room awareness carry it). */
+export { FORMAT };
+
+/**
+ * The one way anything is written into the open plan's document: `write` runs in one
+ * transaction with `origin` (so undo, storage, other tabs and the room each see one change).
+ * Refused, with its message, when the document is of a newer format than this window's.
+ */
+export function change(origin: unknown, write: (ydoc: Y.Doc) => void): boolean {
+  const current = openDocument();
+  if (!current || refusedAsNewer()) return false;
+  current.ydoc.transact(() => write(current.ydoc), origin);
+  return true;
+}
+
+/** Whether the open document may not be written by this window (then its message is shown). */
+export function refusedAsNewer(): boolean {
+  if (!openDocument()?.newer) return false;
+  notify('error', `${NEWER_MESSAGE}.`);
+  return true;
 }
 
 /** The benchmark's "document ready": the first plan of this page load can be edited without a wait. */
@@ -252,9 +301,16 @@ function start(ydoc: Y.Doc, planId: string | null, shown: PlanDoc | null = null)
     said: new Set(),
     from: null,
     by: [],
+    newer: false,
     off: () => {},
   };
   forgetLosses();
+  useEditor.setState({ readOnly: null });
+  // A document stamped newer (by a tab, a peer, or storage) makes this window read-only at once.
+  const onFormat = () => {
+    if (!current.newer && isNewer(planMap(ydoc).get('format'))) markNewer(current);
+  };
+  ydoc.on('afterTransaction', onFormat);
   const onChange = (change: BindingChange, transaction: Y.Transaction | null) => {
     if (open !== current) return;
     if (change.read) {
@@ -274,6 +330,7 @@ function start(ydoc: Y.Doc, planId: string | null, shown: PlanDoc | null = null)
   };
   const offBinding = binding.subscribe(onChange);
   current.off = () => {
+    ydoc.off('afterTransaction', onFormat);
     offBinding();
     binding.destroy();
     undo.destroy();
@@ -288,7 +345,7 @@ export function loadDoc(doc: PlanDoc | null): void {
     open?.off();
     open = null;
     pending = null;
-    useEditor.setState({ doc: null, history: emptyHistory() });
+    useEditor.setState({ doc: null, history: emptyHistory(), readOnly: null });
     for (const listener of openListeners) listener(null, null);
     return;
   }

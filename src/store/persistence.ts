@@ -9,7 +9,7 @@ import { rememberPlan } from '../db/registry';
 import { type LogTrouble, WriteAheadLog } from '../db/wal';
 import { downloadPlanJson } from '../export/json';
 import { LOCAL, mustStore, REPAIR, TAB } from '../ydoc/origins';
-import { currentYDoc, notify, onOpenDoc, showsDocument, useEditor } from './editor';
+import { currentYDoc, notify, onOpenDoc, peerIsNewer, showsDocument, useEditor } from './editor';
 import { onTabMessage, sayHello, sendUpdate } from './sync';
 import { useUi } from './ui';
 
@@ -286,6 +286,7 @@ export function startPersistence(): () => void {
   const offTabs = onTabMessage((message) => {
     const ydoc = currentYDoc();
     if (!ydoc || useEditor.getState().doc?.plan.id !== message.planId) return;
+    peerIsNewer(message.format);
     if (message.kind === 'update') Y.applyUpdate(ydoc, message.update, TAB);
     // A tab that just opened this plan gets what this one has (a change may still be on its way to storage).
     else sendUpdate(message.planId, Y.encodeStateAsUpdate(ydoc));

@@ -8,7 +8,7 @@ import { inviteLink, newInvite, type Invite } from '../room/access';
 import { openLink, roomUrl, type LinkStatus, type RoomLink } from '../room/link';
 import { readDoc } from '../ydoc/read';
 import { rememberAuthor, rememberedAuthor } from './author';
-import { currentYDoc, notify, openYDoc, useEditor } from './editor';
+import { currentYDoc, FORMAT, notify, openYDoc, peerIsNewer, useEditor } from './editor';
 import { flush } from './persistence';
 import { useUi } from './ui';
 import { COLORS, lastSeenAfter, LOCAL_AFTER_MS, planInRoom, remember, rooms, useRoom, type Activity, type Peer } from './roomState';
@@ -77,8 +77,11 @@ function connect(ydoc: Y.Doc, invite: Invite, name: string, onSynced?: () => voi
   disconnect();
   awareness = new Awareness(ydoc);
   awareness.setLocalStateField('user', { name: name || 'Gäst', color: colourFor(ydoc.clientID, awareness) });
+  // The format this client writes: a peer of an older format only reads the plan (src/ydoc/format.ts).
+  awareness.setLocalStateField('format', FORMAT);
   const a = awareness;
   a.on('change', () => {
+    a.getStates().forEach((state) => peerIsNewer(state.format, ydoc));
     // Two people who joined at the same moment may have picked one colour: the later id changes its own.
     const mine = a.getLocalState()?.user as { name: string; color: string } | undefined;
     const clash = mine && [...a.getStates()].some(([id, state]) => id < a.clientID && state.user?.color === mine.color);

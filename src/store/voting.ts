@@ -12,9 +12,10 @@ import * as voting from '../domain/voting';
 import * as repo from '../db/repository';
 import { readSide } from '../db/sideLog';
 import { readVoting } from '../ydoc/read';
+import { MIGRATE } from '../ydoc/origins';
 import { dotMap, votingMap } from '../ydoc/shape';
 import { rememberedAuthor } from './author';
-import { commit, commitWrite, currentYDoc, notify, obeyingRules, onOpenDoc, undoIfLast, useEditor } from './editor';
+import { change as changeDocument, commit, commitWrite, currentYDoc, notify, obeyingRules, onOpenDoc, undoIfLast, useEditor } from './editor';
 import type { Step } from './history';
 import { useRoom } from './roomState';
 
@@ -27,8 +28,6 @@ interface VotingState {
 
 export const useVoting = create<VotingState>(() => ({ planId: null, voting: voting.NEW_VOTING, participant: null }));
 
-/** Migrated: a version before the dots moved into the plan's document kept them in a row of their own. */
-const MIGRATED = 'solfjadern:migrate';
 
 let watched: { ydoc: Y.Doc; off: () => void } | null = null;
 
@@ -67,10 +66,11 @@ export async function loadVoting(planId: string): Promise<void> {
     const logged = readSide('voting', planId);
     const row = isVoting(logged) ? logged : await repo.loadVoting(planId).catch(() => null);
     if (row && currentYDoc() === ydoc) {
-      ydoc.transact(() => {
+      // A version before the dots moved into the plan's document kept them in a row of their own.
+      changeDocument(MIGRATE, () => {
         votingMap(ydoc).set('dots', row.dots);
         row.votes.forEach((v, i) => dotMap(ydoc).set(newId(), { participant: v.participant, itemId: v.itemId, at: new Date(i).toISOString() }));
-      }, MIGRATED);
+      });
     }
   }
   const notes: string[] = [];
@@ -96,7 +96,7 @@ function dotEntries(ydoc: Y.Doc): Array<{ id: string; participant: string; itemI
 }
 
 /** A change of the dots as one undoable step; a broken rule is shown in Swedish and changes nothing. */
-function change(label: string, check: (current: voting.Voting) => unknown, write: (ydoc: Y.Doc) => void): Step | null {
+function vote(label: string, check: (current: voting.Voting) => unknown, write: (ydoc: Y.Doc) => void): Step | null {
   const { planId, voting: current } = useVoting.getState();
   if (!planId) return null;
   if (obeyingRules(() => check(current) ?? true) === undefined) return null;
@@ -106,7 +106,7 @@ function change(label: string, check: (current: voting.Voting) => unknown, write
 const same = (a: string, b: string) => a.toLocaleLowerCase('sv') === b.toLocaleLowerCase('sv');
 
 export const setDots = (dots: number) =>
-  change(
+  vote(
     'Antal prickar',
     (v) => voting.setDots(v, dots),
     (ydoc) => votingMap(ydoc).set('dots', dots),
@@ -125,7 +125,7 @@ export function giveDot(itemId: string): boolean {
   const participant = obeyingRules(voter);
   if (!participant) return false;
   return (
-    change(
+    vote(
       'Prick',
       (v) => voting.placeDot(v, participant, itemId),
       (ydoc) => dotMap(ydoc).set(newId(), { participant, itemId, at: new Date().toISOString() }),
@@ -139,14 +139,14 @@ export function takeBackDot(itemId: string): boolean {
   const ydoc = currentYDoc();
   const last = ydoc ? dotEntries(ydoc).findLast((d) => d.itemId === itemId && same(d.participant, participant)) : undefined;
   if (!last) return false;
-  return change('Ta tillbaka prick', () => true, (doc) => dotMap(doc).delete(last.id)) !== null;
+  return vote('Ta tillbaka prick', () => true, (doc) => dotMap(doc).delete(last.id)) !== null;
 }
 
 /** Start over: every dot removed; "Ångra" (or Ctrl+Z) brings them back. */
 export function clearVotes(): void {
   const ydoc = currentYDoc();
   if (!ydoc || dotMap(ydoc).size === 0) return;
-  const step = change('Rensa prickar', () => true, (doc) => [...dotMap(doc).keys()].forEach((id) => dotMap(doc).delete(id)));
+  const step = vote('Rensa prickar', () => true, (doc) => [...dotMap(doc).keys()].forEach((id) => dotMap(doc).delete(id)));
   useVoting.setState({ participant: null });
   if (step) notify('info', 'Alla prickar togs bort.', { label: 'Ångra', run: () => void undoIfLast(step) });
 }

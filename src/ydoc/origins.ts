@@ -10,3 +10,6 @@ export const mustStore = (origin: unknown): boolean => origin !== LOAD && origin
 
 /** A repair this window writes back into a document a peer damaged (its plan id): stored and sent, never undone. */
 export const REPAIR = 'solfjadern:repair';
+
+/** A document of an older format brought to this build's (./format.ts): stored and sent, never undone. */
+export const MIGRATE = 'solfjadern:migrate';

@@ -1,6 +1,7 @@
 // The plan as a Yjs document: what lives where. One document is one plan, alone or in a room.
 //
-//   plan    Y.Map   id, name, vision, createdAt, recipient, catalogue (plain values; format)
+//   plan    Y.Map   id, name, vision, createdAt, recipient, catalogue (plain values); format
+//                   (the document's layout, ./format.ts)
 //   blades  Y.Map   blade id → { name, color, pos }      order by (pos, id)
 //   rings   Y.Map   ring id  → { label, year, pos }      order by (pos, id)
 //   items   Y.Map   item id  → Y.Map of its fields, each written whole (two people changing
@@ -16,9 +17,6 @@
 // Derived values (an item's rank and `extra`) are never stored: they follow from the rest.
 import * as Y from 'yjs';
 import { ITEM_BLANKS } from '../schema/records';
-
-/** The layout of the document; a later change of layout migrates from this number. */
-export const FORMAT = 1;
 
 export const planMap = (doc: Y.Doc) => doc.getMap<unknown>('plan');
 export const bladeMap = (doc: Y.Doc) => doc.getMap<unknown>('blades');

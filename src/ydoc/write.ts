@@ -6,7 +6,8 @@ import * as Y from 'yjs';
 import { containerKey, itemsIn, parseContainerKey } from '../domain/containers';
 import type { Blade, Comment, Item, Plan, PlanDoc, Ring } from '../domain/types';
 import { isKey, reorder } from './positions';
-import { bladeMap, commentMap, FORMAT, isDefault, isYMap, ITEM_VALUES, itemMap, planMap, ringMap, type Place } from './shape';
+import { FORMAT } from './format';
+import { bladeMap, commentMap, isDefault, isYMap, ITEM_VALUES, itemMap, planMap, ringMap, type Place } from './shape';
 
 const PLAN_VALUES = ['id', 'name', 'vision', 'createdAt', 'catalogue', 'recipient'] as const satisfies readonly (keyof Plan)[];
 

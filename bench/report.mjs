@@ -9,6 +9,10 @@ const rows = r.results.map(
   (x) =>
     `| ${x.n.toLocaleString('en').replace(',', ' ')} | ${pair(x.coldLoad)} | ${f(x.blankLoad.median)} | ${f(x.coldLoadRatio.median)}× | ${pair(x.rerenderEdit)} | ${pair(x.rerenderMove)} | ${pair(x.dragFrame)} (${x.dragFrame.longTasks} long tasks) | ${pair(x.persistence)} | ${pair(x.reload)} |`,
 );
+const colleague = r.results
+  .filter((x) => x.colleagueEdit)
+  .map((x) => `N = ${x.n.toLocaleString('en')}: ${pair(x.colleagueEdit)} ms`)
+  .join('; ');
 const exports = r.results
   .filter((x) => x.wordExport)
   .map((x) => `Exports at N = ${x.n.toLocaleString('en')}: Word ${pair(x.wordExport)} ms, JSON export + import ${pair(x.jsonRoundTrip)} ms (median / p95).`);
@@ -35,6 +39,7 @@ Times in ms, median / p95. "Blank" is an empty Vite + React page built the same 
 ${rows.join('\n')}
 
 ${exports.join('\n')}
+${colleague ? `A colleague's edit of one item arriving from the room, applied to the document and shown in the plan (median / p95): ${colleague}.` : ''}
 ${collect}
 
 ${room}

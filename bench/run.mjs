@@ -216,6 +216,19 @@ async function measureSize(browser, appUrl, blankUrl, n) {
     await settle();
     persist.push(await timePersist(page));
   }
+  // A colleague's edit of one item's text arriving from the room: applied and shown in the plan.
+  const colleague = [];
+  for (let i = 0; i < MICRO_RUNS; i++) {
+    await settle();
+    colleague.push(
+      await page.evaluate(async () => {
+        const hook = window.__solfjadern;
+        const items = Object.values(hook.editor.getState().doc.items);
+        const item = items[Math.floor(Math.random() * items.length)];
+        return (await hook.automation).colleagueEdit(item.id, `${item.text.replace(/ \(kollega \d+\)$/, '')} (kollega ${Math.floor(performance.now())})`);
+      }),
+    );
+  }
   const drag = { frames: [], raw: [], longTasks: 0 };
   for (let i = 0; i < 3; i++) {
     const d = await dragFrames(page);
@@ -279,6 +292,7 @@ async function measureSize(browser, appUrl, blankUrl, n) {
     blankLoadRuns: floor,
     rerenderEdit: stats(edit),
     rerenderMove: stats(move),
+    colleagueEdit: stats(colleague),
     dragFrame: { ...stats(drag.frames), rawIntervalP95: quantile(drag.raw, 0.95), longTasks: drag.longTasks },
     persistence: stats(persist),
     reload: stats(reload),
@@ -354,6 +368,7 @@ async function main() {
       if (r.n === 1000) {
         check('N=1000 drag frame p95', r.dragFrame.p95, 16.7);
         check('N=1000 re-render after edit (median)', r.rerenderEdit.median, 16, 'ms', cpuFactor);
+        check("N=1000 a colleague's edit applied (median)", r.colleagueEdit.median, 4, 'ms', cpuFactor);
         check('N=1000 persistence p95', r.persistence.p95, 50, 'ms', cpuFactor);
         check('N=1000 cold load / blank page (median)', r.coldLoadRatio.median, 2, '×');
         check('N=1000 reload (median)', r.reload.median, 500, 'ms', loadFactor);
@@ -377,6 +392,7 @@ async function main() {
       console.log(row('cold load, document ready', r.coldReady));
       console.log(row('re-render after edit', r.rerenderEdit));
       console.log(row('re-render after move', r.rerenderMove));
+      console.log(row("colleague's edit applied", r.colleagueEdit));
       console.log(
         row('drag frame', r.dragFrame) +
           `  (${r.dragFrame.runs} frames, raw interval p95 ${round(r.dragFrame.rawIntervalP95)} ms, ${r.dragFrame.longTasks} long tasks)`,

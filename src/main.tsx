@@ -28,7 +28,7 @@ createRoot(document.getElementById('root')!).render(
 // Browser tests and the benchmark drive the store directly when asked to (?automation).
 if (new URLSearchParams(location.search).has('automation')) {
   Object.assign(window, {
-    __solfjadern: { actions, flush, editor: useEditor, openNewDoc, files: { planToJson, chooseImportFile, importAsNewPlan }, ui: useUi },
+    __solfjadern: { actions, flush, editor: useEditor, openNewDoc, files: { planToJson, chooseImportFile, importAsNewPlan }, ui: useUi, automation: import('./store/automation') },
   });
 }
 

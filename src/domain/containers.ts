@@ -20,7 +20,7 @@ export function sameCell(a: CellRef | null, b: CellRef | null): boolean {
   return a.bladeId === b.bladeId && a.ringId === b.ringId;
 }
 
-const byRank = (a: Item, b: Item) => a.rank - b.rank || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+export const byRank = (a: Item, b: Item) => a.rank - b.rank || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** Items of every container, each list in rank order. */
 export function groupByContainer(items: Record<string, Item>): Map<ContainerKey, Item[]> {

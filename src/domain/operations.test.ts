@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { produce } from 'immer';
 import { itemsIn } from './containers';
 import * as ops from './operations';
@@ -189,5 +190,32 @@ describe('comments', () => {
     removeComment(doc, id, 'c1');
     expect(doc.items[id]!.comments).toEqual([]);
     expect(() => removeComment(doc, id, 'c1')).toThrow('Kommentaren finns inte längre.');
+  });
+});
+
+describe('operations inside one immer recipe read what earlier ones in it changed', () => {
+  it('any run of adds, moves and deletes gives the same plan on a draft as on a plain copy', () => {
+        const start = createExampleDoc(new Date('2026-03-01T10:00:00Z'));
+    const cells = [null, ...start.plan.blades.flatMap((b) => start.plan.rings.map((r) => ({ bladeId: b.id, ringId: r.id })))];
+    const step = fc.record({ kind: fc.constantFrom('add', 'move', 'delete'), a: fc.nat(), b: fc.nat(), c: fc.nat() });
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 2, maxLength: 12 }), (steps) => {
+        const run = (doc: PlanDoc) => {
+          let n = 0;
+          for (const s of steps) {
+            const ids = Object.keys(doc.items).sort();
+            const id = ids[s.a % ids.length]!;
+            if (s.kind === 'add') ops.addItem(doc, { text: `Ny ${n}`, cell: cells[s.c % cells.length]!, index: s.b % 15 }, `ny-${n++}`);
+            else if (s.kind === 'move') ops.moveItem(doc, id, cells[s.c % cells.length]!, s.b % 15);
+            else ops.deleteItem(doc, id);
+          }
+        };
+        const plain = structuredClone(start);
+        run(plain);
+        const drafted = produce(start, (d) => void run(d as PlanDoc));
+        expect(drafted).toEqual(plain);
+      }),
+      { numRuns: 150 },
+    );
   });
 });

@@ -2,7 +2,8 @@
 // an immer recipe (the store records patches) or on a plain copy in tests. An operation
 // that would break a rule of the plan throws RuleError with a Swedish message and
 // leaves the document unchanged (immer discards the draft).
-import { containerKey, groupByContainer, sameCell } from './containers';
+import { isDraft, original } from 'immer';
+import { byRank, groupByContainer, INSPEL, sameCell } from './containers';
 import { newId } from './ids';
 import type { Blade, CellRef, Comment, Indikator, Item, ItemId, PlanDoc, Ring, Source } from './types';
 import { EXTRA_CHOICES, MAX_AUTHOR_LENGTH, MAX_BLADES, MAX_COMMENT_LENGTH, MAX_LIMIT, MAX_RINGS, MIN_BLADES, MIN_RINGS, STATUSES } from './types';
@@ -37,16 +38,52 @@ function checkItemText(text: string): string {
   return clean;
 }
 
-/** Renumber a container's items 0..n-1 in the given order, touching only those that change. */
-function renumber(list: Item[]): void {
+/**
+ * Items whose cell or rank an operation changed in an immer draft (only the operations here
+ * change them, through `place` and `renumber`): read from the draft, every other item from the
+ * draft's base — so listing a container does not make a draft of each item of the plan.
+ */
+const placed = new WeakMap<object, Set<ItemId>>();
+
+function touch(doc: PlanDoc, id: ItemId): void {
+  if (!isDraft(doc.items)) return;
+  let ids = placed.get(doc.items);
+  if (!ids) placed.set(doc.items, (ids = new Set()));
+  ids.add(id);
+}
+
+/** Renumber a container's items 0..n-1 in the given order, writing only the ranks that change. */
+function renumber(doc: PlanDoc, list: readonly Item[]): void {
   list.forEach((item, i) => {
-    if (item.rank !== i) item.rank = i;
+    if (item.rank === i) return;
+    doc.items[item.id]!.rank = i;
+    touch(doc, item.id);
   });
 }
 
+/** Put an item in a container (its rank follows from `renumber`). */
+function place(doc: PlanDoc, item: Item, cell: CellRef | null): void {
+  item.cell = cell ? { bladeId: cell.bladeId, ringId: cell.ringId } : null;
+  touch(doc, item.id);
+}
+
+/** A container's items in rank order, as they are now. */
 function containerList(doc: PlanDoc, cell: CellRef | null, exclude?: ItemId): Item[] {
-  const key = containerKey(cell);
-  return (groupByContainer(doc.items).get(key) ?? []).filter((i) => i.id !== exclude);
+  const items = doc.items;
+  const changed = isDraft(items) ? placed.get(items) : undefined;
+  const source: Record<string, Item> = isDraft(items) ? original(items)! : items;
+  const list: Item[] = [];
+  for (const id in source) {
+    if (id === exclude || changed?.has(id)) continue;
+    const item = source[id]!;
+    if (sameCell(item.cell, cell)) list.push(item);
+  }
+  if (changed)
+    for (const id of changed) {
+      const item = id === exclude ? undefined : items[id];
+      if (item && sameCell(item.cell, cell)) list.push(item);
+    }
+  return list.sort(byRank);
 }
 
 /**
@@ -104,9 +141,9 @@ export function addItem(doc: PlanDoc, fields: NewItemFields, id: ItemId = newId(
     rank: index,
   };
   doc.items[id] = item;
-  const draftItem = doc.items[id]!;
-  list.splice(index, 0, draftItem);
-  renumber(list);
+  touch(doc, id);
+  list.splice(index, 0, item);
+  renumber(doc, list);
   return id;
 }
 
@@ -120,13 +157,12 @@ export function moveItem(doc: PlanDoc, id: ItemId, to: CellRef | null, index: nu
   checkCell(doc, to);
   const from = item.cell;
   if (!sameCell(from, to)) {
-    const left = containerList(doc, from, id);
-    renumber(left);
-    item.cell = to ? { bladeId: to.bladeId, ringId: to.ringId } : null;
+    renumber(doc, containerList(doc, from, id));
+    place(doc, item, to);
   }
   const target = containerList(doc, to, id);
   target.splice(clampIndex(index, target.length), 0, item);
-  renumber(target);
+  renumber(doc, target);
 }
 
 /** Proposals join an item's sources (one already there is not added twice). */
@@ -209,7 +245,8 @@ export function removeComment(doc: PlanDoc, itemId: ItemId, commentId: string): 
 export function deleteItem(doc: PlanDoc, id: ItemId): void {
   const item = requireItem(doc, id);
   delete doc.items[id];
-  renumber(containerList(doc, item.cell));
+  touch(doc, id);
+  renumber(doc, containerList(doc, item.cell));
 }
 
 /** How many prioritised items a delområde asks for per ring (a whole number, 1–20). */
@@ -289,32 +326,12 @@ export function removeBlade(doc: PlanDoc, id: string): void {
   doc.plan.blades = doc.plan.blades.filter((b) => b.id !== id);
 }
 
-/**
- * Items placed in a cell the plan no longer has (its blade or ring was removed in another tab
- * while this one placed them) go back to Inspel, after what is there. Returns their ids.
- */
-export function rehomeOrphans(doc: PlanDoc): ItemId[] {
-  const blades = new Set(doc.plan.blades.map((b) => b.id));
-  const rings = new Set(doc.plan.rings.map((r) => r.id));
-  const orphan = (item: Item) => !!item.cell && !(blades.has(item.cell.bladeId) && rings.has(item.cell.ringId));
-  const ids = Object.values(doc.items).filter(orphan).map((item) => item.id);
-  if (ids.length > 0) returnToInspel(doc, orphan);
-  return ids;
-}
-
 function returnToInspel(doc: PlanDoc, predicate: (item: Item) => boolean): void {
-  const groups = groupByContainer(doc.items);
-  const inspel = groups.get(containerKey(null)) ?? [];
-  const moving: Item[] = [];
-  for (const [key, list] of groups) {
-    if (key === containerKey(null)) continue;
-    for (const item of list) if (predicate(item)) moving.push(item);
-  }
-  for (const item of moving) {
-    item.cell = null;
-    inspel.push(item);
-  }
-  renumber(inspel);
+  const inspel = containerList(doc, null);
+  // Cell by cell (in the order the plan holds them), each in rank order.
+  const moving = [...groupByContainer(doc.items)].flatMap(([key, list]) => (key === INSPEL ? [] : list.filter(predicate)));
+  for (const item of moving) place(doc, doc.items[item.id]!, null);
+  renumber(doc, [...inspel, ...moving]);
 }
 
 // --- Rings (horisonter) -------------------------------------------------------------------

@@ -95,6 +95,28 @@ export function extrasByRule(doc: PlanDoc): Set<string> {
   return extras;
 }
 
+/** The items the limit makes extra in one delområde × ring group (most important first). */
+export function beyondLimit(group: readonly Item[], limit: number): Set<string> {
+  return new Set(group.filter(counts).slice(limit).filter((item) => item.extraChoice === 'auto').map((item) => item.id));
+}
+
+/**
+ * Whether one item is extra by the rule (see `extrasByRule`), given how to get a delområde × ring
+ * group ("delområde|ring", most important first) and its items beyond the limit.
+ */
+export function isExtraByRule(item: Item, plan: PlanDoc['plan'], beyondIn: (key: string, limit: number) => ReadonlySet<string>): boolean {
+  if (item.extraChoice === 'extra') return true;
+  if (item.extraChoice !== 'auto' || !item.cell) return false;
+  const areas = plan.catalogue.delomraden.filter((d) => item.delomraden.includes(d.id));
+  return areas.length > 0 && areas.every((d) => beyondIn(`${d.id}|${item.cell!.ringId}`, d.limit).has(item.id));
+}
+
+/** Items of a delområde × ring group in priority order: by rank in their cell, then fokusområde. */
+export const priorityOrder = (blades: readonly { id: string }[]) => {
+  const index = new Map(blades.map((b, i) => [b.id, i]));
+  return (a: Item, b: Item) => a.rank - b.rank || index.get(a.cell!.bladeId)! - index.get(b.cell!.bladeId)!;
+};
+
 /** The items whose `extra` flag the rule would change, with the new flag. */
 export function extraChanges(doc: PlanDoc): Map<string, boolean> {
   const extras = extrasByRule(doc);

@@ -30,7 +30,10 @@ const cellsOf = (doc: PlanDoc): Array<CellRef | null> => [null, ...doc.plan.blad
 
 function run(count: number, commands: Command[], seed: number, check: (binding: PlanBinding) => void) {
   const random = seededRandom(seed);
-  const first = docFromPlan(createExampleDoc(new Date('2026-03-01T10:00:00Z')));
+  // Limits of one or two per delområde and ring: most moves change which items are extra.
+  const example = createExampleDoc(new Date('2026-03-01T10:00:00Z'));
+  example.plan.catalogue.delomraden.forEach((d, i) => ops.setDelomradeLimit(example, d.id, 1 + (i % 2)));
+  const first = docFromPlan(example);
   const start = Y.encodeStateAsUpdate(first);
   const replicas = Array.from({ length: count }, () => {
     const ydoc = new Y.Doc();

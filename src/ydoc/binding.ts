@@ -12,7 +12,7 @@
 import * as Y from 'yjs';
 import { containerKey, INSPEL } from '../domain/containers';
 import { isReservedId } from '../domain/ids';
-import { extraChanges } from '../domain/priorities';
+import { beyondLimit, isExtraByRule, priorityOrder } from '../domain/priorities';
 import type { CellRef, Item, Plan, PlanDoc } from '../domain/types';
 import { pickPlan, planWithDefaults, soundItem, soundItemOf, soundPlan, withItemDefaults } from '../schema/records';
 import { byKey } from './positions';
@@ -56,6 +56,8 @@ export class PlanBinding {
   /** Each placed item's container and key, and each container's items in order. */
   private slots = new Map<string, Slot>();
   private lists = new Map<string, Array<{ id: string; key: string }>>();
+  /** The placed items of each delområde × ring ("delområde|ring"): what the limits' rule counts. */
+  private groups = new Map<string, Set<string>>();
   /** Which item each comment belongs to, and each item's comments. */
   private commentOwner = new Map<string, string>();
   private commentIds = new Map<string, Set<string>>();
@@ -116,6 +118,7 @@ export class PlanBinding {
   private index(): void {
     this.slots.clear();
     this.lists.clear();
+    this.groups.clear();
     this.commentOwner.clear();
     this.commentIds.clear();
     const doc = this.view;
@@ -128,10 +131,26 @@ export class PlanBinding {
       this.slots.set(item.id, { container, key: typeof place?.pos === 'string' ? place.pos : '\uffff' });
     }
     for (const [id, slot] of this.slots) this.listOf(slot.container).push({ id, key: slot.key });
+    for (const item of Object.values(doc.items)) this.group(item, true);
     for (const list of this.lists.values()) list.sort(byKey);
     for (const [id, raw] of entries(commentMap(this.ydoc))) {
       const read = readComment(id, raw);
       if (read) this.own(id, read.itemId);
+    }
+  }
+
+  /** The delområde × ring groups an item counts in (none while in Inspel). */
+  private static groupsOf(item: Item | undefined): string[] {
+    return item?.cell ? item.delomraden.map((d) => `${d}|${item.cell!.ringId}`) : [];
+  }
+
+  /** Add an item to, or take it out of, the groups it counts in. */
+  private group(item: Item | undefined, add: boolean): void {
+    for (const key of PlanBinding.groupsOf(item)) {
+      let set = this.groups.get(key);
+      if (!set) this.groups.set(key, (set = new Set()));
+      if (add) set.add(item!.id);
+      else set.delete(item!.id);
     }
   }
 
@@ -248,6 +267,8 @@ export class PlanBinding {
       if (item !== doc.items[id]) dirty = true;
     };
     const affected = new Set<string>();
+    /** The delområde × ring groups whose members or order may have changed. */
+    const regrouped = new Set<string>();
     let rule = false;
     for (const [id, got] of read) {
       const slot = this.slots.get(id);
@@ -256,6 +277,9 @@ export class PlanBinding {
         list.splice(list.findIndex((x) => x.id === id), 1);
         affected.add(slot.container);
       }
+      const old = doc.items[id];
+      this.group(old, false);
+      for (const key of PlanBinding.groupsOf(old)) regrouped.add(key);
       if (!got) {
         if (slot) rule = dirty = true;
         this.slots.delete(id);
@@ -274,7 +298,6 @@ export class PlanBinding {
       list.splice(lo, 0, at);
       this.slots.set(id, { container: got.container, key: got.key });
       affected.add(got.container);
-      const old = doc.items[id];
       // Rank and italics are the view's to settle; the item keeps what it had until then.
       const item = { ...got.item, rank: old?.rank ?? -1, extra: old?.extra ?? false };
       if (!old || RULE_FIELDS.some((f) => f !== 'rank' && JSON.stringify(old[f]) !== JSON.stringify(item[f]))) rule = true;
@@ -289,13 +312,44 @@ export class PlanBinding {
         const item = next[id]!;
         if (item.rank !== rank) {
           put(id, { ...item, rank });
+          for (const key of PlanBinding.groupsOf(item)) regrouped.add(key);
           rule = true;
         }
       });
     }
-    if (rule) for (const [id, extra] of extraChanges({ plan, items: next })) put(id, { ...next[id]!, extra });
+    for (const id of read.keys()) {
+      const item = next[id];
+      this.group(item, true);
+      for (const key of PlanBinding.groupsOf(item)) regrouped.add(key);
+    }
+    if (rule) this.settleExtras(plan, next, read.keys(), regrouped, put);
     if (dirty) this.view = { plan, items: next };
     return true;
+  }
+
+  /**
+   * The limits' italics of the items a change may have changed: those it read, and every member
+   * of the delområde × ring groups it changed (their order or members) — not the whole plan.
+   */
+  private settleExtras(plan: Plan, items: Record<string, Item>, read: Iterable<string>, regrouped: ReadonlySet<string>, put: (id: string, item: Item) => void): void {
+    const order = priorityOrder(plan.blades);
+    const beyond = new Map<string, ReadonlySet<string>>();
+    const beyondIn = (key: string, limit: number): ReadonlySet<string> => {
+      let set = beyond.get(key);
+      if (!set) {
+        const members = [...(this.groups.get(key) ?? [])].map((id) => items[id]!).sort(order);
+        beyond.set(key, (set = beyondLimit(members, limit)));
+      }
+      return set;
+    };
+    const candidates = new Set(read);
+    for (const key of regrouped) for (const id of this.groups.get(key) ?? []) candidates.add(id);
+    for (const id of candidates) {
+      const item = items[id];
+      if (!item) continue;
+      const extra = isExtraByRule(item, plan, beyondIn);
+      if (item.extra !== extra) put(id, { ...item, extra });
+    }
   }
 }
 

@@ -3,7 +3,7 @@
 // operations stay pure functions on a PlanDoc (immer); this turns their result into writes.
 // Call inside `doc.transact(…, origin)`.
 import * as Y from 'yjs';
-import { containerKey, itemsIn, parseContainerKey } from '../domain/containers';
+import { byRank, containerKey } from '../domain/containers';
 import type { Blade, Comment, Item, Plan, PlanDoc, Ring } from '../domain/types';
 import { isKey, reorder } from './positions';
 import { FORMAT } from './format';
@@ -14,10 +14,12 @@ const PLAN_VALUES = ['id', 'name', 'vision', 'createdAt', 'catalogue', 'recipien
 /** Write `after` over `before` (null: the document is new, write everything). */
 export function writeChanges(ydoc: Y.Doc, before: PlanDoc | null, after: PlanDoc, random: () => number = Math.random): void {
   writePlan(ydoc, before?.plan ?? null, after.plan, random);
+  if (before && before.items === after.items) return;
   const items = itemMap(ydoc);
   const affected = new Set<string>();
   const was = before?.items ?? {};
-  for (const [id, item] of Object.entries(after.items)) {
+  for (const id in after.items) {
+    const item = after.items[id]!;
     const old = was[id];
     if (old === item) continue;
     const entry = items.get(id);
@@ -33,13 +35,21 @@ export function writeChanges(ydoc: Y.Doc, before: PlanDoc | null, after: PlanDoc
       if (old) affected.add(containerKey(old.cell));
     }
   }
-  for (const [id, old] of Object.entries(was)) {
+  for (const id in was) {
     if (Object.hasOwn(after.items, id)) continue;
+    const old = was[id]!;
     items.delete(id);
     writeComments(ydoc, id, old.comments, []);
     affected.add(containerKey(old.cell));
   }
-  for (const key of affected) placeContainer(ydoc, after, key, random);
+  if (affected.size === 0) return;
+  // The members of the containers whose order changed, in one pass over the plan.
+  const members = new Map<string, Item[]>([...affected].map((key) => [key, []]));
+  for (const id in after.items) {
+    const item = after.items[id]!;
+    members.get(containerKey(item.cell))?.push(item);
+  }
+  for (const [key, list] of members) placeContainer(ydoc, list.sort(byRank), key, random);
 }
 
 function writePlan(ydoc: Y.Doc, before: Plan | null, after: Plan, random: () => number): void {
@@ -93,11 +103,12 @@ function writeComments(ydoc: Y.Doc, itemId: string, before: readonly Comment[], 
   for (const id of old.keys()) if (!keep.has(id)) map.delete(id);
 }
 
-/** Give the items of one container (as `doc` has them, in rank order) places that read that order. */
-function placeContainer(ydoc: Y.Doc, doc: PlanDoc, key: string, random: () => number): void {
-  const members = itemsIn(doc, parseContainerKey(key));
-  if (members.length === 0) return;
+/** Give the items of one container (`members`, in rank order) places that read that order. */
+function placeContainer(ydoc: Y.Doc, all: readonly Item[], key: string, random: () => number): void {
   const items = itemMap(ydoc);
+  // An item someone deleted meanwhile has no place to write.
+  const members = all.filter((item) => isYMap(items.get(item.id)));
+  if (members.length === 0) return;
   const current = new Map<string, string>();
   for (const item of members) {
     const place = (items.get(item.id) as Y.Map<unknown>).get('place') as Partial<Place> | undefined;
@@ -108,8 +119,8 @@ function placeContainer(ydoc: Y.Doc, doc: PlanDoc, key: string, random: () => nu
     current,
     random,
   );
-  for (const [id, pos] of moved) {
-    const item = doc.items[id]!;
-    (items.get(id) as Y.Map<unknown>).set('place', { cell: item.cell ? { bladeId: item.cell.bladeId, ringId: item.cell.ringId } : null, pos } satisfies Place);
+  for (const item of members) {
+    const pos = moved.get(item.id);
+    if (pos !== undefined) (items.get(item.id) as Y.Map<unknown>).set('place', { cell: item.cell ? { bladeId: item.cell.bladeId, ringId: item.cell.ringId } : null, pos } satisfies Place);
   }
 }

@@ -4,9 +4,9 @@
 import { newId } from '../domain/ids';
 import type { Catalogue, PlanDoc } from '../domain/types';
 import type { CollectedFile, CollectedInput } from '../domain/collection';
-import { type PointedLayouts, readFilledMall } from '../export/docx/readMall';
+import { type PointedLayouts, readFilledMall } from './template/readMall';
 import type { TablePreview } from './template/interpret';
-import { readPlanPart } from '../export/docx/planPart';
+import { readPlanPart } from '../files/planPart';
 import { LIMITS, MAX_FILE_BYTES, fileTooLarge, shortened } from '../domain/limits';
 import { readPlanFile } from '../schema/restore';
 import { isZip, unreadableKind } from '../files/kinds';

@@ -42,7 +42,7 @@ describe('storage', () => {
   it('writes a whole plan as its document and reads it back exactly', async () => {
     const doc = createExampleDoc();
     await repo.saveDoc(doc);
-    expect(await repo.loadDoc(doc.plan.id)).toEqual(doc);
+    expect(await repo.readStoredDoc(doc.plan.id)).toEqual(doc);
     expect(await repo.database().planUpdates.count()).toBe(1);
     const [summary] = await repo.listPlans();
     expect(summary).toMatchObject({ id: doc.plan.id, name: doc.plan.name, itemCount: EXAMPLE_ITEM_COUNT });
@@ -54,7 +54,7 @@ describe('storage', () => {
     let next = doc;
     const added = changes(ydoc, () => void (next = changeDoc(ydoc, (d) => void addItem(d, { text: 'A' }, 'a'))!));
     await repo.appendUpdates(doc.plan.id, added, next);
-    expect((await repo.loadDoc(doc.plan.id))!.items.a!.text).toBe('A');
+    expect((await repo.readStoredDoc(doc.plan.id))!.items.a!.text).toBe('A');
     const edited = changes(ydoc, () => void (next = changeDoc(ydoc, (d) => updateItem(d, 'a', { text: 'Ny text' }))!));
     expect(edited).toHaveLength(1);
     expect(edited[0]!.length).toBeLessThan(200);
@@ -64,7 +64,7 @@ describe('storage', () => {
       delete d.items.a;
     })!));
     expect(await repo.appendUpdates(doc.plan.id, renamed, next)).toBe(4);
-    const back = await repo.loadDoc(doc.plan.id);
+    const back = await repo.readStoredDoc(doc.plan.id);
     expect(back!.plan.name).toBe('Bytt');
     expect(back!.items).toEqual({});
     expect((await repo.listPlans())[0]).toMatchObject({ name: 'Bytt', itemCount: 0 });
@@ -81,7 +81,7 @@ describe('storage', () => {
     expect(await repo.database().planUpdates.count()).toBe(4);
     await repo.compactPlan(doc.plan.id);
     expect(await repo.database().planUpdates.count()).toBe(1);
-    const back = (await repo.loadDoc(doc.plan.id))!;
+    const back = (await repo.readStoredDoc(doc.plan.id))!;
     expect([back.items[ids[0]!]!.description, back.items[ids[1]!]!.description]).toEqual(['Här', 'Där']);
   });
 
@@ -90,7 +90,7 @@ describe('storage', () => {
     await repo.saveDoc(doc);
     await repo.database().planUpdates.add({ planId: doc.plan.id, update: new Uint8Array([1, 2, 3, 250, 250, 250]) });
     await repo.database().planUpdates.add({ planId: doc.plan.id, update: 'inte en ändring' as never });
-    expect(await repo.loadDoc(doc.plan.id)).toEqual(doc);
+    expect(await repo.readStoredDoc(doc.plan.id)).toEqual(doc);
     expect(repo.takeRepairNotes(doc.plan.id)).toEqual(['2 sparade delar av planen var skadade och lämnades utanför. Det som ändrades i dem saknas.']);
   });
 
@@ -101,7 +101,7 @@ describe('storage', () => {
     await repo.saveDoc(b);
     await repo.markDeleted(b.plan.id);
     expect((await repo.listPlans()).map((p) => p.name)).toEqual(['A']);
-    expect(await repo.loadDoc(b.plan.id)).toBeNull();
+    expect(await repo.readStoredDoc(b.plan.id)).toBeNull();
     await repo.restoreDeleted(b.plan.id);
     expect(await repo.listPlans()).toHaveLength(2);
     await repo.markDeleted(b.plan.id);
@@ -136,9 +136,9 @@ describe('migrations', () => {
     expect(rows.every((r) => r.updatedAt === '2025-04-01T08:00:00.000Z')).toBe(true);
     expect(rows.every((r) => r.status === 'forslag' && r.comments.length === 0 && r.extraChoice === 'auto' && r.sources.length === 0)).toBe(true);
     // First opened: made a document, its item rows gone.
-    expect(await repo.loadDoc(doc.plan.id)).toEqual(doc);
+    expect(await repo.readStoredDoc(doc.plan.id)).toEqual(doc);
     expect(await db.planItems.count()).toBe(0);
-    expect(await repo.loadDoc(doc.plan.id)).toEqual(doc);
+    expect(await repo.readStoredDoc(doc.plan.id)).toEqual(doc);
     expect(await repo.getLastPlanId()).toBe(doc.plan.id);
   });
 
@@ -160,7 +160,7 @@ describe('migrations', () => {
       [a.plan.name, EXAMPLE_ITEM_COUNT],
     ]);
     expect((await repo.loadLastPlan())!.doc).toEqual(a);
-    expect(await repo.loadDoc('plan-b')).toEqual(b);
+    expect(await repo.readStoredDoc('plan-b')).toEqual(b);
     expect(await repo.database().planItems.count()).toBe(0);
     expect((await repo.loadVersion('v'))!.doc).toEqual(a);
   });
@@ -207,7 +207,7 @@ describe('migration to v9 (priority limits)', () => {
     old.close();
 
     await repo.useDatabase(name);
-    const loaded = (await repo.loadDoc(doc.plan.id))!;
+    const loaded = (await repo.readStoredDoc(doc.plan.id))!;
     expect(loaded.plan.catalogue.delomraden.map((d) => d.limit)).toEqual([5, 3, 3, 3, 3, 3]);
     expect(loaded.items[marked.id]).toMatchObject({ extraChoice: 'extra', extra: true });
     const extras = Object.values(loaded.items).filter((i) => i.extra && i.extraChoice === 'auto');
@@ -229,8 +229,8 @@ describe('items per plan', () => {
     let next = b;
     const removed = changes(ydoc, () => void (next = changeDoc(ydoc, (d) => void delete d.items[itemId])!));
     await repo.appendUpdates('kopia', removed, next);
-    expect(Object.keys((await repo.loadDoc(a.plan.id))!.items)).toHaveLength(EXAMPLE_ITEM_COUNT);
-    expect(Object.keys((await repo.loadDoc('kopia'))!.items)).toHaveLength(EXAMPLE_ITEM_COUNT - 1);
+    expect(Object.keys((await repo.readStoredDoc(a.plan.id))!.items)).toHaveLength(EXAMPLE_ITEM_COUNT);
+    expect(Object.keys((await repo.readStoredDoc('kopia'))!.items)).toHaveLength(EXAMPLE_ITEM_COUNT - 1);
   });
 });
 

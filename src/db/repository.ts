@@ -199,7 +199,7 @@ export async function loadPlan(planId: string): Promise<StoredPlan | null> {
 }
 
 /** The plan as it is stored (a version, a copy, a comparison). */
-export async function loadDoc(planId: string): Promise<PlanDoc | null> {
+export async function readStoredDoc(planId: string): Promise<PlanDoc | null> {
   return (await loadPlan(planId))?.doc ?? null;
 }
 

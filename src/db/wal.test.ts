@@ -57,7 +57,7 @@ describe('write-ahead log', () => {
     expect(localStorage.getItem('solfjadern:wal:test')).toBeTruthy();
     // The tab closes here: no IndexedDB write. The next start replays the log.
     expect(await replayLogs()).toBe(1);
-    expect((await repo.loadDoc(doc.plan.id))!.items.loggad!.text).toBe('Loggad');
+    expect((await repo.readStoredDoc(doc.plan.id))!.items.loggad!.text).toBe('Loggad');
   });
 
   it('a change replayed after a later one was stored does not undo it, and committed changes are forgotten', async () => {
@@ -69,7 +69,7 @@ describe('write-ahead log', () => {
     const second = change(stored.ydoc, (d) => updateItem(d, itemId, { text: 'Version 2' }));
     await repo.appendUpdates(stored.doc.plan.id, [second.update], second.doc);
     await replayLogs();
-    expect((await repo.loadDoc(stored.doc.plan.id))!.items[itemId]!.text).toBe('Version 2');
+    expect((await repo.readStoredDoc(stored.doc.plan.id))!.items[itemId]!.text).toBe('Version 2');
     wal.committed(stored.doc.plan.id, seq);
     expect(wal.size).toBe(0);
     expect(localStorage.getItem('solfjadern:wal:test')).toBeNull();
@@ -83,7 +83,7 @@ describe('write-ahead log', () => {
     const removed = change(stored.ydoc, (d) => void delete d.items.kort);
     await repo.appendUpdates(stored.doc.plan.id, [added.update, removed.update], removed.doc);
     await replayLogs();
-    expect((await repo.loadDoc(stored.doc.plan.id))!.items.kort).toBeUndefined();
+    expect((await repo.readStoredDoc(stored.doc.plan.id))!.items.kort).toBeUndefined();
   });
 
   it('drops the logs once replayed (a tab still open writes its log again with its next change)', async () => {
@@ -106,7 +106,7 @@ describe('write-ahead log', () => {
     await repo.useDatabase(`wal-lost-${n}`);
     expect(await repo.listPlans()).toEqual([]);
     await replayLogs();
-    const rebuilt = (await repo.loadDoc(doc.plan.id))!;
+    const rebuilt = (await repo.readStoredDoc(doc.plan.id))!;
     expect(rebuilt.plan).toEqual(doc.plan);
     expect(Object.values(rebuilt.items).map((i) => i.text)).toEqual(['Bara i loggen']);
     expect(rebuilt.items.bara!.cell).toBeNull();
@@ -125,6 +125,6 @@ describe('write-ahead log', () => {
     localStorage.setItem('solfjadern:wal:worse', JSON.stringify({ touched: 0, plans: { [doc.plan.id]: doc.plan }, entries: [{ seq: 1, planId: doc.plan.id, update: 12 }, ...entries] }));
     localStorage.removeItem('solfjadern:wal:good');
     await replayLogs();
-    expect((await repo.loadDoc(doc.plan.id))!.items[itemId]!.text).toBe('Ur loggen');
+    expect((await repo.readStoredDoc(doc.plan.id))!.items[itemId]!.text).toBe('Ur loggen');
   });
 });

@@ -190,11 +190,6 @@ export function fitsFirst(
   return at !== null && some.items.length >= count;
 }
 
-/** Does every item fit (without hyphenating a word unless `hyphenate` is given)? */
-export function fitsAll(box: CellBox, texts: CellText[], fontSize: number, measure: Measure, hyphenate: Hyphenator | null = null): boolean {
-  return fitsFirst(box, texts, texts.length, fontSize, measure, hyphenate);
-}
-
 export function flowCell(
   box: CellBox,
   texts: CellText[],

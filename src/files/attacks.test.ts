@@ -6,7 +6,7 @@ import JSZip from 'jszip';
 import { deepJson, wordWithPlanPart, zipBomb } from '../../tests/fixtures/attacks';
 import { COLLECT_KINDS, takeIn, type FileLike } from '../collect/takeIn';
 import { createExampleDoc } from '../domain/plan';
-import { readPlanPart } from '../export/docx/planPart';
+import { readPlanPart } from './planPart';
 import { planToJson } from '../export/json';
 import { readPlanFile } from '../schema/restore';
 import { JSON_TOO_DEEP, MAX_JSON_DEPTH, nestsDeeperThan } from './jsonDepth';

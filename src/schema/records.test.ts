@@ -43,7 +43,7 @@ describe('restoring stored records', () => {
 
     old.close();
     await repo.useDatabase(`records-old-${n}`);
-    const opened = (await repo.loadDoc(a.plan.id))!;
+    const opened = (await repo.readStoredDoc(a.plan.id))!;
     expect(opened.items[first!.id]).toBeUndefined();
     expect(opened.items[second!.id]!.cell).toBeNull();
     expect(opened.items[third!.id]!.text).toHaveLength(LIMITS.itemText);
@@ -59,7 +59,7 @@ describe('restoring stored records', () => {
     ].sort());
     expect(repo.takeRepairNotes(a.plan.id)).toEqual([]);
 
-    expect(await repo.loadDoc('plan-b')).toEqual(b);
+    expect(await repo.readStoredDoc('plan-b')).toEqual(b);
     expect(repo.takeRepairNotes('plan-b')).toEqual([]);
   });
 
@@ -97,7 +97,7 @@ describe('restoring stored records', () => {
       }),
     );
     expect(await replayLogs()).toBe(1);
-    expect((await repo.loadDoc(doc.plan.id))!.items.ok!.text).toBe('Kom med');
+    expect((await repo.readStoredDoc(doc.plan.id))!.items.ok!.text).toBe('Kom med');
     // The log is dealt with: an old log goes once replayed.
     expect(localStorage.getItem('solfjadern:wal:bad')).toBeNull();
   });

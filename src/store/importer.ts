@@ -48,7 +48,7 @@ async function storedPlan(planId: string): Promise<PlanDoc | null> {
   const open = useEditor.getState().doc;
   if (open?.plan.id === planId) return open;
   await flush();
-  return repo.loadDoc(planId);
+  return repo.readStoredDoc(planId);
 }
 
 /** What replacing the stored plan with the file's would change, item by item. */
@@ -94,7 +94,7 @@ async function planText(file: File): Promise<{ json: string; origin: string } | 
     const refused = notPlanText(file.name, head, file.size);
     return refused ? { refused } : { json: await file.text(), origin: '' };
   }
-  const { readPlanPart } = await import('../export/docx/planPart');
+  const { readPlanPart } = await import('../files/planPart');
   const part = await readPlanPart(file).catch((error: unknown) => (error instanceof Error && error.name === 'ZipTooLarge' ? error : undefined));
   if (part instanceof Error) return { refused: part.message };
   if (part === undefined) return { refused: `Filen går inte att öppna som Word-fil (.docx); den kan vara trasig. ${IMPORT_KINDS}` };
@@ -120,7 +120,7 @@ export async function importAsNewPlan(pending: PendingImport): Promise<PlanDoc> 
 /** Replace the stored plan with the same id; what it was stays as a copy. */
 export async function importReplacing(pending: PendingImport, now = new Date()): Promise<void> {
   await flush();
-  const stored = await repo.loadDoc(pending.doc.plan.id);
+  const stored = await repo.readStoredDoc(pending.doc.plan.id);
   if (stored) {
     const stamp = now.toLocaleString('sv-SE', { dateStyle: 'short', timeStyle: 'short' });
     await repo.saveDoc(duplicateDoc(stored, namedAfter(stored.plan.name, ` (före import ${stamp})`), now));

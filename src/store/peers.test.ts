@@ -58,7 +58,7 @@ describe('a peer tampers with the plan’s id', () => {
       // Later edits are stored under the plan's id, and the next start opens the plan.
       const added = actions.addItem('Efter intrånget')!;
       await flush();
-      const stored = (await repo.loadDoc(before.plan.id))!;
+      const stored = (await repo.readStoredDoc(before.plan.id))!;
       expect(stored.plan.id).toBe(before.plan.id);
       expect(stored.items[added]?.text).toBe('Efter intrånget');
     });
@@ -94,7 +94,7 @@ describe('a burst of tiny updates from a room', () => {
     expect(appends.mock.calls.length).toBeLessThan(5);
     // … and every change is stored.
     settleNow();
-    const stored = (await repo.loadDoc(planId))!;
+    const stored = (await repo.readStoredDoc(planId))!;
     expect(stored.items[ids[999 % ids.length]!]!.description).toBe('Ändring 999');
     expect(stored).toEqual(doc());
   });
@@ -128,7 +128,7 @@ describe('two people each add a blade while apart, at the limit (issue 22, item 
     expect(doc().items['peers-aktivitet']!.cell?.bladeId).toBe(doc().plan.blades.find((b) => b.name === 'Peers område')!.id);
     expect(Object.values(doc().items).find((i) => i.text === 'Min aktivitet')!.cell).toBeNull();
     await flush();
-    expect((await repo.loadDoc(doc().plan.id))!.plan.blades).toHaveLength(8);
+    expect((await repo.readStoredDoc(doc().plan.id))!.plan.blades).toHaveLength(8);
   });
 });
 
@@ -164,7 +164,7 @@ describe('a large change from elsewhere (issue 22, item 5)', () => {
     expect(doc().items).toEqual(before.items);
     expect(useEditor.getState().notice?.text).toMatch(/tillbaka – för alla i rummet/);
     await flush();
-    expect((await repo.loadDoc(before.plan.id))!.items).toEqual(before.items);
+    expect((await repo.readStoredDoc(before.plan.id))!.items).toEqual(before.items);
     // The peer gets them back too.
     Y.applyUpdate(peer, Y.encodeStateAsUpdate(currentYDoc()!));
     expect(itemMap(peer).size).toBe(Object.keys(before.items).length);
@@ -215,7 +215,7 @@ describe('a large change from elsewhere (issue 22, item 5)', () => {
     const id = Object.keys(before.items)[0]!;
     actions.moveItem(id, null, 0);
     await flush();
-    const stored = (await repo.loadDoc(before.plan.id))!;
+    const stored = (await repo.readStoredDoc(before.plan.id))!;
     expect(stored.plan.blades).toEqual(before.plan.blades);
     for (const item of Object.values(before.items)) if (item.id !== id) expect(stored.items[item.id]!.cell).toEqual(item.cell);
   });
@@ -278,6 +278,6 @@ describe('a text far past its limit (issue 22, low)', () => {
     expect(largest).toBeLessThan(200_000);
     const rows = await repo.database().planUpdates.where('planId').equals(planId).toArray();
     expect(rows.reduce((n, r) => n + r.update.length, 0)).toBeLessThan(200_000);
-    expect((await repo.loadDoc(planId))!.items[id]!.description).toHaveLength(10_000);
+    expect((await repo.readStoredDoc(planId))!.items[id]!.description).toHaveLength(10_000);
   });
 });

@@ -69,7 +69,7 @@ describe('writing the open plan', () => {
     // The next start: this tab's log is replayed, then the plan read.
     stopPersistence();
     await replayLogs();
-    const stored = (await repo.loadDoc(doc().plan.id))!;
+    const stored = (await repo.readStoredDoc(doc().plan.id))!;
     expect(stored.items[first]?.text).toBe('Först');
     expect(stored.items[second]?.text).toBe('Sedan');
     expect(stored.items[third]?.text).toBe('Sist');
@@ -103,10 +103,10 @@ describe('writing the open plan', () => {
     const added = actions.addItem('I andra planen')!;
     await flush();
     fail = false;
-    await vi.waitFor(async () => expect((await repo.loadDoc(first))?.items[kept]?.text).toBe('I första planen'), { timeout: 5000 });
+    await vi.waitFor(async () => expect((await repo.readStoredDoc(first))?.items[kept]?.text).toBe('I första planen'), { timeout: 5000 });
     await flush();
-    expect((await repo.loadDoc(other.plan.id))!.items[added]?.text).toBe('I andra planen');
-    expect((await repo.loadDoc(other.plan.id))!.items[kept]).toBeUndefined();
+    expect((await repo.readStoredDoc(other.plan.id))!.items[added]?.text).toBe('I andra planen');
+    expect((await repo.readStoredDoc(other.plan.id))!.items[kept]).toBeUndefined();
     expect(useUi.getState().save.state).toBe('saved');
     expect(await openPlan(first)).toBe(true);
     expect(doc().items[kept]?.text).toBe('I första planen');
@@ -192,7 +192,7 @@ describe('writing the open plan', () => {
     await flush();
     expect(readDoc(theirs)!.doc).toEqual(doc());
     // Storage holds this tab's change (the other tab writes its own).
-    expect((await repo.loadDoc(planId))!.items[item.id]!.text).toBe('Skrivet här');
+    expect((await repo.readStoredDoc(planId))!.items[item.id]!.text).toBe('Skrivet här');
   });
 
   it('a change from another tab is shown, not written again here', async () => {

@@ -10,7 +10,7 @@ import { type LogTrouble, WriteAheadLog } from '../db/wal';
 import { downloadPlanJson } from '../export/json';
 import { LOCAL, mustStore, REPAIR, TAB } from '../ydoc/origins';
 import { currentYDoc, notify, onOpenDoc, peerIsNewer, showsDocument, useEditor } from './editor';
-import { onTabMessage, sayHello, sendUpdate } from './sync';
+import { onTabMessage, sayHello, sendUpdate } from './tabs';
 import { useUi } from './ui';
 
 /** Changes of one plan not yet in IndexedDB. */

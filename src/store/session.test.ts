@@ -24,7 +24,7 @@ describe('session', () => {
     await bootstrap();
     expect(doc().plan.name).toBe(EXAMPLE_PLAN_NAME);
     expect(await repo.getLastPlanId()).toBe(doc().plan.id);
-    expect(await repo.loadDoc(doc().plan.id)).toEqual(doc());
+    expect(await repo.readStoredDoc(doc().plan.id)).toEqual(doc());
   });
 
   it('a plan whose stored rows had to be repaired opens with a message naming what happened', async () => {
@@ -53,12 +53,12 @@ describe('session', () => {
     expect(useUi.getState().save.state).toBe('saving');
     await nextTask(); // the write starts on the next task…
     await flush(); // …and this waits for it to commit
-    expect((await repo.loadDoc(doc().plan.id))!.items[id]!.text).toBe('Snabbt sparad');
+    expect((await repo.readStoredDoc(doc().plan.id))!.items[id]!.text).toBe('Snabbt sparad');
     expect(useUi.getState().save.state).toBe('saved');
     undo();
     await nextTask();
     await flush();
-    expect((await repo.loadDoc(doc().plan.id))!.items[id]).toBeUndefined();
+    expect((await repo.readStoredDoc(doc().plan.id))!.items[id]).toBeUndefined();
   });
 
   it('reopens the plan used last', async () => {
@@ -106,10 +106,10 @@ describe('a failed write', () => {
     await flush();
     expect(useUi.getState().save.state).toBe('error');
     expect(useEditor.getState().notice?.kind).toBe('error');
-    expect((await repo.loadDoc(doc().plan.id))!.items[id]).toBeUndefined();
+    expect((await repo.readStoredDoc(doc().plan.id))!.items[id]).toBeUndefined();
     fail = false;
     await flush();
-    expect((await repo.loadDoc(doc().plan.id))!.items[id]!.text).toBe('Får inte försvinna');
+    expect((await repo.readStoredDoc(doc().plan.id))!.items[id]!.text).toBe('Får inte försvinna');
     expect(useUi.getState().save.state).toBe('saved');
   });
 });

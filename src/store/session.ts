@@ -116,7 +116,7 @@ export async function createPlan(kind: NewPlanKind, name: string): Promise<PlanD
 
 export async function duplicatePlan(planId: string): Promise<PlanDoc | null> {
   await flush();
-  const source = await repo.loadDoc(planId);
+  const source = await repo.readStoredDoc(planId);
   if (!source) return null;
   const copy = duplicateDoc(source, namedAfter(source.plan.name, ' (kopia)'));
   await show(await stored(copy));

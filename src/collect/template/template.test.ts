@@ -3,7 +3,7 @@
 // and three others, written as HTML and converted by LibreOffice to .docx and .odt.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { convertHtml, type OfficeKind } from '../../../tests/fixtures/offices';
-import { readFilledMall } from '../../export/docx/readMall';
+import { readFilledMall } from './readMall';
 import { createExampleDoc } from '../../domain/plan';
 import { takeIn } from '../takeIn';
 import { EXPECTED, PAGES, UNPLACED } from '../../../tests/fixtures/templateLayouts';

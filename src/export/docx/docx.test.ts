@@ -9,7 +9,8 @@ import { uncoveredEffektmal } from '../../domain/coverage';
 import type { PlanDoc } from '../../domain/types';
 import { readPlanFile } from '../../schema/restore';
 import { FILE_VERSION } from '../../schema/version';
-import { buildHandlingsplan, buildMall, MALL_HEADERS, readPlanPart } from './index';
+import { buildHandlingsplan, buildMall, MALL_HEADERS } from './index';
+import { readPlanPart } from '../../files/planPart';
 
 const AT = new Date('2026-11-22T10:00:00.000Z');
 // A 1×1 PNG: the builders only pass the picture through.

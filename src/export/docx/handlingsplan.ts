@@ -9,7 +9,7 @@ import { planToJson } from '../json';
 import { FILE_VERSION } from '../../schema/version';
 import { itemFacts, sourcesText } from '../facts';
 import { A3_TEXT_HEIGHT, A3_TEXT_WIDTH, bodyCell, DESCRIPTION_STYLE, CELL_MARGINS, columns, headerCell, itemRun, LANDSCAPE_A3, LANDSCAPE_A4, muted, plain, STYLES, swedishDate, swedishTime, TEXT_WIDTH } from './common';
-import { addPlanPart, type WordDocumentKind } from './planPart';
+import { addPlanPart, type WordDocumentKind } from '../../files/planPart';
 
 export interface WordPicture {
   svg: string;

@@ -1,4 +1,4 @@
 // The Word exports, loaded only when the user exports (docx and JSZip stay out of the first load).
 export { buildHandlingsplan, type WordOptions, type WordPicture } from './handlingsplan';
 export { buildMall, MALL_HEADERS } from './mall';
-export { readPlanPart, type PlanPart, type Provenance } from './planPart';
+export { type PlanPart, type Provenance } from '../../files/planPart';

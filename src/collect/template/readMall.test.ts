@@ -2,7 +2,7 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { createExampleDoc } from '../../domain/plan';
-import { buildMall } from './mall';
+import { buildMall } from '../../export/docx/mall';
 import { fillIn } from '../../../tests/fixtures/fillMall';
 import { proposalsFromDocumentXml, readFilledMall } from './readMall';
 

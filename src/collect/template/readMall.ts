@@ -1,12 +1,12 @@
 // Reading a filled-in template back — this app's "Mall att fylla i" or the region's own
 // layout, as Word or LibreOffice saved it: the document's tables (src/collect/template/docx.ts)
 // read by meaning (src/collect/template/interpret.ts).
-import { previewOf, proposalsOfTables, type TablePreview, type TemplateProposal } from '../../collect/template/interpret';
-import { tablesOfDocx } from '../../collect/template/docx';
-import { tablesOfOdt } from '../../collect/template/odt';
+import { previewOf, proposalsOfTables, type TablePreview, type TemplateProposal } from './interpret';
+import { tablesOfDocx } from './docx';
+import { tablesOfOdt } from './odt';
 import { openZip, type SafeZip, ZipTooLarge } from '../../files/safeZip';
-import { MALL_HEADERS } from './mall';
-import { readPlanPart } from './planPart';
+import { MALL_HEADERS } from '../../export/docx/mall';
+import { readPlanPart } from '../../files/planPart';
 
 export type MallProposal = TemplateProposal;
 

@@ -2,7 +2,7 @@
 // LibreOffice keep such parts when the file is edited and saved). A later import reads it
 // back to tell which plan, file version, document and recipient the file came from.
 import JSZip from 'jszip';
-import { openZip, type SafeZip } from '../../files/safeZip';
+import { openZip, type SafeZip } from './safeZip';
 
 export const PLAN_PART_NS = 'urn:solfjadern:plan';
 const CUSTOM_XML = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml';

@@ -87,21 +87,6 @@ export async function itemPoint(item: Locator): Promise<{ x: number; y: number }
   });
 }
 
-/**
- * Where an item is once the fan has come to rest: after a zoom settles the fan is laid out
- * again and its sectors move by a transition, so read the point until two reads agree.
- */
-export async function steadyPoint(item: Locator): Promise<{ x: number; y: number }> {
-  let last = await itemPoint(item);
-  for (let i = 0; i < 40; i++) {
-    await item.page().waitForTimeout(150);
-    const now = await itemPoint(item);
-    if (Math.hypot(now.x - last.x, now.y - last.y) < 0.5) return now;
-    last = now;
-  }
-  throw new Error('the item kept moving');
-}
-
 export async function clickItem(page: Page, item: Locator): Promise<void> {
   const p = await itemPoint(item);
   await page.mouse.click(p.x, p.y);

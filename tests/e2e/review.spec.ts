@@ -164,6 +164,8 @@ test('review marks: each status and the comments show on the fan (with a legend)
 });
 
 test('news leaves by itself; an error stays until closed; in a dialog a message never covers its buttons', async ({ page }) => {
+  // The page's clock runs as usual, and can be fast-forwarded past a message's life.
+  await page.clock.install();
   await openApp(page);
   await addInspel(page, 'Ett förslag som ska bort');
   await inspel(page).getByRole('button', { name: /Ett förslag som ska bort/ }).click();
@@ -171,14 +173,15 @@ test('news leaves by itself; an error stays until closed; in a dialog a message 
   const news = page.getByRole('status').filter({ hasText: 'togs bort' });
   await expect(news).toBeVisible();
   // Gone after a while (longer than plain news: it offers "Ångra").
-  await expect(news).toBeHidden({ timeout: 20_000 });
+  await page.clock.runFor(NOTICE_MS.action + 500);
+  await expect(news).toBeHidden();
 
   // An error stays: a file Importera cannot read.
   await page.getByTestId('import-file').setInputFiles({ name: 'trasig.json', mimeType: 'application/json', buffer: Buffer.from('{"format":') });
   const alert = page.getByRole('alert').filter({ hasText: 'trasig.json' });
   await expect(alert).toBeVisible();
-  // Longer than any news lives (6 s): what is checked is that nothing happens.
-  await page.waitForTimeout(NOTICE_MS.plain + 2000);
+  // Longer than any news lives: what is checked is that nothing happens.
+  await page.clock.runFor(NOTICE_MS.action + 2000);
   await expect(alert).toBeVisible();
   await alert.getByRole('button', { name: 'Stäng meddelandet' }).click();
   await expect(alert).toBeHidden();

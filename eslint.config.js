@@ -20,6 +20,12 @@ export default tseslint.config(
     },
     languageOptions: { globals: { ...globals.browser } },
   },
+  // A promise nobody awaits or marks `void` is a change whose failure nobody sees (typed rules: the project's tsconfig).
+  {
+    files: ['src/**/*.{ts,tsx}', 'tests/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: { '@typescript-eslint/no-floating-promises': 'error' },
+  },
   // Tests build malformed plan files on purpose: loose JSON types are the point there.
   { files: ['**/*.test.{ts,tsx}', 'tests/**'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
   { files: ['**/*.{js,mjs}', 'scripts/**', 'bench/**', 'tests/**', '*.config.ts'], languageOptions: { globals: { ...globals.node, ...globals.browser } } },

@@ -233,7 +233,8 @@ export async function saveDoc(doc: PlanDoc, now = new Date(), open = false): Pro
 }
 
 /**
- * Add changes of a plan's document, and its row for the plan list (`doc` as it is now). Pieces
+ * Add changes of a plan's document, and its row for the plan list (`doc` as it is now, when the
+ * row's fields changed). Pieces
  * are only ever added — the same change twice is harmless — so two tabs never overwrite each
  * other. Returns how many pieces the plan has.
  */
@@ -243,8 +244,12 @@ export async function appendUpdates(planId: string, updates: readonly Uint8Array
   const piece = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates as Uint8Array[]);
   return d.transaction('rw', d.plans, d.planUpdates, async () => {
     await d.planUpdates.add(pieceRow(planId, piece));
-    const row = await d.plans.get(planId);
-    if (row && doc && doc.plan.id === planId) await d.plans.put(planRow(doc, now, row.deletedAt));
+    // The plan list's row: written whole when the plan record or its item count changed
+    // (`doc` given), else only when it was last changed.
+    if (doc && doc.plan.id === planId) {
+      const row = await d.plans.get(planId);
+      if (row) await d.plans.put(planRow(doc, now, row.deletedAt));
+    } else await d.plans.update(planId, { updatedAt: now.toISOString() });
     return d.planUpdates.where('planId').equals(planId).count();
   });
 }

@@ -101,7 +101,7 @@ function settle(): void {
   // was read (every copy then agrees again, and the excess leaves the document).
   if (read.notes.length > 0 && !current.newer)
     change(REPAIR, (ydoc) => {
-      if (current.planId && read.notes.includes(ID_RESTORED_NOTE)) planMap(ydoc).set('id', current.planId);
+      if (read.notes.includes(ID_RESTORED_NOTE)) planMap(ydoc).set('id', current.planId ?? doc.plan.id);
       healOversized(ydoc, doc);
     });
   const prev = useEditor.getState().doc;

@@ -69,6 +69,23 @@ const shownDoc = (planId: string) => {
   return doc?.plan.id === planId ? doc : null;
 };
 
+/** What each plan's row in the plan list was last written from: its plan record and item count. */
+const rowWritten = new Map<string, { plan: object; items: number }>();
+
+/**
+ * The open plan, when its row in the plan list needs writing with this batch (its name, blades,
+ * rings or catalogue changed, or how many items it has): most edits change an item only, and
+ * then only the document's update is stored.
+ */
+function rowDue(planId: string): ReturnType<typeof shownDoc> {
+  const doc = shownDoc(planId);
+  if (!doc) return null;
+  const items = Object.keys(doc.items).length;
+  const last = rowWritten.get(planId);
+  if (last && last.plan === doc.plan && last.items === items) return null;
+  return doc;
+}
+
 /**
  * Plans whose stored pieces are re-encoded after their next write, not only after many pieces:
  * a large change came from elsewhere, or a repair wrote back what it cut (the excess goes).
@@ -84,7 +101,9 @@ async function write(batch: Batch, rest: Batch[]): Promise<boolean> {
   let pieces: number;
   const started = generation;
   try {
-    pieces = await repo.appendUpdates(batch.planId, batch.updates, shownDoc(batch.planId));
+    const row = rowDue(batch.planId);
+    pieces = await repo.appendUpdates(batch.planId, batch.updates, row);
+    if (row) rowWritten.set(batch.planId, { plan: row.plan, items: Object.keys(row.items).length });
   } catch (error) {
     if (started !== generation) return false;
     // Keep what failed queued before anything newer, each plan's changes apart: an edit is never dropped.

@@ -10,7 +10,7 @@ import { itemMap, planMap } from '../ydoc/shape';
 import * as actions from './actions';
 import { currentYDoc, loadDoc, settleNow, undo, useEditor } from './editor';
 import { stopPersistence } from './persistence';
-import { bootstrap, flush, startPersistence } from './session';
+import { bootstrap, flush, renameStoredPlan, startPersistence } from './session';
 import { giveDot, loadVoting, startTurn } from './voting';
 
 const doc = () => useEditor.getState().doc!;
@@ -112,6 +112,11 @@ describe('a plan written by a newer version', () => {
     expect(actions.updateItem(item.id, { text: 'Nej' })).toBe(false);
     expect(Y.encodeStateVector(opened)).toEqual(state);
     expect((itemMap(opened).get(item.id) as Y.Map<unknown>).get('progress')).toEqual({ period: '2026', state: 'Pågår' });
+    // Renamed from the plan list: refused too, nothing stored.
+    const name = doc().plan.name;
+    await renameStoredPlan(doc().plan.id, 'Nytt namn från listan');
+    expect((await repo.readStoredDoc(doc().plan.id))!.plan.name).toBe(name);
+    expect(useEditor.getState().notice?.text).toBe(`${NEWER_MESSAGE}.`);
   });
 
   it('a plan without its format is brought up to this format once, when opened', async () => {

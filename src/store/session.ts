@@ -8,6 +8,7 @@ import type { PlanDoc } from '../domain/types';
 import * as ops from '../domain/operations';
 import * as repo from '../db/repository';
 import { changeDoc } from '../ydoc/replica';
+import { formatOf, isNewer, NEWER_MESSAGE } from '../ydoc/format';
 import { loadRepair } from '../ydoc/read';
 import { takeStartupRead } from '../db/startup';
 import { forgetPlan, knownPlans, rememberPlan, setKnownPlans } from '../db/registry';
@@ -127,6 +128,11 @@ export async function duplicatePlan(planId: string): Promise<PlanDoc | null> {
 export async function renameStoredPlan(planId: string, name: string): Promise<void> {
   const plan = await repo.loadPlan(planId);
   if (!plan) return;
+  // A plan a newer version wrote is never written by this one (src/ydoc/format.ts).
+  if (isNewer(formatOf(plan.ydoc))) {
+    notify('error', `${NEWER_MESSAGE}.`);
+    return;
+  }
   const updates: Uint8Array[] = [];
   plan.ydoc.on('update', (update: Uint8Array) => updates.push(update));
   const doc = changeDoc(plan.ydoc, (d) => ops.renamePlan(d, name.trim()));

@@ -13,7 +13,7 @@ import { seededRandom } from '../../tests/fixtures/random';
 import { PlanBinding } from './binding';
 import { loadRepair, readDoc } from './read';
 import { changeDoc, docFromPlan } from './replica';
-import { commentMap, itemMap } from './shape';
+import { commentMap, itemMap, planMap } from './shape';
 
 const KINDS = ['add', 'move', 'reorder', 'edit', 'area', 'choice', 'comment', 'uncomment', 'delete', 'undo', 'redo', 'blade', 'unblade', 'rename', 'raw'] as const;
 
@@ -193,5 +193,20 @@ describe('the binding: the plan as read from its document, record by record', ()
     expect(changes).toHaveLength(1);
     expect(changes[0]).not.toBeNull();
     expect(after).toEqual(readDoc(ydoc)!.doc);
+  });
+});
+
+describe('the binding keeps the plan’s id', () => {
+  it('opened without an expected id, it keeps the id it first read, whatever a peer writes later', () => {
+    const ydoc = docFromPlan(createExampleDoc(new Date('2026-03-01T10:00:00Z')));
+    const binding = new PlanBinding(ydoc);
+    const id = binding.doc!.plan.id;
+    const notes: string[][] = [];
+    binding.subscribe((change) => change.read && notes.push(change.read.notes));
+    for (const tamper of [(p: Y.Map<unknown>) => p.set('id', 'en-annan-plan'), (p: Y.Map<unknown>) => p.delete('id'), (p: Y.Map<unknown>) => p.set('id', '__proto__')]) {
+      tamper(planMap(ydoc));
+      expect(binding.doc!.plan.id).toBe(id);
+    }
+    expect(notes.flat().length).toBeGreaterThan(0);
   });
 });

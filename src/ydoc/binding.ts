@@ -71,7 +71,7 @@ export class PlanBinding {
   /** `shown`: a plan on screen now, whose records are kept where the document agrees with them. */
   constructor(
     readonly ydoc: Y.Doc,
-    private readonly expected?: Expected,
+    private expected?: Expected,
     shown: PlanDoc | null = null,
   ) {
     this.firstRead = this.readWhole(shown);
@@ -109,6 +109,8 @@ export class PlanBinding {
   private readWhole(prev: PlanDoc | null): BindingChange['read'] {
     const read = readDoc(this.ydoc, this.expected);
     this.view = read ? shareUnchanged(prev, read.doc) : prev;
+    // A document's plan keeps the id it was first read as, whatever a peer writes later.
+    if (read && !this.expected) this.expected = { id: read.doc.plan.id };
     this.unsound = !read || read.partial === true || read.notes.length > 0;
     this.index();
     return read ? { notes: read.notes, rehomed: read.rehomed, ...(read.partial ? { partial: true } : {}) } : null;

@@ -2,7 +2,7 @@
 // the page's `connect-src 'self'` holds and a room needs one address), on Hocuspocus. Rooms
 // are kept in SQLite; several relays behind one address share rooms through Redis.
 import { Database } from '@hocuspocus/extension-database';
-import { Server } from '@hocuspocus/server';
+import { type Extension, Server } from '@hocuspocus/server';
 import type { Duplex } from 'node:stream';
 import { networkInterfaces } from 'node:os';
 import { opens } from '../room/access';
@@ -81,7 +81,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     warned.add(text);
     warn(text);
   };
-  const extensions = [
+  const extensions: Extension[] = [
     new Database({
       fetch: async ({ documentName }) => store.fetch(documentName),
       store: async ({ documentName, state }) => {
@@ -100,7 +100,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
         onStatus: (up) => {
           if (!options.quiet) console.log(up ? 'Redis är tillbaka: rummen delas med de andra reläerna igen.' : 'Redis svarar inte: rummen fortsätter på det här reläet och delas igen när Redis är tillbaka.');
         },
-      }) as unknown as Database,
+      }),
     );
   const server = new Server(
     {
@@ -115,8 +115,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       // A connection is one person: one presence (a reconnect may bring its last one along).
       // One that claims more — a raw client faking a crowd — is closed, its presences with it.
       async onAwarenessUpdate({ document }) {
-        const connections = (document as unknown as { connections: Map<{ close(code: number, reason: string): void }, { clients: Set<number> }> }).connections;
-        for (const [socket, { clients }] of connections) if (clients.size > MAX_PRESENCES_PER_CONNECTION) socket.close(4400, 'För många närvaron');
+        for (const [socket, { clients }] of document.connections) if (clients.size > MAX_PRESENCES_PER_CONNECTION) socket.close(4400, 'För många närvaron');
       },
       async onAuthenticate({ documentName, token, request, instance }) {
         if (!(await opens(documentName, token))) throw new Error('Fel eller saknad nyckel till rummet');

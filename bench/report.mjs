@@ -13,6 +13,9 @@ const colleague = r.results
   .filter((x) => x.colleagueEdit)
   .map((x) => `N = ${x.n.toLocaleString('en')}: ${pair(x.colleagueEdit)} ms`)
   .join('; ');
+const aged = r.results
+  .filter((x) => x.agedReloadReady)
+  .map((x) => `A plan of N = ${x.n.toLocaleString('en')} after ${x.agedUpdates.toLocaleString('en')} more stored changes opens (reload → fan drawn / document ready) in ${pair(x.agedReload)} / ${pair(x.agedReloadReady)} ms, against ${pair(x.reload)} / ${pair(x.reloadReady)} ms fresh (median / p95).`);
 const exports = r.results
   .filter((x) => x.wordExport)
   .map((x) => `Exports at N = ${x.n.toLocaleString('en')}: Word ${pair(x.wordExport)} ms, JSON export + import ${pair(x.jsonRoundTrip)} ms (median / p95).`);
@@ -39,6 +42,7 @@ Times in ms, median / p95. "Blank" is an empty Vite + React page built the same 
 ${rows.join('\n')}
 
 ${exports.join('\n')}
+${aged.join('\n')}
 ${colleague ? `A colleague's edit of one item arriving from the room, applied to the document and shown in the plan (median / p95): ${colleague}.` : ''}
 ${collect}
 

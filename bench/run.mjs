@@ -23,6 +23,8 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 11);
 const MICRO_RUNS = Number(process.env.BENCH_MICRO_RUNS ?? 40);
 const EXPORT_RUNS = Number(process.env.BENCH_EXPORT_RUNS ?? 11);
 const MARK = 'solfjadern:fan-drawn';
+/** Stored changes after which a plan must still open as fast as a fresh one (issue 24). */
+const AGED_UPDATES = 10_000;
 /** The plan's document decoded (it is shown first from its kept view): edits need no wait from here. */
 const READY = 'solfjadern:doc-ready';
 /** Wait for a mark of the page's load; its time since navigation start. */
@@ -254,6 +256,29 @@ async function measureSize(browser, appUrl, blankUrl, n) {
     // The first layout of a page: no geometry to keep, every size tried.
     layoutFresh.push(await page.evaluate((name) => performance.getEntriesByName(name)[0]?.duration ?? NaN, LAYOUT));
   }
+  // A plan used for years: 10,000 more stored changes (edits of item texts, stored in batches as
+  // a workshop stores them), then opened again — against the same plan opened fresh above.
+  const aged = { reload: [], reloadReady: [] };
+  if (n === 1000 && process.env.BENCH_AGED !== '0') {
+    await page.evaluate(async (total) => {
+      const hook = window.__solfjadern;
+      const ids = Object.keys(hook.editor.getState().doc.items);
+      for (let i = 0; i < total; i++) {
+        const id = ids[i % ids.length];
+        const item = hook.editor.getState().doc.items[id];
+        hook.actions.updateItem(id, { text: `${item.text.replace(/ · \d+$/, '')} · ${i}` });
+        if (i % 100 === 99) await hook.flush();
+      }
+      await hook.flush();
+      // The plan as shown is kept for the next start once the tab has been quiet a second.
+      await new Promise((r) => setTimeout(r, 2500));
+    }, AGED_UPDATES);
+    for (let i = 0; i < RUNS; i++) {
+      await page.reload();
+      aged.reload.push(await markTime(page, MARK));
+      aged.reloadReady.push(await markTime(page, READY));
+    }
+  }
   // Cold loads alternate with loads of the blank page, so both see the same machine load.
   const blankContext = await browser.newContext({ viewport: { width: 1920, height: 1080 }, serviceWorkers: 'block' });
   const cold = [];
@@ -296,6 +321,7 @@ async function measureSize(browser, appUrl, blankUrl, n) {
     dragFrame: { ...stats(drag.frames), rawIntervalP95: quantile(drag.raw, 0.95), longTasks: drag.longTasks },
     persistence: stats(persist),
     reload: stats(reload),
+    ...(aged.reload.length > 0 ? { agedReload: stats(aged.reload), agedReloadReady: stats(aged.reloadReady), agedUpdates: AGED_UPDATES } : {}),
     layoutFresh: stats(layoutFresh),
     layoutUpdate: stats(layoutUpdate.length > 0 ? layoutUpdate : [NaN]),
     ...(word.length > 0 ? { wordExport: stats(word), jsonRoundTrip: stats(json) } : {}),
@@ -379,6 +405,10 @@ async function main() {
         check('N=1000 Word export (median)', r.wordExport.median, 2000, 'ms', cpuFactor);
         check('N=1000 JSON export + import (median)', r.jsonRoundTrip.median, 300, 'ms', cpuFactor);
       }
+      if (r.agedReload) {
+        check(`N=1000 open after ${AGED_UPDATES} stored changes ÷ fresh (fan drawn, median)`, r.agedReload.median / r.reload.median, 1.2, '×');
+        check(`N=1000 open after ${AGED_UPDATES} stored changes ÷ fresh (document ready, median)`, r.agedReloadReady.median / r.reloadReady.median, 1.2, '×');
+      }
       if (r.n === 5000) {
         check('N=5000 reload (median)', r.reload.median, 1500, 'ms', loadFactor);
         check('N=5000 drag frame p95', r.dragFrame.p95, 16.7);
@@ -402,6 +432,10 @@ async function main() {
       console.log(row('re-render after edit', r.rerenderEdit));
       console.log(row('re-render after move', r.rerenderMove));
       console.log(row("colleague's edit applied", r.colleagueEdit));
+      if (r.agedReload) {
+        console.log(row(`reload after ${AGED_UPDATES} changes`, r.agedReload));
+        console.log(row(`… document ready`, r.agedReloadReady));
+      }
       console.log(
         row('drag frame', r.dragFrame) +
           `  (${r.dragFrame.runs} frames, raw interval p95 ${round(r.dragFrame.rawIntervalP95)} ms, ${r.dragFrame.longTasks} long tasks)`,

@@ -1,7 +1,7 @@
 // The editor: every change of this window goes through `commit` — a pure operation on the plan
-// (immer), written into the plan's Yjs document (src/ydoc/) as one transaction and one undoable
-// step. The document is the one source of truth, alone or in a room (./openDoc.ts opens and
-// follows it); `doc` in the state is what it holds.
+// (immer), written into the plan's Yjs document (src/ydoc/) through `change` as one transaction
+// and one undoable step. The document is the one source of truth, alone or in a room
+// (./openDoc.ts opens and follows it); `doc` in the state is its binding's plan.
 import { produce } from 'immer';
 import type * as Y from 'yjs';
 import { RuleError } from '../domain/rules';

@@ -1,6 +1,6 @@
-// A plan held in a Yjs document, changed the way the editor changes it: read the plan, run a
-// pure operation on it (immer), write the difference back as one transaction. Used by the
-// editor, the room client and the tests alike.
+// A plan held in a Yjs document that is not the open one (a new plan, a stored plan renamed from
+// the list, a test's replica), changed the way the editor changes the open one: read the plan,
+// run a pure operation on it (immer), write what it changed as one transaction.
 import { produce } from 'immer';
 import * as Y from 'yjs';
 import type { PlanDoc } from '../domain/types';

@@ -1,7 +1,6 @@
-// The plan as the app shows it, kept in step with its Yjs document: after a change that did not
-// come from this window's own editing (a colleague in the room, another tab, undo), the plan is
-// read again and every part that did not change keeps its object, so React redraws only what
-// changed.
+// When the binding (./binding.ts) has to read the whole plan again (a blade or ring added or
+// removed, a record that needed repair), every part that did not change keeps its object, so
+// React redraws only what changed.
 import type { Item, PlanDoc } from '../domain/types';
 
 /** Equal plain data (objects by their own keys in any order, arrays in order). */

@@ -1,7 +1,8 @@
 // Usage: node scripts/shot.mjs out.png [width] [height] [url] [steps]
 // Screenshots the built app (a running preview). `steps` is a comma-separated list of what to
 // do first: "unfold:<blade name>", "present", "table", "key:<key>", "hide-inspel", "show-inspel",
-// "inspel:<text>" (adds one to Inspel), "panel:<name>" (Måluppfyllnad, Delområden…), "filter".
+// "inspel:<text>" (adds one to Inspel), "panel:<name>" (Måluppfyllnad, Delområden…), "filter",
+// "newer" (a tab of a newer format says so: the plan turns read-only; needs ?automation in the url).
 import { chromium } from 'playwright-core';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,6 +25,15 @@ for (const step of steps.split(',').filter(Boolean)) {
     await page.waitForSelector('.presentation svg.fan');
   }
   else if (verb === 'key') await page.keyboard.press(arg);
+  else if (verb === 'newer') {
+    await page.evaluate(() => {
+      const planId = window.__solfjadern.editor.getState().doc.plan.id;
+      const channel = new BroadcastChannel('solfjadern-plan');
+      channel.postMessage({ from: 'newer-tab', format: 99, kind: 'hello', planId });
+      channel.close();
+    });
+    await page.waitForSelector('.readonly-banner');
+  }
   else if (verb === 'table') await page.getByRole('group', { name: 'Vy' }).getByRole('button', { name: 'Tabell', exact: true }).click();
   else if (verb === 'hide-inspel') await page.getByRole('button', { name: 'Dölj inspel' }).click();
   else if (verb === 'show-inspel') await page.getByRole('button', { name: /^Visa inspel/ }).click();

@@ -17,7 +17,7 @@ import { HISTORY_LIMIT, pushed, type Step } from './history';
 import { change, type Open, openDocument, refusedAsNewer, setRestoreLosses, setWriteMine, settleNow } from './openDoc';
 
 export { clearNotice, notify, obeyingRules, useEditor, type EditorState, type Notice } from './editorState';
-export { change, currentYDoc, type DocSource, FORMAT, loadDoc, onOpenDoc, type OpenListener, openYDoc, peerIsNewer, settleNow, showsDocument } from './openDoc';
+export { change, currentYDoc, type DocSource, loadDoc, onOpenDoc, type OpenListener, openYDoc, peerIsNewer, settleNow, showsDocument } from './openDoc';
 
 /**
  * Apply one user action to the open plan as one undoable step: the pure operation runs on the

@@ -12,7 +12,7 @@ import { ID_RESTORED_NOTE, loadRepair, repairLoaded } from '../ydoc/read';
 import { docFromPlan } from '../ydoc/replica';
 import { authorMap, bladeMap, commentMap, dotMap, itemMap, planMap, ringMap, votingMap } from '../ydoc/shape';
 import { healOversized } from '../ydoc/heal';
-import { FORMAT, formatOf, isNewer, migrate, NEWER_MESSAGE } from '../ydoc/format';
+import { formatOf, isNewer, migrate, NEWER_MESSAGE } from '../ydoc/format';
 import { LOAD, LOCAL, MIGRATE, REPAIR, TAB } from '../ydoc/origins';
 import { type Clash, clashing, clashMessage } from './clashes';
 import { authorsOf, forgetLosses, noteChangeFromElsewhere } from './losses';
@@ -250,9 +250,6 @@ function markNewer(current: Open): void {
 export function peerIsNewer(format: unknown, ydoc?: Y.Doc): void {
   if (open && isNewer(format) && (!ydoc || open.ydoc === ydoc)) markNewer(open);
 }
-
-/** The format this window writes (tab messages and room awareness carry it). */
-export { FORMAT };
 
 /**
  * The one way anything is written into the open plan's document: `write` runs in one

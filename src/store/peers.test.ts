@@ -12,25 +12,17 @@ import { stampAuthor } from './losses';
 import { listVersions, restoreVersionInRoom, saveVersion } from './versions';
 import { changeDoc } from '../ydoc/replica';
 import * as ops from '../domain/operations';
-import { currentYDoc, loadDoc, settleNow, undo, useEditor } from './editor';
+import { currentYDoc, settleNow, undo, useEditor } from './editor';
 import { stopPersistence } from './persistence';
-import { bootstrap, flush, startPersistence } from './session';
+import { startStoredApp } from '../../tests/fixtures/storedApp';
+import { flush } from './session';
 
 const doc = () => useEditor.getState().doc!;
 /** The next macrotask: never reached while the tab is stuck in a loop of microtasks. */
 const nextTask = () => new Promise((r) => setTimeout(r, 0));
 const PEER = { peer: 'raw Yjs client' };
-let n = 0;
 
-beforeEach(async () => {
-  localStorage.clear();
-  await repo.useDatabase(`peers-${++n}`);
-  loadDoc(null);
-  startPersistence();
-  await bootstrap();
-  await flush();
-  useEditor.setState({ notice: null });
-});
+beforeEach(() => startStoredApp('peers'));
 
 afterEach(() => stopPersistence());
 

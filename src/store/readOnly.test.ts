@@ -10,21 +10,13 @@ import { itemMap, planMap } from '../ydoc/shape';
 import * as actions from './actions';
 import { currentYDoc, loadDoc, settleNow, undo, useEditor } from './editor';
 import { stopPersistence } from './persistence';
+import { startStoredApp } from '../../tests/fixtures/storedApp';
 import { bootstrap, flush, renameStoredPlan, startPersistence } from './session';
 import { giveDot, loadVoting, startTurn } from './voting';
 
 const doc = () => useEditor.getState().doc!;
-let n = 0;
 
-beforeEach(async () => {
-  localStorage.clear();
-  await repo.useDatabase(`read-only-${++n}`);
-  loadDoc(null);
-  startPersistence();
-  await bootstrap();
-  await flush();
-  useEditor.setState({ notice: null });
-});
+beforeEach(() => startStoredApp('read-only'));
 
 afterEach(() => stopPersistence());
 

@@ -3,7 +3,7 @@
 // one now and then), with a row in `plans` for the plan list. Plans stored before (v11: a
 // plan row and item rows) become documents when first opened.
 import * as Y from 'yjs';
-import type { Plan, PlanDoc } from '../domain/types';
+import type { PlanDoc } from '../domain/types';
 import { isRecord, type RestoredDoc, restoreSound } from '../schema/records';
 import { ID_RESTORED_NOTE, loadRepair, readDoc } from '../ydoc/read';
 import { damagedNote, decodePieces, pieceRow, soundPiece } from './pieces';
@@ -293,29 +293,33 @@ export interface RebuiltPlan {
 /**
  * Changes from a write-ahead log: added to the plan's document (a change already stored is
  * harmless). A plan that storage lost altogether (the browser may delete a site's database
- * when the disk is full) is made again from its logged plan and whatever the log holds.
+ * when the disk is full) is made again from the base the log kept of it (its whole document
+ * as one update) and the changes after it; without a base there is nothing to make it from.
+ * Returns 'stored' when the changes were added to a stored plan, the plan made again, or null.
  */
-export async function applyLoggedUpdates(plan: Plan, updates: readonly Uint8Array[], items: readonly unknown[] = []): Promise<RebuiltPlan | null> {
+export async function applyLoggedUpdates(planId: string, updates: readonly Uint8Array[], base: Uint8Array | null = null): Promise<RebuiltPlan | 'stored' | null> {
   const d = await opened();
-  const row = await d.plans.get(plan.id);
+  const row = await d.plans.get(planId);
   if (row) {
-    await d.planUpdates.bulkAdd(updates.map((update) => pieceRow(plan.id, update)));
-    return null;
+    if (updates.length > 0) await d.planUpdates.bulkAdd(updates.map((update) => pieceRow(planId, update)));
+    return 'stored';
   }
-  await loadRepair();
-  // The logged plan and items, through the restore step.
-  const restored = restoreSound(plan, items);
-  const ydoc = docFromPlan(restored ?? { plan, items: {} }, LOAD);
-  for (const update of updates) {
+  if (!base) return null;
+  const ydoc = new Y.Doc();
+  for (const update of [base, ...updates]) {
     try {
       Y.applyUpdate(ydoc, update, LOAD);
     } catch {
       // A change that cannot be read is left out: the rest is made again.
     }
   }
-  const doc = readDoc(ydoc)?.doc ?? { plan, items: {} };
-  await savePlan(ydoc, doc);
-  return { planId: plan.id, name: doc.plan.name, items: Object.keys(doc.items).length };
+  await loadRepair();
+  const read = readDoc(ydoc, { id: planId });
+  if (!read) return null;
+  // What the reading repaired is written back, so the stored document reads as it shows.
+  if (read.notes.length > 0) ydoc.transact(() => writeChanges(ydoc, null, read.doc), LOAD);
+  await savePlan(ydoc, read.doc);
+  return { planId, name: read.doc.plan.name, items: Object.keys(read.doc.items).length };
 }
 
 export async function listPlans(): Promise<PlanSummary[]> {

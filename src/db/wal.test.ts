@@ -33,7 +33,7 @@ describe('write-ahead log', () => {
     beginEarlyRead(`wal-${n}`);
     const wal = new WriteAheadLog('solfjadern:wal:test');
     const { doc, update } = change(ydoc, (d) => void addItem(d, { text: 'Loggad före start' }, 'loggad'));
-    wal.record(doc.plan, update);
+    wal.record(doc.plan.id, update);
     // … so the start replays the log and reads again.
     const started = await takeStartupRead();
     expect(started!.doc.items.loggad!.text).toBe('Loggad före start');
@@ -53,7 +53,7 @@ describe('write-ahead log', () => {
     const stored = await repo.saveDoc(createExampleDoc(), new Date('2026-01-01T00:00:00Z'));
     const wal = new WriteAheadLog('solfjadern:wal:test');
     const { doc, update } = change(stored.ydoc, (d) => void addItem(d, { text: 'Loggad' }, 'loggad'));
-    wal.record(doc.plan, update);
+    wal.record(doc.plan.id, update);
     expect(localStorage.getItem('solfjadern:wal:test')).toBeTruthy();
     // The tab closes here: no IndexedDB write. The next start replays the log.
     expect(await replayLogs()).toBe(1);
@@ -65,7 +65,7 @@ describe('write-ahead log', () => {
     const itemId = Object.keys(stored.doc.items)[0]!;
     const wal = new WriteAheadLog('solfjadern:wal:test');
     const first = change(stored.ydoc, (d) => updateItem(d, itemId, { text: 'Version 1' }));
-    const seq = wal.record(first.doc.plan, first.update);
+    const seq = wal.record(first.doc.plan.id, first.update);
     const second = change(stored.ydoc, (d) => updateItem(d, itemId, { text: 'Version 2' }));
     await repo.appendUpdates(stored.doc.plan.id, [second.update], second.doc);
     await replayLogs();
@@ -79,7 +79,7 @@ describe('write-ahead log', () => {
     const stored = await repo.saveDoc(createExampleDoc(), new Date('2026-01-01T00:00:00Z'));
     const wal = new WriteAheadLog('solfjadern:wal:test');
     const added = change(stored.ydoc, (d) => void addItem(d, { text: 'Kortlivad' }, 'kort'));
-    wal.record(added.doc.plan, added.update);
+    wal.record(added.doc.plan.id, added.update);
     const removed = change(stored.ydoc, (d) => void delete d.items.kort);
     await repo.appendUpdates(stored.doc.plan.id, [added.update, removed.update], removed.doc);
     await replayLogs();
@@ -90,36 +90,78 @@ describe('write-ahead log', () => {
     const stored = await repo.saveDoc(createExampleDoc());
     const wal = new WriteAheadLog('solfjadern:wal:old');
     const { doc, update } = change(stored.ydoc, (d) => void addItem(d, { text: 'Gammal' }));
-    wal.record(doc.plan, update, new Date('2026-01-01T00:00:00Z'));
+    wal.record(doc.plan.id, update, new Date('2026-01-01T00:00:00Z'));
     await replayLogs();
     expect(localStorage.getItem('solfjadern:wal:old')).toBeNull();
   });
 
-  it('storage lost the whole database (disk full): the plan is made again from the log, and said what it holds', async () => {
+  it('storage lost the whole database (disk full): the plan is made again from the base kept beside the log and the changes after it', async () => {
     const stored = await repo.saveDoc(createExampleDoc(), new Date('2026-01-01T00:00:00Z'), true);
     const wal = new WriteAheadLog('solfjadern:wal:test');
+    wal.keepBase(stored.doc.plan.id, Y.encodeStateAsUpdate(stored.ydoc));
+    expect(wal.hasBase(stored.doc.plan.id)).toBe(true);
     const { doc, update } = change(stored.ydoc, (d) => void addItem(d, { text: 'Bara i loggen' }, 'bara'));
-    // As the app logs a change: the update, then the items it made different.
-    wal.record(doc.plan, update);
-    wal.keep(doc.plan, [doc.items.bara!]);
+    wal.record(doc.plan.id, update);
+    // The log holds the update alone; the base lies under its own key.
+    expect(Object.keys(JSON.parse(localStorage.getItem('solfjadern:wal:test')!) as object).sort()).toEqual(['entries', 'touched']);
     // The browser deletes the database; the next start finds an empty one.
     await repo.useDatabase(`wal-lost-${n}`);
     expect(await repo.listPlans()).toEqual([]);
     await replayLogs();
     const rebuilt = (await repo.readStoredDoc(doc.plan.id))!;
-    expect(rebuilt.plan).toEqual(doc.plan);
-    expect(Object.values(rebuilt.items).map((i) => i.text)).toEqual(['Bara i loggen']);
-    expect(rebuilt.items.bara!.cell).toBeNull();
-    expect(takeRebuiltPlans()).toEqual([{ planId: doc.plan.id, name: doc.plan.name, items: 1 }]);
+    expect(rebuilt).toEqual(doc);
+    expect(takeRebuiltPlans()).toEqual([{ planId: doc.plan.id, name: doc.plan.name, items: Object.keys(doc.items).length }]);
+    expect(takeRebuiltPlans()).toEqual([]);
+    expect(localStorage.getItem('solfjadern:wal:test:base')).toBeNull();
+  });
+
+  it('a plan lost with no change logged since its base is made again from the base', async () => {
+    const stored = await repo.saveDoc(createExampleDoc(), new Date('2026-01-01T00:00:00Z'), true);
+    new WriteAheadLog('solfjadern:wal:test').keepBase(stored.doc.plan.id, Y.encodeStateAsUpdate(stored.ydoc));
+    await repo.useDatabase(`wal-lost-base-${n}`);
+    await replayLogs();
+    expect(await repo.readStoredDoc(stored.doc.plan.id)).toEqual(stored.doc);
+    expect(takeRebuiltPlans().map((p) => p.planId)).toEqual([stored.doc.plan.id]);
+  });
+
+  it('without a base, a lost plan cannot be made from its changes alone: nothing half is stored', async () => {
+    const stored = await repo.saveDoc(createExampleDoc(), new Date('2026-01-01T00:00:00Z'), true);
+    const wal = new WriteAheadLog('solfjadern:wal:test');
+    const { doc, update } = change(stored.ydoc, (d) => void addItem(d, { text: 'Bara i loggen' }, 'bara'));
+    wal.record(doc.plan.id, update);
+    await repo.useDatabase(`wal-lost-nobase-${n}`);
+    await replayLogs();
+    expect(await repo.listPlans()).toEqual([]);
     expect(takeRebuiltPlans()).toEqual([]);
   });
 
-  it('a malformed entry (plans as a string, an update that is not one) is skipped; the rest is replayed', async () => {
+  it('localStorage short of room: the base gives way before any logged change does', async () => {
+    const stored = await repo.saveDoc(createExampleDoc(), new Date('2026-01-01T00:00:00Z'), true);
+    const troubles: string[] = [];
+    const wal = new WriteAheadLog('solfjadern:wal:test', (t) => troubles.push(t));
+    wal.keepBase(stored.doc.plan.id, Y.encodeStateAsUpdate(stored.ydoc));
+    const base = localStorage.getItem('solfjadern:wal:test:base')!.length;
+    const setItem = Storage.prototype.setItem;
+    const spy = vi.spyOn(Storage.prototype, 'setItem').mockImplementation(function (this: Storage, key: string, value: string) {
+      const used = Object.keys(this).reduce((a, k) => a + (k === key ? 0 : (this.getItem(k)?.length ?? 0)), 0);
+      if (used + value.length > base + 200) throw new DOMException('full', 'QuotaExceededError');
+      setItem.call(this, key, value);
+    });
+    const { doc, update } = change(stored.ydoc, (d) => void addItem(d, { text: 'En ändring som måste loggas' }, 'viktig'));
+    wal.record(doc.plan.id, update);
+    spy.mockRestore();
+    expect(localStorage.getItem('solfjadern:wal:test:base')).toBeNull();
+    expect(wal.hasBase(doc.plan.id)).toBe(false);
+    expect(JSON.parse(localStorage.getItem('solfjadern:wal:test')!).entries).toHaveLength(1);
+    expect(troubles).toEqual([]);
+  });
+
+  it('a malformed log (a field of the wrong type, an update that is not one) is skipped; the rest is replayed', async () => {
     const stored = await repo.saveDoc(createExampleDoc(), new Date('2026-01-01T00:00:00Z'));
     const itemId = Object.keys(stored.doc.items)[0]!;
     const { doc, update } = change(stored.ydoc, (d) => updateItem(d, itemId, { text: 'Ur loggen' }));
     const good = new WriteAheadLog('solfjadern:wal:good');
-    good.record(doc.plan, update);
+    good.record(doc.plan.id, update);
     const entries = JSON.parse(localStorage.getItem('solfjadern:wal:good')!).entries;
     localStorage.setItem('solfjadern:wal:bad', JSON.stringify({ touched: 0, plans: 'trasig', entries }));
     localStorage.setItem('solfjadern:wal:worse', JSON.stringify({ touched: 0, plans: { [doc.plan.id]: doc.plan }, entries: [{ seq: 1, planId: doc.plan.id, update: 12 }, ...entries] }));

@@ -3,12 +3,16 @@
 // synchronous, so each change of a plan's document is logged here the moment it happens,
 // dropped once its IndexedDB write has committed, and replayed at the next start. A change
 // of a Yjs document applies once however often it is replayed, so replay needs no times.
+//
+// The log holds updates only. Beside it (its own key, written seldom) lies the open plan's whole
+// document as one update — its base — so a plan the browser's storage lost altogether (it may
+// delete a site's database when the disk fills) can be made again: the base, then the changes.
 import { fromBase64, toBase64 } from 'lib0/buffer';
-import type { Item, Plan } from '../domain/types';
-import { isRecord, pickPlan, planWithDefaults, soundPlan } from '../schema/records';
+import { isRecord } from '../schema/records';
 import { applyLoggedUpdates, type RebuiltPlan } from './repository';
 
 const PREFIX = 'solfjadern:wal:';
+const BASE = ':base';
 
 interface LogEntry {
   seq: number;
@@ -19,15 +23,13 @@ interface LogEntry {
 
 interface Log {
   touched: number;
-  /** Each logged plan as it was at its last change … */
-  plans: Record<string, Plan>;
-  /**
-   * … and its items changed meanwhile, as they are (planId|itemId; null when deleted): with the
-   * plan, what can be made again if storage lost the plan's document, whose changes alone
-   * cannot be read without it.
-   */
-  items?: Record<string, Item | null>;
   entries: LogEntry[];
+}
+
+/** A plan's whole document as one update (base64), as it was when kept. */
+interface Base {
+  planId: string;
+  update: string;
 }
 
 const storage = (): Storage | null => {
@@ -43,7 +45,9 @@ export type LogTrouble = 'trimmed' | 'off';
 
 export class WriteAheadLog {
   private seq = 0;
-  private log: Log & { items: Record<string, Item | null> } = { touched: 0, plans: {}, items: {}, entries: [] };
+  private log: Log = { touched: 0, entries: [] };
+  /** The plan whose base is kept beside the log. */
+  private based: string | null = null;
 
   constructor(
     private readonly key: string = PREFIX + crypto.randomUUID(),
@@ -51,30 +55,47 @@ export class WriteAheadLog {
   ) {}
 
   /** Log a change of a plan's document; returns its sequence number. */
-  record(plan: Plan, update: Uint8Array, now = new Date()): number {
+  record(planId: string, update: Uint8Array, now = new Date()): number {
     const seq = ++this.seq;
-    this.log.plans[plan.id] = plan;
-    this.log.entries.push({ seq, planId: plan.id, update: toBase64(update) });
+    this.log.entries.push({ seq, planId, update: toBase64(update) });
     this.log.touched = now.getTime();
     this.persist();
     return seq;
   }
 
-  /** The plan and the items a change just logged made different, as they are now. */
-  keep(plan: Plan, items: ReadonlyArray<Item | string>): void {
-    if (!this.log.entries.some((e) => e.planId === plan.id)) return;
-    this.log.plans[plan.id] = plan;
-    for (const item of items) this.log.items[`${plan.id}|${typeof item === 'string' ? item : item.id}`] = typeof item === 'string' ? null : item;
-    this.persist();
+  /** Whether a base of this plan is kept beside the log. */
+  hasBase(planId: string): boolean {
+    return this.based === planId;
+  }
+
+  /**
+   * Keep the plan's whole document (`state`, one update) beside the log: with it and the logged
+   * changes the plan can be made again. One plan's at a time; a courtesy that gives way to the
+   * log itself when localStorage is short of room.
+   */
+  keepBase(planId: string, state: Uint8Array): void {
+    const s = storage();
+    if (!s) return;
+    try {
+      s.setItem(this.key + BASE, JSON.stringify({ planId, update: toBase64(state) } satisfies Base));
+      this.based = planId;
+    } catch {
+      this.dropBase();
+    }
+  }
+
+  private dropBase(): void {
+    this.based = null;
+    try {
+      storage()?.removeItem(this.key + BASE);
+    } catch {
+      // Nothing to drop.
+    }
   }
 
   /** The plan's changes up to `seq` are in IndexedDB. */
   committed(planId: string, seq: number): void {
     this.log.entries = this.log.entries.filter((e) => e.planId !== planId || e.seq > seq);
-    if (!this.log.entries.some((e) => e.planId === planId)) {
-      delete this.log.plans[planId];
-      for (const key of Object.keys(this.log.items)) if (key.startsWith(`${planId}|`)) delete this.log.items[key];
-    }
     this.persist();
   }
 
@@ -94,19 +115,20 @@ export class WriteAheadLog {
       s.removeItem(this.key);
       return;
     }
-    // localStorage full: keep the most recent changes that fit (without the items kept for a
-    // rebuild, which are only a courtesy), and say so.
+    // localStorage full: the base gives way first, then the log keeps the most recent changes
+    // that fit, and says so.
     const all = this.log.entries;
     for (let keep = all.length; ; keep = Math.floor(keep / 2)) {
-      const log = keep === all.length ? this.log : { ...this.log, items: {}, entries: all.slice(all.length - keep) };
+      const log = keep === all.length ? this.log : { ...this.log, entries: all.slice(all.length - keep) };
       try {
         s.setItem(this.key, JSON.stringify(log));
         if (keep < all.length) this.onTrouble('trimmed');
         return;
       } catch {
-        if (keep === all.length) {
+        if (keep === all.length && this.based !== null) {
+          this.dropBase();
           try {
-            s.setItem(this.key, JSON.stringify({ ...this.log, items: {} }));
+            s.setItem(this.key, JSON.stringify(log));
             return;
           } catch {
             // Still too big: fewer changes.
@@ -129,7 +151,7 @@ const logKeys = (s: Storage) => Array.from({ length: s.length }, (_, i) => s.key
 /** Whether any tab's log waits to be replayed. */
 export function logsWaiting(): boolean {
   const s = storage();
-  return !!s && logKeys(s).length > 0;
+  return !!s && logKeys(s).some((k) => !k.endsWith(BASE));
 }
 
 /** Plans storage had lost, rebuilt from the log at the last start, until the app has said so. */
@@ -151,32 +173,34 @@ function decoded(entry: unknown): { planId: string; update: Uint8Array } | null 
   }
 }
 
-/** At start: add every tab's logged changes to storage, then drop the logs. */
+function parsed(s: Storage, key: string): unknown {
+  try {
+    return JSON.parse(s.getItem(key) ?? 'null') as unknown;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * At start: add every tab's logged changes to storage, then drop the logs. A plan storage no
+ * longer has is made again from its base and its changes, when a base was kept.
+ */
 export async function replayLogs(): Promise<number> {
   const s = storage();
   if (!s) return 0;
   let applied = 0;
-  for (const key of logKeys(s)) {
-    let log: Log;
-    try {
-      log = JSON.parse(s.getItem(key) ?? '') as Log;
-    } catch {
-      s.removeItem(key);
-      continue;
-    }
+  const tabs = new Set(logKeys(s).map((k) => (k.endsWith(BASE) ? k.slice(0, -BASE.length) : k)));
+  for (const key of tabs) {
+    const log = parsed(s, key);
     // A malformed entry (a hand-edited or half-written log) is skipped; the rest still counts.
     const entries = (isRecord(log) && Array.isArray(log.entries) ? log.entries : []).map(decoded).filter((e) => e !== null);
-    const plans = isRecord(log) && isRecord(log.plans) ? log.plans : {};
+    const base = decoded(parsed(s, key + BASE));
     try {
-      for (const planId of new Set(entries.map((e) => e.planId))) {
-        const raw = plans[planId];
-        const record = isRecord(raw) ? planWithDefaults(raw) : null;
-        if (!record || !soundPlan(record) || record.id !== planId) continue;
+      for (const planId of new Set([...entries.map((e) => e.planId), ...(base ? [base.planId] : [])])) {
         const updates = entries.filter((e) => e.planId === planId).map((e) => e.update);
-        const items = isRecord(log.items) ? Object.entries(log.items).flatMap(([k, item]) => (k.startsWith(`${planId}|`) && isRecord(item) ? [item] : [])) : [];
-        const made = await applyLoggedUpdates(pickPlan(record), updates, items);
-        if (made) rebuilt.push(made);
-        applied += updates.length;
+        const made = await applyLoggedUpdates(planId, updates, base?.planId === planId ? base.update : null);
+        if (made && made !== 'stored') rebuilt.push(made);
+        if (made) applied += updates.length;
       }
     } catch (error) {
       // Never let a log stop the app from starting and saving; it stays for the next start.
@@ -184,8 +208,10 @@ export async function replayLogs(): Promise<number> {
       continue;
     }
     // In storage now. A log of a tab still open goes too: that tab writes its whole log
-    // again with its next change, and what it had logged is stored already.
+    // again with its next change (and its base when it keeps its view next), and what it had
+    // logged is stored already.
     s.removeItem(key);
+    s.removeItem(key + BASE);
   }
   return applied;
 }

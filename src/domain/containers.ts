@@ -37,6 +37,14 @@ export function groupByContainer(items: Record<string, Item>): Map<ContainerKey,
 
 const groupCache = new WeakMap<object, Map<ContainerKey, Item[]>>();
 
+/** The lists already made for these items, if any. */
+export const knownContainers = (items: Record<string, Item>): ReadonlyMap<ContainerKey, Item[]> | undefined => groupCache.get(items);
+
+/** Lists made elsewhere for these items (the binding makes them from the last ones, changing only what moved). */
+export function setContainers(items: Record<string, Item>, lists: Map<ContainerKey, Item[]>): void {
+  groupCache.set(items, lists);
+}
+
 /** Memoised per items object: immer gives a new object only when an item changed. */
 export function containersOf(doc: PlanDoc): Map<ContainerKey, Item[]> {
   let groups = groupCache.get(doc.items);

@@ -270,3 +270,27 @@ describe('fan layout', () => {
     }
   });
 });
+
+describe('a crowded plan keeps its geometry', () => {
+  it('over 200 items with some behind "+N till": a move that folds one more away keeps every angle, radius and the size', () => {
+    const input = generate(6, 4, 7, 24);
+    const first = computeFanLayout(input);
+    const total = [...input.containers.values()].reduce((n, l) => n + l.length, 0);
+    expect(total).toBeGreaterThan(200);
+    expect(first.geometry.hidden).toBeGreaterThan(0);
+    // Move one item from a cell that shows all it holds to the front of one that folds some away.
+    const from = first.cells.find((c) => c.flow.hidden === 0 && c.total > 0)!.key;
+    const to = first.cells.find((c) => c.flow.hidden > 0)!.key;
+    const moved = input.containers.get(from)!.at(-1)!;
+    const containers = new Map(input.containers);
+    containers.set(from, input.containers.get(from)!.slice(0, -1));
+    containers.set(to, [moved, ...input.containers.get(to)!]);
+    const after = computeFanLayout({ ...input, containers, previous: first.geometry });
+    expect(after.spans).toEqual(first.spans);
+    expect(after.radii).toEqual(first.radii);
+    expect(after.fontSize).toBe(first.fontSize);
+    // Laid out afresh, the same plan gets another geometry: keeping it is the rule at work.
+    const fresh = computeFanLayout({ ...input, containers });
+    expect(fresh.radii).not.toEqual(first.radii);
+  });
+});

@@ -167,9 +167,12 @@ export function computeFanLayout(input: LayoutInput): FanLayout {
     const prev = previous;
     if (prev && prev.key === key && prev.legendRows === legendRows && pass === 0) {
       // The last geometry stays while no item it showed has to fold away: everything still
-      // fits, or no more is hidden than before (and what was added since).
+      // fits, or no more is hidden than before (and what was added since). A plan too big to
+      // show whole keeps it through any change: one more item behind "+N till" among many is
+      // better than every sector moving under the room's eyes (and a new search is the slow part).
       const kept = flowAll(input, withTilt(ctx, prev.tilt), prev.spans, prev.radii, prev.fontSize);
-      if (kept.hidden === 0 || kept.hidden <= prev.hidden + Math.max(0, total - prev.total)) {
+      const crowded = total > QUICK_ABOVE && prev.hidden > 0;
+      if (kept.hidden === 0 || crowded || kept.hidden <= prev.hidden + Math.max(0, total - prev.total)) {
         choice = { spans: prev.spans, radii: prev.radii, fontSize: prev.fontSize, bandLines: prev.bandLines, shown: -kept.hidden, tilt: prev.tilt };
         keptFlow = kept;
       }
@@ -264,7 +267,7 @@ function flowAll(input: LayoutInput, ctx: FitContext, spans: Span[], radii: Blad
       const texts = input.containers.get(cellKey) ?? [];
       const active = ctx.active[b]!;
       const pins = pinned && texts.some((t) => pinned.has(t.id)) ? pinned : null;
-      const signature = [cellKey, b, j, phi0, phi1, box.r0, box.r1, box.tilt ?? '', fontSize, active ? 1 : 0, hyphenate ? 1 : 0, ...texts.map((t) => `${t.id}\u0001${t.text}\u0001${t.extra}\u0001${t.status ?? ''}\u0001${t.comments?.length ?? 0}\u0001${pins?.has(t.id) ? 1 : 0}`)].join('\u0002');
+      const signature = [cellKey, b, j, phi0, phi1, box.r0, box.r1, box.tilt ?? '', fontSize, active ? 1 : 0, hyphenate ? 1 : 0, textsSignature(texts, pins)].join('\u0002');
       const shape = lastCells.get(signature) ?? {
         ...box,
         ...cell,
@@ -282,6 +285,17 @@ function flowAll(input: LayoutInput, ctx: FitContext, spans: Span[], radii: Blad
     });
   });
   return { spans, cells, hidden, reuse };
+}
+
+/** What a cell's texts were, per list (a list that did not change is not read again). */
+const signatures = new WeakMap<readonly CellText[], string>();
+
+function textsSignature(texts: readonly CellText[], pins: ReadonlySet<string> | null): string {
+  const known = pins ? undefined : signatures.get(texts);
+  if (known !== undefined) return known;
+  const made = texts.map((t) => `${t.id}\u0001${t.text}\u0001${t.extra}\u0001${t.status ?? ''}\u0001${t.comments?.length ?? 0}\u0001${pins?.has(t.id) ? 1 : 0}`).join('\u0002');
+  if (!pins) signatures.set(texts, made);
+  return made;
 }
 
 /** A folded blade's cell: a drop target showing nothing; its items are listed for screen readers. */

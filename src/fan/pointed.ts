@@ -3,6 +3,7 @@
 // colleague edits or drags, and the items just placed or moved (by anyone, any way).
 import { useMemo, useRef } from 'react';
 import { containerKey } from '../domain/containers';
+import { changedItemIds } from '../domain/itemChanges';
 import type { Item } from '../domain/types';
 import { useRoom } from '../store/roomState';
 
@@ -13,8 +14,9 @@ export const MOVED_AT_MOST = 8;
 export function movedItems(before: Readonly<Record<string, Item>> | null, after: Readonly<Record<string, Item>>): string[] {
   if (!before || before === after) return [];
   const moved: string[] = [];
-  for (const [id, item] of Object.entries(after)) {
-    if (!item.cell) continue;
+  for (const id of changedItemIds(before, after)) {
+    const item = after[id];
+    if (!item?.cell) continue;
     const was = before[id];
     if (!was || containerKey(was.cell) !== containerKey(item.cell)) moved.push(id);
     if (moved.length > MOVED_AT_MOST) return [];

@@ -3,6 +3,7 @@
 // choice (not always the later one): so the editor says plainly whose now stands and what this
 // window had written, with "Använd min" to write it again.
 import { FIELD_WORDS } from '../domain/fieldWords';
+import { changedItemIds } from '../domain/itemChanges';
 import type { Item, PlanDoc } from '../domain/types';
 
 /** What this window last wrote into each item's fields, and when (a change from elsewhere soon after is worth a word). */
@@ -17,9 +18,10 @@ const same = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.s
 export function noteEdits(before: PlanDoc, after: PlanDoc): void {
   if (before.items === after.items) return;
   const now = Date.now();
-  for (const [id, item] of Object.entries(after.items)) {
+  for (const id of changedItemIds(before.items, after.items)) {
+    const item = after.items[id];
     const was = before.items[id];
-    if (!was || was === item) continue;
+    if (!was || !item) continue;
     const changed = FIELDS.filter((f) => !same(was[f], item[f]));
     if (changed.length === 0) continue;
     const entry = recentEdits.get(id);

@@ -4,6 +4,7 @@
 // (./openDoc.ts opens and follows it); `doc` in the state is its binding's plan.
 import { produce } from 'immer';
 import type * as Y from 'yjs';
+import { changedItemIds } from '../domain/itemChanges';
 import { RuleError } from '../domain/rules';
 import type { PlanDoc } from '../domain/types';
 import { LOCAL } from '../ydoc/origins';
@@ -95,7 +96,10 @@ setWriteMine((clash) => commit('Använd min', (d) => void (d.items[clash.id] && 
 /** Warn, never block: say when a change pushed an item beyond its delområde's limit. */
 function warnAboutNewExtras(before: PlanDoc, after: PlanDoc): void {
   if (before.items === after.items) return;
-  const pushedOut = Object.values(after.items).filter((item) => item.extra && item.extraChoice === 'auto' && before.items[item.id]?.extra === false);
+  const pushedOut = changedItemIds(before.items, after.items).flatMap((id) => {
+    const item = after.items[id];
+    return item?.extra && item.extraChoice === 'auto' && before.items[id]?.extra === false ? [item] : [];
+  });
   if (pushedOut.length === 0) return;
   const names = pushedOut.length === 1 ? `”${pushedOut[0]!.text}” är` : `${pushedOut.length} aktiviteter är`;
   notify('info', `${names} nu utöver gränsen för sitt delområde och visas som extra (kursivt). Se Delområden.`);

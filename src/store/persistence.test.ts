@@ -151,9 +151,10 @@ describe('writing the open plan', () => {
     startPersistence();
     await bootstrap();
     expect(doc().plan.id).toBe(planId);
-    expect(Object.values(doc().items).map((i) => i.text)).toEqual(['Skrevs aldrig till databasen']);
-    expect(doc().items[id]).toBeDefined();
-    await vi.waitFor(() => expect(useEditor.getState().notice?.text).toContain(`”${name}” återskapades ur ändringsloggen med 1 av ${EXAMPLE_ITEM_COUNT} aktiviteter`));
+    // The whole plan: the base its first logged change brought along, and the change.
+    expect(Object.keys(doc().items)).toHaveLength(EXAMPLE_ITEM_COUNT + 1);
+    expect(doc().items[id]!.text).toBe('Skrevs aldrig till databasen');
+    await vi.waitFor(() => expect(useEditor.getState().notice?.text).toContain(`”${name}” återskapades ur ändringsloggen med alla ${EXAMPLE_ITEM_COUNT + 1} aktiviteter.`));
   });
 
   it('the browser deleted the database and no log is left: the next start names each plan lost and its size', async () => {
@@ -163,6 +164,8 @@ describe('writing the open plan', () => {
     await flush();
     stopPersistence();
     await repo.useDatabase(`persistence-gone-${n}`);
+    // The site's local storage went too: no log, no base beside it.
+    for (const key of Object.keys(localStorage)) if (key.startsWith('solfjadern:wal:')) localStorage.removeItem(key);
     loadDoc(null);
     startPersistence();
     await bootstrap();

@@ -4,7 +4,6 @@
 // tab are not written again. One `PlanStorage` instance does this from `start()` to `stop()`;
 // a write still in flight when it stops is forgotten by it (tests make and drop instances).
 import * as Y from 'yjs';
-import type { Item, Plan } from '../domain/types';
 import * as repo from '../db/repository';
 import { rememberPlan } from '../db/registry';
 import { type LogTrouble, WriteAheadLog } from '../db/wal';
@@ -85,7 +84,9 @@ export class PlanStorage {
   private stopped = false;
   private detach: () => void = () => {};
   private logTrouble: LogTrouble | null = null;
-  private remote: { plan: Plan; updates: Uint8Array[]; timer: ReturnType<typeof setTimeout> } | null = null;
+  private remote: { planId: string; updates: Uint8Array[]; timer: ReturnType<typeof setTimeout> } | null = null;
+  /** The document followed now, and its plan. */
+  private followed: { ydoc: Y.Doc; planId: string } | null = null;
   /** What each plan's row in the plan list was last written from: its plan record and item count. */
   private readonly rowWritten = new Map<string, { plan: object; items: number }>();
   /**
@@ -102,14 +103,13 @@ export class PlanStorage {
       unfollow = () => {};
       if (!ydoc || !planId) return;
       const onUpdate = (update: Uint8Array, origin: unknown) => {
-        // The plan as it is after the change (logged with it, so a lost database can be rebuilt).
-        const plan = useEditor.getState().doc?.plan;
-        if (plan?.id !== planId) return;
-        if (isOwn(origin) || origin === REPAIR || !mustStore(origin)) this.changed(plan, update, origin);
-        else this.gather(plan, update);
+        if (isOwn(origin) || origin === REPAIR || !mustStore(origin)) this.changed(planId, update, origin);
+        else this.gather(planId, update);
       };
       ydoc.on('update', onUpdate);
+      this.followed = { ydoc, planId };
       unfollow = () => {
+        this.followed = null;
         ydoc.off('update', onUpdate);
         this.takeRemote();
       };
@@ -118,18 +118,6 @@ export class PlanStorage {
       this.keepViewSoon();
     };
     const offOpen = onOpenDoc(follow);
-    // What the logged changes made of the plan, kept beside them (the log can make a plan again from it).
-    const offDoc = useEditor.subscribe((state, prev) => {
-      const next = state.doc;
-      const before = prev.doc;
-      if (!next || !before || next === before || next.plan.id !== before.plan.id) return;
-      const items: Array<Item | string> = [];
-      if (next.items !== before.items) {
-        for (const id in next.items) if (before.items[id] !== next.items[id]) items.push(next.items[id]!);
-        for (const id in before.items) if (!Object.hasOwn(next.items, id)) items.push(id);
-      }
-      this.wal.keep(next.plan, items);
-    });
     follow(currentYDoc(), useEditor.getState().doc?.plan.id ?? null);
     const offTabs = onTabMessage((message) => {
       const ydoc = currentYDoc();
@@ -149,7 +137,6 @@ export class PlanStorage {
     this.detach = () => {
       if (typeof document !== 'undefined') document.removeEventListener('visibilitychange', onHide);
       offOpen();
-      offDoc();
       offTabs();
       unfollow();
     };
@@ -253,10 +240,18 @@ export class PlanStorage {
     return this.queue.length === 0 && this.unfinished === 0 && this.active === 0 && showsDocument();
   }
 
-  /** Keep the plan as shown for the next start (src/db/views.ts), now, if everything is stored. */
+  /** Keep the plan as shown for the next start (src/db/views.ts), now, if everything is stored; and the log's base anew. */
   private keepViewNow(): void {
     const doc = useEditor.getState().doc;
-    if (doc && !this.stopped && this.allStored()) void repo.keepView(doc).catch(() => {});
+    if (this.stopped) return;
+    this.keepBase();
+    if (doc && this.allStored()) void repo.keepView(doc).catch(() => {});
+  }
+
+  /** The followed plan's whole document kept beside the write-ahead log, as it is now. */
+  private keepBase(): void {
+    const followed = this.followed;
+    if (followed && !this.stopped) this.wal.keepBase(followed.planId, Y.encodeStateAsUpdate(followed.ydoc));
   }
 
   /** Keep the plan as shown once the tab has been quiet a moment (a write of every item: not with each change). */
@@ -283,12 +278,10 @@ export class PlanStorage {
     );
   }
 
-  private gather(plan: Plan, update: Uint8Array): void {
-    if (this.remote && this.remote.plan.id !== plan.id) this.takeRemote();
-    if (this.remote) {
-      this.remote.plan = plan;
-      this.remote.updates.push(update);
-    } else this.remote = { plan, updates: [update], timer: setTimeout(() => this.takeRemote(), REMOTE_BATCH_MS) };
+  private gather(planId: string, update: Uint8Array): void {
+    if (this.remote && this.remote.planId !== planId) this.takeRemote();
+    if (this.remote) this.remote.updates.push(update);
+    else this.remote = { planId, updates: [update], timer: setTimeout(() => this.takeRemote(), REMOTE_BATCH_MS) };
     setSaving();
   }
 
@@ -299,18 +292,20 @@ export class PlanStorage {
     if (!gathered) return;
     clearTimeout(gathered.timer);
     const update = gathered.updates.length === 1 ? gathered.updates[0]! : Y.mergeUpdates(gathered.updates);
-    this.changed(gathered.plan, update, GATHERED);
+    this.changed(gathered.planId, update, GATHERED);
   }
 
   /** Log and queue one change of a plan's document, and pass it to the other tabs. */
-  private changed(plan: Plan, update: Uint8Array, origin: unknown): void {
-    if (origin !== TAB) sendUpdate(plan.id, update);
+  private changed(planId: string, update: Uint8Array, origin: unknown): void {
+    if (origin !== TAB) sendUpdate(planId, update);
     if (!mustStore(origin)) return;
-    if (origin === REPAIR || update.length > LARGE_BYTES) this.compactNext.add(plan.id);
+    if (origin === REPAIR || update.length > LARGE_BYTES) this.compactNext.add(planId);
     // A room's large change is not logged: the room holds it, and a peer must not be able to fill
     // this browser's localStorage (what it displaces would be this person's own unsaved edits).
-    const seq = origin === GATHERED && update.length > LARGE_BYTES ? this.wal.lastSeq : this.wal.record(plan, update);
-    this.queue = enqueue(this.queue, [{ planId: plan.id, updates: [update], seq }]);
+    const seq = origin === GATHERED && update.length > LARGE_BYTES ? this.wal.lastSeq : this.wal.record(planId, update);
+    // The plan's first logged change brings its base along (the plan can then be made again from the log).
+    if (!this.wal.hasBase(planId)) this.keepBase();
+    this.queue = enqueue(this.queue, [{ planId, updates: [update], seq }]);
     setSaving();
     // A microtask lets a burst of synchronous commits share one transaction, and starts
     // the write before React draws the change.

@@ -69,7 +69,11 @@ async function sayLost(): Promise<void> {
   const parts: string[] = [];
   for (const p of rebuilt) {
     const had = known[p.planId]?.items;
-    parts.push(`”${p.name}” återskapades ur ändringsloggen med ${had !== undefined && had >= p.items ? `${p.items} av ${activities(had)}` : activities(p.items)} – de som ändrats sist.`);
+    parts.push(
+      had !== undefined && had > p.items
+        ? `”${p.name}” återskapades ur ändringsloggen med ${p.items} av ${activities(had)} – som den var när den senast var öppen här.`
+        : `”${p.name}” återskapades ur ändringsloggen med alla ${activities(p.items)}.`,
+    );
   }
   const made = new Set(rebuilt.map((p) => p.planId));
   for (const [id, p] of Object.entries(known)) if (!here.has(id) && !made.has(id)) parts.push(`”${p.name}” (${activities(p.items)}) gick förlorad.`);

@@ -6,6 +6,8 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import * as ops from '../domain/operations';
+import { containersOf, groupByContainer } from '../domain/containers';
+import { changedItemIds } from '../domain/itemChanges';
 import { createExampleDoc } from '../domain/plan';
 import { RuleError } from '../domain/rules';
 import type { CellRef, PlanDoc } from '../domain/types';
@@ -138,10 +140,24 @@ function run(count: number, commands: Command[], seed: number, check: (binding: 
   return replicas;
 }
 
-/** The binding reads what a fresh reading of its document reads. */
+const lastSeen = new WeakMap<PlanBinding, PlanDoc>();
+
+/**
+ * The binding reads what a fresh reading of its document reads; the lists by container it
+ * shares from the last ones equal lists made afresh, and the changes it names are every item
+ * whose object changed.
+ */
 function equalsFreshRead(binding: PlanBinding): void {
-  const fresh = readDoc(binding.ydoc, { id: binding.doc!.plan.id });
-  expect(binding.doc).toEqual(fresh!.doc);
+  const doc = binding.doc!;
+  const fresh = readDoc(binding.ydoc, { id: doc.plan.id });
+  expect(doc).toEqual(fresh!.doc);
+  expect(containersOf(doc)).toEqual(groupByContainer(doc.items));
+  const before = lastSeen.get(binding);
+  if (before) {
+    const diffed = [...new Set([...Object.keys(doc.items), ...Object.keys(before.items)])].filter((id) => before.items[id] !== doc.items[id]);
+    expect(changedItemIds(before.items, doc.items).sort()).toEqual(diffed.sort());
+  }
+  lastSeen.set(binding, doc);
 }
 
 describe('the binding: the plan as read from its document, record by record', () => {

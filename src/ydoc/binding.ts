@@ -10,7 +10,8 @@
 // or removed (items may move to Inspel), the plan's id or catalogue changed — is read whole
 // through `readDoc`, which repairs and names what it must.
 import * as Y from 'yjs';
-import { containerKey, INSPEL } from '../domain/containers';
+import { containerKey, INSPEL, knownContainers, setContainers } from '../domain/containers';
+import { noteItemChanges } from '../domain/itemChanges';
 import { isReservedId } from '../domain/ids';
 import { beyondLimit, isExtraByRule, priorityOrder } from '../domain/priorities';
 import type { CellRef, Item, Plan, PlanDoc } from '../domain/types';
@@ -264,9 +265,14 @@ export class PlanBinding {
     }
     const next: Record<string, Item> = { ...doc.items };
     let dirty = false;
+    /** The items given a new object or removed. */
+    const changed = new Set<string>();
     const put = (id: string, item: Item) => {
       next[id] = item;
-      if (item !== doc.items[id]) dirty = true;
+      if (item !== doc.items[id]) {
+        dirty = true;
+        changed.add(id);
+      }
     };
     const affected = new Set<string>();
     /** The delområde × ring groups whose members or order may have changed. */
@@ -284,6 +290,7 @@ export class PlanBinding {
       for (const key of PlanBinding.groupsOf(old)) regrouped.add(key);
       if (!got) {
         if (slot) rule = dirty = true;
+        if (slot) changed.add(id);
         this.slots.delete(id);
         delete next[id];
         continue;
@@ -325,8 +332,32 @@ export class PlanBinding {
       for (const key of PlanBinding.groupsOf(item)) regrouped.add(key);
     }
     if (rule) this.settleExtras(plan, next, read.keys(), regrouped, put);
-    if (dirty) this.view = { plan, items: next };
+    if (!dirty) return true;
+    this.view = { plan, items: next };
+    noteItemChanges(doc.items, next, changed);
+    this.shareContainers(doc.items, next, changed);
     return true;
+  }
+
+  /**
+   * The items' lists by container for the new items, made from the last ones: only the
+   * containers a changed item left or entered get a new list (the fan then redraws those cells).
+   */
+  private shareContainers(before: Record<string, Item>, after: Record<string, Item>, changed: ReadonlySet<string>): void {
+    const last = knownContainers(before);
+    if (!last) return;
+    const keys = new Set<string>();
+    for (const id of changed) {
+      if (before[id]) keys.add(containerKey(before[id].cell));
+      if (after[id]) keys.add(containerKey(after[id].cell));
+    }
+    const lists = new Map(last);
+    for (const key of keys) {
+      const ids = key === INSPEL ? [...(this.lists.get(INSPEL) ?? []), ...(this.lists.get(HOMELESS) ?? [])] : (this.lists.get(key) ?? []);
+      if (ids.length === 0) lists.delete(key);
+      else lists.set(key, ids.map(({ id }) => after[id]!));
+    }
+    setContainers(after, lists);
   }
 
   /**

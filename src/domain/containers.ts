@@ -47,10 +47,15 @@ export function setContainers(items: Record<string, Item>, lists: Map<ContainerK
 
 /** Memoised per items object: immer gives a new object only when an item changed. */
 export function containersOf(doc: PlanDoc): Map<ContainerKey, Item[]> {
-  let groups = groupCache.get(doc.items);
+  return itemsByContainer(doc.items);
+}
+
+/** The same, given the items alone. */
+export function itemsByContainer(items: Record<string, Item>): Map<ContainerKey, Item[]> {
+  let groups = groupCache.get(items);
   if (!groups) {
-    groups = groupByContainer(doc.items);
-    groupCache.set(doc.items, groups);
+    groups = groupByContainer(items);
+    groupCache.set(items, groups);
   }
   return groups;
 }

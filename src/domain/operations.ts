@@ -3,7 +3,7 @@
 // that would break a rule of the plan throws RuleError with a Swedish message and
 // leaves the document unchanged (immer discards the draft).
 import { isDraft, original } from 'immer';
-import { byRank, groupByContainer, INSPEL, sameCell } from './containers';
+import { byRank, containerKey, groupByContainer, INSPEL, itemsByContainer, sameCell } from './containers';
 import { newId } from './ids';
 import type { Blade, CellRef, Comment, Indikator, Item, ItemId, PlanDoc, Ring, Source } from './types';
 import { EXTRA_CHOICES, MAX_AUTHOR_LENGTH, MAX_BLADES, MAX_COMMENT_LENGTH, MAX_LIMIT, MAX_RINGS, MIN_BLADES, MIN_RINGS, STATUSES } from './types';
@@ -72,12 +72,10 @@ function containerList(doc: PlanDoc, cell: CellRef | null, exclude?: ItemId): It
   const items = doc.items;
   const changed = isDraft(items) ? placed.get(items) : undefined;
   const source: Record<string, Item> = isDraft(items) ? original(items)! : items;
-  const list: Item[] = [];
-  for (const id in source) {
-    if (id === exclude || changed?.has(id)) continue;
-    const item = source[id]!;
-    if (sameCell(item.cell, cell)) list.push(item);
-  }
+  // On a draft: the container as it was (the lists are kept per unchanging items object), less
+  // what moved since. A plain plan changes in place: its items are looked through.
+  const was = isDraft(items) ? (itemsByContainer(source).get(containerKey(cell)) ?? []) : Object.values(source).filter((item) => sameCell(item.cell, cell));
+  const list = was.filter((item) => item.id !== exclude && !changed?.has(item.id));
   if (changed)
     for (const id of changed) {
       const item = id === exclude ? undefined : items[id];

@@ -3,7 +3,7 @@
 // operations stay pure functions on a PlanDoc (immer); this turns their result into writes.
 // Call inside `doc.transact(…, origin)`.
 import * as Y from 'yjs';
-import { byRank, containerKey } from '../domain/containers';
+import { byRank, containerKey, itemsByContainer } from '../domain/containers';
 import type { Blade, Comment, Item, Plan, PlanDoc, Ring } from '../domain/types';
 import { isKey, reorder } from './positions';
 import { FORMAT } from './format';
@@ -18,10 +18,12 @@ export function writeChanges(ydoc: Y.Doc, before: PlanDoc | null, after: PlanDoc
   const items = itemMap(ydoc);
   const affected = new Set<string>();
   const was = before?.items ?? {};
+  const changed: Item[] = [];
   for (const id in after.items) {
     const item = after.items[id]!;
     const old = was[id];
     if (old === item) continue;
+    changed.push(item);
     const entry = items.get(id);
     if (!old) {
       const made = new Y.Map<unknown>();
@@ -43,12 +45,13 @@ export function writeChanges(ydoc: Y.Doc, before: PlanDoc | null, after: PlanDoc
     affected.add(containerKey(old.cell));
   }
   if (affected.size === 0) return;
-  // The members of the containers whose order changed, in one pass over the plan.
-  const members = new Map<string, Item[]>([...affected].map((key) => [key, []]));
-  for (const id in after.items) {
-    const item = after.items[id]!;
-    members.get(containerKey(item.cell))?.push(item);
+  // The members of the containers whose order changed: those that stayed, and those changed into them.
+  const members = new Map<string, Item[]>();
+  for (const key of affected) {
+    const stayed = before ? (itemsByContainer(before.items).get(key) ?? []).filter((item) => after.items[item.id] === item) : [];
+    members.set(key, stayed);
   }
+  for (const item of changed) members.get(containerKey(item.cell))?.push(item);
   for (const [key, list] of members) placeContainer(ydoc, list.sort(byRank), key, random);
 }
 

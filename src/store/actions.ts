@@ -1,68 +1,67 @@
-// Named user actions on the open plan; each is one undoable commit.
+// Named user actions on an open plan; each is one undoable commit. `editorActions` gives them for
+// one editor (tests drive several, as several windows); the exports are the app's.
 import * as ops from '../domain/operations';
-import type { CellRef, ItemId } from '../domain/types';
+import type { CellRef, ItemId, PlanDoc } from '../domain/types';
 import { newId } from '../domain/ids';
-import { commit } from './editor';
+import { appEditor, type PlanEditor } from './editor';
 
-export function addItem(text: string, cell: CellRef | null = null, index?: number): ItemId | null {
-  const id = newId();
-  return commit(cell ? 'Ny aktivitet' : 'Nytt inspel', (d) => void ops.addItem(d, { text, cell, index }, id)) ? id : null;
+export function editorActions(editor: PlanEditor) {
+  const c = (label: string, recipe: (draft: PlanDoc) => void, mergeKey?: string) => editor.commit(label, recipe, mergeKey);
+  return {
+    addItem(text: string, cell: CellRef | null = null, index?: number): ItemId | null {
+      const id = newId();
+      return c(cell ? 'Ny aktivitet' : 'Nytt inspel', (d) => void ops.addItem(d, { text, cell, index }, id)) ? id : null;
+    },
+
+    /** Several new Inspel items at the end of Inspel, in order, as one undoable step. */
+    addItems(texts: string[]): ItemId[] | null {
+      const ids = texts.map(() => newId());
+      return c(`${texts.length} nya inspel`, (d) => texts.forEach((text, i) => void ops.addItem(d, { text }, ids[i]))) ? ids : null;
+    },
+
+    moveItem: (id: ItemId, to: CellRef | null, index: number) => c('Flytta', (d) => ops.moveItem(d, id, to, index)),
+
+    updateItem: (id: ItemId, patch: ops.ItemPatch) => c('Ändra aktivitet', (d) => ops.updateItem(d, id, patch)),
+
+    addComment(itemId: ItemId, author: string, text: string, at = new Date()): string | null {
+      const id = newId();
+      return c('Kommentar', (d) => ops.addComment(d, itemId, { id, author, at: at.toISOString(), text })) ? id : null;
+    },
+
+    removeComment: (itemId: ItemId, commentId: string) => c('Ta bort kommentar', (d) => ops.removeComment(d, itemId, commentId)),
+
+    deleteItem: (id: ItemId) => c('Ta bort aktivitet', (d) => ops.deleteItem(d, id)),
+
+    renamePlan: (name: string) => c('Byt namn på planen', (d) => ops.renamePlan(d, name)),
+
+    setVision: (vision: string) => c('Ändra vision', (d) => ops.setVision(d, vision)),
+
+    addBlade(name: string): string | null {
+      const id = newId();
+      return c('Lägg till fokusområde', (d) => void ops.addBlade(d, name, id)) ? id : null;
+    },
+
+    renameBlade: (id: string, name: string) => c('Byt namn på fokusområde', (d) => ops.renameBlade(d, id, name)),
+
+    recolourBlade: (id: string, color: string) => c('Byt färg på fokusområde', (d) => ops.recolourBlade(d, id, color), `colour:${id}`),
+
+    moveBlade: (id: string, index: number) => c('Flytta fokusområde', (d) => ops.moveBlade(d, id, index)),
+
+    removeBlade: (id: string) => c('Ta bort fokusområde', (d) => ops.removeBlade(d, id)),
+
+    addRing(): string | null {
+      const id = newId();
+      return c('Lägg till ring', (d) => void ops.addRing(d, id)) ? id : null;
+    },
+
+    updateRing: (id: string, patch: { label?: string; year?: number | null }) => c('Ändra ring', (d) => ops.updateRing(d, id, patch)),
+
+    removeRing: (id: string) => c('Ta bort ring', (d) => ops.removeRing(d, id)),
+
+    shiftRingYears: (delta: number) => c(delta > 0 ? 'Alla år ett år framåt' : 'Alla år ett år bakåt', (d) => ops.shiftRingYears(d, delta)),
+
+    setDelomradeLimit: (delomradeId: string, limit: number) => c('Ändra gräns', (d) => ops.setDelomradeLimit(d, delomradeId, limit), `limit:${delomradeId}`),
+  };
 }
 
-/** Several new Inspel items at the end of Inspel, in order, as one undoable step. */
-export function addItems(texts: string[]): ItemId[] | null {
-  const ids = texts.map(() => newId());
-  return commit(`${texts.length} nya inspel`, (d) => texts.forEach((text, i) => void ops.addItem(d, { text }, ids[i]))) ? ids : null;
-}
-
-export const moveItem = (id: ItemId, to: CellRef | null, index: number) =>
-  commit('Flytta', (d) => ops.moveItem(d, id, to, index));
-
-export const updateItem = (id: ItemId, patch: ops.ItemPatch) =>
-  commit('Ändra aktivitet', (d) => ops.updateItem(d, id, patch));
-
-export function addComment(itemId: ItemId, author: string, text: string, at = new Date()): string | null {
-  const id = newId();
-  return commit('Kommentar', (d) => ops.addComment(d, itemId, { id, author, at: at.toISOString(), text })) ? id : null;
-}
-
-export const removeComment = (itemId: ItemId, commentId: string) =>
-  commit('Ta bort kommentar', (d) => ops.removeComment(d, itemId, commentId));
-
-export const deleteItem = (id: ItemId) => commit('Ta bort aktivitet', (d) => ops.deleteItem(d, id));
-
-export const renamePlan = (name: string) => commit('Byt namn på planen', (d) => ops.renamePlan(d, name));
-
-export const setVision = (vision: string) => commit('Ändra vision', (d) => ops.setVision(d, vision));
-
-export function addBlade(name: string): string | null {
-  const id = newId();
-  return commit('Lägg till fokusområde', (d) => void ops.addBlade(d, name, id)) ? id : null;
-}
-
-export const renameBlade = (id: string, name: string) =>
-  commit('Byt namn på fokusområde', (d) => ops.renameBlade(d, id, name));
-
-export const recolourBlade = (id: string, color: string) =>
-  commit('Byt färg på fokusområde', (d) => ops.recolourBlade(d, id, color), `colour:${id}`);
-
-export const moveBlade = (id: string, index: number) =>
-  commit('Flytta fokusområde', (d) => ops.moveBlade(d, id, index));
-
-export const removeBlade = (id: string) => commit('Ta bort fokusområde', (d) => ops.removeBlade(d, id));
-
-export function addRing(): string | null {
-  const id = newId();
-  return commit('Lägg till ring', (d) => void ops.addRing(d, id)) ? id : null;
-}
-
-export const updateRing = (id: string, patch: { label?: string; year?: number | null }) =>
-  commit('Ändra ring', (d) => ops.updateRing(d, id, patch));
-
-export const removeRing = (id: string) => commit('Ta bort ring', (d) => ops.removeRing(d, id));
-
-export const shiftRingYears = (delta: number) =>
-  commit(delta > 0 ? 'Alla år ett år framåt' : 'Alla år ett år bakåt', (d) => ops.shiftRingYears(d, delta));
-
-export const setDelomradeLimit = (delomradeId: string, limit: number) =>
-  commit('Ändra gräns', (d) => ops.setDelomradeLimit(d, delomradeId, limit), `limit:${delomradeId}`);
+export const { addItem, addItems, moveItem, updateItem, addComment, removeComment, deleteItem, renamePlan, setVision, addBlade, renameBlade, recolourBlade, moveBlade, removeBlade, addRing, updateRing, removeRing, shiftRingYears, setDelomradeLimit } = editorActions(appEditor);

@@ -6,30 +6,12 @@ import { FIELD_WORDS } from '../domain/fieldWords';
 import { changedItemIds } from '../domain/itemChanges';
 import type { Item, PlanDoc } from '../domain/types';
 
-/** What this window last wrote into each item's fields, and when (a change from elsewhere soon after is worth a word). */
-const recentEdits = new Map<string, { at: number; fields: Map<string, unknown> }>();
 const CLASH_WINDOW_MS = 60_000;
 
 /** Fields a person writes; the place (cell, rank) and derived `extra` are not compared. */
 const FIELDS = ['text', 'description', 'delomraden', 'effektmal', 'indikator', 'ansvarsniva', 'kalla', 'extraChoice', 'status', 'sources'] as const;
 
 const same = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
-
-export function noteEdits(before: PlanDoc, after: PlanDoc): void {
-  if (before.items === after.items) return;
-  const now = Date.now();
-  for (const id of changedItemIds(before.items, after.items)) {
-    const item = after.items[id];
-    const was = before.items[id];
-    if (!was || !item) continue;
-    const changed = FIELDS.filter((f) => !same(was[f], item[f]));
-    if (changed.length === 0) continue;
-    const entry = recentEdits.get(id);
-    const fields = entry && now - entry.at < CLASH_WINDOW_MS ? entry.fields : new Map<string, unknown>();
-    for (const f of changed) fields.set(f, item[f]);
-    recentEdits.set(id, { at: now, fields });
-  }
-}
 
 export interface Clash {
   id: string;
@@ -42,29 +24,50 @@ export interface Clash {
   text: string;
 }
 
-/** Fields this window wrote a moment ago that a change from elsewhere (`prev` → `next`) replaced. */
-export function clashing(prev: PlanDoc, next: PlanDoc): Clash[] {
-  const now = Date.now();
-  const out: Clash[] = [];
-  for (const [id, entry] of recentEdits) {
-    if (now - entry.at >= CLASH_WINDOW_MS) {
-      recentEdits.delete(id);
-      continue;
-    }
-    const before = prev.items[id];
-    const after = next.items[id];
-    if (!before || !after || before === after) continue;
-    for (const [field, mine] of entry.fields) {
-      const f = field as Clash['field'];
-      if (same(before[f], mine) && !same(after[f], mine)) {
-        out.push({ id, field: f, mine, now: after[f], text: after.text });
-        entry.fields.delete(field);
-      }
+/** What this window last wrote into each item's fields, and when (a change from elsewhere soon after is worth a word). */
+export class RecentEdits {
+  private readonly edits = new Map<string, { at: number; fields: Map<string, unknown> }>();
+
+  /** This window's change from `before` to `after`: the fields it wrote. */
+  note(before: PlanDoc, after: PlanDoc): void {
+    if (before.items === after.items) return;
+    const now = Date.now();
+    for (const id of changedItemIds(before.items, after.items)) {
+      const item = after.items[id];
+      const was = before.items[id];
+      if (!was || !item) continue;
+      const changed = FIELDS.filter((f) => !same(was[f], item[f]));
+      if (changed.length === 0) continue;
+      const entry = this.edits.get(id);
+      const fields = entry && now - entry.at < CLASH_WINDOW_MS ? entry.fields : new Map<string, unknown>();
+      for (const f of changed) fields.set(f, item[f]);
+      this.edits.set(id, { at: now, fields });
     }
   }
-  return out;
-}
 
+  /** Fields this window wrote a moment ago that a change from elsewhere (`prev` → `next`) replaced. */
+  clashing(prev: PlanDoc, next: PlanDoc): Clash[] {
+    const now = Date.now();
+    const out: Clash[] = [];
+    for (const [id, entry] of this.edits) {
+      if (now - entry.at >= CLASH_WINDOW_MS) {
+        this.edits.delete(id);
+        continue;
+      }
+      const before = prev.items[id];
+      const after = next.items[id];
+      if (!before || !after || before === after) continue;
+      for (const [field, mine] of entry.fields) {
+        const f = field as Clash['field'];
+        if (same(before[f], mine) && !same(after[f], mine)) {
+          out.push({ id, field: f, mine, now: after[f], text: after.text });
+          entry.fields.delete(field);
+        }
+      }
+    }
+    return out;
+  }
+}
 
 const short = (value: unknown) => {
   const text = String(value);

@@ -19,16 +19,27 @@ export interface EditorState {
   readOnly: string | null;
 }
 
-export const useEditor = create<EditorState>(() => ({
-  doc: null,
-  history: emptyHistory(),
-  notice: null,
-  readOnly: null,
-}));
+/** An editor's state (the app has one, `useEditor`; tests may make more). */
+export const createEditorStore = () =>
+  create<EditorState>(() => ({
+    doc: null,
+    history: emptyHistory(),
+    notice: null,
+    readOnly: null,
+  }));
+
+export type EditorStore = ReturnType<typeof createEditorStore>;
+
+export const useEditor = createEditorStore();
 
 let noticeSeq = 0;
+/** Show a message in an editor's notice bar. */
+export function notifyIn(store: EditorStore, kind: Notice['kind'], text: string, action?: Notice['action']): void {
+  store.setState({ notice: { kind, text, id: ++noticeSeq, ...(action ? { action } : {}) } });
+}
+
 export function notify(kind: Notice['kind'], text: string, action?: Notice['action']): void {
-  useEditor.setState({ notice: { kind, text, id: ++noticeSeq, ...(action ? { action } : {}) } });
+  notifyIn(useEditor, kind, text, action);
 }
 
 /** Run a step that may break a rule of the plan: the rule's Swedish message is shown and `undefined` returned. */

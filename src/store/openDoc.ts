@@ -4,6 +4,9 @@
 // the document's own changes; the editor's `doc` is the binding's plan, published at once after
 // this window's own change and, for changes from elsewhere (a room, another tab, undo), at most
 // every SETTLE_GAP_MS, with what they need said (repairs, losses, clashes).
+//
+// One `OpenPlan` instance does this for one editor store; the app has one (`appPlan`, used
+// through the functions below), tests make as many as they need and drop them.
 import * as Y from 'yjs';
 import type { Losses } from '../domain/losses';
 import { MAX_BLADES, MAX_RINGS, MIN_BLADES, MIN_RINGS, type PlanDoc } from '../domain/types';
@@ -14,9 +17,9 @@ import { authorMap, bladeMap, commentMap, dotMap, itemMap, planMap, ringMap, vot
 import { healOversized } from '../ydoc/heal';
 import { formatOf, isNewer, migrate, NEWER_MESSAGE } from '../ydoc/format';
 import { LOAD, LOCAL, MIGRATE, REPAIR, TAB } from '../ydoc/origins';
-import { type Clash, clashing, clashMessage } from './clashes';
+import { type Clash, clashMessage, RecentEdits } from './clashes';
 import { authorsOf, forgetLosses, noteChangeFromElsewhere } from './losses';
-import { notify, useEditor } from './editorState';
+import { type EditorStore, notifyIn, useEditor } from './editorState';
 import { emptyHistory } from './history';
 
 export interface Open {
@@ -41,93 +44,299 @@ export interface Open {
   off: () => void;
 }
 
-let open: Open | null = null;
-
 export type OpenListener = (ydoc: Y.Doc | null, planId: string | null) => void;
-const openListeners = new Set<OpenListener>();
-
-/** Be told whenever another plan's document opens (storage, other tabs and the room follow it). */
-export function onOpenDoc(listener: OpenListener): () => void {
-  openListeners.add(listener);
-  return () => openListeners.delete(listener);
-}
-
-/** The open plan's document (made now if the plan shows from its view and it is not yet). */
-export function currentYDoc(): Y.Doc | null {
-  made();
-  return open?.ydoc ?? null;
-}
 
 /** A burst of changes from elsewhere is read again at most this often (the first at once). */
 const SETTLE_GAP_MS = 50;
-let settleAt = -Infinity;
-let settleSoon: ReturnType<typeof setTimeout> | 'now' | null = null;
 
-function scheduleSettle(): void {
-  if (settleSoon !== null) return;
-  const wait = settleAt + SETTLE_GAP_MS - performance.now();
-  const run = () => {
-    settleSoon = null;
-    settle();
-  };
-  if (wait <= 0) {
-    settleSoon = 'now';
-    queueMicrotask(run);
-  } else settleSoon = setTimeout(run, wait);
-}
+/** A document, or how to make it (decoded when first needed, or just after the first paint). */
+export type DocSource = Y.Doc | (() => Y.Doc);
 
-/** Show what the document holds now, if it changed from elsewhere; say what could not be read or had to move. */
-function settle(): void {
-  made();
-  if (!open?.stale) return;
-  open.stale = false;
-  settleAt = performance.now();
-  const current = open;
-  const read = current.read;
-  current.read = { notes: [], rehomed: [], partial: false, unreadable: false };
-  // Read it again once the careful restore step is here (it keeps more of what is not sound) —
-  // once: a reading that stays short of the plan with it loaded is what there is.
-  if ((read.unreadable || read.partial) && !repairLoaded())
-    void loadRepair().then(() => {
-      if (open === current) current.binding.reread(REPAIR);
-    });
-  const doc = current.binding.doc;
-  if (read.unreadable || !doc) {
-    if (!current.said.has('unreadable')) notify('error', 'Planen i dokumentet kunde inte läsas just nu. Det som visas är planen som den senast gick att läsa – inget av det har ändrats.');
-    current.said.add('unreadable');
-    if (!doc) return;
+/** The benchmark's "document ready": the first plan of this page load can be edited without a wait. */
+const markReady = () => performance.getEntriesByName('solfjadern:doc-ready').length === 0 && performance.mark('solfjadern:doc-ready');
+
+export class OpenPlan {
+  private open: Open | null = null;
+  /** A plan shown from its kept view whose document is not decoded yet (see `openYDoc`). */
+  private pending: { make: () => Y.Doc; planId: string } | null = null;
+  private readonly openListeners = new Set<OpenListener>();
+  private settleAt = -Infinity;
+  private settleSoon: ReturnType<typeof setTimeout> | 'now' | null = null;
+  /** How "Använd min" writes this window's version of a clashing field again (set by the editor). */
+  writeMine: (clash: Clash) => boolean = () => false;
+  /** How "Återställ" brings back what a large change from elsewhere took (set by the editor: one undoable step). */
+  restoreLosses: (losses: Losses) => boolean = () => false;
+
+  constructor(
+    /** The editor's state this plan is shown in. */
+    readonly store: EditorStore,
+    /** What this window wrote a moment ago (a change from elsewhere that replaces it is said). */
+    readonly edits: RecentEdits = new RecentEdits(),
+  ) {}
+
+  private notify(kind: 'error' | 'info', text: string, action?: { label: string; run: () => void }): void {
+    notifyIn(this.store, kind, text, action);
   }
-  // A peer changed or removed the plan's id, or wrote texts past their limits: write back what
-  // was read (every copy then agrees again, and the excess leaves the document).
-  if (read.notes.length > 0 && !current.newer)
-    change(REPAIR, (ydoc) => {
-      if (read.notes.includes(ID_RESTORED_NOTE)) planMap(ydoc).set('id', current.planId ?? doc.plan.id);
-      healOversized(ydoc, doc);
+
+  /** Be told whenever another plan's document opens (storage, other tabs and the room follow it). */
+  onOpenDoc(listener: OpenListener): () => void {
+    this.openListeners.add(listener);
+    return () => this.openListeners.delete(listener);
+  }
+
+  /** The open plan's document (made now if the plan shows from its view and it is not yet). */
+  currentYDoc(): Y.Doc | null {
+    this.made();
+    return this.open?.ydoc ?? null;
+  }
+
+  /** The open document and its undo manager (made now if the plan shows from its view). */
+  openDocument(): Open | null {
+    this.made();
+    return this.open;
+  }
+
+  /** The plan shown is what its document holds (made, and nothing from elsewhere unread). */
+  showsDocument(): boolean {
+    return !this.pending && !!this.open && !this.open.stale;
+  }
+
+  private scheduleSettle(): void {
+    if (this.settleSoon !== null) return;
+    const wait = this.settleAt + SETTLE_GAP_MS - performance.now();
+    const run = () => {
+      this.settleSoon = null;
+      this.settle();
+    };
+    if (wait <= 0) {
+      this.settleSoon = 'now';
+      queueMicrotask(run);
+    } else this.settleSoon = setTimeout(run, wait);
+  }
+
+  /** Show what the document holds now, if it changed from elsewhere; say what could not be read or had to move. */
+  settle(): void {
+    this.made();
+    const current = this.open;
+    if (!current?.stale) return;
+    current.stale = false;
+    this.settleAt = performance.now();
+    const read = current.read;
+    current.read = { notes: [], rehomed: [], partial: false, unreadable: false };
+    // Read it again once the careful restore step is here (it keeps more of what is not sound) —
+    // once: a reading that stays short of the plan with it loaded is what there is.
+    if ((read.unreadable || read.partial) && !repairLoaded())
+      void loadRepair().then(() => {
+        if (this.open === current) current.binding.reread(REPAIR);
+      });
+    const doc = current.binding.doc;
+    if (read.unreadable || !doc) {
+      if (!current.said.has('unreadable')) this.notify('error', 'Planen i dokumentet kunde inte läsas just nu. Det som visas är planen som den senast gick att läsa – inget av det har ändrats.');
+      current.said.add('unreadable');
+      if (!doc) return;
+    }
+    // A peer changed or removed the plan's id, or wrote texts past their limits: write back what
+    // was read (every copy then agrees again, and the excess leaves the document).
+    if (read.notes.length > 0 && !current.newer)
+      this.change(REPAIR, (ydoc) => {
+        if (read.notes.includes(ID_RESTORED_NOTE)) planMap(ydoc).set('id', current.planId ?? doc.plan.id);
+        healOversized(ydoc, doc);
+      });
+    const prev = this.store.getState().doc;
+    if (doc !== prev) this.store.setState({ doc });
+    const from = current.from;
+    const by = current.by;
+    current.from = null;
+    current.by = [];
+    const large = !!from && !!prev && prev !== doc && noteChangeFromElsewhere(prev, doc, from, by, this.restoreLosses);
+    const clashes = from && prev && doc.items !== prev.items ? this.edits.clashing(prev, doc) : [];
+    const over = overLimits(doc);
+    const fresh = read.notes.filter((n) => !current.said.has(n));
+    const moved = read.rehomed.filter((id) => !current.said.has(`moved:${id}`) && doc.items[id]);
+    for (const n of fresh) current.said.add(n);
+    for (const id of moved) current.said.add(`moved:${id}`);
+    if (large) return;
+    if (fresh.length > 0) this.notify('error', `En del av planen kunde inte läsas som den var: ${fresh.slice(0, 3).join(' ')}${fresh.length > 3 ? ` (och ${fresh.length - 3} till)` : ''}`);
+    else if (over && !current.said.has(over)) {
+      current.said.add(over);
+      this.notify('info', over);
+    } else if (moved.length > 0) {
+      const what = moved.length === 1 ? `”${doc.items[moved[0]!]?.text ?? ''}”` : `${moved.length} aktiviteter`;
+      this.notify('info', `${what} låg där ett fokusområde eller en ring togs bort och ligger nu i Inspel.`);
+    } else if (clashes.length > 0 && from) {
+      const clash = clashes[0]!;
+      this.notify('info', clashMessage(clash, from), { label: 'Använd min', run: () => void this.writeMine(clash) });
+    }
+  }
+
+  /**
+   * Open a plan's document (read from storage, made from a file, joined in a room). `doc` is
+   * what it holds, when the caller has read it already. A fresh history starts. Given how to
+   * make the document instead (a plan shown from its kept view), `doc` shows at once and the
+   * document is made just after the first paint — or at once when something needs it first
+   * (an edit, undo, another tab, the room): nothing is ever written anywhere but into it.
+   */
+  openYDoc(source: DocSource, doc: PlanDoc | null = null): void {
+    this.open?.off();
+    this.open = null;
+    if (typeof source === 'function') {
+      if (!doc) throw new Error('A plan shown before its document is made needs its reading');
+      const current = { make: source, planId: doc.plan.id };
+      this.pending = current;
+      this.store.setState({ doc, history: emptyHistory(), readOnly: null });
+      for (const listener of this.openListeners) listener(null, null);
+      afterPaint(() => this.pending === current && this.made());
+      return;
+    }
+    this.pending = null;
+    const opened = this.start(source, doc?.plan.id ?? null, doc);
+    // What the caller read is what shows; the binding's own reading shares its records.
+    this.store.setState({ doc: opened.binding.doc, history: emptyHistory() });
+    // Whoever read it for opening has said what the reading repaired.
+    opened.stale = false;
+    opened.read = { notes: [], rehomed: [], partial: opened.read.partial, unreadable: false };
+    opened.said = new Set(opened.binding.firstRead?.notes ?? []);
+    markReady();
+    for (const listener of this.openListeners) listener(source, opened.binding.doc?.plan.id ?? null);
+    // After storage and the others follow it: the migration is stored and sent like any change.
+    this.bringUpToDate(opened);
+  }
+
+  /** Open a plan from its plain form (a new plan, a file, a test): its document is made here. */
+  loadDoc(doc: PlanDoc | null): void {
+    if (!doc) {
+      this.close();
+      this.store.setState({ doc: null, history: emptyHistory(), readOnly: null });
+      for (const listener of this.openListeners) listener(null, null);
+      return;
+    }
+    this.openYDoc(docFromPlan(doc, LOAD), doc);
+  }
+
+  /** Stop following the open document (its binding and undo manager go); nothing is shown changed. */
+  close(): void {
+    this.open?.off();
+    this.open = null;
+    this.pending = null;
+    if (this.settleSoon !== null && this.settleSoon !== 'now') clearTimeout(this.settleSoon);
+    this.settleSoon = null;
+  }
+
+  /** The pending plan's document made now, read again (what differs from its view shows) and followed. */
+  private made(): void {
+    const current = this.pending;
+    if (!current) return;
+    this.pending = null;
+    const ydoc = current.make();
+    const opened = this.start(ydoc, current.planId, this.store.getState().doc);
+    // Storage follows the document first: a repair the reading writes back is stored too.
+    for (const listener of this.openListeners) listener(ydoc, current.planId);
+    this.bringUpToDate(opened);
+    this.settle();
+    markReady();
+  }
+
+  /**
+   * The open document brought to this build's format, once, in one step — or, when it is of a
+   * newer format, left as it is and this window made read-only.
+   */
+  private bringUpToDate(current: Open): void {
+    if (current.newer || this.open !== current) return;
+    if (isNewer(formatOf(current.ydoc))) this.markNewer(current);
+    else migrate(current.ydoc, MIGRATE);
+  }
+
+  private markNewer(current: Open): void {
+    if (current.newer) return;
+    current.newer = true;
+    if (this.open === current) this.store.setState({ readOnly: NEWER_MESSAGE });
+  }
+
+  /** Another tab or a room peer runs a newer format of the document: this window only reads the open plan from now on. */
+  peerIsNewer(format: unknown, ydoc?: Y.Doc): void {
+    if (this.open && isNewer(format) && (!ydoc || this.open.ydoc === ydoc)) this.markNewer(this.open);
+  }
+
+  /**
+   * The one way anything is written into the open plan's document: `write` runs in one
+   * transaction with `origin` (so undo, storage, other tabs and the room each see one change).
+   * Refused, with its message, when the document is of a newer format than this window's.
+   */
+  change(origin: unknown, write: (ydoc: Y.Doc) => void): boolean {
+    const current = this.openDocument();
+    if (!current || this.refusedAsNewer()) return false;
+    current.ydoc.transact(() => write(current.ydoc), origin);
+    return true;
+  }
+
+  /** Whether the open document may not be written by this window (then its message is shown). */
+  refusedAsNewer(): boolean {
+    if (!this.openDocument()?.newer) return false;
+    this.notify('error', `${NEWER_MESSAGE}.`);
+    return true;
+  }
+
+  /**
+   * Follow a document as the open one: its binding, its undo manager, and changes from elsewhere
+   * shown. `shown`: the plan on screen now (its records are kept where the document agrees).
+   */
+  private start(ydoc: Y.Doc, planId: string | null, shown: PlanDoc | null = null): Open {
+    const undo = new Y.UndoManager([planMap(ydoc), bladeMap(ydoc), ringMap(ydoc), itemMap(ydoc), commentMap(ydoc), dotMap(ydoc), votingMap(ydoc)], {
+      trackedOrigins: new Set([LOCAL]),
+      // One stack item per step: the editor says when a step ends (stopCapturing).
+      captureTimeout: Number.POSITIVE_INFINITY,
     });
-  const prev = useEditor.getState().doc;
-  if (doc !== prev) useEditor.setState({ doc });
-  const from = current.from;
-  const by = current.by;
-  current.from = null;
-  current.by = [];
-  const large = !!from && !!prev && prev !== doc && noteChangeFromElsewhere(prev, doc, from, by, restoreLosses);
-  const clashes = from && prev && doc.items !== prev.items ? clashing(prev, doc) : [];
-  const over = overLimits(doc);
-  const fresh = read.notes.filter((n) => !current.said.has(n));
-  const moved = read.rehomed.filter((id) => !current.said.has(`moved:${id}`) && doc.items[id]);
-  for (const n of fresh) current.said.add(n);
-  for (const id of moved) current.said.add(`moved:${id}`);
-  if (large) return;
-  if (fresh.length > 0) notify('error', `En del av planen kunde inte läsas som den var: ${fresh.slice(0, 3).join(' ')}${fresh.length > 3 ? ` (och ${fresh.length - 3} till)` : ''}`);
-  else if (over && !current.said.has(over)) {
-    current.said.add(over);
-    notify('info', over);
-  } else if (moved.length > 0) {
-    const what = moved.length === 1 ? `”${doc.items[moved[0]!]?.text ?? ''}”` : `${moved.length} aktiviteter`;
-    notify('info', `${what} låg där ett fokusområde eller en ring togs bort och ligger nu i Inspel.`);
-  } else if (clashes.length > 0 && from) {
-    const clash = clashes[0]!;
-    notify('info', clashMessage(clash, from), { label: 'Använd min', run: () => void writeMine(clash) });
+    // Defined before anything arrives, so a change from elsewhere finds it as this map (./losses.ts).
+    authorMap(ydoc);
+    const binding = new PlanBinding(ydoc, planId ? { id: planId } : undefined, shown);
+    const first = binding.firstRead;
+    const current: Open = {
+      ydoc,
+      planId: planId ?? binding.doc?.plan.id ?? null,
+      binding,
+      undo,
+      // The first reading is said like any other (what it repaired, what it moved to Inspel).
+      stale: true,
+      read: { notes: first?.notes ?? [], rehomed: first?.rehomed ?? [], partial: !!first?.partial, unreadable: !first },
+      said: new Set(),
+      from: null,
+      by: [],
+      newer: false,
+      off: () => {},
+    };
+    forgetLosses();
+    this.store.setState({ readOnly: null });
+    // A document stamped newer (by a tab, a peer, or storage) makes this window read-only at once.
+    const onFormat = () => {
+      if (!current.newer && isNewer(planMap(ydoc).get('format'))) this.markNewer(current);
+    };
+    ydoc.on('afterTransaction', onFormat);
+    const onChange = (change: BindingChange, transaction: Y.Transaction | null) => {
+      if (this.open !== current) return;
+      if (change.read) {
+        current.read.notes.push(...change.read.notes);
+        current.read.rehomed.push(...change.read.rehomed);
+        current.read.partial ||= !!change.read.partial;
+      } else if (change.items === null) current.read.unreadable = true;
+      // This window's own edits are shown by the editor as it makes them.
+      if (change.origin === LOCAL) return;
+      current.stale = true;
+      if (transaction && change.origin !== undo && change.origin !== REPAIR) {
+        current.from ??= change.origin === TAB ? 'tab' : 'room';
+        current.by.push(...authorsOf(transaction, ydoc));
+      }
+      // Several updates arriving together are shown once, and a burst at most every SETTLE_GAP_MS.
+      this.scheduleSettle();
+    };
+    const offBinding = binding.subscribe(onChange);
+    current.off = () => {
+      ydoc.off('afterTransaction', onFormat);
+      offBinding();
+      binding.destroy();
+      undo.destroy();
+    };
+    this.open = current;
+    return current;
   }
 }
 
@@ -149,24 +358,6 @@ export function overLimits(doc: PlanDoc): string | null {
   return null;
 }
 
-/** How "Använd min" writes this window's version of a clashing field again (set by the editor). */
-let writeMine: (clash: Clash) => boolean = () => false;
-export function setWriteMine(write: (clash: Clash) => boolean): void {
-  writeMine = write;
-}
-
-/** How "Återställ" brings back what a large change from elsewhere took (set by the editor: one undoable step). */
-let restoreLosses: (losses: Losses) => boolean = () => false;
-export function setRestoreLosses(restore: (losses: Losses) => boolean): void {
-  restoreLosses = restore;
-}
-
-/** A plan shown from its kept view whose document is not decoded yet (see `openYDoc`). */
-let pending: { make: () => Y.Doc; planId: string } | null = null;
-
-/** A document, or how to make it (decoded when first needed, or just after the first paint). */
-export type DocSource = Y.Doc | (() => Y.Doc);
-
 /** Run `then` once the page has painted what is rendered now (or after a second at most: a hidden tab paints nothing). */
 function afterPaint(then: () => void): void {
   let done = false;
@@ -178,182 +369,17 @@ function afterPaint(then: () => void): void {
   setTimeout(once, 1000);
 }
 
-/**
- * Open a plan's document (read from storage, made from a file, joined in a room). `doc` is
- * what it holds, when the caller has read it already. A fresh history starts. Given how to
- * make the document instead (a plan shown from its kept view), `doc` shows at once and the
- * document is made just after the first paint — or at once when something needs it first
- * (an edit, undo, another tab, the room): nothing is ever written anywhere but into it.
- */
-export function openYDoc(source: DocSource, doc: PlanDoc | null = null): void {
-  open?.off();
-  open = null;
-  if (typeof source === 'function') {
-    if (!doc) throw new Error('A plan shown before its document is made needs its reading');
-    const current = { make: source, planId: doc.plan.id };
-    pending = current;
-    useEditor.setState({ doc, history: emptyHistory(), readOnly: null });
-    for (const listener of openListeners) listener(null, null);
-    afterPaint(() => pending === current && made());
-    return;
-  }
-  pending = null;
-  const opened = start(source, doc?.plan.id ?? null, doc);
-  // What the caller read is what shows; the binding's own reading shares its records.
-  useEditor.setState({ doc: opened.binding.doc, history: emptyHistory() });
-  // Whoever read it for opening has said what the reading repaired.
-  opened.stale = false;
-  opened.read = { notes: [], rehomed: [], partial: opened.read.partial, unreadable: false };
-  opened.said = new Set(opened.binding.firstRead?.notes ?? []);
-  markReady();
-  for (const listener of openListeners) listener(source, opened.binding.doc?.plan.id ?? null);
-  // After storage and the others follow it: the migration is stored and sent like any change.
-  bringUpToDate(opened);
-}
+/** The app's open plan, shown in the app's editor store. */
+export const appPlan = new OpenPlan(useEditor);
 
-/** The plan shown is what its document holds (made, and nothing from elsewhere unread). */
-export function showsDocument(): boolean {
-  return !pending && !!open && !open.stale;
-}
-
-/** The pending plan's document made now, read again (what differs from its view shows) and followed. */
-function made(): void {
-  const current = pending;
-  if (!current) return;
-  pending = null;
-  const ydoc = current.make();
-  start(ydoc, current.planId, useEditor.getState().doc);
-  // Storage follows the document first: a repair the reading writes back is stored too.
-  for (const listener of openListeners) listener(ydoc, current.planId);
-  bringUpToDate(open!);
-  settle();
-  markReady();
-}
-
-/**
- * The open document brought to this build's format, once, in one step — or, when it is of a
- * newer format, left as it is and this window made read-only.
- */
-function bringUpToDate(current: Open): void {
-  if (current.newer || open !== current) return;
-  if (isNewer(formatOf(current.ydoc))) markNewer(current);
-  else migrate(current.ydoc, MIGRATE);
-}
-
-function markNewer(current: Open): void {
-  if (current.newer) return;
-  current.newer = true;
-  if (open === current) useEditor.setState({ readOnly: NEWER_MESSAGE });
-}
-
-/** Another tab or a room peer runs a newer format of the document: this window only reads the open plan from now on. */
-export function peerIsNewer(format: unknown, ydoc?: Y.Doc): void {
-  if (open && isNewer(format) && (!ydoc || open.ydoc === ydoc)) markNewer(open);
-}
-
-/**
- * The one way anything is written into the open plan's document: `write` runs in one
- * transaction with `origin` (so undo, storage, other tabs and the room each see one change).
- * Refused, with its message, when the document is of a newer format than this window's.
- */
-export function change(origin: unknown, write: (ydoc: Y.Doc) => void): boolean {
-  const current = openDocument();
-  if (!current || refusedAsNewer()) return false;
-  current.ydoc.transact(() => write(current.ydoc), origin);
-  return true;
-}
-
-/** Whether the open document may not be written by this window (then its message is shown). */
-export function refusedAsNewer(): boolean {
-  if (!openDocument()?.newer) return false;
-  notify('error', `${NEWER_MESSAGE}.`);
-  return true;
-}
-
-/** The benchmark's "document ready": the first plan of this page load can be edited without a wait. */
-const markReady = () => performance.getEntriesByName('solfjadern:doc-ready').length === 0 && performance.mark('solfjadern:doc-ready');
-
-/**
- * Follow a document as the open one: its binding, its undo manager, and changes from elsewhere
- * shown. `shown`: the plan on screen now (its records are kept where the document agrees).
- */
-function start(ydoc: Y.Doc, planId: string | null, shown: PlanDoc | null = null): Open {
-  const undo = new Y.UndoManager([planMap(ydoc), bladeMap(ydoc), ringMap(ydoc), itemMap(ydoc), commentMap(ydoc), dotMap(ydoc), votingMap(ydoc)], {
-    trackedOrigins: new Set([LOCAL]),
-    // One stack item per step: the editor says when a step ends (stopCapturing).
-    captureTimeout: Number.POSITIVE_INFINITY,
-  });
-  // Defined before anything arrives, so a change from elsewhere finds it as this map (./losses.ts).
-  authorMap(ydoc);
-  const binding = new PlanBinding(ydoc, planId ? { id: planId } : undefined, shown);
-  const first = binding.firstRead;
-  const current: Open = {
-    ydoc,
-    planId: planId ?? binding.doc?.plan.id ?? null,
-    binding,
-    undo,
-    // The first reading is said like any other (what it repaired, what it moved to Inspel).
-    stale: true,
-    read: { notes: first?.notes ?? [], rehomed: first?.rehomed ?? [], partial: !!first?.partial, unreadable: !first },
-    said: new Set(),
-    from: null,
-    by: [],
-    newer: false,
-    off: () => {},
-  };
-  forgetLosses();
-  useEditor.setState({ readOnly: null });
-  // A document stamped newer (by a tab, a peer, or storage) makes this window read-only at once.
-  const onFormat = () => {
-    if (!current.newer && isNewer(planMap(ydoc).get('format'))) markNewer(current);
-  };
-  ydoc.on('afterTransaction', onFormat);
-  const onChange = (change: BindingChange, transaction: Y.Transaction | null) => {
-    if (open !== current) return;
-    if (change.read) {
-      current.read.notes.push(...change.read.notes);
-      current.read.rehomed.push(...change.read.rehomed);
-      current.read.partial ||= !!change.read.partial;
-    } else if (change.items === null) current.read.unreadable = true;
-    // This window's own edits are shown by the editor as it makes them.
-    if (change.origin === LOCAL) return;
-    current.stale = true;
-    if (transaction && change.origin !== undo && change.origin !== REPAIR) {
-      current.from ??= change.origin === TAB ? 'tab' : 'room';
-      current.by.push(...authorsOf(transaction, ydoc));
-    }
-    // Several updates arriving together are shown once, and a burst at most every SETTLE_GAP_MS.
-    scheduleSettle();
-  };
-  const offBinding = binding.subscribe(onChange);
-  current.off = () => {
-    ydoc.off('afterTransaction', onFormat);
-    offBinding();
-    binding.destroy();
-    undo.destroy();
-  };
-  open = current;
-  return current;
-}
-
-/** Open a plan from its plain form (a new plan, a file, a test): its document is made here. */
-export function loadDoc(doc: PlanDoc | null): void {
-  if (!doc) {
-    open?.off();
-    open = null;
-    pending = null;
-    useEditor.setState({ doc: null, history: emptyHistory(), readOnly: null });
-    for (const listener of openListeners) listener(null, null);
-    return;
-  }
-  openYDoc(docFromPlan(doc, LOAD), doc);
-}
-
-/** The open document and its undo manager (made now if the plan shows from its view). */
-export function openDocument(): Open | null {
-  made();
-  return open;
-}
-
+export const onOpenDoc = (listener: OpenListener) => appPlan.onOpenDoc(listener);
+export const currentYDoc = () => appPlan.currentYDoc();
+export const openDocument = () => appPlan.openDocument();
+export const showsDocument = () => appPlan.showsDocument();
+export const openYDoc = (source: DocSource, doc: PlanDoc | null = null) => appPlan.openYDoc(source, doc);
+export const loadDoc = (doc: PlanDoc | null) => appPlan.loadDoc(doc);
+export const peerIsNewer = (format: unknown, ydoc?: Y.Doc) => appPlan.peerIsNewer(format, ydoc);
+export const change = (origin: unknown, write: (ydoc: Y.Doc) => void) => appPlan.change(origin, write);
+export const refusedAsNewer = () => appPlan.refusedAsNewer();
 /** Read the document again now if it changed from elsewhere (tests, and before reading `doc` in a handler). */
-export const settleNow = settle;
+export const settleNow = () => appPlan.settle();

@@ -256,6 +256,27 @@ async function measureSize(browser, appUrl, blankUrl, n) {
     // The first layout of a page: no geometry to keep, every size tried.
     layoutFresh.push(await page.evaluate((name) => performance.getEntriesByName(name)[0]?.duration ?? NaN, LAYOUT));
   }
+  // Whether the kept view (planViews) pays for itself: the same reloads with it removed just
+  // before each, so the start decodes the plan's document before the fan is drawn.
+  const noView = { reload: [], reloadReady: [] };
+  for (let i = 0; i < RUNS; i++) {
+    await page.evaluate(
+      () =>
+        new Promise((resolve, reject) => {
+          const open = indexedDB.open('solfjadern');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const tx = open.result.transaction('planViews', 'readwrite');
+            tx.objectStore('planViews').clear();
+            tx.oncomplete = () => (open.result.close(), resolve(undefined));
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+    );
+    await page.reload();
+    noView.reload.push(await markTime(page, MARK));
+    noView.reloadReady.push(await markTime(page, READY));
+  }
   // A plan used for years: 10,000 more stored changes (edits of item texts, stored in batches as
   // a workshop stores them), then opened again — against the same plan opened fresh above.
   const aged = { reload: [], reloadReady: [] };
@@ -313,6 +334,8 @@ async function measureSize(browser, appUrl, blankUrl, n) {
     coldLoad: stats(cold),
     coldReady: stats(coldReady),
     reloadReady: stats(reloadReady),
+    reloadNoView: stats(noView.reload),
+    reloadNoViewReady: stats(noView.reloadReady),
     blankLoad: stats(floor),
     blankLoadRuns: floor,
     rerenderEdit: stats(edit),
@@ -443,6 +466,9 @@ async function main() {
       console.log(row('persistence', r.persistence));
       console.log(row('reload', r.reload));
       console.log(row('reload, document ready', r.reloadReady));
+      console.log(row('reload, no kept view', r.reloadNoView));
+      console.log(row('… document ready', r.reloadNoViewReady));
+      console.log(`kept view: fan drawn ${round(r.reloadNoView.median / r.reload.median)}× sooner with it, document ready ${round(r.reloadNoViewReady.median / r.reloadReady.median)}×`);
       console.log(row('layout, first', r.layoutFresh));
       console.log(row('layout, after edit/move', r.layoutUpdate));
       if (r.wordExport) console.log(row('Word export', r.wordExport));

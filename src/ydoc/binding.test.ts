@@ -172,8 +172,10 @@ describe('the binding: the plan as read from its document, record by record', ()
       }),
       { numRuns: 200 },
     );
-    // Most changes are taken record by record (a blade removed, or a peer's unsound write, reads whole).
-    expect(paths.quick).toBeGreaterThan(paths.whole * 2);
+    // Most changes are taken record by record (a blade removed, or a peer's unsound write, reads
+    // whole). How many of each depends on the random commands (quick ÷ whole was 1.8–3 over runs),
+    // so this asks only for more quick than whole; the next test pins the quick path for one item.
+    expect(paths.quick).toBeGreaterThan(paths.whole);
   });
 
   it('a change of one item gives that item a new object and keeps every other', () => {

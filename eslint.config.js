@@ -6,7 +6,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-relay', 'bench/blank/dist', 'test-results', 'playwright-report', 'node_modules', 'dev-dist'] },
+  { ignores: ['dist', 'dist-relay', 'bench/blank/dist', 'test-results', 'playwright-report', 'node_modules', 'dev-dist', '.prof'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

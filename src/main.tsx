@@ -4,15 +4,14 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './components/App';
 import { AppFailed, Failsafe } from './components/Failsafe';
-import { createExampleDoc } from './domain/plan';
 import * as actions from './store/actions';
-import { loadDoc, notify, useEditor } from './store/editor';
-import { exportAction, stopPersistence } from './store/persistence';
-import { bootstrap, flush, openNewDoc, startPersistence } from './store/session';
+import { engineLoaded, engineReady, engineStarted, useEditor } from './store/editor';
+import { showKeptView } from './store/firstView';
 import { planToJson } from './export/json';
-import { chooseImportFile, importAsNewPlan } from './store/importer';
 import { openDialog, useUi } from './store/ui';
 import { takeInviteFromAddress, useRoom, watchRooms } from './store/roomState';
+import type { PlanDoc } from './domain/types';
+import type { PendingImport } from './store/importer';
 import './styles.css';
 
 performance.mark('solfjadern:boot');
@@ -25,32 +24,36 @@ createRoot(document.getElementById('root')!).render(
   </StrictMode>,
 );
 
+// The plan used last shows from its kept view while the part that holds its document loads.
+void showKeptView();
+
 // Browser tests and the benchmark drive the store directly when asked to (?automation).
 if (new URLSearchParams(location.search).has('automation')) {
   Object.assign(window, {
-    __solfjadern: { actions, flush, editor: useEditor, openNewDoc, files: { planToJson, chooseImportFile, importAsNewPlan }, ui: useUi, automation: import('./store/automation') },
+    __solfjadern: {
+      actions,
+      editor: useEditor,
+      ui: useUi,
+      flush: async () => (await engineReady).flush(),
+      openNewDoc: async (doc: PlanDoc) => (await engineReady).openNewDoc(doc),
+      files: {
+        planToJson,
+        chooseImportFile: async (file: File) => (await engineReady).chooseImportFile(file),
+        importAsNewPlan: async (pending: PendingImport) => (await engineReady).importAsNewPlan(pending),
+      },
+      automation: engineReady.then(() => import('./store/automation')),
+    },
   });
 }
 
-startPersistence();
 // A plan kept in a room reconnects when it opens (nothing connects for any other plan).
 watchRooms();
-bootstrap()
-  .then(() => {
-    // An invite link: ask for a name and "Gå med" before anything connects.
-    takeInviteFromAddress();
-    const { pending, status } = useRoom.getState();
-    if (pending || status === 'refused') openDialog({ kind: 'room' });
-  })
-  .catch((error: unknown) => {
-  console.error(error);
-  // No storage (private mode, blocked IndexedDB): keep working in memory and say so.
-  stopPersistence();
-  useUi.setState({ save: { state: 'unavailable' } });
-  loadDoc(createExampleDoc());
-  notify(
-    'error',
-    'Webbläsaren låter inte Solfjädern spara på den här datorn (till exempel i privat läge). Du kan arbeta vidare, men spara planen med Exportera – JSON innan du stänger fliken.',
-    exportAction,
-  );
-  });
+void import('./store/engine').then(async (engine) => {
+  engineLoaded(engine);
+  await engine.start();
+  engineStarted(engine);
+  // An invite link: ask for a name and "Gå med" before anything connects.
+  takeInviteFromAddress();
+  const { pending, status } = useRoom.getState();
+  if (pending || status === 'refused') openDialog({ kind: 'room' });
+});

@@ -10,3 +10,8 @@ if (typeof HTMLDialogElement !== 'undefined' && !HTMLDialogElement.prototype.sho
     this.removeAttribute('open');
   };
 }
+
+// The part of the app that holds the plan's document loads after the first paint in the app
+// (src/store/engine.ts); tests have it from the start, so every call runs at once.
+const { engineStarted } = await import('../src/store/editor');
+engineStarted(await import('../src/store/engine'));

@@ -2,7 +2,7 @@ import { DndProvider } from '../dnd/DndProvider';
 import { FanView } from '../fan/FanView';
 import { useEditor } from '../store/editor';
 import { closeDialog, settleViewAtStart, showSidePanel, useUi } from '../store/ui';
-import { exportAction } from '../store/persistence';
+import { exportAction } from '../store/exporter';
 import { itemsIn } from '../domain/containers';
 import { Header } from './Header';
 import { PHONE, useMediaQuery } from './useMediaQuery';

@@ -3,7 +3,7 @@
 // offers "Exportera JSON" — never a blank page. The plan itself is never touched by a failure
 // to draw it.
 import { Component, type ErrorInfo, type ReactNode } from 'react';
-import { exportAction } from '../store/persistence';
+import { exportAction } from '../store/exporter';
 
 interface Props {
   /** What to show instead, given the error and a way to try drawing again. */

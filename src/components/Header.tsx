@@ -1,10 +1,9 @@
 // The toolbar: plan name, save status, plans, plan settings, undo and redo.
-import { redo, undo, useEditor } from '../store/editor';
+import { engineReady, redo, undo, useEditor } from '../store/editor';
 import { useEffect, useRef } from 'react';
 import { useMediaQuery } from './useMediaQuery';
 import { MenuButton } from './MenuButton';
 import { awayText, seenAt, STATUS_TEXT, useRoom } from '../store/roomState';
-import { chooseImportFile } from '../store/importer';
 import { ExportMenu } from './ExportMenu';
 import { openDialog, showSidePanel, showView, startPresenting, takeBackFromPresenting, toggleFilters, useUi, type SaveStatus, type UiState } from '../store/ui';
 
@@ -170,7 +169,7 @@ export function Header() {
           onChange={(e) => {
             const file = e.target.files?.[0];
             e.target.value = '';
-            if (file) void chooseImportFile(file);
+            if (file) void engineReady.then((engine) => engine.chooseImportFile(file));
           }}
         />
       </nav>

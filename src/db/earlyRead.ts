@@ -79,6 +79,11 @@ export function beginEarlyRead(name = DB_NAME): void {
     .finally(() => performance.mark('solfjadern:early-read'));
 }
 
+/** The early read's rows, if it was started, without taking them (the app's start takes them). */
+export function peekEarlyRead(): Promise<StoredRows | null> {
+  return started ?? Promise.resolve(null);
+}
+
 /** The early read's rows, if it was started (taken once: a later start reads afresh). */
 export function takeEarlyRead(): Promise<StoredRows | null> {
   const read = started ?? Promise.resolve(null);

@@ -38,11 +38,16 @@ export async function keepView(doc: PlanDoc): Promise<boolean> {
  */
 export function viewOf(view: unknown, planId: string, lastSeq: number, dbName = DB_NAME): PlanDoc | null {
   if (!isRecord(view) || view.planId !== planId || view.seq !== lastSeq || !Array.isArray(view.items)) return null;
-  const doc = restoreSound(view.plan, view.items);
+  const doc = restored.get(view) ?? restoreSound(view.plan, view.items);
   if (!doc || doc.plan.id !== planId) return null;
+  // The same stored view read twice (shown before the app's storage code loaded, then opened by
+  // it) is the same plan object: nothing is restored or drawn again.
+  restored.set(view, doc);
   kept.set(`${dbName}/${planId}`, lastSeq);
   return doc;
 }
+
+const restored = new WeakMap<object, PlanDoc>();
 
 /** A kept view of `planId`, restored, whatever pieces it was read from (a copy to fall back on when pieces are damaged). */
 export function anyViewOf(view: unknown, planId: string): { doc: PlanDoc; exact: false } | null {

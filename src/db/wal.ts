@@ -11,8 +11,9 @@ import { fromBase64, toBase64 } from 'lib0/buffer';
 import { isRecord } from '../schema/records';
 import { applyLoggedUpdates, type RebuiltPlan } from './repository';
 
-const PREFIX = 'solfjadern:wal:';
-const BASE = ':base';
+import { BASE, logKeys, PREFIX, storage } from './walKeys';
+
+export { logsWaiting } from './walKeys';
 
 interface LogEntry {
   seq: number;
@@ -31,14 +32,6 @@ interface Base {
   planId: string;
   update: string;
 }
-
-const storage = (): Storage | null => {
-  try {
-    return globalThis.localStorage ?? null;
-  } catch {
-    return null;
-  }
-};
 
 /** What the log could not keep: `trimmed` when localStorage was full and only the latest entries fit. */
 export type LogTrouble = 'trimmed' | 'off';
@@ -146,13 +139,6 @@ export class WriteAheadLog {
   }
 }
 
-const logKeys = (s: Storage) => Array.from({ length: s.length }, (_, i) => s.key(i)).filter((k): k is string => !!k && k.startsWith(PREFIX));
-
-/** Whether any tab's log waits to be replayed. */
-export function logsWaiting(): boolean {
-  const s = storage();
-  return !!s && logKeys(s).some((k) => !k.endsWith(BASE));
-}
 
 /** Plans storage had lost, rebuilt from the log at the last start, until the app has said so. */
 let rebuilt: RebuiltPlan[] = [];

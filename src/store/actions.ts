@@ -1,11 +1,16 @@
 // Named user actions on an open plan; each is one undoable commit. `editorActions` gives them for
-// one editor (tests drive several, as several windows); the exports are the app's.
+// one editor (tests drive several, as several windows); the exports are the app's (./editor.ts).
 import * as ops from '../domain/operations';
 import type { CellRef, ItemId, PlanDoc } from '../domain/types';
 import { newId } from '../domain/ids';
-import { appEditor, type PlanEditor } from './editor';
+import { commit } from './editor';
 
-export function editorActions(editor: PlanEditor) {
+/** What the actions need of an editor: its commit (`PlanEditor.commit`). */
+export interface Committing {
+  commit(label: string, recipe: (draft: PlanDoc) => void, mergeKey?: string): boolean;
+}
+
+export function editorActions(editor: Committing) {
   const c = (label: string, recipe: (draft: PlanDoc) => void, mergeKey?: string) => editor.commit(label, recipe, mergeKey);
   return {
     addItem(text: string, cell: CellRef | null = null, index?: number): ItemId | null {
@@ -64,4 +69,4 @@ export function editorActions(editor: PlanEditor) {
   };
 }
 
-export const { addItem, addItems, moveItem, updateItem, addComment, removeComment, deleteItem, renamePlan, setVision, addBlade, renameBlade, recolourBlade, moveBlade, removeBlade, addRing, updateRing, removeRing, shiftRingYears, setDelomradeLimit } = editorActions(appEditor);
+export const { addItem, addItems, moveItem, updateItem, addComment, removeComment, deleteItem, renamePlan, setVision, addBlade, renameBlade, recolourBlade, moveBlade, removeBlade, addRing, updateRing, removeRing, shiftRingYears, setDelomradeLimit } = editorActions({ commit });

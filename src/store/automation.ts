@@ -2,7 +2,7 @@
 // own actions (loaded only then).
 import * as Y from 'yjs';
 import { itemMap } from '../ydoc/shape';
-import { currentYDoc, settleNow } from './editor';
+import { currentYDoc, settleNow } from './openDoc';
 
 /**
  * A colleague's edit of one item's text, as it arrives from the room: made on a copy of the

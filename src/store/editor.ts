@@ -1,184 +1,93 @@
-// The editor: every change of this window goes through `commit` — a pure operation on the plan
-// (immer), written into the plan's Yjs document (src/ydoc/) through `change` as one transaction
-// and one undoable step. The document is the one source of truth, alone or in a room
-// (./openDoc.ts opens and follows it); `doc` in the state is its binding's plan.
-//
-// A `PlanEditor` is one window's editor of one open plan: its state (a store), its document, its
-// history. The app has one (`appEditor`, used through the functions below, which the components
-// and ./actions.ts call); tests make several, as several windows, and drop them.
-import { produce } from 'immer';
+// The components' way to the open plan: its state (`useEditor`: the plan as shown, the undo
+// history, the notice) and the calls that change it. What holds the plan's document (Yjs, the
+// editor, storage: ./engine.ts) loads after the first paint; until it has opened the plan, a
+// change is kept and made, in order, as soon as it has — nothing is lost, and the plan shows
+// from its kept view meanwhile. Tests load it first (tests/setup-unit.ts), so every call runs
+// at once.
 import type * as Y from 'yjs';
-import { changedItemIds } from '../domain/itemChanges';
-import { RuleError } from '../domain/rules';
 import type { PlanDoc } from '../domain/types';
-import { LOCAL } from '../ydoc/origins';
-import { writeChanges } from '../ydoc/write';
-import { rememberedAuthor } from './author';
-import { mineOf } from './clashes';
-import { updateItem } from '../domain/operations';
-import { bringBack, stampAuthor } from './losses';
-import { createEditorStore, type EditorStore, notifyIn } from './editorState';
-import { HISTORY_LIMIT, pushed, type Step } from './history';
-import { appPlan, type Open, OpenPlan } from './openDoc';
+import { useEditor } from './editorState';
+import { pushed, type Step } from './history';
+import type { DocSource, OpenListener } from './openDoc';
 
 export { clearNotice, notify, obeyingRules, useEditor, type EditorState, type Notice } from './editorState';
-export { change, currentYDoc, type DocSource, loadDoc, onOpenDoc, type OpenListener, openYDoc, peerIsNewer, settleNow, showsDocument } from './openDoc';
+export type { DocSource, OpenListener };
+
+type Engine = typeof import('./engine');
+
+/** The engine once loaded (its listeners attached), and once it has opened the app's first plan. */
+let loaded: Engine | null = null;
+let ready: Engine | null = null;
+let markReady: (engine: Engine) => void = () => {};
+/** The engine, once it has opened the app's first plan: calls made before wait for this, in order. */
+export const engineReady: Promise<Engine> = new Promise((resolve) => (markReady = resolve));
+/** Listeners that came before the engine, and how to stop each once it is attached. */
+const waiting = new Map<OpenListener, { off: (() => void) | null }>();
+
+/** The engine has loaded: what waited to be told of plans opening now is (before any opens). */
+export function engineLoaded(engine: Engine): void {
+  loaded = engine;
+  for (const [listener, handle] of waiting) handle.off = engine.appPlan.onOpenDoc(listener);
+  waiting.clear();
+}
+
+/** The engine has opened the app's first plan: calls run at once from now on, and those kept run now. */
+export function engineStarted(engine: Engine): void {
+  if (!loaded) engineLoaded(engine);
+  ready = engine;
+  markReady(engine);
+}
+
+/** Run `call` now if the engine is ready; else as soon as it is, and answer `meanwhile`. */
+function whenReady<T>(call: (engine: Engine) => T, meanwhile: T): T {
+  if (ready) return call(ready);
+  void engineReady.then(call);
+  return meanwhile;
+}
 
 /**
- * Plan steps whose stack items the UndoManager no longer holds in `stack` (it skips items a
- * colleague's changes made empty) leave `from` with the step taken.
+ * Apply one user action to the open plan as one undoable step (see `PlanEditor.commit`): false
+ * when it changed nothing or broke a rule (its message is shown). Made before the engine has
+ * opened the plan, it is made as soon as it has (and answers true now).
  */
-function stillThere(steps: Step[], stack: readonly object[]): Step[] {
-  const held = new Set(stack);
-  return steps.filter((s) => !s.item || held.has(s.item));
+export const commit = (label: string, recipe: (draft: PlanDoc) => void, mergeKey?: string): boolean => whenReady((e) => e.appEditor.commit(label, recipe, mergeKey), true);
+
+/** Undo / redo the last step; nothing to undo before the engine has opened the plan. */
+export const undo = (): boolean => ready?.appEditor.undo() ?? false;
+export const redo = (): boolean => ready?.appEditor.redo() ?? false;
+
+/**
+ * Record a change of a store beside the plan as one undoable step (it is already made). Returns
+ * the step, so a notice's "Ångra" can take back exactly it while it is still the last.
+ */
+export function pushSideStep(label: string, side: NonNullable<Step['side']>): Step {
+  const step: Step = { label, side };
+  useEditor.setState(({ history }) => ({ history: pushed(history, step) }));
+  return step;
 }
 
-export class PlanEditor {
-  readonly store: EditorStore;
+/** Undo `step` if it is still the last change (a notice's "Ångra"); false otherwise. */
+export const undoIfLast = (step: Step): boolean => useEditor.getState().history.past.at(-1) === step && undo();
 
-  constructor(readonly plan: OpenPlan = new OpenPlan(createEditorStore())) {
-    this.store = plan.store;
-    plan.restoreLosses = (losses) => this.commit('Återställ', (d) => bringBack(d, losses));
-    plan.writeMine = (clash) => this.commit('Använd min', (d) => void (d.items[clash.id] && updateItem(d, clash.id, mineOf(clash))));
-  }
+/** Open a plan from its plain form (a new plan, a file, a test). */
+export const loadDoc = (doc: PlanDoc | null): void => whenReady((e) => e.appPlan.loadDoc(doc), undefined);
 
-  /**
-   * Apply one user action to the open plan as one undoable step: the pure operation runs on the
-   * plan as its document holds it, and what it changed is written into the document as one
-   * transaction; the document's binding then holds the new plan, which shows at once. Returns
-   * false when the action changed nothing or broke a rule (the rule's Swedish message is shown).
-   */
-  commit(label: string, recipe: (draft: PlanDoc) => void, mergeKey?: string): boolean {
-    this.plan.settle();
-    const open = this.plan.openDocument();
-    const doc = open?.binding.doc;
-    if (!doc || !open) return false;
-    let next: PlanDoc;
-    try {
-      next = produce(doc, (draft) => void recipe(draft as PlanDoc));
-      if (next === doc) return false;
-    } catch (error) {
-      if (error instanceof RuleError) {
-        notifyIn(this.store, 'error', error.message);
-        return false;
-      }
-      throw error;
-    }
-    const { ydoc } = open;
-    // A change that removes carries who made it, for the others to say (./losses.ts).
-    const removes = Object.keys(next.items).length < Object.keys(doc.items).length || next.plan.blades.length < doc.plan.blades.length || next.plan.rings.length < doc.plan.rings.length;
-    const written = this.recordStep(open, label, mergeKey, () => {
-      writeChanges(ydoc, doc, next);
-      if (removes) stampAuthor(ydoc, rememberedAuthor());
-    });
-    if (!written) return false;
-    const after = open.binding.doc ?? doc;
-    this.store.setState({ doc: after });
-    this.plan.edits.note(doc, after);
-    this.warnAboutNewExtras(doc, after);
-    return true;
-  }
+/** Open a plan's document (see `OpenPlan.openYDoc`). */
+export const openYDoc = (source: DocSource, doc: PlanDoc | null = null): void => whenReady((e) => e.appPlan.openYDoc(source, doc), undefined);
 
-  /**
-   * Write into the open plan's document as this window's change and one undoable step (or part of
-   * the last one, with the same `mergeKey`).
-   */
-  private recordStep({ undo }: Open, label: string, mergeKey: string | undefined, write: () => void): boolean {
-    const { history } = this.store.getState();
-    const last = history.past.at(-1);
-    const merging = !!mergeKey && last?.mergeKey === mergeKey && !!last.item && undo.undoStack.at(-1) === last.item && history.future.length === 0;
-    if (!merging) undo.stopCapturing();
-    const before = undo.undoStack.length;
-    if (!this.plan.change(LOCAL, write)) return false;
-    const item = undo.undoStack.at(-1);
-    if (undo.undoStack.length > before && item) {
-      this.store.setState({ history: pushed(history, { label, item, ...(mergeKey ? { mergeKey } : {}) }) });
-      if (undo.undoStack.length > HISTORY_LIMIT) undo.undoStack.splice(0, undo.undoStack.length - HISTORY_LIMIT);
-    } else if (merging) this.store.setState({ history: { past: [...history.past.slice(0, -1), { ...last!, label }], future: [] } });
-    return true;
-  }
+/** The open plan's document, or null (none before the engine has opened one). */
+export const currentYDoc = (): Y.Doc | null => ready?.appPlan.currentYDoc() ?? null;
 
-  /**
-   * A change beside the plan's items that lives in its document too (Prioritera's dots): written
-   * by `write` as one undoable step of this window. Returns the step, or null when nothing changed.
-   */
-  commitWrite(label: string, write: (ydoc: Y.Doc) => void): Step | null {
-    const open = this.plan.openDocument();
-    if (!open) return null;
-    const { ydoc } = open;
-    const before = this.store.getState().history.past.at(-1);
-    if (!this.recordStep(open, label, undefined, () => write(ydoc))) return null;
-    const step = this.store.getState().history.past.at(-1);
-    return step && step !== before ? step : null;
-  }
+/** Read the document again now if it changed from elsewhere (tests, and before reading `doc` in a handler). */
+export const settleNow = (): void => ready?.appPlan.settle();
 
-  /** Warn, never block: say when a change pushed an item beyond its delområde's limit. */
-  private warnAboutNewExtras(before: PlanDoc, after: PlanDoc): void {
-    if (before.items === after.items) return;
-    const pushedOut = changedItemIds(before.items, after.items).flatMap((id) => {
-      const item = after.items[id];
-      return item?.extra && item.extraChoice === 'auto' && before.items[id]?.extra === false ? [item] : [];
-    });
-    if (pushedOut.length === 0) return;
-    const names = pushedOut.length === 1 ? `”${pushedOut[0]!.text}” är` : `${pushedOut.length} aktiviteter är`;
-    notifyIn(this.store, 'info', `${names} nu utöver gränsen för sitt delområde och visas som extra (kursivt). Se Delområden.`);
-  }
-
-  /**
-   * Record a change of a store beside the plan as one undoable step (it is already made). Returns
-   * the step, so a notice's "Ångra" can take back exactly it while it is still the last.
-   */
-  pushSideStep(label: string, side: NonNullable<Step['side']>): Step {
-    const step: Step = { label, side };
-    this.store.setState(({ history }) => ({ history: pushed(history, step) }));
-    return step;
-  }
-
-  /** Undo `step` if it is still the last change (a notice's "Ångra"); false otherwise. */
-  undoIfLast(step: Step): boolean {
-    return this.store.getState().history.past.at(-1) === step && this.undo();
-  }
-
-  undo(): boolean {
-    this.plan.settle();
-    const open = this.plan.openDocument();
-    const { history } = this.store.getState();
-    const step = history.past.at(-1);
-    if (!step || (!step.side && this.plan.refusedAsNewer())) return false;
-    if (step.side) step.side.undo();
-    else open?.undo.undo();
-    const moved = history.past.at(-1)!;
-    const past = stillThere(history.past.slice(0, -1), open?.undo.undoStack ?? []);
-    this.store.setState({ history: { past, future: [moved, ...history.future] } });
-    this.plan.settle();
-    return true;
-  }
-
-  redo(): boolean {
-    this.plan.settle();
-    const open = this.plan.openDocument();
-    const { history } = this.store.getState();
-    const step = history.future[0];
-    if (!step || (!step.side && this.plan.refusedAsNewer())) return false;
-    if (step.side) step.side.redo();
-    else {
-      open?.undo.redo();
-      // The redone change is a new stack item: the step follows it.
-      const item = open?.undo.undoStack.at(-1);
-      if (item) step.item = item;
-    }
-    this.store.setState({ history: { past: [...history.past, step], future: history.future.slice(1) } });
-    this.plan.settle();
-    return true;
-  }
+/** Be told whenever another plan's document opens (also of the first, when the listener came before the engine). */
+export function onOpenDoc(listener: OpenListener): () => void {
+  if (loaded) return loaded.appPlan.onOpenDoc(listener);
+  const handle: { off: (() => void) | null } = { off: null };
+  waiting.set(listener, handle);
+  return () => {
+    waiting.delete(listener);
+    handle.off?.();
+  };
 }
-
-/** The app's editor: the open plan shown in `useEditor`. */
-export const appEditor = new PlanEditor(appPlan);
-
-export const commit = (label: string, recipe: (draft: PlanDoc) => void, mergeKey?: string) => appEditor.commit(label, recipe, mergeKey);
-export const commitWrite = (label: string, write: (ydoc: Y.Doc) => void) => appEditor.commitWrite(label, write);
-export const pushSideStep = (label: string, side: NonNullable<Step['side']>) => appEditor.pushSideStep(label, side);
-export const undoIfLast = (step: Step) => appEditor.undoIfLast(step);
-export const undo = () => appEditor.undo();
-export const redo = () => appEditor.redo();

@@ -74,3 +74,12 @@ export function printPlan(): void {
   // Let React draw the tables before the browser lays out the page for print.
   requestAnimationFrame(() => setTimeout(() => window.print(), 0));
 }
+
+/** A notice's way out when the plan cannot be stored here: download it as JSON. */
+export const exportAction = {
+  label: 'Exportera JSON',
+  run: () => {
+    const doc = useEditor.getState().doc;
+    if (doc) downloadPlanJson(doc);
+  },
+};

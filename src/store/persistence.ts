@@ -7,9 +7,10 @@ import * as Y from 'yjs';
 import * as repo from '../db/repository';
 import { rememberPlan } from '../db/registry';
 import { type LogTrouble, WriteAheadLog } from '../db/wal';
-import { downloadPlanJson } from '../export/json';
 import { LOCAL, mustStore, REPAIR, TAB } from '../ydoc/origins';
-import { currentYDoc, notify, onOpenDoc, peerIsNewer, showsDocument, useEditor } from './editor';
+import { notify, useEditor } from './editorState';
+import { exportAction } from './exporter';
+import { currentYDoc, onOpenDoc, peerIsNewer, showsDocument } from './openDoc';
 import { onTabMessage, sayHello, sendUpdate } from './tabs';
 import { useUi } from './ui';
 
@@ -46,14 +47,6 @@ function enqueue(into: Batch[], batches: Batch[]): Batch[] {
 function setSaving(): void {
   if (useUi.getState().save.state !== 'saving') useUi.setState({ save: { state: 'saving' } });
 }
-
-export const exportAction = {
-  label: 'Exportera JSON',
-  run: () => {
-    const doc = useEditor.getState().doc;
-    if (doc) downloadPlanJson(doc);
-  },
-};
 
 function isQuotaError(error: unknown): boolean {
   const name = (error as { name?: string; inner?: { name?: string } })?.name ?? '';

@@ -15,7 +15,7 @@ import type { CellRef, PlanDoc } from '../domain/types';
 import { loadRepair, readDoc } from '../ydoc/read';
 import { docFromPlan } from '../ydoc/replica';
 import { editorActions } from './actions';
-import { PlanEditor } from './editor';
+import { PlanEditor } from './planEditor';
 
 const KINDS = ['add', 'move', 'reorder', 'text', 'describe', 'area', 'comment', 'uncomment', 'delete', 'undo', 'redo', 'blade', 'unblade', 'rename', 'limit', 'offline', 'online'] as const;
 

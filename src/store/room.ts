@@ -9,7 +9,8 @@ import { openLink, roomUrl, type LinkStatus, type RoomLink } from '../room/link'
 import { readDoc } from '../ydoc/read';
 import { rememberAuthor, rememberedAuthor } from './author';
 import { FORMAT } from '../ydoc/format';
-import { currentYDoc, notify, openYDoc, peerIsNewer, useEditor } from './editor';
+import { notify, useEditor } from './editorState';
+import { currentYDoc, openYDoc, peerIsNewer } from './openDoc';
 import { flush } from './persistence';
 import { useUi } from './ui';
 import { COLORS, lastSeenAfter, LOCAL_AFTER_MS, planInRoom, remember, rooms, useRoom, type Activity, type Peer } from './roomState';

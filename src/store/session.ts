@@ -13,7 +13,8 @@ import { loadRepair } from '../ydoc/read';
 import { takeStartupRead } from '../db/startup';
 import { forgetPlan, knownPlans, rememberPlan, setKnownPlans } from '../db/registry';
 import { takeRebuiltPlans } from '../db/wal';
-import { notify, openYDoc, useEditor } from './editor';
+import { notify, useEditor } from './editorState';
+import { openYDoc } from './openDoc';
 import { flush } from './persistence';
 import { useUi } from './ui';
 

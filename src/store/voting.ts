@@ -15,7 +15,9 @@ import { readVoting } from '../ydoc/read';
 import { MIGRATE } from '../ydoc/origins';
 import { dotMap, votingMap } from '../ydoc/shape';
 import { rememberedAuthor } from './author';
-import { change as changeDocument, commit, commitWrite, currentYDoc, notify, obeyingRules, onOpenDoc, undoIfLast, useEditor } from './editor';
+import { commit, notify, obeyingRules, undoIfLast, useEditor } from './editor';
+import { change as changeDocument, currentYDoc, onOpenDoc } from './openDoc';
+import { commitWrite } from './planEditor';
 import type { Step } from './history';
 import { useRoom } from './roomState';
 

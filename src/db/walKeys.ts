@@ -1,0 +1,22 @@
+// Where the write-ahead log (./wal.ts) lies in localStorage, and whether a log waits to be
+// replayed — asked before the first paint, so this part needs nothing the log's own code does.
+
+export const PREFIX = 'solfjadern:wal:';
+/** A tab log's key with this after it holds the open plan's base beside the log. */
+export const BASE = ':base';
+
+export const storage = (): Storage | null => {
+  try {
+    return globalThis.localStorage ?? null;
+  } catch {
+    return null;
+  }
+};
+
+export const logKeys = (s: Storage) => Array.from({ length: s.length }, (_, i) => s.key(i)).filter((k): k is string => !!k && k.startsWith(PREFIX));
+
+/** Whether any tab's log waits to be replayed. */
+export function logsWaiting(): boolean {
+  const s = storage();
+  return !!s && logKeys(s).some((k) => !k.endsWith(BASE));
+}

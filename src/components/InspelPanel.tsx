@@ -17,7 +17,7 @@ import { ReviewTags } from './ReviewTags';
 import { MAX_TEXT_LENGTH } from '../domain/limits';
 
 const InspelItem = memo(function InspelItem({ item, index, filteredOut }: { item: Item; index: number; filteredOut: boolean }) {
-  const { props, isDragging } = useDraggableItem<HTMLDivElement>(item.id);
+  const { props, isDragging, host } = useDraggableItem<HTMLDivElement>(item.id);
   const peer = usePeerOn(item.id);
   return (
     <li className="inspel-item" data-inspel-item={item.id}>
@@ -40,6 +40,7 @@ const InspelItem = memo(function InspelItem({ item, index, filteredOut }: { item
         <ReviewTags item={item} />
         <WeightTag sources={item.sources} />
       </div>
+      {host}
     </li>
   );
 });

@@ -21,6 +21,7 @@ import { createAnnouncements, describeSlot, screenReaderInstructions } from './a
 import { fanCollision } from './collision';
 import { setTarget, useDrag, type Slot } from './dragStore';
 import { keyboardCoordinates } from './keyboard';
+import { DND_ID } from './useDraggableItem';
 
 const keyboardCodes = { start: ['Space'], cancel: ['Escape'], end: ['Space', 'Enter'] };
 
@@ -114,6 +115,7 @@ export function DndProvider({ children }: { children: ReactNode }) {
 
   return (
     <DndContext
+      id={DND_ID}
       sensors={sensors}
       collisionDetection={fanCollision}
       accessibility={{ announcements, screenReaderInstructions }}

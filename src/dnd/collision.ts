@@ -6,7 +6,7 @@ import type { CollisionDetection } from '@dnd-kit/core';
 import { INSPEL } from '../domain/containers';
 import { hitFan } from '../fan/hit';
 import { useDrag, type Slot } from './dragStore';
-import { inspelItemRects, registeredFan } from './fanRegistry';
+import { inspelItemNodes, registeredFan } from './fanRegistry';
 
 /** Convert a drawn position (dragged item still in its old place) into a final index. */
 export function finalIndex(slotKey: string, drawnIndex: number): number {
@@ -15,12 +15,21 @@ export function finalIndex(slotKey: string, drawnIndex: number): number {
   return drawnIndex;
 }
 
-export function inspelIndexAt(y: number, rects: Array<{ rect: { top: number; bottom: number } }>): number {
-  let index = 0;
-  rects.forEach(({ rect }, i) => {
-    if ((rect.top + rect.bottom) / 2 < y) index = i + 1;
-  });
-  return index;
+/**
+ * The drawn index a pointer at `y` points to in a list of `count` items drawn top to bottom:
+ * the number of items whose middle is above it. Items' rects are asked for by binary search
+ * (a dozen of 5,000, not all of them on every pointer move).
+ */
+export function inspelIndexAt(y: number, count: number, rectAt: (index: number) => { top: number; bottom: number }): number {
+  let low = 0;
+  let high = count;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    const rect = rectAt(mid);
+    if ((rect.top + rect.bottom) / 2 < y) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 export const fanCollision: CollisionDetection = ({ pointerCoordinates, droppableRects }) => {
@@ -31,7 +40,8 @@ export const fanCollision: CollisionDetection = ({ pointerCoordinates, droppable
   const inspel = droppableRects.get(INSPEL);
   const p = pointerCoordinates;
   if (inspel && p.x >= inspel.left && p.x <= inspel.right && p.y >= inspel.top && p.y <= inspel.bottom) {
-    const slot: Slot = { key: INSPEL, index: finalIndex(INSPEL, inspelIndexAt(p.y, inspelItemRects())) };
+    const nodes = inspelItemNodes();
+    const slot: Slot = { key: INSPEL, index: finalIndex(INSPEL, inspelIndexAt(p.y, nodes.length, (i) => nodes[i]!.getBoundingClientRect())) };
     return [{ id: INSPEL, data: { slot } }];
   }
   const fan = registeredFan();

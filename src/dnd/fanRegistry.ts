@@ -19,8 +19,10 @@ export function registeredFan(): RegisteredFan | null {
   return current;
 }
 
+/** Items of Inspel as drawn, in list order. */
+export const inspelItemNodes = () => document.querySelectorAll<HTMLElement>('[data-inspel-item]');
+
 /** Items of Inspel as drawn: id and client rect, in list order. */
 export function inspelItemRects(): Array<{ id: string; rect: DOMRect }> {
-  const nodes = document.querySelectorAll<HTMLElement>('[data-inspel-item]');
-  return Array.from(nodes, (node) => ({ id: node.dataset.inspelItem!, rect: node.getBoundingClientRect() }));
+  return Array.from(inspelItemNodes(), (node) => ({ id: node.dataset.inspelItem!, rect: node.getBoundingClientRect() }));
 }

@@ -56,7 +56,7 @@ const FanItem = memo(function FanItem({
   change?: Change;
   filteredOut?: boolean;
 }) {
-  const { props, isDragging } = useDraggableItem<SVGGElement>(shape.id);
+  const { props, isDragging, host } = useDraggableItem<SVGGElement>(shape.id, { onFocus: () => selectItem(shape.id) });
   const weight = sourceWeight(useEditor((s) => s.doc?.items[shape.id]?.sources) ?? []);
   const proposed = weight && `Föreslagen av ${weightText(weight)}`;
   const peer = usePeerOn(shape.id);
@@ -67,12 +67,12 @@ const FanItem = memo(function FanItem({
         data-item={shape.id}
         className={`fan-item${isDragging ? ' is-dragging' : ''}${shape.extra ? ' is-extra' : ''}${markClass(marked)}${change ? ` is-${change}` : ''}${peer ? ' is-busy' : ''}`}
         aria-description={[peer?.text, shape.review, change && `${CHANGE_WORD[change]} sedan versionen`, filteredOut && FILTERED_OUT, proposed].filter(Boolean).join('. ') || undefined}
-        onFocus={() => selectItem(shape.id)}
       >
         <path className="item-hit" d={shape.hitPath} style={peer ? { stroke: peer.color } : undefined} />
         <Drawn of={itemText(shape, fontSize)} />
         {peer && <Drawn of={presenceTag(shape, fontSize, peer.text, peer.color)} />}
       </g>
+      {host}
     </g>
   );
 });

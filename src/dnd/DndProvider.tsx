@@ -126,7 +126,7 @@ export function DndProvider({ children }: { children: ReactNode }) {
       onDragCancel={onDragCancel}
     >
       {children}
-      <DragOverlay dropAnimation={null}>
+      <DragOverlay dropAnimation={null} className="drag-overlay">
         {overlayText ? <div className="drag-card">{overlayText}</div> : null}
       </DragOverlay>
     </DndContext>

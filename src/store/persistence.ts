@@ -8,6 +8,7 @@ import * as repo from '../db/repository';
 import { rememberPlan } from '../db/registry';
 import { type LogTrouble, WriteAheadLog } from '../db/wal';
 import { LOCAL, mustStore, REPAIR, TAB } from '../ydoc/origins';
+import { useDrag } from '../dnd/dragStore';
 import { notify, useEditor } from './editorState';
 import { exportAction } from './exporter';
 import { currentYDoc, onOpenDoc, peerIsNewer, showsDocument } from './openDoc';
@@ -247,13 +248,19 @@ export class PlanStorage {
     if (followed && !this.stopped) this.wal.keepBase(followed.planId, Y.encodeStateAsUpdate(followed.ydoc));
   }
 
-  /** Keep the plan as shown once the tab has been quiet a moment (a write of every item: not with each change). */
+  /**
+   * Keep the plan as shown once the tab has been quiet a moment (a write of every item: not with
+   * each change). A drag is not quiet, though it changes nothing until the drop: the write (one
+   * task of ~150 ms at 5,000 items) waits until it is over, so it never stops the dragged item.
+   */
   private keepViewSoon(): void {
     if (this.stopped) return;
     if (this.keepTimer) clearTimeout(this.keepTimer);
     this.keepTimer = setTimeout(() => {
       this.keepTimer = null;
-      if (typeof requestIdleCallback === 'function') requestIdleCallback(() => this.keepViewNow(), { timeout: QUIET_MS });
+      if (useDrag.getState().activeId !== null) return this.keepViewSoon();
+      if (typeof requestIdleCallback === 'function')
+        requestIdleCallback(() => (useDrag.getState().activeId === null ? this.keepViewNow() : this.keepViewSoon()), { timeout: QUIET_MS });
       else this.keepViewNow();
     }, QUIET_MS);
   }

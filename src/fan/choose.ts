@@ -1,6 +1,7 @@
 // Which geometry the fan gets: angles, radii and the item text size, for the whole fan or one
 // unfolded blade. Pure; see docs/fan-layout.md.
 import { containerKey } from '../domain/containers';
+import { MAX_BLADES } from '../domain/types';
 import { balancedShares, contentShares, type Span, spansOf, unfoldedSpans } from './angles';
 import { itemLabel, LINE_HEIGHT } from './cells';
 import { flowCell } from './flow';
@@ -116,7 +117,7 @@ export function chooseOverview(input: LayoutInput, ctx: FitContext, frame: Frame
   const needs = cells.map((row) => row.reduce((a, v) => a + v, 0));
   const allocations: Array<{ spans: Span[] }> = [];
   // Quick for plans too big to show whole anyway: the balanced allocation alone.
-  const quick = [...input.containers.values()].reduce((n, list) => n + list.length, 0) > QUICK_ABOVE;
+  const quick = [...input.containers.values()].reduce((n, list) => n + list.length, 0) > QUICK_ABOVE || input.blades.length > 2 * MAX_BLADES;
   const options = quick ? [balancedShares(cells)] : [balancedShares(cells), contentShares(needs, 1), contentShares(needs, 0.5), contentShares(needs, 0)];
   for (const shares of options) {
     const spans = spansOf(shares);

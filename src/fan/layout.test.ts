@@ -294,3 +294,19 @@ describe('a crowded plan keeps its geometry', () => {
     expect(fresh.radii).not.toEqual(first.radii);
   });
 });
+
+describe('a plan flooded with blades (a peer added 1,000)', () => {
+  const flooded = (n: number) => {
+    const input = generate(n, 3, 7, 1);
+    let calls = 0;
+    const layout = computeFanLayout({ ...input, measure: (text, font) => (calls++, input.measure(text, font)) });
+    return { layout, calls };
+  };
+
+  it('is laid out by the quick path past twice the blades a plan may have: the balanced allocation alone, no refinement', () => {
+    // 17 blades measure about half of what 16 do: the search over allocations and sizes is skipped.
+    expect(flooded(17).calls).toBeLessThan(flooded(16).calls * 0.75);
+    const { layout } = flooded(200);
+    expect(layout.geometry.spans).toHaveLength(200);
+  });
+});

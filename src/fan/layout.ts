@@ -4,7 +4,7 @@
 // disc while the others fold to their names. See docs/fan-layout.md.
 import type { ContainerKey } from '../domain/containers';
 import { containerKey } from '../domain/containers';
-import type { Blade, Ring } from '../domain/types';
+import { MAX_BLADES, type Blade, type Ring } from '../domain/types';
 import type { Span } from './angles';
 import { type CellBox, type CellFlow, type CellText, hiddenItem, type TextLine } from './cells';
 import { flowCell } from './flow';
@@ -180,7 +180,7 @@ export function computeFanLayout(input: LayoutInput): FanLayout {
     if (!choice) {
       const chosen = unfolded >= 0 ? chooseUnfolded(input, ctx, frame, sizes, unfolded) : chooseOverview(input, ctx, frame, sizes);
       // Borders moved to where the text reads best (not for plans too big to show whole).
-      choice = total > QUICK_ABOVE ? chosen : { ...chosen, radii: refineRadii(withTilt(ctx, chosen.tilt), chosen.spans, chosen.radii, chosen.fontSize) };
+      choice = total > QUICK_ABOVE || blades.length > 2 * MAX_BLADES ? chosen : { ...chosen, radii: refineRadii(withTilt(ctx, chosen.tilt), chosen.spans, chosen.radii, chosen.fontSize) };
     }
     labels = ringLabels(rings, [choice.radii[0]!, choice.radii.at(-1)!], rows, measure, hyphenate);
     // Room reserved for the legend it needs (a smaller fan may shorten more names: go again).

@@ -18,7 +18,7 @@ import { healOversized } from '../ydoc/heal';
 import { formatOf, isNewer, migrate, NEWER_MESSAGE } from '../ydoc/format';
 import { LOAD, LOCAL, MIGRATE, REPAIR, TAB } from '../ydoc/origins';
 import { type Clash, clashMessage, RecentEdits } from './clashes';
-import { authorsOf, forgetLosses, noteChangeFromElsewhere } from './losses';
+import { authorsOf, LossLedger } from './losses';
 import { type EditorStore, notifyIn, useEditor } from './editorState';
 import { emptyHistory } from './history';
 
@@ -66,6 +66,8 @@ export class OpenPlan {
   writeMine: (clash: Clash) => boolean = () => false;
   /** How "Återställ" brings back what a large change from elsewhere took (set by the editor: one undoable step). */
   restoreLosses: (losses: Losses) => boolean = () => false;
+  /** What changes from elsewhere took lately (said with "Återställ" when it adds up). */
+  private readonly losses = new LossLedger((kind, text, action) => this.notify(kind, text, action));
 
   constructor(
     /** The editor's state this plan is shown in. */
@@ -148,7 +150,7 @@ export class OpenPlan {
     const by = current.by;
     current.from = null;
     current.by = [];
-    const large = !!from && !!prev && prev !== doc && noteChangeFromElsewhere(prev, doc, from, by, this.restoreLosses);
+    const large = !!from && !!prev && prev !== doc && this.losses.note(prev, doc, from, by, this.restoreLosses);
     const clashes = from && prev && doc.items !== prev.items ? this.edits.clashing(prev, doc) : [];
     const over = overLimits(doc);
     const fresh = read.notes.filter((n) => !current.said.has(n));
@@ -304,7 +306,7 @@ export class OpenPlan {
       newer: false,
       off: () => {},
     };
-    forgetLosses();
+    this.losses.forget();
     this.store.setState({ readOnly: null });
     // A document stamped newer (by a tab, a peer, or storage) makes this window read-only at once.
     const onFormat = () => {

@@ -77,6 +77,9 @@ const app = defineConfig({
     environment: 'node',
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
     setupFiles: ['tests/setup-unit.ts'],
+    // The property tests run hundreds of random cases: 2–5 s on a busy machine (CI once timed one
+    // out at vitest's 5 s). Room for that — never a measure of speed (that is the bench's job).
+    testTimeout: 30_000,
   },
 });
 

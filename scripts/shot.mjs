@@ -11,6 +11,7 @@ const [out = 'shot.png', w = '1920', h = '1080', url = 'http://127.0.0.1:4173/',
 const ctx = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'sf-')), {
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   viewport: { width: Number(w), height: Number(h) },
+  reducedMotion: 'reduce',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 const page = ctx.pages()[0] ?? (await ctx.newPage());

@@ -6,8 +6,8 @@
 // at once.
 import type * as Y from 'yjs';
 import type { PlanDoc } from '../domain/types';
-import { useEditor } from './editorState';
-import { pushed, type Step } from './history';
+import { pushSideStepIn, useEditor } from './editorState';
+import type { Step } from './history';
 import type { DocSource, OpenListener } from './openDoc';
 
 export { clearNotice, notify, obeyingRules, useEditor, type EditorState, type Notice } from './editorState';
@@ -56,15 +56,8 @@ export const commit = (label: string, recipe: (draft: PlanDoc) => void, mergeKey
 export const undo = (): boolean => ready?.appEditor.undo() ?? false;
 export const redo = (): boolean => ready?.appEditor.redo() ?? false;
 
-/**
- * Record a change of a store beside the plan as one undoable step (it is already made). Returns
- * the step, so a notice's "Ångra" can take back exactly it while it is still the last.
- */
-export function pushSideStep(label: string, side: NonNullable<Step['side']>): Step {
-  const step: Step = { label, side };
-  useEditor.setState(({ history }) => ({ history: pushed(history, step) }));
-  return step;
-}
+/** Record a change of a store beside the plan as one undoable step of the app's editor (see `pushSideStepIn`). */
+export const pushSideStep = (label: string, side: NonNullable<Step['side']>): Step => pushSideStepIn(useEditor, label, side);
 
 /** Undo `step` if it is still the last change (a notice's "Ångra"); false otherwise. */
 export const undoIfLast = (step: Step): boolean => useEditor.getState().history.past.at(-1) === step && undo();

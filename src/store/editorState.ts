@@ -2,7 +2,7 @@
 import { create } from 'zustand';
 import { RuleError } from '../domain/rules';
 import type { PlanDoc } from '../domain/types';
-import { emptyHistory, type History } from './history';
+import { emptyHistory, pushed, type History, type Step } from './history';
 
 export interface Notice {
   kind: 'error' | 'info';
@@ -57,4 +57,14 @@ export function obeyingRules<T>(run: () => T): T | undefined {
 
 export function clearNotice(): void {
   useEditor.setState({ notice: null });
+}
+
+/**
+ * Record a change of a store beside the plan as one undoable step of an editor (it is already
+ * made). Returns the step, so a notice's "Ångra" can take back exactly it while it is still the last.
+ */
+export function pushSideStepIn(store: EditorStore, label: string, side: NonNullable<Step['side']>): Step {
+  const step: Step = { label, side };
+  store.setState(({ history }) => ({ history: pushed(history, step) }));
+  return step;
 }

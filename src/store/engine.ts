@@ -3,6 +3,7 @@
 // first (./firstView.ts) while this loads, and ./editor.ts hands the components' calls to it
 // once it has opened the plan (calls made before then run, in order, as soon as it has).
 import { createExampleDoc } from '../domain/plan';
+import { useDrag } from '../dnd/dragStore';
 import { exportAction } from './exporter';
 import { appEditor } from './planEditor';
 import { appPlan, loadDoc } from './openDoc';
@@ -21,7 +22,8 @@ export { openNewDoc } from './session';
  * rejects: without storage the example opens in memory, and the page says how to keep the work.
  */
 export async function start(): Promise<void> {
-  startPersistence();
+  // Storage's long writes wait while an item is dragged.
+  startPersistence(() => useDrag.getState().activeId !== null);
   try {
     await bootstrap();
   } catch (error) {

@@ -226,3 +226,24 @@ describe('writing the open plan', () => {
     channel.close();
   });
 });
+
+describe('the kept view and a drag', () => {
+  it('is written once the tab is quiet, but not while the person is busy dragging: then once the drag is over', async () => {
+    stopPersistence();
+    let dragging = true;
+    startPersistence(() => dragging);
+    const kept = vi.spyOn(repo, 'keepView');
+    vi.useFakeTimers();
+    try {
+      actions.updateItem(Object.keys(doc().items)[0]!, { text: 'Ändrad under en dragning' });
+      await vi.advanceTimersByTimeAsync(5000);
+      expect(kept).not.toHaveBeenCalled();
+      dragging = false;
+      await vi.advanceTimersByTimeAsync(5000);
+      expect(kept).toHaveBeenCalled();
+      expect(kept.mock.calls.at(-1)![0].items).toEqual(doc().items);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});

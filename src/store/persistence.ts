@@ -8,7 +8,6 @@ import * as repo from '../db/repository';
 import { rememberPlan } from '../db/registry';
 import { type LogTrouble, WriteAheadLog } from '../db/wal';
 import { LOCAL, mustStore, REPAIR, TAB } from '../ydoc/origins';
-import { useDrag } from '../dnd/dragStore';
 import { notify, useEditor } from './editorState';
 import { exportAction } from './exporter';
 import { currentYDoc, onOpenDoc, peerIsNewer, showsDocument } from './openDoc';
@@ -77,6 +76,11 @@ export class PlanStorage {
   private keepTimer: ReturnType<typeof setTimeout> | null = null;
   private stopped = false;
   private detach: () => void = () => {};
+
+  constructor(
+    /** Whether the person is in the middle of something (a drag) that a long write must not stop. */
+    private readonly busy: () => boolean = () => false,
+  ) {}
   private logTrouble: LogTrouble | null = null;
   private remote: { planId: string; updates: Uint8Array[]; timer: ReturnType<typeof setTimeout> } | null = null;
   /** The document followed now, and its plan. */
@@ -250,17 +254,17 @@ export class PlanStorage {
 
   /**
    * Keep the plan as shown once the tab has been quiet a moment (a write of every item: not with
-   * each change). A drag is not quiet, though it changes nothing until the drop: the write (one
-   * task of ~150 ms at 5,000 items) waits until it is over, so it never stops the dragged item.
+   * each change). A drag (`busy`) is not quiet, though it changes nothing until the drop: the write
+   * (one task of ~150 ms at 5,000 items) waits until it is over, so it never stops the dragged item.
    */
   private keepViewSoon(): void {
     if (this.stopped) return;
     if (this.keepTimer) clearTimeout(this.keepTimer);
     this.keepTimer = setTimeout(() => {
       this.keepTimer = null;
-      if (useDrag.getState().activeId !== null) return this.keepViewSoon();
+      if (this.busy()) return this.keepViewSoon();
       if (typeof requestIdleCallback === 'function')
-        requestIdleCallback(() => (useDrag.getState().activeId === null ? this.keepViewNow() : this.keepViewSoon()), { timeout: QUIET_MS });
+        requestIdleCallback(() => (this.busy() ? this.keepViewSoon() : this.keepViewNow()), { timeout: QUIET_MS });
       else this.keepViewNow();
     }, QUIET_MS);
   }
@@ -316,9 +320,9 @@ export class PlanStorage {
 /** The storage of this window's open plans, while started. */
 let current: PlanStorage | null = null;
 
-export function startPersistence(): () => void {
+export function startPersistence(busy?: () => boolean): () => void {
   current?.stop();
-  const started = new PlanStorage().start();
+  const started = new PlanStorage(busy).start();
   current = started;
   return () => {
     started.stop();

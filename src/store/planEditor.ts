@@ -17,7 +17,7 @@ import { rememberedAuthor } from './author';
 import { mineOf } from './clashes';
 import { updateItem } from '../domain/operations';
 import { bringBack, stampAuthor } from './losses';
-import { createEditorStore, type EditorStore, notifyIn } from './editorState';
+import { createEditorStore, type EditorStore, notifyIn, pushSideStepIn } from './editorState';
 import { HISTORY_LIMIT, pushed, type Step } from './history';
 import { appPlan, type Open, OpenPlan } from './openDoc';
 
@@ -127,9 +127,7 @@ export class PlanEditor {
    * the step, so a notice's "Ångra" can take back exactly it while it is still the last.
    */
   pushSideStep(label: string, side: NonNullable<Step['side']>): Step {
-    const step: Step = { label, side };
-    this.store.setState(({ history }) => ({ history: pushed(history, step) }));
-    return step;
+    return pushSideStepIn(this.store, label, side);
   }
 
   /** Undo `step` if it is still the last change (a notice's "Ångra"); false otherwise. */

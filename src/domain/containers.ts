@@ -72,3 +72,12 @@ export function containerName(doc: PlanDoc, key: ContainerKey): string {
   const ring = doc.plan.rings.find((r) => r.id === cell.ringId)?.label ?? '';
   return `${blade}, ${ring}`;
 }
+
+const counts = new WeakMap<object, number>();
+
+/** How many items a plan has (counted once per items object: a big plan is asked on every change). */
+export function itemCount(items: Record<string, Item>): number {
+  let n = counts.get(items);
+  if (n === undefined) counts.set(items, (n = Object.keys(items).length));
+  return n;
+}

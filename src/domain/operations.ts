@@ -3,6 +3,7 @@
 // that would break a rule of the plan throws RuleError with a Swedish message and
 // leaves the document unchanged (immer discards the draft).
 import { isDraft, original } from 'immer';
+import { itemsBefore } from './draft';
 import { byRank, containerKey, groupByContainer, INSPEL, itemsByContainer, sameCell } from './containers';
 import { newId } from './ids';
 import type { Blade, CellRef, Comment, Indikator, Item, ItemId, PlanDoc, Ring, Source } from './types';
@@ -39,14 +40,17 @@ function checkItemText(text: string): string {
 }
 
 /**
- * Items whose cell or rank an operation changed in an immer draft (only the operations here
+ * Items whose cell or rank an operation changed in a draft (only the operations here
  * change them, through `place` and `renumber`): read from the draft, every other item from the
  * draft's base — so listing a container does not make a draft of each item of the plan.
  */
 const placed = new WeakMap<object, Set<ItemId>>();
 
+/** The items as they were when `items` is being changed (a draft of ./draft.ts, or immer's); undefined for a plain plan. */
+const baseOf = (items: Record<ItemId, Item>): Record<ItemId, Item> | undefined => itemsBefore(items) ?? (isDraft(items) ? original(items) : undefined);
+
 function touch(doc: PlanDoc, id: ItemId): void {
-  if (!isDraft(doc.items)) return;
+  if (!baseOf(doc.items)) return;
   let ids = placed.get(doc.items);
   if (!ids) placed.set(doc.items, (ids = new Set()));
   ids.add(id);
@@ -70,11 +74,11 @@ function place(doc: PlanDoc, item: Item, cell: CellRef | null): void {
 /** A container's items in rank order, as they are now. */
 function containerList(doc: PlanDoc, cell: CellRef | null, exclude?: ItemId): Item[] {
   const items = doc.items;
-  const changed = isDraft(items) ? placed.get(items) : undefined;
-  const source: Record<string, Item> = isDraft(items) ? original(items)! : items;
+  const base = baseOf(items);
+  const changed = base ? placed.get(items) : undefined;
   // On a draft: the container as it was (the lists are kept per unchanging items object), less
   // what moved since. A plain plan changes in place: its items are looked through.
-  const was = isDraft(items) ? (itemsByContainer(source).get(containerKey(cell)) ?? []) : Object.values(source).filter((item) => sameCell(item.cell, cell));
+  const was = base ? (itemsByContainer(base).get(containerKey(cell)) ?? []) : Object.values(items).filter((item) => sameCell(item.cell, cell));
   const list = was.filter((item) => item.id !== exclude && !changed?.has(item.id));
   if (changed)
     for (const id of changed) {

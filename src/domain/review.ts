@@ -1,7 +1,8 @@
 // Where an item stands in review, as a small mark drawn after its text (fan, Tabell, print,
 // Word) with a legend, and as words for screen readers. Marks are shapes, not colours, so
 // they read in greyscale.
-import type { Status } from './types';
+import { containersOf, INSPEL } from './containers';
+import type { PlanDoc, Status } from './types';
 
 /** The mark of each status; a förslag has none. */
 export const STATUS_MARK: Record<Status, string> = { forslag: '', godkand: '✓', andras: 'Δ', stryks: '✕' };
@@ -47,17 +48,51 @@ export function reviewLabel(item: Reviewed): string {
     .join(' · ');
 }
 
-/** The legend for the marks the fan's items carry ("✓ godkänd · ❝ antal kommentarer"), or null when none does. */
-export function marksLegend(items: Iterable<Reviewed>): string | null {
+/** Which review marks a list of items carries: its statuses, and whether any has comments. */
+interface MarksSeen {
+  statuses: ReadonlySet<Status>;
+  comments: boolean;
+}
+
+function marksSeen(items: Iterable<Reviewed>): MarksSeen {
   const statuses = new Set<Status>();
   let comments = false;
   for (const item of items) {
     statuses.add(statusOf(item));
     if ((item.comments?.length ?? 0) > 0) comments = true;
   }
-  const parts = (['godkand', 'andras'] as const).filter((s) => statuses.has(s)).map((s) => `${STATUS_MARK[s]} ${STATUS_WORD[s]}`);
-  if (comments) parts.push(`${COMMENT_MARK} antal kommentarer`);
+  return { statuses, comments };
+}
+
+function legendOf(seen: readonly MarksSeen[]): string | null {
+  const has = (s: Status) => seen.some((m) => m.statuses.has(s));
+  const parts = (['godkand', 'andras'] as const).filter(has).map((s) => `${STATUS_MARK[s]} ${STATUS_WORD[s]}`);
+  if (seen.some((m) => m.comments)) parts.push(`${COMMENT_MARK} antal kommentarer`);
   return parts.length > 0 ? parts.join(' · ') : null;
+}
+
+/** The legend for the marks the fan's items carry ("✓ godkänd · ❝ antal kommentarer"), or null when none does. */
+export function marksLegend(items: Iterable<Reviewed>): string | null {
+  return legendOf([marksSeen(items)]);
+}
+
+/** What each cell's list carries, per list: a change makes new lists only for the cells it touched. */
+const seenByList = new WeakMap<readonly Reviewed[], MarksSeen>();
+
+/**
+ * The legend of the marks a plan's placed items carry (Inspel's are not in the fan), as lines
+ * for the fan's legend. Read per cell list, so a change looks again only at the cells it touched.
+ */
+export function fanNotes(doc: PlanDoc): string[] {
+  const seen: MarksSeen[] = [];
+  for (const [key, list] of containersOf(doc)) {
+    if (key === INSPEL) continue;
+    let marks = seenByList.get(list);
+    if (!marks) seenByList.set(list, (marks = marksSeen(list)));
+    seen.push(marks);
+  }
+  const legend = legendOf(seen);
+  return legend ? [legend] : [];
 }
 
 /** Split a drawn line into its text and the marks at its end (drawn apart, hidden from screen readers). */

@@ -1,7 +1,7 @@
 // The fan as a picture made from the plan alone — not from what is on screen — so every
 // export works from every view (Tabell, Presentera, a dialog open, a version open).
 import { containersOf, itemsIn } from '../domain/containers';
-import { marksLegend } from '../domain/review';
+import { fanNotes } from '../domain/review';
 import type { PlanDoc } from '../domain/types';
 import { computeFanLayout, EDIT_FONTS, type FanLayout } from '../fan/layout';
 import { type FanPicture, fanPicture } from '../fan/markup';
@@ -15,13 +15,6 @@ import { planOutline } from './facts';
  * title at that width, so it is printed the whole 380 mm wide.
  */
 export const PICTURE_SIZE = { width: 1600, height: 870 };
-
-/** The fan's legend lines besides ring names: the review marks its items carry. */
-export function fanNotes(doc: PlanDoc): string[] {
-  const placed = Object.values(doc.items).filter((item) => item.cell !== null);
-  const marks = marksLegend(placed);
-  return marks ? [marks] : [];
-}
 
 /** The overview fan of a plan (nothing unfolded, no filter), laid out for a picture. */
 export function pictureLayout(doc: PlanDoc, measure: Measure, hyphenate: Hyphenator | null, size = PICTURE_SIZE): FanLayout {

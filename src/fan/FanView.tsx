@@ -2,8 +2,8 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { containersOf } from '../domain/containers';
 import { isFiltering, matchingIds } from '../domain/filter';
+import { fanNotes } from '../domain/review';
 import type { PlanDoc } from '../domain/types';
-import { fanNotes } from '../export/picture';
 import { registerFan } from '../dnd/fanRegistry';
 import { takeFocusOnShow, toggleUnfold, useUi } from '../store/ui';
 import { useDrag } from '../dnd/dragStore';

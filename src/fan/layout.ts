@@ -138,8 +138,14 @@ function geometryKey(input: LayoutInput, fonts: { min: number; max: number }): s
 /** The context with arcs kept within `tilt` of upright (as it was when not given). */
 const withTilt = (ctx: FitContext, tilt: number | undefined): FitContext => (tilt === undefined ? ctx : { ...ctx, tilt });
 
-/** Cells of the last layout (per text measure), by what they were made from. */
-const lastCellsByMeasure = new WeakMap<Measure, Map<string, CellShape>>();
+/** A cell's shape and the texts it was flowed from (their signature, see `textsSignature`). */
+interface MadeCell {
+  texts: string;
+  shape: CellShape;
+}
+
+/** Cells of the last layout (per text measure), by their box and size (the texts are compared apart). */
+const lastCellsByMeasure = new WeakMap<Measure, Map<string, MadeCell>>();
 
 export function computeFanLayout(input: LayoutInput): FanLayout {
   const { width, height, blades, rings, measure } = input;
@@ -254,8 +260,8 @@ function flowAll(input: LayoutInput, ctx: FitContext, spans: Span[], radii: Blad
   const { blades, rings, measure } = input;
   const hyphenate = ctx.hyphenate;
   const cells: CellShape[] = [];
-  const reuse = new Map<string, CellShape>();
-  const lastCells = lastCellsByMeasure.get(measure) ?? new Map<string, CellShape>();
+  const reuse = new Map<string, MadeCell>();
+  const lastCells = lastCellsByMeasure.get(measure) ?? new Map<string, MadeCell>();
   const pinned = input.pinned ?? null;
   let hidden = 0;
   blades.forEach((blade, b) => {
@@ -267,8 +273,11 @@ function flowAll(input: LayoutInput, ctx: FitContext, spans: Span[], radii: Blad
       const texts = input.containers.get(cellKey) ?? [];
       const active = ctx.active[b]!;
       const pins = pinned && texts.some((t) => pinned.has(t.id)) ? pinned : null;
-      const signature = [cellKey, b, j, phi0, phi1, box.r0, box.r1, box.tilt ?? '', fontSize, active ? 1 : 0, hyphenate ? 1 : 0, textsSignature(texts, pins)].join('\u0002');
-      const shape = lastCells.get(signature) ?? {
+      // The box in a short key; the texts (long in a big plan) compared apart, and only when their list is new.
+      const signature = [cellKey, b, j, phi0, phi1, box.r0, box.r1, box.tilt ?? '', fontSize, active ? 1 : 0, hyphenate ? 1 : 0].join('\u0002');
+      const made = textsSignature(texts, pins);
+      const last = lastCells.get(signature);
+      const shape = (last?.texts === made ? last.shape : undefined) ?? {
         ...box,
         ...cell,
         key: cellKey,
@@ -280,20 +289,27 @@ function flowAll(input: LayoutInput, ctx: FitContext, spans: Span[], radii: Blad
         total: texts.length,
       };
       if (active) hidden += shape.flow.hidden;
-      reuse.set(signature, shape);
+      reuse.set(signature, { texts: made, shape });
       cells.push(shape);
     });
   });
   return { spans, cells, hidden, reuse };
 }
 
-/** What a cell's texts were, per list (a list that did not change is not read again). */
+/** What a cell's texts were, per list (a list that did not change is not read again) and per item. */
 const signatures = new WeakMap<readonly CellText[], string>();
+const itemSignatures = new WeakMap<CellText, string>();
+
+function itemSignature(t: CellText): string {
+  let made = itemSignatures.get(t);
+  if (made === undefined) itemSignatures.set(t, (made = `${t.id}\u0001${t.text}\u0001${t.extra}\u0001${t.status ?? ''}\u0001${t.comments?.length ?? 0}`));
+  return made;
+}
 
 function textsSignature(texts: readonly CellText[], pins: ReadonlySet<string> | null): string {
   const known = pins ? undefined : signatures.get(texts);
   if (known !== undefined) return known;
-  const made = texts.map((t) => `${t.id}\u0001${t.text}\u0001${t.extra}\u0001${t.status ?? ''}\u0001${t.comments?.length ?? 0}\u0001${pins?.has(t.id) ? 1 : 0}`).join('\u0002');
+  const made = texts.map((t) => (pins?.has(t.id) ? `${itemSignature(t)}\u0001pinned` : itemSignature(t))).join('\u0002');
   if (!pins) signatures.set(texts, made);
   return made;
 }

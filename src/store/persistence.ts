@@ -4,6 +4,7 @@
 // tab are not written again. One `PlanStorage` instance does this from `start()` to `stop()`;
 // a write still in flight when it stops is forgotten by it (tests make and drop instances).
 import * as Y from 'yjs';
+import { itemCount } from '../domain/containers';
 import * as repo from '../db/repository';
 import { rememberPlan } from '../db/registry';
 import { type LogTrouble, WriteAheadLog } from '../db/wal';
@@ -191,7 +192,7 @@ export class PlanStorage {
   private rowDue(planId: string): ReturnType<typeof shownDoc> {
     const doc = shownDoc(planId);
     if (!doc) return null;
-    const items = Object.keys(doc.items).length;
+    const items = itemCount(doc.items);
     const last = this.rowWritten.get(planId);
     if (last && last.plan === doc.plan && last.items === items) return null;
     return doc;
@@ -203,7 +204,7 @@ export class PlanStorage {
     try {
       const row = this.rowDue(batch.planId);
       pieces = await repo.appendUpdates(batch.planId, batch.updates, row);
-      if (row) this.rowWritten.set(batch.planId, { plan: row.plan, items: Object.keys(row.items).length });
+      if (row) this.rowWritten.set(batch.planId, { plan: row.plan, items: itemCount(row.items) });
     } catch (error) {
       if (this.stopped) return false;
       // Keep what failed queued before anything newer, each plan's changes apart: an edit is never dropped.
@@ -226,7 +227,7 @@ export class PlanStorage {
     if (this.stopped) return false;
     this.wal.committed(batch.planId, batch.seq);
     const doc = shownDoc(batch.planId);
-    if (doc) rememberPlan(doc.plan.id, doc.plan.name, Object.keys(doc.items).length);
+    if (doc) rememberPlan(doc.plan.id, doc.plan.name, itemCount(doc.items));
     // Many small pieces are merged now and then (reading a plan stays fast); a failure here loses nothing.
     const now = this.compactNext.delete(batch.planId);
     if (pieces > repo.COMPACT_AFTER || now) await repo.compactPlan(batch.planId).catch(() => {});

@@ -1,18 +1,18 @@
 // The editor: every change of this window goes through `commit` — a pure operation on the plan
-// (immer), written into the plan's Yjs document (src/ydoc/) through `change` as one transaction
+// (on a draft that records what it changed: src/domain/draft.ts), written into the plan's Yjs document (src/ydoc/) through `change` as one transaction
 // and one undoable step. The document is the one source of truth, alone or in a room
 // (./openDoc.ts opens and follows it); `doc` in the state is its binding's plan.
 //
 // A `PlanEditor` is one window's editor of one open plan: its state (a store), its document, its
 // history. The app has one (`appEditor`, which the components reach through ./editor.ts once
 // this part of the app has loaded: see ./engine.ts); tests make several, as several windows.
-import { produce } from 'immer';
 import type * as Y from 'yjs';
+import { draftPlan, type PlanChange } from '../domain/draft';
 import { changedItemIds } from '../domain/itemChanges';
 import { RuleError } from '../domain/rules';
 import type { PlanDoc } from '../domain/types';
 import { LOCAL } from '../ydoc/origins';
-import { writeChanges } from '../ydoc/write';
+import { writeChange } from '../ydoc/write';
 import { rememberedAuthor } from './author';
 import { mineOf } from './clashes';
 import { updateItem } from '../domain/operations';
@@ -51,22 +51,13 @@ export class PlanEditor {
     const open = this.plan.openDocument();
     const doc = open?.binding.doc;
     if (!doc || !open) return false;
-    let next: PlanDoc;
-    try {
-      next = produce(doc, (draft) => void recipe(draft as PlanDoc));
-      if (next === doc) return false;
-    } catch (error) {
-      if (error instanceof RuleError) {
-        notifyIn(this.store, 'error', error.message);
-        return false;
-      }
-      throw error;
-    }
+    const change = this.changeOf(doc, recipe);
+    if (!change) return false;
     const { ydoc } = open;
     // A change that removes carries who made it, for the others to say (./losses.ts).
-    const removes = Object.keys(next.items).length < Object.keys(doc.items).length || next.plan.blades.length < doc.plan.blades.length || next.plan.rings.length < doc.plan.rings.length;
+    const removes = [...change.items.values()].includes(null) || change.plan.blades.length < doc.plan.blades.length || change.plan.rings.length < doc.plan.rings.length;
     const written = this.recordStep(open, label, mergeKey, () => {
-      writeChanges(ydoc, doc, next);
+      writeChange(ydoc, doc, change);
       if (removes) stampAuthor(ydoc, rememberedAuthor());
     });
     if (!written) return false;
@@ -75,6 +66,21 @@ export class PlanEditor {
     this.plan.edits.note(doc, after);
     this.warnAboutNewExtras(doc, after);
     return true;
+  }
+
+  /** What `recipe` changes in `doc`; null when nothing, or when it broke a rule (whose message is shown). */
+  private changeOf(doc: PlanDoc, recipe: (draft: PlanDoc) => void): PlanChange | null {
+    const draft = draftPlan(doc);
+    try {
+      recipe(draft.doc);
+      return draft.finish();
+    } catch (error) {
+      if (error instanceof RuleError) {
+        notifyIn(this.store, 'error', error.message);
+        return null;
+      }
+      throw error;
+    }
   }
 
   /**

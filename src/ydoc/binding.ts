@@ -263,7 +263,9 @@ export class PlanBinding {
       if (!soundItem(record, plan)) return false;
       read.set(id, { item: soundItemOf(record, plan), key: got.key!, container: got.place === 'inspel' ? INSPEL : containerKey(record.cell as CellRef) });
     }
-    const next: Record<string, Item> = { ...doc.items };
+    // Copied key by key: a spread of a record of thousands of ids (a dictionary to the engine) takes twice as long.
+    const next: Record<string, Item> = {};
+    for (const id in doc.items) next[id] = doc.items[id]!;
     let dirty = false;
     /** The items given a new object or removed. */
     const changed = new Set<string>();

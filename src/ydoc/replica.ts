@@ -1,11 +1,11 @@
 // A plan held in a Yjs document that is not the open one (a new plan, a stored plan renamed from
 // the list, a test's replica), changed the way the editor changes the open one: read the plan,
-// run a pure operation on it (immer), write what it changed as one transaction.
-import { produce } from 'immer';
+// run a pure operation on it (on a draft, src/domain/draft.ts), write what it changed as one transaction.
+import { applied, draftPlan } from '../domain/draft';
 import * as Y from 'yjs';
 import type { PlanDoc } from '../domain/types';
 import { readDoc } from './read';
-import { writeChanges } from './write';
+import { writeChange, writeChanges } from './write';
 
 /** A new document holding `doc`. */
 export function docFromPlan(doc: PlanDoc, origin: unknown = null): Y.Doc {
@@ -22,7 +22,9 @@ export function docFromPlan(doc: PlanDoc, origin: unknown = null): Y.Doc {
 export function changeDoc(ydoc: Y.Doc, recipe: (draft: PlanDoc) => void, origin: unknown = null, random?: () => number): PlanDoc | null {
   const before = readDoc(ydoc)?.doc;
   if (!before) return null;
-  const after = produce(before, recipe);
-  if (after !== before) ydoc.transact(() => writeChanges(ydoc, before, after, random), origin);
-  return after;
+  const draft = draftPlan(before);
+  recipe(draft.doc);
+  const change = draft.finish();
+  if (change) ydoc.transact(() => writeChange(ydoc, before, change, random), origin);
+  return applied(before, change);
 }

@@ -4,6 +4,7 @@
 // Call inside `doc.transact(…, origin)`.
 import * as Y from 'yjs';
 import { byRank, containerKey, itemsByContainer } from '../domain/containers';
+import type { PlanChange } from '../domain/draft';
 import type { Blade, Comment, Item, Plan, PlanDoc, Ring } from '../domain/types';
 import { isKey, reorder } from './positions';
 import { FORMAT } from './format';
@@ -13,15 +14,36 @@ const PLAN_VALUES = ['id', 'name', 'vision', 'createdAt', 'catalogue', 'recipien
 
 /** Write `after` over `before` (null: the document is new, write everything). */
 export function writeChanges(ydoc: Y.Doc, before: PlanDoc | null, after: PlanDoc, random: () => number = Math.random): void {
-  writePlan(ydoc, before?.plan ?? null, after.plan, random);
-  if (before && before.items === after.items) return;
+  const items = new Map<string, Item | null>();
+  if (before?.items !== after.items) {
+    const was = before?.items ?? {};
+    for (const id in after.items) if (was[id] !== after.items[id]) items.set(id, after.items[id]!);
+    for (const id in was) if (!Object.hasOwn(after.items, id)) items.set(id, null);
+  }
+  writeChange(ydoc, before, { plan: after.plan, items }, random);
+}
+
+/**
+ * Write what a change did (./domain/draft.ts) over the plan it was made on (null: the document
+ * is new): the plan's fields that differ, the items it names, and new places only in the
+ * containers whose order it changed.
+ */
+export function writeChange(ydoc: Y.Doc, before: PlanDoc | null, change: PlanChange, random: () => number = Math.random): void {
+  writePlan(ydoc, before?.plan ?? null, change.plan, random);
+  if (change.items.size === 0) return;
   const items = itemMap(ydoc);
   const affected = new Set<string>();
   const was = before?.items ?? {};
   const changed: Item[] = [];
-  for (const id in after.items) {
-    const item = after.items[id]!;
+  for (const [id, item] of change.items) {
     const old = was[id];
+    if (!item) {
+      if (!old) continue;
+      items.delete(id);
+      writeComments(ydoc, id, old.comments, []);
+      affected.add(containerKey(old.cell));
+      continue;
+    }
     if (old === item) continue;
     changed.push(item);
     const entry = items.get(id);
@@ -37,18 +59,16 @@ export function writeChanges(ydoc: Y.Doc, before: PlanDoc | null, after: PlanDoc
       if (old) affected.add(containerKey(old.cell));
     }
   }
-  for (const id in was) {
-    if (Object.hasOwn(after.items, id)) continue;
-    const old = was[id]!;
-    items.delete(id);
-    writeComments(ydoc, id, old.comments, []);
-    affected.add(containerKey(old.cell));
-  }
   if (affected.size === 0) return;
   // The members of the containers whose order changed: those that stayed, and those changed into them.
   const members = new Map<string, Item[]>();
   for (const key of affected) {
-    const stayed = before ? (itemsByContainer(before.items).get(key) ?? []).filter((item) => after.items[item.id] === item) : [];
+    const stayed = before
+      ? (itemsByContainer(before.items).get(key) ?? []).filter((item) => {
+          const now = change.items.get(item.id);
+          return now === undefined || now === item;
+        })
+      : [];
     members.set(key, stayed);
   }
   for (const item of changed) members.get(containerKey(item.cell))?.push(item);

@@ -128,8 +128,11 @@ async function dragFrames(page) {
   const fan = await page.locator('svg.fan').boundingBox();
   await page.evaluate(() => {
     window.__frames = [];
+    window.__stopFrames = false;
     window.__longTasks = 0;
-    new PerformanceObserver((list) => (window.__longTasks += list.getEntries().length)).observe({ type: 'longtask' });
+    // One observer per drag, disconnected after it (one left observing would count the next drag's tasks again).
+    window.__longTaskObserver = new PerformanceObserver((list) => (window.__longTasks += list.getEntries().length));
+    window.__longTaskObserver.observe({ type: 'longtask' });
     let last = 0;
     const tick = (t) => {
       if (last) window.__frames.push(t - last);
@@ -153,6 +156,7 @@ async function dragFrames(page) {
   await page.mouse.up();
   const { frames, longTasks } = await page.evaluate(() => {
     window.__stopFrames = true;
+    window.__longTaskObserver.disconnect();
     return { frames: window.__frames.slice(2), longTasks: window.__longTasks };
   });
   // rAF timestamps are vsync times with a little timer jitter (16.6…16.8 ms at 60 Hz): a

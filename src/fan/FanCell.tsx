@@ -1,12 +1,13 @@
 // One cell of the fan: its sector (a drop target), its list of items and "+N till".
 import { useDroppable } from '@dnd-kit/core';
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { useDraggableItem } from '../dnd/useDraggableItem';
 import { sourceWeight, weightText } from '../domain/weight';
 import { useEditor } from '../store/editor';
 import { selectItem, toggleUnfold } from '../store/ui';
-import { itemLabel, type ItemShape } from './cells';
-import { cellSector, itemText, moreText, presenceTag } from './draw';
+import { type HiddenItem, itemLabel, type ItemShape } from './cells';
+import { cellSector, el, itemText, moreText, presenceTag } from './draw';
+import { toMarkup } from './markup';
 import { usePeerOn } from '../store/roomState';
 import { Drawn } from './Drawn';
 import type { CellShape } from './layout';
@@ -88,6 +89,19 @@ function StaticItem({ shape, fontSize, marked, filteredOut = false }: { shape: I
   );
 }
 
+/**
+ * Items folded behind "+N till", listed for screen readers, as markup of their own: a big plan
+ * folds thousands, and as React's elements each drag's start walked them all (and a move
+ * compared every one); here a cell's list is one element, made again only when its list changes.
+ */
+const FoldedItems = memo(function FoldedItems({ items }: { items: readonly HiddenItem[] }) {
+  const html = useMemo(
+    () => items.map((item) => toMarkup(el('g', { role: 'listitem', className: 'folded-item' }, el('text', { fontSize: 1 }, [itemLabel(item.index, item), item.review].filter(Boolean).join('. '))))).join(''),
+    [items],
+  );
+  return <g dangerouslySetInnerHTML={{ __html: html }} />;
+});
+
 export const FanCell = memo(function FanCell({
   cell,
   color,
@@ -132,11 +146,7 @@ export const FanCell = memo(function FanCell({
           />
         ))}
         {/* Items folded away behind "+N till" stay in the list for screen readers. */}
-        {(listFolded ? flow.hiddenItems : []).map((item) => (
-          <g key={item.id} role="listitem" className="folded-item">
-            <text fontSize={1}>{[itemLabel(item.index, item), item.review].filter(Boolean).join('. ')}</text>
-          </g>
-        ))}
+        {listFolded && flow.hiddenItems.length > 0 && <FoldedItems items={flow.hiddenItems} />}
       </g>
       {flow.more && (
         <g

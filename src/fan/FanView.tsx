@@ -117,6 +117,8 @@ export function FanView({
   const pinned = usePointed(doc.items, { filterMatches: shown, highlighted: marked, compared: changes, selected });
   const { blades, rings, vision, id: planId } = doc.plan;
   const notes = useMarksLegend(doc);
+  // While something is dragged, the fan's items take no hover (each would repaint the whole fan).
+  const dragging = useDrag((s) => s.activeId !== null);
 
   const layout = useMemo(() => {
     if (width < 200 || height < 200) return null;
@@ -230,7 +232,7 @@ export function FanView({
   const ringLabel = (id: string) => rings.find((r) => r.id === id)?.label ?? '';
 
   return (
-    <div className="fan-wrap" ref={wrapRef}>
+    <div className={`fan-wrap${dragging ? ' is-dragging' : ''}`} ref={wrapRef}>
       {layout && (
         <svg
           ref={svgRef}
@@ -275,8 +277,18 @@ export function FanView({
               </g>
             ))}
             <Drawn of={[hub(layout), ringLabels(layout), legend(layout)]} />
-            {!readOnly && <DropIndicator layout={layout} />}
           </g>
+          </g>
+        </svg>
+      )}
+      {layout && !readOnly && (
+        // Where a drop would land, drawn over the fan on a layer of its own: a pointer moving
+        // across a big plan repaints this marker alone, not the thousands of texts under it.
+        <svg className="fan-overlay" width={size.width} height={size.height} viewBox={`0 0 ${size.width} ${size.height}`} aria-hidden="true" focusable="false">
+          <g transform={zoomTransform(zoom.view, scale)}>
+            <g transform={`translate(${layout.cx},${layout.cy})`}>
+              <DropIndicator layout={layout} />
+            </g>
           </g>
         </svg>
       )}

@@ -37,13 +37,14 @@ export async function center(locator: Locator): Promise<{ x: number; y: number }
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }
 
-/** A pointer drag the way a person does it: press, move in steps, release. */
-export async function dragTo(page: Page, from: { x: number; y: number }, to: { x: number; y: number }): Promise<void> {
+/** A pointer drag the way a person does it: press, move in steps, release (`over`: checks made over the target before the release). */
+export async function dragTo(page: Page, from: { x: number; y: number }, to: { x: number; y: number }, over?: () => Promise<void>): Promise<void> {
   await page.mouse.move(from.x, from.y);
   await page.mouse.down();
   await page.mouse.move(from.x + 12, from.y + 4, { steps: 4 });
   await page.mouse.move(to.x, to.y, { steps: 20 });
   await page.mouse.move(to.x + 1, to.y, { steps: 2 });
+  await over?.();
   await page.mouse.up();
 }
 

@@ -140,7 +140,18 @@ test('at 2× zoom: drag and drop by mouse and by keyboard', async ({ page }) => 
   const from = await itemPoint(items.last());
   const first = await itemPoint(items.first());
   const second = await itemPoint(items.nth(1));
-  await dragTo(page, from, { x: (first.x + second.x) / 2, y: (first.y + second.y) / 2 });
+  await dragTo(page, from, { x: (first.x + second.x) / 2, y: (first.y + second.y) / 2 }, async () => {
+    // Where it would land is drawn on a layer over the fan, at the fan's zoom: the cell outlined.
+    const outline = page.locator('svg.fan-overlay .drop-indicator path').first();
+    await expect(outline).toBeVisible();
+    const drawn = (await outline.boundingBox())!;
+    const sector = (await page.locator('[data-cell="ledarskap|r2026"] path.cell').boundingBox())!;
+    // The same sector (the outline's box is a little larger by its stroke).
+    expect(Math.abs(drawn.x + drawn.width / 2 - (sector.x + sector.width / 2))).toBeLessThan(2);
+    expect(Math.abs(drawn.y + drawn.height / 2 - (sector.y + sector.height / 2))).toBeLessThan(2);
+    expect(Math.abs(drawn.width - sector.width) + Math.abs(drawn.height - sector.height)).toBeLessThan(12);
+  });
+  await expect(page.locator('.drop-indicator')).toHaveCount(0);
   await expect.poll(() => listTexts(list)).toEqual([before[0], before.at(-1), ...before.slice(1, -1)]);
 
   // Keyboard: lift it, one place down, drop.

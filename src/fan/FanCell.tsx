@@ -1,13 +1,12 @@
 // One cell of the fan: its sector (a drop target), its list of items and "+N till".
 import { useDroppable } from '@dnd-kit/core';
-import { memo, useMemo } from 'react';
+import { memo, useLayoutEffect, useRef } from 'react';
 import { useDraggableItem } from '../dnd/useDraggableItem';
 import { sourceWeight, weightText } from '../domain/weight';
 import { useEditor } from '../store/editor';
 import { selectItem, toggleUnfold } from '../store/ui';
 import { type HiddenItem, itemLabel, type ItemShape } from './cells';
-import { cellSector, el, itemText, moreText, presenceTag } from './draw';
-import { toMarkup } from './markup';
+import { cellSector, itemText, moreText, presenceTag } from './draw';
 import { usePeerOn } from '../store/roomState';
 import { Drawn } from './Drawn';
 import type { CellShape } from './layout';
@@ -89,17 +88,46 @@ function StaticItem({ shape, fontSize, marked, filteredOut = false }: { shape: I
   );
 }
 
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
 /**
- * Items folded behind "+N till", listed for screen readers, as markup of their own: a big plan
- * folds thousands, and as React's elements each drag's start walked them all (and a move
- * compared every one); here a cell's list is one element, made again only when its list changes.
+ * Items folded behind "+N till", listed for screen readers. A big plan folds thousands: as
+ * React's elements, each drag's start walked them all (dnd-kit's context changes), so a cell's
+ * list is one element here, kept up to date item by item (a move renumbers a cell: only the
+ * texts that changed are written, nothing is made again).
  */
 const FoldedItems = memo(function FoldedItems({ items }: { items: readonly HiddenItem[] }) {
-  const html = useMemo(
-    () => items.map((item) => toMarkup(el('g', { role: 'listitem', className: 'folded-item' }, el('text', { fontSize: 1 }, [itemLabel(item.index, item), item.review].filter(Boolean).join('. '))))).join(''),
-    [items],
-  );
-  return <g dangerouslySetInnerHTML={{ __html: html }} />;
+  const ref = useRef<SVGGElement>(null);
+  /** Each listed item's element and the text it says. */
+  const drawn = useRef(new Map<string, { node: SVGGElement; text: SVGTextElement; label: string }>());
+  useLayoutEffect(() => {
+    const list = ref.current;
+    if (!list) return;
+    const before = drawn.current;
+    const after = new Map<string, { node: SVGGElement; text: SVGTextElement; label: string }>();
+    let at: Element | null = list.firstElementChild;
+    for (const item of items) {
+      const label = [itemLabel(item.index, item), item.review].filter(Boolean).join('. ');
+      let entry = before.get(item.id);
+      if (entry) before.delete(item.id);
+      else {
+        const node = document.createElementNS(SVG_NS, 'g') as SVGGElement;
+        node.setAttribute('role', 'listitem');
+        node.setAttribute('class', 'folded-item');
+        const text = document.createElementNS(SVG_NS, 'text') as SVGTextElement;
+        text.setAttribute('font-size', '1');
+        node.append(text);
+        entry = { node, text, label: '' };
+      }
+      if (entry.label !== label) entry.text.textContent = entry.label = label;
+      if (entry.node !== at) list.insertBefore(entry.node, at);
+      else at = at.nextElementSibling;
+      after.set(item.id, entry);
+    }
+    for (const { node } of before.values()) node.remove();
+    drawn.current = after;
+  }, [items]);
+  return <g ref={ref} />;
 });
 
 export const FanCell = memo(function FanCell({

@@ -55,11 +55,15 @@ describe('writing the open plan', () => {
   it('a burst whose writes queue up behind a slow one: every change survives a reload before the last write', async () => {
     // The first write takes long, and the tab closes while the third is in flight.
     const { release, calls } = slowWrites(3);
+    // Each change's write asked for at once (they would otherwise share the next frame's).
     const first = actions.addItem('Först')!;
+    void flush();
     await sleep(5);
     const second = actions.addItem('Sedan')!;
+    void flush();
     await sleep(5);
     const third = actions.addItem('Sist')!;
+    void flush();
     await sleep(5);
     // The second write starts only now, after the third change was made.
     release();
@@ -75,11 +79,40 @@ describe('writing the open plan', () => {
     expect(stored.items[third]?.text).toBe('Sist');
   });
 
+  it('a change is written after the next frame is drawn, a burst in one write; with no frame, within 100 ms', async () => {
+    const frames: FrameRequestCallback[] = [];
+    vi.spyOn(window, 'requestAnimationFrame').mockImplementation((callback) => frames.push(callback));
+    vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('visible');
+    const write = repo.appendUpdates;
+    const writes: number[] = [];
+    vi.spyOn(repo, 'appendUpdates').mockImplementation(async (...args) => {
+      writes.push(args[1].length);
+      return write(...args);
+    });
+    actions.addItem('Ett');
+    actions.addItem('Två');
+    actions.addItem('Tre');
+    await sleep(0);
+    // Nothing is written before the frame that shows the change.
+    expect(writes).toEqual([]);
+    for (const frame of frames.splice(0)) frame(performance.now());
+    await vi.waitFor(() => expect(writes).toEqual([3]));
+    // A frame that never comes (a busy or hidden page) does not hold the write back.
+    actions.addItem('Fyra');
+    await sleep(20);
+    expect(writes).toEqual([3]);
+    await vi.waitFor(() => expect(writes).toEqual([3, 1]), { timeout: 500 });
+    await flush();
+    expect(useUi.getState().save.state).toBe('saved');
+  });
+
   it('"Sparad" shows only once every queued write is in storage', async () => {
     const { release, calls } = slowWrites();
     actions.addItem('Ett');
+    void flush();
     await sleep(1);
     actions.addItem('Två');
+    void flush();
     await sleep(1);
     expect(useUi.getState().save.state).toBe('saving');
     release();

@@ -25,6 +25,8 @@ interface Batch {
 
 const RETRY_MS = 2000;
 const QUIET_MS = 1000;
+/** A change's write starts after the next frame, or after this at the latest. */
+const FLUSH_AT_MOST_MS = 100;
 const LARGE_BYTES = 1024 * 1024;
 /**
  * Changes that came from a room are gathered for a moment and logged, stored and passed on as
@@ -75,6 +77,8 @@ export class PlanStorage {
   private unfinished = 0;
   private retry: ReturnType<typeof setTimeout> | null = null;
   private keepTimer: ReturnType<typeof setTimeout> | null = null;
+  /** A write asked for, to start after the next frame (see `flushSoon`). */
+  private soon: { timer: ReturnType<typeof setTimeout> | null } | null = null;
   private stopped = false;
   private detach: () => void = () => {};
 
@@ -153,6 +157,8 @@ export class PlanStorage {
     this.retry = null;
     if (this.keepTimer) clearTimeout(this.keepTimer);
     this.keepTimer = null;
+    if (this.soon?.timer) clearTimeout(this.soon.timer);
+    this.soon = null;
     this.queue = [];
   }
 
@@ -312,9 +318,28 @@ export class PlanStorage {
     if (!this.wal.hasBase(planId)) this.keepBase();
     this.queue = enqueue(this.queue, [{ planId, updates: [update], seq }]);
     setSaving();
-    // A microtask lets a burst of synchronous commits share one transaction, and starts
-    // the write before React draws the change.
-    queueMicrotask(() => void this.flush());
+    this.flushSoon();
+  }
+
+  /**
+   * Write what is queued once the change is on screen: the next frame is drawn first (the
+   * write's own work — Dexie's, a few ms — would hold it up), and every change made until then
+   * shares one transaction. Nothing waits on it to be safe: each change is in the log already.
+   * A hidden page draws no frames: there a task starts it.
+   */
+  private flushSoon(): void {
+    if (this.soon) return;
+    const run = () => {
+      if (!this.soon) return;
+      if (this.soon.timer) clearTimeout(this.soon.timer);
+      this.soon = null;
+      void this.flush();
+    };
+    const drawing = typeof requestAnimationFrame === 'function' && typeof document !== 'undefined' && document.visibilityState === 'visible';
+    this.soon = { timer: null };
+    if (drawing) requestAnimationFrame(() => setTimeout(run, 0));
+    // A frame may not come (a page in the background, a busy one): the write never waits longer than this.
+    this.soon.timer = setTimeout(run, drawing ? FLUSH_AT_MOST_MS : 0);
   }
 }
 

@@ -5,6 +5,7 @@
 import { takeEarlyRead } from './earlyRead';
 import { loadLastPlan, type OpenablePlan, planFromRows } from './repository';
 import { logsWaiting, replayLogs } from './wal';
+import { basesLeft } from './walKeys';
 
 let early: Promise<OpenablePlan | null> | null = null;
 
@@ -12,7 +13,13 @@ async function firstRead(): Promise<OpenablePlan | null> {
   const rows = await takeEarlyRead();
   // Logged edits may be newer than the rows read: replay them, then read again.
   const stored = rows && !logsWaiting() ? await planFromRows(rows.planRow, rows.updates, rows.lastSeq, rows.view) : null;
-  if (stored) return stored;
+  if (stored) {
+    // Bases that closed tabs left beside their emptied logs go now, in the background (replayed
+    // first: one may still make a lost plan again). Left, each page load added one (300 KB at
+    // 1,000 items), and every start loads all of localStorage on its first look.
+    if (basesLeft()) void replayLogs().catch(() => {});
+    return stored;
+  }
   await replayLogs();
   return loadLastPlan();
 }

@@ -49,6 +49,21 @@ describe('write-ahead log', () => {
     loadLastPlan.mockRestore();
   });
 
+  it('at start without a log, the bases closed tabs left are dropped after the open: they do not pile up', async () => {
+    const stored = await repo.saveDoc(createExampleDoc(), new Date('2026-01-01T00:00:00Z'), true);
+    // Two earlier page loads kept their bases; their logs emptied as their writes committed.
+    for (const tab of ['a', 'b']) new WriteAheadLog(`solfjadern:wal:${tab}`).keepBase(stored.doc.plan.id, Y.encodeStateAsUpdate(stored.ydoc));
+    expect(Object.keys(localStorage).filter((k) => k.endsWith(':base'))).toHaveLength(2);
+    beginEarlyRead(`wal-${n}`);
+    const loadLastPlan = vi.spyOn(repo, 'loadLastPlan');
+    expect((await takeStartupRead())!.doc).toEqual(stored.doc);
+    // The open did not wait for them.
+    expect(loadLastPlan).not.toHaveBeenCalled();
+    await vi.waitFor(() => expect(Object.keys(localStorage).filter((k) => k.startsWith('solfjadern:wal:'))).toEqual([]));
+    expect(await repo.readStoredDoc(stored.doc.plan.id)).toEqual(stored.doc);
+    loadLastPlan.mockRestore();
+  });
+
   it('replays a change whose IndexedDB write never happened', async () => {
     const stored = await repo.saveDoc(createExampleDoc(), new Date('2026-01-01T00:00:00Z'));
     const wal = new WriteAheadLog('solfjadern:wal:test');

@@ -20,3 +20,9 @@ export function logsWaiting(): boolean {
   const s = storage();
   return !!s && logKeys(s).some((k) => !k.endsWith(BASE));
 }
+
+/** Whether a base lies in localStorage (one whose tab has closed, at the start of a page). */
+export function basesLeft(): boolean {
+  const s = storage();
+  return !!s && logKeys(s).some((k) => k.endsWith(BASE));
+}

@@ -28,6 +28,19 @@ describe('the early read', () => {
     expect(early).toEqual((await repo.loadLastPlan())!.doc);
   });
 
+  it('reads the fan’s kept geometries with the plan; a deleted plan’s go when it is purged', async () => {
+    const doc = createExampleDoc();
+    await repo.saveDoc(doc, new Date(), true);
+    expect((await readStoredRows(name))!.geometries).toBeUndefined();
+    const kept = { version: 2, geometries: [{ key: 'k', spans: [[0, 1]], radii: [[1, 2]], fontSize: 12, bandLines: 1, hidden: 0, total: 3, legendRows: 0 }] };
+    await repo.keepGeometries(doc.plan.id, kept);
+    expect(JSON.parse((await readStoredRows(name))!.geometries as string)).toEqual(kept);
+    expect(JSON.parse((await repo.readGeometries(doc.plan.id))!)).toEqual(kept);
+    await repo.markDeleted(doc.plan.id);
+    await repo.purgeDeleted();
+    expect(await repo.readGeometries(doc.plan.id)).toBeUndefined();
+  });
+
   it('stands aside for a plan still stored as rows (the storage module makes its document)', async () => {
     await repo.database().close();
     const old = openDbV11(`early-v11-${n}`);

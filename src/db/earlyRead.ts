@@ -17,7 +17,12 @@ export interface StoredRows {
   lastSeq: number;
   /** The plan as its document read when last stored, if kept (src/db/views.ts). */
   view: unknown;
+  /** The fan's geometries kept for it (src/fan/keptGeometry.ts), as stored. */
+  geometries: unknown;
 }
+
+/** The `meta` key under which a plan's kept fan geometries lie. */
+export const geometryKey = (planId: string) => `fan:${planId}`;
 
 let started: Promise<StoredRows | null> | null = null;
 
@@ -57,14 +62,15 @@ export async function readStoredRows(name = DB_NAME): Promise<StoredRows | null>
     const last = (await request(tx.objectStore('meta').get('lastPlanId'))) as { value?: unknown } | undefined;
     const planId = last?.value;
     if (typeof planId !== 'string') return null;
-    const [planRow, rows, view] = await Promise.all([
+    const [planRow, rows, view, geometries] = await Promise.all([
       request(tx.objectStore('plans').get(planId)) as Promise<{ deletedAt?: unknown } | undefined>,
       request(tx.objectStore('planUpdates').index('planId').getAll(planId)) as Promise<Array<{ seq?: unknown; update?: unknown; sum?: unknown }>>,
       request(tx.objectStore('planViews').get(planId)) as Promise<unknown>,
+      request(tx.objectStore('meta').get(geometryKey(planId))) as Promise<{ value?: unknown } | undefined>,
     ]);
     if (!planRow || planRow.deletedAt || rows.length === 0) return null;
     const lastSeq = rows.reduce((max, r) => (typeof r.seq === 'number' && r.seq > max ? r.seq : max), -1);
-    return { planRow, updates: rows, lastSeq, view };
+    return { planRow, updates: rows, lastSeq, view, geometries: geometries?.value };
   } catch {
     return null;
   } finally {

@@ -14,6 +14,7 @@ import { formatOf, isNewer } from '../ydoc/format';
 import { planMap } from '../ydoc/shape';
 import { LOAD } from '../ydoc/origins';
 import { opened } from './connection';
+import { geometryKey } from './earlyRead';
 import type { PlanRow, SolfjadernDb } from './db';
 import { anyViewOf, viewOf } from './views';
 
@@ -360,10 +361,21 @@ export async function purgeDeleted(keep?: string): Promise<number> {
       await d.versions.where('planId').equals(row.id).delete();
       await d.votings.delete(row.id);
       await d.collections.delete(row.id);
+      await d.meta.delete(geometryKey(row.id));
       await d.plans.delete(row.id);
     }
     return gone.length;
   });
+}
+
+/** The fan's geometries kept for a plan, as stored (JSON: src/fan/keptGeometry.ts reads them). */
+export async function readGeometries(planId: string): Promise<string | undefined> {
+  return (await (await opened()).meta.get(geometryKey(planId)))?.value;
+}
+
+/** Keep the fan's geometries for a plan. */
+export async function keepGeometries(planId: string, kept: object): Promise<void> {
+  await (await opened()).meta.put({ key: geometryKey(planId), value: JSON.stringify(kept) });
 }
 
 export async function getLastPlanId(): Promise<string | null> {

@@ -2,11 +2,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { containersOf } from '../domain/containers';
 import { createExampleDoc } from '../domain/plan';
-import { keepGeometry, keptGeometries } from './keptGeometry';
+import { forgetGeometries, keepGeometry, keptGeometries, onGeometryKept, seedGeometries } from './keptGeometry';
 import { computeFanLayout, type LayoutInput } from './layout';
 import { estimateMeasure } from './text';
 
-beforeEach(() => localStorage.clear());
+beforeEach(() => forgetGeometries());
 
 const input = (width: number): LayoutInput => {
   const doc = createExampleDoc();
@@ -36,9 +36,28 @@ describe('the fan geometry kept across page loads', () => {
     for (let i = 0; i < 6; i++) keepGeometry('plan-1', { ...g, key: `k${i}` });
     expect(keptGeometries('plan-1').map((x) => x.key)).toEqual(['k5', 'k4', 'k3', 'k2']);
     expect(keptGeometries('plan-2')).toEqual([]);
-    localStorage.setItem('solfjadern:fan:plan-3', '{"version":1,"geometries":[{"key":"x","spans":"fel"}]}');
+    seedGeometries('plan-3', '{"version":2,"geometries":[{"key":"x","spans":"fel"}]}');
     expect(keptGeometries('plan-3')).toEqual([]);
-    localStorage.setItem('solfjadern:fan:plan-4', 'inte json');
+    seedGeometries('plan-4', 'inte json');
     expect(keptGeometries('plan-4')).toEqual([]);
+    // Of an older layout: not used.
+    seedGeometries('plan-5', JSON.stringify({ version: 1, geometries: [g] }));
+    expect(keptGeometries('plan-5')).toEqual([]);
+  });
+
+  it('are read from what storage holds, and handed to storage as they are kept (those kept before it listened, too)', () => {
+    const g = computeFanLayout(input(1366)).geometry;
+    seedGeometries('plan-1', JSON.stringify({ version: 2, geometries: [g] }));
+    expect(keptGeometries('plan-1')).toEqual([g]);
+    // What this page kept already is not replaced by a later read of storage.
+    keepGeometry('plan-1', { ...g, key: 'nyare' });
+    seedGeometries('plan-1', JSON.stringify({ version: 2, geometries: [g] }));
+    expect(keptGeometries('plan-1').map((x) => x.key)).toEqual(['nyare', g.key]);
+    const told: Array<[string, string[]]> = [];
+    const off = onGeometryKept((planId, kept) => told.push([planId, kept.geometries.map((x) => x.key)]));
+    expect(told).toEqual([['plan-1', ['nyare', g.key]]]);
+    keepGeometry('plan-2', g);
+    expect(told.at(-1)).toEqual(['plan-2', [g.key]]);
+    off();
   });
 });

@@ -5,6 +5,7 @@
 import { isRecord } from '../schema/records';
 import { peekEarlyRead } from '../db/earlyRead';
 import { viewOf } from '../db/views';
+import { seedGeometries } from '../fan/keptGeometry';
 import { useEditor } from './editorState';
 
 /**
@@ -17,6 +18,8 @@ import { useEditor } from './editorState';
 export async function showKeptView(): Promise<void> {
   const rows = await peekEarlyRead();
   if (!rows || !isRecord(rows.planRow) || typeof rows.planRow.id !== 'string') return;
+  // The fan's kept geometry first: the first layout only checks it still fits.
+  seedGeometries(rows.planRow.id, rows.geometries);
   const doc = viewOf(rows.view, rows.planRow.id, rows.lastSeq);
   if (doc && useEditor.getState().doc === null) useEditor.setState({ doc });
 }

@@ -14,6 +14,8 @@ import { loadDoc, useEditor } from './editor';
 import { stopPersistence } from './persistence';
 import { bootstrap, createPlan, flush, openPlan, startPersistence } from './session';
 import { useUi } from './ui';
+import { keepGeometry, readGeometries } from '../fan/keptGeometry';
+import type { FanGeometry } from '../fan/layout';
 
 const doc = () => useEditor.getState().doc!;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -104,6 +106,15 @@ describe('writing the open plan', () => {
     await vi.waitFor(() => expect(writes).toEqual([3, 1]), { timeout: 500 });
     await flush();
     expect(useUi.getState().save.state).toBe('saved');
+  });
+
+  it('the fan’s geometry is kept beside the plan once it has stayed the same a moment', async () => {
+    const planId = doc().plan.id;
+    const geometry = { key: 'k', spans: [[0, 1]], radii: [[1, 2]], fontSize: 12, bandLines: 1, hidden: 0, total: 3, legendRows: 0, tilt: 0 } as unknown as FanGeometry;
+    keepGeometry(planId, { ...geometry, key: 'först' });
+    keepGeometry(planId, geometry);
+    await vi.waitFor(async () => expect(await repo.readGeometries(planId)).toBeDefined(), { timeout: 2000 });
+    expect(readGeometries(await repo.readGeometries(planId)).map((g) => g.key)).toEqual(['k', 'först']);
   });
 
   it('"Sparad" shows only once every queued write is in storage', async () => {

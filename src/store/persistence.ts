@@ -5,6 +5,7 @@
 // a write still in flight when it stops is forgotten by it (tests make and drop instances).
 import * as Y from 'yjs';
 import { itemCount } from '../domain/containers';
+import { type KeptGeometries, onGeometryKept } from '../fan/keptGeometry';
 import * as repo from '../db/repository';
 import { rememberPlan } from '../db/registry';
 import { type LogTrouble, WriteAheadLog } from '../db/wal';
@@ -27,6 +28,8 @@ const RETRY_MS = 2000;
 const QUIET_MS = 1000;
 /** A change's write starts after the next frame, or after this at the latest. */
 const FLUSH_AT_MOST_MS = 100;
+/** A kept fan geometry is written once it has stayed the same this long. */
+const GEOMETRY_MS = 500;
 const LARGE_BYTES = 1024 * 1024;
 /**
  * Changes that came from a room are gathered for a moment and logged, stored and passed on as
@@ -77,6 +80,8 @@ export class PlanStorage {
   private unfinished = 0;
   private retry: ReturnType<typeof setTimeout> | null = null;
   private keepTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Kept fan geometries waiting to be written, per plan. */
+  private readonly geometries = new Map<string, ReturnType<typeof setTimeout>>();
   /** A write asked for, to start after the next frame (see `flushSoon`). */
   private soon: { timer: ReturnType<typeof setTimeout> | null } | null = null;
   private stopped = false;
@@ -137,13 +142,29 @@ export class PlanStorage {
       this.keepViewNow();
     };
     if (typeof document !== 'undefined') document.addEventListener('visibilitychange', onHide);
+    // The fan's geometry, kept beside the plan for the next start to open with.
+    const offGeometry = onGeometryKept((planId, kept) => this.keepGeometrySoon(planId, kept));
     this.detach = () => {
       if (typeof document !== 'undefined') document.removeEventListener('visibilitychange', onHide);
+      offGeometry();
       offOpen();
       offTabs();
       unfollow();
     };
     return this;
+  }
+
+  /** Write a plan's kept fan geometries once they have stayed the same a moment (a resize keeps many on its way). */
+  private keepGeometrySoon(planId: string, kept: KeptGeometries): void {
+    const waiting = this.geometries.get(planId);
+    if (waiting) clearTimeout(waiting);
+    this.geometries.set(
+      planId,
+      setTimeout(() => {
+        this.geometries.delete(planId);
+        if (!this.stopped) void repo.keepGeometries(planId, kept).catch(() => {});
+      }, GEOMETRY_MS),
+    );
   }
 
   /** Stop following; writes still in flight are forgotten (storage is gone, or a test ends mid-write). */
@@ -159,6 +180,8 @@ export class PlanStorage {
     this.keepTimer = null;
     if (this.soon?.timer) clearTimeout(this.soon.timer);
     this.soon = null;
+    for (const timer of this.geometries.values()) clearTimeout(timer);
+    this.geometries.clear();
     this.queue = [];
   }
 

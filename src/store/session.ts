@@ -17,9 +17,16 @@ import { notify, useEditor } from './editorState';
 import { openYDoc } from './openDoc';
 import { flush } from './persistence';
 import { useUi } from './ui';
+import { geometriesKnown, seedGeometries } from '../fan/keptGeometry';
+
+/** The fan's geometries kept for a plan, read before it shows (the first layout then only checks them). */
+async function readKeptGeometries(planId: string): Promise<void> {
+  if (!geometriesKnown(planId)) seedGeometries(planId, await repo.readGeometries(planId).catch(() => undefined));
+}
 
 async function show({ ydoc, doc }: repo.OpenablePlan, remembered = false): Promise<void> {
   await flush();
+  await readKeptGeometries(doc.plan.id);
   // Remember it first: a tab closed right after switching reopens this plan.
   if (!remembered) await repo.setLastPlanId(doc.plan.id);
   openYDoc(ydoc, doc);
@@ -37,6 +44,7 @@ export async function bootstrap(): Promise<void> {
   performance.mark('solfjadern:plan-read');
   if (plan) {
     // Already the remembered plan: show it without another write.
+    await readKeptGeometries(plan.doc.plan.id);
     openYDoc(plan.ydoc, plan.doc);
   } else {
     const first = (await repo.listPlans())[0];

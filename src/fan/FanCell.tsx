@@ -127,7 +127,8 @@ const FoldedItems = memo(function FoldedItems({ items }: { items: readonly Hidde
     for (const { node } of before.values()) node.remove();
     drawn.current = after;
   }, [items]);
-  return <g ref={ref} />;
+  // No role of its own: its items are the list's (in the accessibility tree as in the list's count).
+  return <g ref={ref} role="none" />;
 });
 
 export const FanCell = memo(function FanCell({

@@ -15,14 +15,13 @@ export const storage = (): Storage | null => {
 
 export const logKeys = (s: Storage) => Array.from({ length: s.length }, (_, i) => s.key(i)).filter((k): k is string => !!k && k.startsWith(PREFIX));
 
-/** Whether any tab's log waits to be replayed. */
-export function logsWaiting(): boolean {
+const anyKey = (test: (key: string) => boolean): boolean => {
   const s = storage();
-  return !!s && logKeys(s).some((k) => !k.endsWith(BASE));
-}
+  return !!s && logKeys(s).some(test);
+};
+
+/** Whether any tab's log waits to be replayed. */
+export const logsWaiting = (): boolean => anyKey((k) => !k.endsWith(BASE));
 
 /** Whether a base lies in localStorage (one whose tab has closed, at the start of a page). */
-export function basesLeft(): boolean {
-  const s = storage();
-  return !!s && logKeys(s).some((k) => k.endsWith(BASE));
-}
+export const basesLeft = (): boolean => anyKey((k) => k.endsWith(BASE));

@@ -1,7 +1,7 @@
-// Pure operations on a plan. Each mutates the PlanDoc it is given, so it can run inside
-// an immer recipe (the store records patches) or on a plain copy in tests. An operation
-// that would break a rule of the plan throws RuleError with a Swedish message and
-// leaves the document unchanged (immer discards the draft).
+// Pure operations on a plan. Each mutates the PlanDoc it is given, so it can run on a draft
+// (./draft.ts: the editor's commits, which records what changed), inside an immer recipe, or on
+// a plain copy in tests. An operation that would break a rule of the plan throws RuleError
+// with a Swedish message and leaves the document unchanged (the draft is dropped).
 import { isDraft, original } from 'immer';
 import { itemsBefore } from './draft';
 import { byRank, containerKey, groupByContainer, INSPEL, itemsByContainer, sameCell } from './containers';

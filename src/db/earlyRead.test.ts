@@ -33,7 +33,7 @@ describe('the early read', () => {
     await repo.saveDoc(doc, new Date(), true);
     expect((await readStoredRows(name))!.geometries).toBeUndefined();
     const kept = { version: 2, geometries: [{ key: 'k', spans: [[0, 1]], radii: [[1, 2]], fontSize: 12, bandLines: 1, hidden: 0, total: 3, legendRows: 0 }] };
-    await repo.keepGeometries(doc.plan.id, kept);
+    await repo.keepGeometries(doc.plan.id, JSON.stringify(kept));
     expect(JSON.parse((await readStoredRows(name))!.geometries as string)).toEqual(kept);
     expect(JSON.parse((await repo.readGeometries(doc.plan.id))!)).toEqual(kept);
     await repo.markDeleted(doc.plan.id);

@@ -373,9 +373,9 @@ export async function readGeometries(planId: string): Promise<string | undefined
   return (await (await opened()).meta.get(geometryKey(planId)))?.value;
 }
 
-/** Keep the fan's geometries for a plan. */
-export async function keepGeometries(planId: string, kept: object): Promise<void> {
-  await (await opened()).meta.put({ key: geometryKey(planId), value: JSON.stringify(kept) });
+/** Keep the fan's geometries for a plan (JSON, as src/fan/keptGeometry.ts makes it). */
+export async function keepGeometries(planId: string, kept: string): Promise<void> {
+  await (await opened()).meta.put({ key: geometryKey(planId), value: kept });
 }
 
 export async function getLastPlanId(): Promise<string | null> {

@@ -92,6 +92,20 @@ describe('the plan kept as shown', () => {
     expect(plan.doc).toEqual(doc);
   });
 
+  it('shows as it was kept (its italics were settled then); the document’s reading settles them by the rule', async () => {
+    const doc = createExampleDoc();
+    await repo.saveDoc(doc, new Date(), true);
+    await repo.keepView(doc);
+    const row = (await repo.database().planViews.get(doc.plan.id))!;
+    const placed = row.items.find((i) => i.cell)!;
+    await repo.database().planViews.put({ ...row, items: row.items.map((i) => (i.id === placed.id ? { ...i, extra: !i.extra } : i)) });
+    const plan = await nextStart();
+    expect(typeof plan.ydoc).toBe('function');
+    expect(plan.doc.items[placed.id]!.extra).toBe(!placed.extra);
+    const made = (plan.ydoc as () => Y.Doc)();
+    expect(readDoc(made)!.doc.items[placed.id]!.extra).toBe(placed.extra);
+  });
+
   it('goes with its plan when a deleted plan is purged', async () => {
     const doc = createExampleDoc();
     await repo.saveDoc(doc);

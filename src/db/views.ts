@@ -38,7 +38,9 @@ export async function keepView(doc: PlanDoc): Promise<boolean> {
  */
 export function viewOf(view: unknown, planId: string, lastSeq: number, dbName = DB_NAME): PlanDoc | null {
   if (!isRecord(view) || view.planId !== planId || view.seq !== lastSeq || !Array.isArray(view.items)) return null;
-  const doc = restored.get(view) ?? restoreSound(view.plan, view.items);
+  // Its limits' italics were settled when it was kept (a reading of the document); the document,
+  // decoded just after the first paint, is read and settled again and shows what differs.
+  const doc = restored.get(view) ?? restoreSound(view.plan, view.items, false, true);
   if (!doc || doc.plan.id !== planId) return null;
   // The same stored view read twice (shown before the app's storage code loaded, then opened by
   // it) is the same plan object: nothing is restored or drawn again.

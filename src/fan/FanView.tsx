@@ -14,7 +14,7 @@ import { usePointed } from './pointed';
 import { Drawn } from './Drawn';
 import { FanCell } from './FanCell';
 import { swedishHyphenator, loadSwedishHyphenator } from './hyphenate';
-import { keepGeometry, keptGeometries } from './keptGeometry';
+import { keepCells, keepGeometry, keptCells, keptGeometries } from './keptGeometry';
 import { computeFanLayout, EDIT_FONTS, type FanGeometry } from './layout';
 import { browserMeasure, FONT_STACK } from './measure';
 import type { Hyphenator } from './text';
@@ -136,7 +136,7 @@ export function FanView({
       fonts,
       previous: geometry.current,
       // Opening a plan: the geometry it had when last drawn here, if made for this same screen.
-      kept: readOnly || (geometry.current && geometryOf.current === planId) ? undefined : keptGeometries(planId),
+      ...(readOnly || (geometry.current && geometryOf.current === planId) ? {} : { kept: keptGeometries(planId), keptCells: keptCells(planId) }),
       interactive: !readOnly,
       notes,
       pinned,
@@ -157,6 +157,7 @@ export function FanView({
       keptText.current = text;
       keepGeometry(planId, layout.geometry);
     }
+    if (!readOnly) keepCells(planId, layout.made);
     // The geometry changed under the same plan shape (a cell no longer fitted): the sectors
     // move to their new shape (a CSS transition) and the text fades in where it now stands.
     if (before && svgRef.current && movedGeometry(before, layout.geometry)) fadeInText(svgRef.current);

@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { containersOf } from '../domain/containers';
 import { createExampleDoc } from '../domain/plan';
-import { forgetGeometries, keepGeometry, keptGeometries, onGeometryKept, seedGeometries } from './keptGeometry';
+import { forgetGeometries, keepGeometry, keptGeometries, onGeometryKept, readGeometries, seedGeometries, storedGeometries } from './keptGeometry';
 import { computeFanLayout, type LayoutInput } from './layout';
 import { estimateMeasure } from './text';
 
@@ -54,7 +54,7 @@ describe('the fan geometry kept across page loads', () => {
     seedGeometries('plan-1', JSON.stringify({ version: 2, geometries: [g] }));
     expect(keptGeometries('plan-1').map((x) => x.key)).toEqual(['nyare', g.key]);
     const told: Array<[string, string[]]> = [];
-    const off = onGeometryKept((planId, kept) => told.push([planId, kept.geometries.map((x) => x.key)]));
+    const off = onGeometryKept((planId) => told.push([planId, readGeometries(storedGeometries(planId)).map((x) => x.key)]));
     expect(told).toEqual([['plan-1', ['nyare', g.key]]]);
     keepGeometry('plan-2', g);
     expect(told.at(-1)).toEqual(['plan-2', [g.key]]);

@@ -6,14 +6,13 @@ import type { ContainerKey } from '../domain/containers';
 import { containerKey } from '../domain/containers';
 import { MAX_BLADES, type Blade, type Ring } from '../domain/types';
 import type { Span } from './angles';
-import { type CellBox, type CellFlow, type CellText, hiddenItem, type TextLine } from './cells';
-import { flowCell } from './flow';
+import type { CellBox, CellFlow, CellText, TextLine } from './cells';
+import { flowAll, type MadeCell, type StoredCell } from './flowAll';
 import { type Choice, chooseOverview, chooseUnfolded, foldedShape, fontSteps, frameOf, QUICK_ABOVE, unfoldedBandFont } from './choose';
 import { refineRadii } from './refine';
-import { type BladeRadii, boxOf, type FitContext } from './fit';
+import type { BladeRadii, FitContext } from './fit';
 import { sectorPath } from './geometry';
 import { bladeLabel, commonBladeFont, foldedBand, foldedLabel, hubText, LABEL_LINE, LEGEND_FONT, RING_ROW, ringLabels } from './labels';
-import { lineSlots } from './lines';
 import type { Hyphenator, Measure } from './text';
 
 export { fontSteps };
@@ -39,6 +38,8 @@ export interface LayoutInput {
   previous?: FanGeometry | null;
   /** Geometries kept from earlier page loads: one made for this same input is kept like `previous`. */
   kept?: readonly FanGeometry[];
+  /** Cells as drawn when the plan was last shown (src/fan/flowAll.ts): those whose box and texts are the same are not flowed again. */
+  keptCells?: ReadonlyMap<string, StoredCell>;
   /** Items can be dropped: a folded blade stays wide enough to drop on (false in Presentera). */
   interactive?: boolean;
   /** Lines for the legend under the fan besides shortened ring names (the review marks' legend). */
@@ -118,15 +119,17 @@ export interface FanLayout {
   /** Full names of shortened ring labels, drawn under them. */
   legend: { fontSize: number; lines: Array<{ text: string; x: number; y: number }> };
   geometry: FanGeometry;
+  /** Every cell as made, by its box signature (what storage keeps for the next start). */
+  made: ReadonlyMap<string, MadeCell>;
 }
 
-function geometryKey(input: LayoutInput, fonts: { min: number; max: number }): string {
+function geometryKey(input: LayoutInput, fonts: { min: number; max: number }, hyphenated = !!input.hyphenate): string {
   return JSON.stringify([
     input.width,
     input.height,
     input.unfoldedBladeId,
     fonts,
-    input.hyphenate ? 1 : 0,
+    hyphenated ? 1 : 0,
     input.interactive === false ? 0 : 1,
     input.blades.map((b) => [b.id, b.name]),
     input.rings.map((r) => [r.id, r.label]),
@@ -138,15 +141,6 @@ function geometryKey(input: LayoutInput, fonts: { min: number; max: number }): s
 /** The context with arcs kept within `tilt` of upright (as it was when not given). */
 const withTilt = (ctx: FitContext, tilt: number | undefined): FitContext => (tilt === undefined ? ctx : { ...ctx, tilt });
 
-/** A cell's shape and the texts it was flowed from (their signature, see `textsSignature`). */
-interface MadeCell {
-  texts: string;
-  shape: CellShape;
-}
-
-/** Cells of the last layout (per text measure), by their box and size (the texts are compared apart). */
-const lastCellsByMeasure = new WeakMap<Measure, Map<string, MadeCell>>();
-
 export function computeFanLayout(input: LayoutInput): FanLayout {
   const { width, height, blades, rings, measure } = input;
   const hyphenate = input.hyphenate ?? null;
@@ -154,14 +148,19 @@ export function computeFanLayout(input: LayoutInput): FanLayout {
   const sizes = fontSteps(fonts);
   const unfolded = blades.findIndex((b) => b.id === input.unfoldedBladeId);
   const ctx: FitContext = { blades, rings, containers: input.containers, measure, hyphenate, active: blades.map((_, b) => unfolded < 0 || b === unfolded) };
-  const key = geometryKey(input, fonts);
+  const plainKey = geometryKey(input, fonts);
+  const madeFor = (k: string) => (input.previous?.key === k ? input.previous : input.kept?.find((g) => g.key === k));
+  // Geometries made for this same input, to keep. Before the hyphenation dictionary has loaded,
+  // the one made with it comes first: drawn from its kept cells, the first paint is the picture
+  // the plan keeps once the dictionary is here (and that layout then flows nothing again).
+  const candidates = [input.hyphenate ? undefined : madeFor(geometryKey(input, fonts, true)), madeFor(plainKey)].filter((g): g is FanGeometry => !!g);
+  let key = plainKey;
 
   // Ring labels take one row under the baseline; shortened ones add their legend below.
   const rows = 1;
   const notes = input.notes ?? [];
-  const previous = (input.previous?.key === key ? input.previous : input.kept?.find((g) => g.key === key)) ?? input.previous ?? null;
   // A kept geometry comes with the legend room it had.
-  let legendRows = previous?.key === key ? previous.legendRows : 0;
+  let legendRows = candidates[0]?.legendRows ?? 0;
   const bottomFor = (legend: number) => RING_ROW + 10 + (legend > 0 ? legend * Math.ceil(LEGEND_FONT * LABEL_LINE) + 4 : 0);
   let frame = frameOf(width, height, bottomFor(legendRows));
   let choice: Choice | null = null;
@@ -170,8 +169,9 @@ export function computeFanLayout(input: LayoutInput): FanLayout {
   const total = [...input.containers.values()].reduce((n, list) => n + list.length, 0);
   for (let pass = 0; pass < 4; pass++) {
     choice = null;
-    const prev = previous;
-    if (prev && prev.key === key && prev.legendRows === legendRows && pass === 0) {
+    key = plainKey;
+    for (const prev of pass === 0 ? candidates : []) {
+      if (prev.legendRows !== legendRows) continue;
       // The last geometry stays while no item it showed has to fold away: everything still
       // fits, or no more is hidden than before (and what was added since). A plan too big to
       // show whole keeps it through any change: one more item behind "+N till" among many is
@@ -181,6 +181,8 @@ export function computeFanLayout(input: LayoutInput): FanLayout {
       if (kept.hidden === 0 || crowded || kept.hidden <= prev.hidden + Math.max(0, total - prev.total)) {
         choice = { spans: prev.spans, radii: prev.radii, fontSize: prev.fontSize, bandLines: prev.bandLines, shown: -kept.hidden, tilt: prev.tilt };
         keptFlow = kept;
+        key = prev.key;
+        break;
       }
     }
     if (!choice) {
@@ -233,7 +235,6 @@ export function computeFanLayout(input: LayoutInput): FanLayout {
 
   const flowed = keptFlow && keptFlow.spans === spans ? keptFlow : flowAll(input, withTilt(ctx, choice!.tilt), spans, radii, fontSize);
   const { cells, hidden } = flowed;
-  lastCellsByMeasure.set(measure, flowed.reuse);
 
   const hubLabel = hubText(input.vision, hub, measure, hyphenate) ?? { fontSize: 10, lines: [{ text: input.vision, x: 0, y: -10 }] };
   return {
@@ -252,76 +253,6 @@ export function computeFanLayout(input: LayoutInput): FanLayout {
     hub: { path: sectorPath(0, Math.PI, 0, hub), fontSize: hubLabel.fontSize, lines: hubLabel.lines },
     legend,
     geometry: { key, legendRows, spans, radii, fontSize, bandLines: choice!.bandLines, hidden, total, tilt: choice!.tilt },
-  };
-}
-
-/** Every cell's shape for a geometry; a cell whose box, size and items are as last time keeps its shape (and React skips it). */
-function flowAll(input: LayoutInput, ctx: FitContext, spans: Span[], radii: BladeRadii, fontSize: number) {
-  const { blades, rings, measure } = input;
-  const hyphenate = ctx.hyphenate;
-  const cells: CellShape[] = [];
-  const reuse = new Map<string, MadeCell>();
-  const lastCells = lastCellsByMeasure.get(measure) ?? new Map<string, MadeCell>();
-  const pinned = input.pinned ?? null;
-  let hidden = 0;
-  blades.forEach((blade, b) => {
-    const [phi0, phi1] = spans[b]!;
-    rings.forEach((ring, j) => {
-      const cell = { bladeId: blade.id, ringId: ring.id };
-      const cellKey = containerKey(cell);
-      const box = boxOf(ctx, spans, b, radii[b]![j]!, radii[b]![j + 1]!);
-      const texts = input.containers.get(cellKey) ?? [];
-      const active = ctx.active[b]!;
-      const pins = pinned && texts.some((t) => pinned.has(t.id)) ? pinned : null;
-      // The box in a short key; the texts (long in a big plan) compared apart, and only when their list is new.
-      const signature = [cellKey, b, j, phi0, phi1, box.r0, box.r1, box.tilt ?? '', fontSize, active ? 1 : 0, hyphenate ? 1 : 0].join('\u0002');
-      const made = textsSignature(texts, pins);
-      const last = lastCells.get(signature);
-      const shape = (last?.texts === made ? last.shape : undefined) ?? {
-        ...box,
-        ...cell,
-        key: cellKey,
-        bladeIndex: b,
-        ringIndex: j,
-        path: sectorPath(phi0, phi1, box.r0, box.r1),
-        flow: active ? flowCell(box, texts, fontSize, measure, hyphenate, pins) : foldedFlow(box, texts, fontSize),
-        fontSize,
-        total: texts.length,
-      };
-      if (active) hidden += shape.flow.hidden;
-      reuse.set(signature, { texts: made, shape });
-      cells.push(shape);
-    });
-  });
-  return { spans, cells, hidden, reuse };
-}
-
-/** What a cell's texts were, per list (a list that did not change is not read again) and per item. */
-const signatures = new WeakMap<readonly CellText[], string>();
-const itemSignatures = new WeakMap<CellText, string>();
-
-function itemSignature(t: CellText): string {
-  let made = itemSignatures.get(t);
-  if (made === undefined) itemSignatures.set(t, (made = `${t.id}\u0001${t.text}\u0001${t.extra}\u0001${t.status ?? ''}\u0001${t.comments?.length ?? 0}`));
-  return made;
-}
-
-function textsSignature(texts: readonly CellText[], pins: ReadonlySet<string> | null): string {
-  const known = pins ? undefined : signatures.get(texts);
-  if (known !== undefined) return known;
-  const made = texts.map((t) => (pins?.has(t.id) ? `${itemSignature(t)}\u0001pinned` : itemSignature(t))).join('\u0002');
-  if (!pins) signatures.set(texts, made);
-  return made;
-}
-
-/** A folded blade's cell: a drop target showing nothing; its items are listed for screen readers. */
-function foldedFlow(box: CellBox, texts: CellText[], fontSize: number): CellFlow {
-  return {
-    items: [],
-    hidden: texts.length,
-    hiddenItems: texts.map((t, index) => hiddenItem(t, index)),
-    more: null,
-    lines: lineSlots(box, fontSize),
-    folded: true,
+    made: flowed.made,
   };
 }

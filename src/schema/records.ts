@@ -187,8 +187,8 @@ export interface RestoredDoc {
   notes: string[];
 }
 
-/** Ranks consecutive per container (in stored order), the limits' italics settled. */
-export function assemble(plan: Plan, items: Iterable<Item>): PlanDoc {
+/** Ranks consecutive per container (in stored order), the limits' italics settled (unless `settled`: they were when the records were written). */
+export function assemble(plan: Plan, items: Iterable<Item>, settled = false): PlanDoc {
   const groups = new Map<string, Item[]>();
   const seen = new Set<string>();
   for (const item of items) {
@@ -208,16 +208,16 @@ export function assemble(plan: Plan, items: Iterable<Item>): PlanDoc {
     });
   }
   const doc = { plan, items: byId };
-  settleExtras(doc);
+  if (!settled) settleExtras(doc);
   return doc;
 }
 
 /**
  * A plan and its items from records that are all sound (after their defaults): the fast way
  * every ordinary start takes. Null when any record is not: then ./repair.ts restores them.
- * `open`: a document's reading (see `soundPlan`).
+ * `open`: a document's reading (see `soundPlan`); `settled`: the limits' italics were settled when the records were written.
  */
-export function restoreSound(planRaw: unknown, itemRaws: readonly unknown[], open = false): PlanDoc | null {
+export function restoreSound(planRaw: unknown, itemRaws: readonly unknown[], open = false, settled = false): PlanDoc | null {
   if (!isRecord(planRaw)) return null;
   const planRecord = planWithDefaults(planRaw);
   if (!soundPlan(planRecord, open)) return null;
@@ -229,5 +229,5 @@ export function restoreSound(planRaw: unknown, itemRaws: readonly unknown[], ope
     if (!soundItem(record, plan)) return null;
     items.push(soundItemOf(record, plan));
   }
-  return assemble(plan, items);
+  return assemble(plan, items, settled);
 }

@@ -5,7 +5,7 @@
 // a write still in flight when it stops is forgotten by it (tests make and drop instances).
 import * as Y from 'yjs';
 import { itemCount } from '../domain/containers';
-import { type KeptGeometries, onGeometryKept } from '../fan/keptGeometry';
+import { onGeometryKept, storedGeometries } from '../fan/keptGeometry';
 import * as repo from '../db/repository';
 import { rememberPlan } from '../db/registry';
 import { type LogTrouble, WriteAheadLog } from '../db/wal';
@@ -143,7 +143,7 @@ export class PlanStorage {
     };
     if (typeof document !== 'undefined') document.addEventListener('visibilitychange', onHide);
     // The fan's geometry, kept beside the plan for the next start to open with.
-    const offGeometry = onGeometryKept((planId, kept) => this.keepGeometrySoon(planId, kept));
+    const offGeometry = onGeometryKept((planId) => this.keepGeometrySoon(planId));
     this.detach = () => {
       if (typeof document !== 'undefined') document.removeEventListener('visibilitychange', onHide);
       offGeometry();
@@ -154,15 +154,15 @@ export class PlanStorage {
     return this;
   }
 
-  /** Write a plan's kept fan geometries once they have stayed the same a moment (a resize keeps many on its way). */
-  private keepGeometrySoon(planId: string, kept: KeptGeometries): void {
+  /** Write a plan's kept fan geometries and cells once they have stayed the same a moment (a resize keeps many on its way, a workshop many moves). */
+  private keepGeometrySoon(planId: string): void {
     const waiting = this.geometries.get(planId);
     if (waiting) clearTimeout(waiting);
     this.geometries.set(
       planId,
       setTimeout(() => {
         this.geometries.delete(planId);
-        if (!this.stopped) void repo.keepGeometries(planId, kept).catch(() => {});
+        if (!this.stopped) void repo.keepGeometries(planId, storedGeometries(planId)).catch(() => {});
       }, GEOMETRY_MS),
     );
   }

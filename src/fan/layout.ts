@@ -3,7 +3,6 @@
 // they hold, rings radii by what their cells hold; an unfolded blade takes most of the half
 // disc while the others fold to their names. See docs/fan-layout.md.
 import type { ContainerKey } from '../domain/containers';
-import { containerKey } from '../domain/containers';
 import { MAX_BLADES, type Blade, type Ring } from '../domain/types';
 import type { Span } from './angles';
 import type { CellBox, CellFlow, CellText, TextLine } from './cells';

@@ -1,0 +1,389 @@
+// Uppföljning: the plan followed up through its years. Per follow-up period (a year, "2025", or
+// a tertial, "T2 2026") each item has its progress in the exact words of the yearly report
+// (Ej påbörjad, Pågår, Klar, Försenad, Avbruten) with a comment, who said it and when; items'
+// indicators get measured values over time; each delområde gets the joint judgement of its
+// indicators; the offices say what they did ("Genomfört av utförare"). A period is closed once
+// it is reported: nothing in it changes until it is opened again.
+//
+// Plain records keyed by id, one record per thing people change apart (two people setting two
+// items' progress never touch the same record). The operations mutate the FollowUp they are
+// given (a draft or a plain copy) and throw RuleError with a Swedish message, changing nothing,
+// when a rule would break.
+import { RuleError } from './rules';
+import type { Item, ItemId, Plan } from './types';
+import { MAX_AUTHOR_LENGTH } from './types';
+
+export const PROGRESS_STATES = ['ej-paborjad', 'pagar', 'klar', 'forsenad', 'avbruten'] as const;
+export type ProgressState = (typeof PROGRESS_STATES)[number];
+export const PROGRESS_WORD: Record<ProgressState, string> = {
+  'ej-paborjad': 'Ej påbörjad',
+  pagar: 'Pågår',
+  klar: 'Klar',
+  forsenad: 'Försenad',
+  avbruten: 'Avbruten',
+};
+
+export const JUDGEMENTS = ['ratt-riktning', 'oforandrat', 'fel-riktning', 'ej-bedombart'] as const;
+export type JudgementValue = (typeof JUDGEMENTS)[number];
+export const JUDGEMENT_WORD: Record<JudgementValue, string> = {
+  'ratt-riktning': 'Rätt riktning',
+  oforandrat: 'Oförändrat',
+  'fel-riktning': 'Fel riktning',
+  'ej-bedombart': 'Går inte att bedöma',
+};
+
+export const MAX_FOLLOW_UP_TEXT = 4000;
+export const MAX_SOURCE_LENGTH = 200;
+export const MIN_YEAR = 2000;
+export const MAX_YEAR = 2100;
+
+/** A follow-up period: a whole year, or one of its tertials (T1 January–April, T2 May–August, T3 September–December). */
+export interface Period {
+  /** "2025" or "2026-T2": the same period has the same id on every device (two people adding it make one). */
+  id: string;
+  year: number;
+  tertial: 1 | 2 | 3 | null;
+  /** When it was closed (ISO 8601), null while open. */
+  closedAt: string | null;
+}
+
+/** Where a source says it came from: an office's answer read by "Samla in". */
+export interface FollowUpSource {
+  inputId: string;
+  kalla: string;
+}
+
+/** An item's progress in a period. */
+export interface Progress {
+  periodId: string;
+  itemId: ItemId;
+  state: ProgressState;
+  comment: string;
+  /** Who said it: a person, or the office whose answer it came from. */
+  by: string;
+  at: string;
+  source: FollowUpSource | null;
+}
+
+/** A measured value of an item's indicator. */
+export interface Measurement {
+  id: string;
+  itemId: ItemId;
+  /** The day it was measured (YYYY-MM-DD). */
+  date: string;
+  value: number;
+  /** Where the value comes from ("Vården i siffror", an annual report). */
+  source: string;
+  by: string;
+  at: string;
+}
+
+/** The joint judgement of a delområde's indicators in a period. */
+export interface Judgement {
+  periodId: string;
+  delomradeId: string;
+  judgement: JudgementValue;
+  text: string;
+  by: string;
+  at: string;
+}
+
+/** What an office did in a period ("Genomfört av utförare under <år>"). */
+export interface Performed {
+  id: string;
+  periodId: string;
+  /** The delområde it belongs under in the report; null when the office did not say. */
+  delomradeId: string | null;
+  text: string;
+  kalla: string;
+  inputId: string | null;
+}
+
+export interface FollowUp {
+  periods: Record<string, Period>;
+  /** By `progressKey`. */
+  progress: Record<string, Progress>;
+  measurements: Record<string, Measurement>;
+  /** By `judgementKey`. */
+  judgements: Record<string, Judgement>;
+  performed: Record<string, Performed>;
+}
+
+export const emptyFollowUp = (): FollowUp => ({ periods: {}, progress: {}, measurements: {}, judgements: {}, performed: {} });
+
+export const progressKey = (periodId: string, itemId: ItemId) => `${periodId}|${itemId}`;
+export const judgementKey = (periodId: string, delomradeId: string) => `${periodId}|${delomradeId}`;
+
+// Periods
+
+const PERIOD_ID = /^(\d{4})(?:-T([123]))?$/;
+const ASKED = 'Skriv perioden som ett år (2025) eller ett tertial (T2 2026).';
+
+/** The period a text names: "2025", "T2 2026", "2026 T2", "t2 2026", "2026-T2". */
+export function parsePeriod(text: string): Pick<Period, 'id' | 'year' | 'tertial'> {
+  const clean = text.trim().replace(/\s+/g, ' ');
+  const match = /^(?:[Tt]([123])[ -]?(\d{4})|(\d{4})(?:[ -][Tt]([123]))?)$/.exec(clean);
+  if (!match) throw new RuleError(ASKED);
+  const year = Number(match[2] ?? match[3]);
+  const tertial = match[1] ?? match[4];
+  if (year < MIN_YEAR || year > MAX_YEAR) throw new RuleError(`Året ska vara mellan ${MIN_YEAR} och ${MAX_YEAR}.`);
+  const t = tertial ? (Number(tertial) as 1 | 2 | 3) : null;
+  return { id: t ? `${year}-T${t}` : String(year), year, tertial: t };
+}
+
+/** The period an id names (as `parsePeriod` makes it), or null. */
+export function periodOfId(id: string): Pick<Period, 'id' | 'year' | 'tertial'> | null {
+  const match = PERIOD_ID.exec(id);
+  if (!match) return null;
+  const year = Number(match[1]);
+  if (year < MIN_YEAR || year > MAX_YEAR) return null;
+  return { id, year, tertial: match[2] ? (Number(match[2]) as 1 | 2 | 3) : null };
+}
+
+/** "2025", "T2 2026". */
+export const periodLabel = (period: Pick<Period, 'year' | 'tertial'>) => (period.tertial ? `T${period.tertial} ${period.year}` : String(period.year));
+
+/** Where a period ends, as a month count: a year ends with its third tertial. */
+const endOf = (p: Pick<Period, 'year' | 'tertial'>) => p.year * 12 + (p.tertial ?? 3) * 4;
+
+/** Periods in time order: by where they end, a year after its third tertial (it sums up the whole year). */
+export function periodOrder(a: Pick<Period, 'year' | 'tertial'>, b: Pick<Period, 'year' | 'tertial'>): number {
+  return endOf(a) - endOf(b) || (a.tertial === null ? 1 : 0) - (b.tertial === null ? 1 : 0);
+}
+
+export const periodsInOrder = (followUp: FollowUp): Period[] => Object.values(followUp.periods).sort(periodOrder);
+
+/** Add a period (one already there is returned as it is). */
+export function addPeriod(followUp: FollowUp, text: string): Period {
+  const parsed = parsePeriod(text);
+  const existing = followUp.periods[parsed.id];
+  if (existing) return existing;
+  const period: Period = { ...parsed, closedAt: null };
+  followUp.periods[period.id] = period;
+  return period;
+}
+
+function openPeriod(followUp: FollowUp, periodId: string): Period {
+  const period = followUp.periods[periodId];
+  if (!period) throw new RuleError('Perioden finns inte längre.');
+  if (period.closedAt) throw new RuleError(`Perioden ${periodLabel(period)} är stängd. Öppna den igen för att ändra.`);
+  return period;
+}
+
+/** Close a period once it is reported: nothing in it changes until it is opened again. */
+export function closePeriod(followUp: FollowUp, periodId: string, at: string): void {
+  const period = openPeriod(followUp, periodId);
+  period.closedAt = at;
+}
+
+export function reopenPeriod(followUp: FollowUp, periodId: string): void {
+  const period = followUp.periods[periodId];
+  if (!period) throw new RuleError('Perioden finns inte längre.');
+  period.closedAt = null;
+}
+
+/** Remove a period with everything said in it (refused while it is closed). */
+export function removePeriod(followUp: FollowUp, periodId: string): void {
+  openPeriod(followUp, periodId);
+  delete followUp.periods[periodId];
+  for (const [key, p] of Object.entries(followUp.progress)) if (p.periodId === periodId) delete followUp.progress[key];
+  for (const [key, j] of Object.entries(followUp.judgements)) if (j.periodId === periodId) delete followUp.judgements[key];
+  for (const [id, d] of Object.entries(followUp.performed)) if (d.periodId === periodId) delete followUp.performed[id];
+}
+
+// Texts
+
+function cleanLine(text: string, max: number, what: string): string {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  if (clean.length > max) throw new RuleError(`${what} får vara högst ${max} tecken (nu ${clean.length}).`);
+  return clean;
+}
+
+/** A longer text: paragraphs kept, spaces within them collapsed. */
+function cleanText(text: string, what: string): string {
+  const clean = text
+    .split(/\n\s*\n/)
+    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n\n');
+  if (clean.length > MAX_FOLLOW_UP_TEXT) throw new RuleError(`${what} får vara högst ${MAX_FOLLOW_UP_TEXT} tecken (nu ${clean.length}).`);
+  return clean;
+}
+
+function author(by: string): string {
+  const clean = cleanLine(by, MAX_AUTHOR_LENGTH, 'Namnet');
+  if (!clean) throw new RuleError('Skriv vem som följer upp.');
+  return clean;
+}
+
+// Progress
+
+/** Set an item's progress in a period (replacing what was said before in it). */
+export function setProgress(
+  followUp: FollowUp,
+  items: Record<ItemId, Item>,
+  change: { periodId: string; itemId: ItemId; state: ProgressState; comment?: string; by: string; at: string; source?: FollowUpSource | null },
+): Progress {
+  openPeriod(followUp, change.periodId);
+  if (!items[change.itemId]) throw new RuleError('Aktiviteten finns inte längre.');
+  if (!PROGRESS_STATES.includes(change.state)) throw new RuleError('Välj Ej påbörjad, Pågår, Klar, Försenad eller Avbruten.');
+  const progress: Progress = {
+    periodId: change.periodId,
+    itemId: change.itemId,
+    state: change.state,
+    comment: cleanText(change.comment ?? '', 'Kommentaren'),
+    by: author(change.by),
+    at: change.at,
+    source: change.source ?? null,
+  };
+  followUp.progress[progressKey(change.periodId, change.itemId)] = progress;
+  return progress;
+}
+
+/** Take back what was said of an item in a period. */
+export function clearProgress(followUp: FollowUp, periodId: string, itemId: ItemId): void {
+  openPeriod(followUp, periodId);
+  delete followUp.progress[progressKey(periodId, itemId)];
+}
+
+export const progressOf = (followUp: FollowUp, periodId: string, itemId: ItemId): Progress | null => followUp.progress[progressKey(periodId, itemId)] ?? null;
+
+/**
+ * Whether an item's ring year has passed by the end of a period and it is not Klar (nor
+ * Avbruten: stopped on purpose): it stands out. A year's period and its third tertial end the
+ * year, so the year's own ring is due; the first two tertials look at earlier years only.
+ */
+export function overdue(plan: Plan, followUp: FollowUp, period: Pick<Period, 'id' | 'year' | 'tertial'>, item: Item): boolean {
+  if (!item.cell || item.status === 'stryks') return false;
+  const ring = plan.rings.find((r) => r.id === item.cell!.ringId);
+  if (!ring || ring.year === null) return false;
+  const due = period.tertial === null || period.tertial === 3 ? ring.year <= period.year : ring.year < period.year;
+  if (!due) return false;
+  const state = progressOf(followUp, period.id, item.id)?.state;
+  return state !== 'klar' && state !== 'avbruten';
+}
+
+// Indicators
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function checkDate(date: string): string {
+  const match = DATE.exec(date.trim());
+  const [y, m, d] = match ? [Number(match[1]), Number(match[2]), Number(match[3])] : [0, 0, 0];
+  const real = match && new Date(Date.UTC(y, m - 1, d)).getUTCDate() === d && m >= 1 && m <= 12;
+  if (!real || y < MIN_YEAR || y > MAX_YEAR) throw new RuleError('Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2025-12-31.');
+  return date.trim();
+}
+
+/** A number as people write it in Swedish: "12,5", "1 234", "−3". */
+export function parseValue(text: string): number {
+  const clean = text.replace(/[\s\u00a0]/g, '').replace(',', '.').replace('−', '-');
+  const value = clean === '' ? NaN : Number(clean);
+  if (!Number.isFinite(value)) throw new RuleError('Skriv värdet som ett tal, till exempel 12,5.');
+  return value;
+}
+
+export function addMeasurement(
+  followUp: FollowUp,
+  items: Record<ItemId, Item>,
+  value: { id: string; itemId: ItemId; date: string; value: number; source?: string; by: string; at: string },
+): Measurement {
+  if (!items[value.itemId]) throw new RuleError('Aktiviteten finns inte längre.');
+  if (!Number.isFinite(value.value)) throw new RuleError('Skriv värdet som ett tal, till exempel 12,5.');
+  const measurement: Measurement = {
+    id: value.id,
+    itemId: value.itemId,
+    date: checkDate(value.date),
+    value: value.value,
+    source: cleanLine(value.source ?? '', MAX_SOURCE_LENGTH, 'Källan'),
+    by: author(value.by),
+    at: value.at,
+  };
+  followUp.measurements[measurement.id] = measurement;
+  return measurement;
+}
+
+export function removeMeasurement(followUp: FollowUp, id: string): void {
+  if (!followUp.measurements[id]) throw new RuleError('Värdet finns inte längre.');
+  delete followUp.measurements[id];
+}
+
+/** An item's measured values in time order (by date, then when entered). */
+export function measurementsOf(followUp: FollowUp, itemId: ItemId): Measurement[] {
+  return Object.values(followUp.measurements)
+    .filter((m) => m.itemId === itemId)
+    .sort((a, b) => a.date.localeCompare(b.date) || a.at.localeCompare(b.at) || a.id.localeCompare(b.id));
+}
+
+// Judgements and what the offices did
+
+export function judge(
+  followUp: FollowUp,
+  plan: Plan,
+  change: { periodId: string; delomradeId: string; judgement: JudgementValue; text?: string; by: string; at: string },
+): Judgement {
+  openPeriod(followUp, change.periodId);
+  if (!plan.catalogue.delomraden.some((d) => d.id === change.delomradeId)) throw new RuleError('Delområdet finns inte längre.');
+  if (!JUDGEMENTS.includes(change.judgement)) throw new RuleError('Välj Rätt riktning, Oförändrat, Fel riktning eller Går inte att bedöma.');
+  const judgement: Judgement = {
+    periodId: change.periodId,
+    delomradeId: change.delomradeId,
+    judgement: change.judgement,
+    text: cleanText(change.text ?? '', 'Bedömningen'),
+    by: author(change.by),
+    at: change.at,
+  };
+  followUp.judgements[judgementKey(change.periodId, change.delomradeId)] = judgement;
+  return judgement;
+}
+
+export function addPerformed(followUp: FollowUp, plan: Plan, entry: Performed): Performed {
+  openPeriod(followUp, entry.periodId);
+  if (entry.delomradeId !== null && !plan.catalogue.delomraden.some((d) => d.id === entry.delomradeId)) throw new RuleError('Delområdet finns inte längre.');
+  const text = cleanText(entry.text, 'Texten');
+  if (!text) throw new RuleError('Skriv vad som genomförts.');
+  const performed: Performed = { ...entry, text, kalla: cleanLine(entry.kalla, MAX_SOURCE_LENGTH, 'Förvaltningens namn') };
+  followUp.performed[performed.id] = performed;
+  return performed;
+}
+
+// Between periods
+
+/** How far along a state is: setbacks (Försenad, Avbruten) apart. */
+const STEP: Record<ProgressState, number> = { 'ej-paborjad': 0, pagar: 1, klar: 2, forsenad: -1, avbruten: -2 };
+
+export interface ProgressChange {
+  itemId: ItemId;
+  from: ProgressState | null;
+  to: ProgressState | null;
+}
+
+export interface PeriodComparison {
+  /** Became Klar. */
+  finished: ProgressChange[];
+  /** Moved on, not yet Klar (Ej påbörjad → Pågår, Försenad → Pågår). */
+  advanced: ProgressChange[];
+  /** Slipped: became Försenad or Avbruten, or is no longer Klar. */
+  slipped: ProgressChange[];
+  /** Said of in one period only. */
+  added: ProgressChange[];
+  removed: ProgressChange[];
+  unchanged: ItemId[];
+}
+
+/** What moved between two periods, item by item, for the items given (in their order). */
+export function comparePeriods(followUp: FollowUp, fromId: string, toId: string, itemIds: readonly ItemId[]): PeriodComparison {
+  const out: PeriodComparison = { finished: [], advanced: [], slipped: [], added: [], removed: [], unchanged: [] };
+  for (const itemId of itemIds) {
+    const from = progressOf(followUp, fromId, itemId)?.state ?? null;
+    const to = progressOf(followUp, toId, itemId)?.state ?? null;
+    const change = { itemId, from, to };
+    if (from === to) out.unchanged.push(itemId);
+    else if (to === null) out.removed.push(change);
+    else if (from === null) (to === 'klar' ? out.finished : to === 'forsenad' || to === 'avbruten' ? out.slipped : out.added).push(change);
+    else if (to === 'klar') out.finished.push(change);
+    else if (to === 'forsenad' || to === 'avbruten' || from === 'klar' || STEP[to] < STEP[from]) out.slipped.push(change);
+    else out.advanced.push(change);
+  }
+  return out;
+}

@@ -14,6 +14,7 @@ import { PlanBinding, type BindingChange } from '../ydoc/binding';
 import { ID_RESTORED_NOTE, loadRepair, repairLoaded } from '../ydoc/read';
 import { docFromPlan } from '../ydoc/replica';
 import { authorMap, bladeMap, commentMap, dotMap, itemMap, planMap, ringMap, votingMap } from '../ydoc/shape';
+import { followUpMaps } from '../ydoc/followUp';
 import { healOversized } from '../ydoc/heal';
 import { formatOf, isNewer, migrate, NEWER_MESSAGE } from '../ydoc/format';
 import { LOAD, LOCAL, MIGRATE, REPAIR, TAB } from '../ydoc/origins';
@@ -283,7 +284,7 @@ export class OpenPlan {
    * shown. `shown`: the plan on screen now (its records are kept where the document agrees).
    */
   private start(ydoc: Y.Doc, planId: string | null, shown: PlanDoc | null = null): Open {
-    const undo = new Y.UndoManager([planMap(ydoc), bladeMap(ydoc), ringMap(ydoc), itemMap(ydoc), commentMap(ydoc), dotMap(ydoc), votingMap(ydoc)], {
+    const undo = new Y.UndoManager([planMap(ydoc), bladeMap(ydoc), ringMap(ydoc), itemMap(ydoc), commentMap(ydoc), dotMap(ydoc), votingMap(ydoc), ...followUpMaps(ydoc)], {
       trackedOrigins: new Set([LOCAL]),
       // One stack item per step: the editor says when a step ends (stopCapturing).
       captureTimeout: Number.POSITIVE_INFINITY,

@@ -20,6 +20,8 @@ import { byKey } from './positions';
 import { commentsOf, entries, type Expected, idsOf, planRecord, readComment, readDoc, readItemEntry, type ReadDoc } from './read';
 import { bladeMap, commentMap, dotMap, isYMap, itemMap, planMap, ringMap, votingMap } from './shape';
 import { shareUnchanged } from './view';
+import { FOLLOW_UP_KINDS, followUpMap, type FollowUpKind, readFollowUp, readFollowUpChanges } from './followUp';
+import { emptyFollowUp, type FollowUp } from '../domain/followup';
 
 /** What one transaction (or the first reading) did to the view. */
 export interface BindingChange {
@@ -31,6 +33,8 @@ export interface BindingChange {
   items: ReadonlySet<string> | null;
   /** Prioritera's dots or their number changed. */
   voting: boolean;
+  /** Uppföljning's records changed (`PlanBinding.followUp` is a new object). */
+  followUp: boolean;
   /** From a reading of the whole plan: what was repaired or left out, items moved to Inspel, a partial reading. */
   read: Pick<ReadDoc, 'notes' | 'rehomed' | 'partial'> | null;
 }
@@ -54,6 +58,8 @@ type Shared = Y.AbstractType<any>;
 
 export class PlanBinding {
   private view: PlanDoc | null = null;
+  /** Uppföljning, record by record like the items (./followUp.ts). */
+  private follow: FollowUp = emptyFollowUp();
   /** Each placed item's container and key, and each container's items in order. */
   private slots = new Map<string, Slot>();
   private lists = new Map<string, Array<{ id: string; key: string }>>();
@@ -86,6 +92,11 @@ export class PlanBinding {
     return this.view;
   }
 
+  /** The plan's follow-up as its document holds it. */
+  get followUp(): FollowUp {
+    return this.follow;
+  }
+
   subscribe(listener: BindingListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -100,7 +111,7 @@ export class PlanBinding {
   reread(origin: unknown = null): void {
     const prev = this.view;
     const read = this.readWhole(prev);
-    this.emit({ prev, doc: this.view, origin, items: null, voting: true, read }, null);
+    this.emit({ prev, doc: this.view, origin, items: null, voting: true, followUp: true, read }, null);
   }
 
   private emit(change: BindingChange, transaction: Y.Transaction | null): void {
@@ -114,7 +125,9 @@ export class PlanBinding {
     if (read && !this.expected) this.expected = { id: read.doc.plan.id };
     this.unsound = !read || read.partial === true || read.notes.length > 0;
     this.index();
-    return read ? { notes: read.notes, rehomed: read.rehomed, ...(read.partial ? { partial: true } : {}) } : null;
+    const notes: string[] = [];
+    this.follow = readFollowUp(this.ydoc, notes);
+    return read ? { notes: [...read.notes, ...notes], rehomed: read.rehomed, ...(read.partial ? { partial: true } : {}) } : null;
   }
 
   /** The places and comment owners of every item, from the document. */
@@ -192,8 +205,12 @@ export class PlanBinding {
       voting: votingMap(this.ydoc),
       comments,
     };
+    const followUps = new Map<Shared, FollowUpKind>(FOLLOW_UP_KINDS.map((kind) => [followUpMap(this.ydoc, kind), kind]));
+    const followed = new Map<FollowUpKind, Set<string>>();
     for (const [type, keys] of tr.changed as Map<Shared, Set<string | null>>) {
-      if (type === items) {
+      const kind = followUps.get(type);
+      if (kind) followed.set(kind, new Set([...keys].filter((k): k is string => k !== null)));
+      else if (type === items) {
         for (const key of keys) if (key !== null) touched.add(key);
       } else if (type === roots.comments) {
         for (const key of keys) {
@@ -214,14 +231,17 @@ export class PlanBinding {
       else if (type === roots.dots || type === roots.voting) voting = true;
     }
     const prev = this.view;
+    const followedBefore = this.follow;
+    if (followed.size > 0) this.follow = readFollowUpChanges(this.ydoc, this.follow, followed);
     if (!whole && planFields) whole = !this.readPlanFields();
     if (!whole && touched.size > 0) whole = !this.readItems(touched);
     if (whole) {
       const read = this.readWhole(prev);
-      this.emit({ prev, doc: this.view, origin: tr.origin, items: null, voting, read }, tr);
+      this.emit({ prev, doc: this.view, origin: tr.origin, items: null, voting, followUp: true, read }, tr);
       return;
     }
-    if (this.view !== prev || voting) this.emit({ prev, doc: this.view, origin: tr.origin, items: touched, voting, read: null }, tr);
+    const followUp = this.follow !== followedBefore;
+    if (this.view !== prev || voting || followUp) this.emit({ prev, doc: this.view, origin: tr.origin, items: touched, voting, followUp, read: null }, tr);
   }
 
   /** The plan's own fields read again; false when they are not sound as they are. */

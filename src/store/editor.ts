@@ -6,6 +6,7 @@
 // at once.
 import type * as Y from 'yjs';
 import type { PlanDoc } from '../domain/types';
+import type { FollowUp } from '../domain/followup';
 import { pushSideStepIn, useEditor } from './editorState';
 import type { Step } from './history';
 import type { DocSource, OpenListener } from './openDoc';
@@ -53,6 +54,9 @@ function whenReady<T>(call: (engine: Engine) => T, meanwhile: T): T {
 export const commit = (label: string, recipe: (draft: PlanDoc) => void, mergeKey?: string): boolean => whenReady((e) => e.appEditor.commit(label, recipe, mergeKey), true);
 
 /** Undo / redo the last step; nothing to undo before the engine has opened the plan. */
+/** Change the open plan's follow-up as one undoable step (see `PlanEditor.commitFollowUp`). */
+export const commitFollowUp = (label: string, recipe: (draft: FollowUp, doc: PlanDoc) => void, mergeKey?: string): boolean =>
+  whenReady((e) => e.appEditor.commitFollowUp(label, recipe, mergeKey), true);
 export const undo = (): boolean => ready?.appEditor.undo() ?? false;
 export const redo = (): boolean => ready?.appEditor.redo() ?? false;
 

@@ -2,6 +2,7 @@
 import { create } from 'zustand';
 import { RuleError } from '../domain/rules';
 import type { PlanDoc } from '../domain/types';
+import { emptyFollowUp, type FollowUp } from '../domain/followup';
 import { emptyHistory, pushed, type History, type Step } from './history';
 
 export interface Notice {
@@ -13,6 +14,8 @@ export interface Notice {
 
 export interface EditorState {
   doc: PlanDoc | null;
+  /** The open plan's follow-up (Uppföljning), as its document holds it. */
+  followUp: FollowUp;
   history: History;
   notice: Notice | null;
   /** Why the open plan can only be read (a newer version of the app wrote it), or null. */
@@ -23,6 +26,7 @@ export interface EditorState {
 export const createEditorStore = () =>
   create<EditorState>(() => ({
     doc: null,
+    followUp: emptyFollowUp(),
     history: emptyHistory(),
     notice: null,
     readOnly: null,

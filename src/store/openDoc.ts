@@ -15,6 +15,7 @@ import { ID_RESTORED_NOTE, loadRepair, repairLoaded } from '../ydoc/read';
 import { docFromPlan } from '../ydoc/replica';
 import { authorMap, bladeMap, commentMap, dotMap, itemMap, planMap, ringMap, votingMap } from '../ydoc/shape';
 import { followUpMaps } from '../ydoc/followUp';
+import { emptyFollowUp } from '../domain/followup';
 import { healOversized } from '../ydoc/heal';
 import { formatOf, isNewer, migrate, NEWER_MESSAGE } from '../ydoc/format';
 import { LOAD, LOCAL, MIGRATE, REPAIR, TAB } from '../ydoc/origins';
@@ -186,7 +187,7 @@ export class OpenPlan {
       if (!doc) throw new Error('A plan shown before its document is made needs its reading');
       const current = { make: source, planId: doc.plan.id };
       this.pending = current;
-      this.store.setState({ doc, history: emptyHistory(), readOnly: null });
+      this.store.setState({ doc, followUp: emptyFollowUp(), history: emptyHistory(), readOnly: null });
       for (const listener of this.openListeners) listener(null, null);
       afterPaint(() => this.pending === current && this.made());
       return;
@@ -209,7 +210,7 @@ export class OpenPlan {
   loadDoc(doc: PlanDoc | null): void {
     if (!doc) {
       this.close();
-      this.store.setState({ doc: null, history: emptyHistory(), readOnly: null });
+      this.store.setState({ doc: null, followUp: emptyFollowUp(), history: emptyHistory(), readOnly: null });
       for (const listener of this.openListeners) listener(null, null);
       return;
     }
@@ -308,7 +309,7 @@ export class OpenPlan {
       off: () => {},
     };
     this.losses.forget();
-    this.store.setState({ readOnly: null });
+    this.store.setState({ readOnly: null, followUp: binding.followUp });
     // A document stamped newer (by a tab, a peer, or storage) makes this window read-only at once.
     const onFormat = () => {
       if (!current.newer && isNewer(planMap(ydoc).get('format'))) this.markNewer(current);
@@ -321,6 +322,8 @@ export class OpenPlan {
         current.read.rehomed.push(...change.read.rehomed);
         current.read.partial ||= !!change.read.partial;
       } else if (change.items === null) current.read.unreadable = true;
+      // The follow-up is shown as the document holds it, whoever changed it.
+      if (change.followUp) this.store.setState({ followUp: binding.followUp });
       // This window's own edits are shown by the editor as it makes them.
       if (change.origin === LOCAL) return;
       current.stale = true;

@@ -6,13 +6,16 @@
 // A `PlanEditor` is one window's editor of one open plan: its state (a store), its document, its
 // history. The app has one (`appEditor`, which the components reach through ./editor.ts once
 // this part of the app has loaded: see ./engine.ts); tests make several, as several windows.
+import { produce } from 'immer';
 import type * as Y from 'yjs';
+import type { FollowUp } from '../domain/followup';
 import { draftPlan, type PlanChange } from '../domain/draft';
 import { changedItemIds } from '../domain/itemChanges';
 import { RuleError } from '../domain/rules';
 import type { PlanDoc } from '../domain/types';
 import { LOCAL } from '../ydoc/origins';
 import { writeChange } from '../ydoc/write';
+import { writeFollowUp } from '../ydoc/followUp';
 import { rememberedAuthor } from './author';
 import { mineOf } from './clashes';
 import { updateItem } from '../domain/operations';
@@ -114,6 +117,32 @@ export class PlanEditor {
     if (!this.recordStep(open, label, undefined, () => write(ydoc))) return null;
     const step = this.store.getState().history.past.at(-1);
     return step && step !== before ? step : null;
+  }
+
+  /**
+   * Change the open plan's follow-up (Uppföljning) as one undoable step: the operations of
+   * `src/domain/followup.ts` run on a draft of it as its document holds it, and the records they
+   * changed are written into the document. False when nothing changed or a rule broke (its
+   * Swedish message is shown); `mergeKey` as for `commit` (typing a comment is one step).
+   */
+  commitFollowUp(label: string, recipe: (draft: FollowUp, doc: PlanDoc) => void, mergeKey?: string): boolean {
+    this.plan.settle();
+    const open = this.plan.openDocument();
+    const doc = open?.binding.doc;
+    if (!doc || !open) return false;
+    const before = open.binding.followUp;
+    let after: FollowUp;
+    try {
+      after = produce(before, (draft) => recipe(draft as FollowUp, doc));
+    } catch (error) {
+      if (error instanceof RuleError) {
+        notifyIn(this.store, 'error', error.message);
+        return false;
+      }
+      throw error;
+    }
+    if (after === before) return false;
+    return this.recordStep(open, label, mergeKey, () => writeFollowUp(open.ydoc, before, after));
   }
 
   /** Warn, never block: say when a change pushed an item beyond its delområde's limit. */

@@ -1,0 +1,62 @@
+// Uppföljning through the app's editor: one undoable step per change, written into the plan's
+// document and shown from it — this window's changes and those from elsewhere alike.
+import { beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { addPeriod, closePeriod, setProgress } from '../domain/followup';
+import { createExampleDoc } from '../domain/plan';
+import { followUpMap } from '../ydoc/followUp';
+import { commitFollowUp, currentYDoc, loadDoc, redo, undo, useEditor } from './editor';
+
+const AT = '2026-02-01T10:00:00.000Z';
+const state = () => useEditor.getState();
+
+beforeEach(() => {
+  loadDoc(createExampleDoc());
+  useEditor.setState({ notice: null });
+});
+
+describe('the follow-up in the editor', () => {
+  it('each change is one undoable step, shown from the document', () => {
+    const itemId = Object.values(state().doc!.items).find((i) => i.cell)!.id;
+    expect(commitFollowUp('Ny period', (f) => void addPeriod(f, '2025'))).toBe(true);
+    expect(commitFollowUp('Läge', (f, doc) => void setProgress(f, doc.items, { periodId: '2025', itemId, state: 'pagar', by: 'Anna', at: AT }))).toBe(true);
+    expect(state().followUp.progress[`2025|${itemId}`]!.state).toBe('pagar');
+    expect(state().history.past.map((s) => s.label).slice(-2)).toEqual(['Ny period', 'Läge']);
+    // Nothing changed: no step.
+    expect(commitFollowUp('Samma period', (f) => void addPeriod(f, '2025'))).toBe(false);
+    expect(undo()).toBe(true);
+    expect(state().followUp.progress).toEqual({});
+    expect(Object.keys(state().followUp.periods)).toEqual(['2025']);
+    expect(redo()).toBe(true);
+    expect(state().followUp.progress[`2025|${itemId}`]!.state).toBe('pagar');
+    // The plan's items are untouched by it.
+    expect(followUpMap(currentYDoc()!, 'progress').size).toBe(1);
+  });
+
+  it('a broken rule is said in Swedish and changes nothing', () => {
+    const itemId = Object.values(state().doc!.items).find((i) => i.cell)!.id;
+    commitFollowUp('Ny period', (f) => void addPeriod(f, '2025'));
+    commitFollowUp('Stäng', (f) => closePeriod(f, '2025', AT));
+    const before = state().followUp;
+    const steps = state().history.past.length;
+    expect(commitFollowUp('Läge', (f, doc) => void setProgress(f, doc.items, { periodId: '2025', itemId, state: 'klar', by: 'Anna', at: AT }))).toBe(false);
+    expect(state().notice?.text).toBe('Perioden 2025 är stängd. Öppna den igen för att ändra.');
+    expect(state().followUp).toBe(before);
+    expect(state().history.past.length).toBe(steps);
+  });
+
+  it('what a colleague says arrives and shows; a new plan starts with none', () => {
+    const ydoc = currentYDoc()!;
+    const itemId = Object.values(state().doc!.items).find((i) => i.cell)!.id;
+    const colleague = new Y.Doc();
+    Y.applyUpdate(colleague, Y.encodeStateAsUpdate(ydoc));
+    colleague.transact(() => {
+      followUpMap(colleague, 'periods').set('2026-T1', { closedAt: null });
+      followUpMap(colleague, 'progress').set(`2026-T1|${itemId}`, { state: 'forsenad', comment: 'Väntar på upphandling', by: 'Bo', at: AT, source: null });
+    });
+    Y.applyUpdate(ydoc, Y.encodeStateAsUpdate(colleague), 'room');
+    expect(state().followUp.progress[`2026-T1|${itemId}`]!.comment).toBe('Väntar på upphandling');
+    loadDoc(createExampleDoc());
+    expect(state().followUp.periods).toEqual({});
+  });
+});

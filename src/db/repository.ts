@@ -3,6 +3,7 @@
 // one now and then), with a row in `plans` for the plan list. Plans stored before (v11: a
 // plan row and item rows) become documents when first opened.
 import * as Y from 'yjs';
+import type { FollowUp } from '../domain/followup';
 import type { PlanDoc } from '../domain/types';
 import { isRecord, type RestoredDoc, restoreSound } from '../schema/records';
 import { ID_RESTORED_NOTE, loadRepair, readDoc } from '../ydoc/read';
@@ -227,8 +228,8 @@ export async function savePlan(ydoc: Y.Doc, doc: PlanDoc, now = new Date(), open
 }
 
 /** Store a plan given in its plain form (a new plan, a file, a copy) as a new document. */
-export async function saveDoc(doc: PlanDoc, now = new Date(), open = false): Promise<StoredPlan> {
-  const ydoc = docFromPlan(doc, LOAD);
+export async function saveDoc(doc: PlanDoc, now = new Date(), open = false, followUp: FollowUp | null = null): Promise<StoredPlan> {
+  const ydoc = docFromPlan(doc, LOAD, followUp);
   await savePlan(ydoc, doc, now, open);
   return { ydoc, doc };
 }

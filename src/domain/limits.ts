@@ -24,6 +24,8 @@ export const LIMITS = {
   description: 10_000,
   short: 500,
   items: 20_000,
+  /** Uppföljning records of one kind in a file (progress: items × periods). */
+  followUpRecords: 200_000,
   catalogue: 500,
   comments: 1000,
   sources: 1000,

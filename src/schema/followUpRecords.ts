@@ -120,3 +120,48 @@ export function restoreFollowUp(stored: { [K in FollowUpKind]?: Iterable<[string
   }
   return out;
 }
+
+/** The key a record of a file lies under, from its own fields; null when they do not name one. */
+function fileKey(kind: FollowUpKind, raw: Record<string, unknown>): string | null {
+  const str = (v: unknown) => (typeof v === 'string' ? v : null);
+  if (kind === 'progress') return str(raw.periodId) && str(raw.itemId) ? `${raw.periodId as string}|${raw.itemId as string}` : null;
+  if (kind === 'judgements') return str(raw.periodId) && str(raw.delomradeId) ? `${raw.periodId as string}|${raw.delomradeId as string}` : null;
+  return str(raw.id);
+}
+
+/**
+ * A plan file's follow-up (each record whole, per kind), restored record by record: what is not
+ * sound, or names an item, delområde or period the file does not have, is left out and named.
+ */
+export function followUpFromFile(
+  file: { [K in FollowUpKind]: ReadonlyArray<Record<string, unknown>> },
+  known: { items: ReadonlySet<string>; delomraden: ReadonlySet<string> },
+  warnings: string[],
+): FollowUp {
+  const stored: { [K in FollowUpKind]?: Array<[string, unknown]> } = {};
+  let unnamed = 0;
+  for (const kind of FOLLOW_UP_KINDS) {
+    stored[kind] = file[kind].flatMap((raw): Array<[string, unknown]> => {
+      const key = fileKey(kind, raw);
+      if (key === null) unnamed++;
+      return key === null ? [] : [[key, raw]];
+    });
+  }
+  const followUp = restoreFollowUp(stored, warnings);
+  let unknown = 0;
+  const drop = <K extends FollowUpKind>(kind: K, keep: (record: FollowUp[K][string]) => boolean) => {
+    const records = followUp[kind] as Record<string, FollowUp[K][string]>;
+    for (const [key, record] of Object.entries(records))
+      if (!keep(record)) {
+        delete records[key];
+        unknown++;
+      }
+  };
+  const period = (id: string) => id in followUp.periods;
+  drop('progress', (p) => known.items.has(p.itemId) && period(p.periodId));
+  drop('measurements', (m) => known.items.has(m.itemId));
+  drop('judgements', (j) => known.delomraden.has(j.delomradeId) && period(j.periodId));
+  drop('performed', (d) => period(d.periodId) && (d.delomradeId === null || known.delomraden.has(d.delomradeId)));
+  if (unnamed + unknown > 0) warnings.push(`Uppföljningen: ${unnamed + unknown === 1 ? 'en uppgift' : `${unnamed + unknown} uppgifter`} om aktiviteter, delområden eller perioder som inte finns i filen lämnades utanför.`);
+  return followUp;
+}

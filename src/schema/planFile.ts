@@ -104,6 +104,17 @@ export const itemSchema = z.object({
   rank: z.number().int().min(0),
 });
 
+/** Uppföljning's records of one kind: each restored on its own when read (./followUpRecords.ts). */
+const followUpRecords = z.array(z.record(z.string(), z.unknown())).max(LIMITS.followUpRecords);
+
+export const followUpSchema = z.object({
+  periods: followUpRecords,
+  progress: followUpRecords,
+  measurements: followUpRecords,
+  judgements: followUpRecords,
+  performed: followUpRecords,
+});
+
 export const planFileSchema = z.object({
   format: z.literal(FILE_FORMAT),
   version: z.literal(FILE_VERSION),
@@ -114,6 +125,8 @@ export const planFileSchema = z.object({
   plan: planSchema,
   /** Inspel first, then each blade's cells from the hub outwards, each in priority order. */
   items: z.array(itemSchema).max(LIMITS.items),
+  /** Uppföljning: periods, each item's progress per period, indicator values, judgements, what the offices did. */
+  followUp: followUpSchema,
 });
 
 export type PlanFile = z.infer<typeof planFileSchema>;

@@ -8,12 +8,14 @@ import { settleExtras } from '../domain/priorities';
 import type { Item, PlanDoc } from '../domain/types';
 import { fileTooLarge, MAX_FILE_BYTES } from '../domain/limits';
 import { migrateFile } from './migrations';
+import type { FollowUp } from '../domain/followup';
+import { followUpFromFile } from './followUpRecords';
 import { FILE_FORMAT, FILE_VERSION, LIMITS, planFileSchema } from './planFile';
 
 export { MAX_FILE_BYTES };
 
 /** `recipient`: who the file was sent to ("Skicka ut"), '' when it does not say. */
-export type ReadResult = { ok: true; doc: PlanDoc; warnings: string[]; recipient: string } | { ok: false; error: string };
+export type ReadResult = { ok: true; doc: PlanDoc; followUp: FollowUp; warnings: string[]; recipient: string } | { ok: false; error: string };
 
 const fail = (error: string): ReadResult => ({ ok: false, error });
 
@@ -192,5 +194,6 @@ export function readPlanFile(text: string): ReadResult {
   const doc = { plan: recipient ? { ...plan, recipient } : plan, items: byId };
   // "extra" follows from the limits and choices: what the file says is recomputed, not trusted.
   settleExtras(doc);
-  return { ok: true, doc, warnings, recipient };
+  const followUp = followUpFromFile(parsed.data.followUp, { items: seen, delomraden: areaIds }, warnings);
+  return { ok: true, doc, followUp, warnings, recipient };
 }

@@ -42,7 +42,7 @@ async function run(what: string, task: (doc: PlanDoc) => Promise<void> | void): 
   }
 }
 
-export const exportJson = () => run('JSON-filen', (doc) => downloadPlanJson(doc));
+export const exportJson = () => run('JSON-filen', (doc) => downloadPlanJson(doc, useEditor.getState().followUp));
 
 export const exportSvg = () =>
   run('bilden', async (doc) => downloadBlob(new Blob([(await fanPicture(doc)).svg], { type: 'image/svg+xml' }), safeFileName(doc.plan.name, 'svg')));
@@ -79,7 +79,7 @@ export function printPlan(): void {
 export const exportAction = {
   label: 'Exportera JSON',
   run: () => {
-    const doc = useEditor.getState().doc;
-    if (doc) downloadPlanJson(doc);
+    const { doc, followUp } = useEditor.getState();
+    if (doc) downloadPlanJson(doc, followUp);
   },
 };

@@ -1,10 +1,13 @@
 // Uppföljning through the app's editor: one undoable step per change, written into the plan's
 // document and shown from it — this window's changes and those from elsewhere alike.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { addPeriod, closePeriod, setProgress } from '../domain/followup';
 import { createExampleDoc } from '../domain/plan';
 import { followUpMap } from '../ydoc/followUp';
+import { planToJson } from '../export/json';
+import { readPlanFile } from '../schema/restore';
+import { importAsNewPlan } from './importer';
 import { commitFollowUp, currentYDoc, loadDoc, redo, undo, useEditor } from './editor';
 
 const AT = '2026-02-01T10:00:00.000Z';
@@ -58,5 +61,21 @@ describe('the follow-up in the editor', () => {
     expect(state().followUp.progress[`2026-T1|${itemId}`]!.comment).toBe('Väntar på upphandling');
     loadDoc(createExampleDoc());
     expect(state().followUp.periods).toEqual({});
+  });
+});
+
+describe('the follow-up in a plan file', () => {
+  it('goes with the plan into its JSON file and back, and opens with it as a new plan', async () => {
+    const itemId = Object.values(state().doc!.items).find((i) => i.cell)!.id;
+    commitFollowUp('Ny period', (f) => void addPeriod(f, 'T2 2026'));
+    commitFollowUp('Läge', (f, doc) => void setProgress(f, doc.items, { periodId: '2026-T2', itemId, state: 'forsenad', comment: 'Väntar', by: 'Anna', at: AT }));
+    const kept = state().followUp;
+    const read = readPlanFile(planToJson(state().doc!, new Date(AT), '', kept));
+    expect(read.ok).toBe(true);
+    if (!read.ok) return;
+    expect(read.followUp).toEqual(kept);
+    await importAsNewPlan({ fileName: 'plan.json', doc: read.doc, followUp: read.followUp, warnings: [], existing: null });
+    await vi.waitFor(() => expect(state().doc!.plan.name).toMatch(/^Importerad: /));
+    expect(state().followUp).toEqual(kept);
   });
 });

@@ -4,6 +4,7 @@
 import { duplicateDoc } from '../domain/plan';
 import { newId } from '../domain/ids';
 import type { PlanDoc } from '../domain/types';
+import type { FollowUp } from '../domain/followup';
 import * as repo from '../db/repository';
 import { fileTooLarge, LIMITS, MAX_FILE_BYTES, namedAfter, shortened } from '../domain/limits';
 import { notify, useEditor } from './editor';
@@ -15,6 +16,8 @@ import { isZip, unreadableKind } from '../files/kinds';
 export interface PendingImport {
   fileName: string;
   doc: PlanDoc;
+  /** The file's follow-up (Uppföljning), opened with the plan. */
+  followUp: FollowUp;
   warnings: string[];
   /** The stored plan with the same id, if any, and what replacing it would change. */
   existing: { name: string; added: number; removed: number; changed: number } | null;
@@ -39,7 +42,7 @@ export async function chooseImportFile(file: File): Promise<boolean> {
   }
   const existing = compare(await storedPlan(result.doc.plan.id), result.doc);
   const warnings = text.origin ? [text.origin, ...result.warnings] : result.warnings;
-  openDialog({ kind: 'import', pending: { fileName: file.name, doc: result.doc, warnings, existing } });
+  openDialog({ kind: 'import', pending: { fileName: file.name, doc: result.doc, followUp: result.followUp, warnings, existing } });
   return true;
 }
 
@@ -112,7 +115,7 @@ export async function importAsNewPlan(pending: PendingImport): Promise<PlanDoc> 
   const items: PlanDoc['items'] = {};
   for (const [id, item] of Object.entries(pending.doc.items)) items[id] = { ...item, planId };
   const doc: PlanDoc = { plan: { ...pending.doc.plan, id: planId, name: shortened(`Importerad: ${pending.doc.plan.name}`, LIMITS.name) }, items };
-  await openNewDoc(doc);
+  await openNewDoc(doc, pending.followUp);
   notify('info', `”${pending.fileName}” öppnades som en ny plan.`);
   return doc;
 }
@@ -125,6 +128,6 @@ export async function importReplacing(pending: PendingImport, now = new Date()):
     const stamp = now.toLocaleString('sv-SE', { dateStyle: 'short', timeStyle: 'short' });
     await repo.saveDoc(duplicateDoc(stored, namedAfter(stored.plan.name, ` (före import ${stamp})`), now));
   }
-  await openNewDoc(pending.doc);
+  await openNewDoc(pending.doc, pending.followUp);
   notify('info', `Planen ersattes med innehållet i ”${pending.fileName}”. Den tidigare versionen finns kvar som kopia under Planer.`);
 }

@@ -5,6 +5,7 @@ import { produce } from 'immer';
 import { createEmptyDoc, createExampleDoc, duplicateDoc } from '../domain/plan';
 import { settleExtras } from '../domain/priorities';
 import type { PlanDoc } from '../domain/types';
+import type { FollowUp } from '../domain/followup';
 import * as ops from '../domain/operations';
 import * as repo from '../db/repository';
 import { changeDoc } from '../ydoc/replica';
@@ -34,7 +35,7 @@ async function show({ ydoc, doc }: repo.OpenablePlan, remembered = false): Promi
 }
 
 /** A new plan's document, stored (`open`: as the plan to open next time). */
-const stored = (doc: PlanDoc, open = false) => repo.saveDoc(doc, new Date(), open);
+const stored = (doc: PlanDoc, open = false, followUp: FollowUp | null = null) => repo.saveDoc(doc, new Date(), open, followUp);
 
 /** Open the plan used last, or the first plan, or — on a first visit — the built-in example. */
 export async function bootstrap(): Promise<void> {
@@ -164,12 +165,13 @@ export async function deletePlan(planId: string): Promise<void> {
 }
 
 /** Store a whole plan (e.g. from a file) and open it. */
-export async function openNewDoc(given: PlanDoc): Promise<void> {
+/** Open a plan made elsewhere (a file, a version) as the plan shown, stored first; `followUp`: its follow-up, when it has one. */
+export async function openNewDoc(given: PlanDoc, followUp: FollowUp | null = null): Promise<void> {
   // The limits' italics follow from the plan: a plan made elsewhere is settled first (on a copy).
   const doc = produce(given, (draft) => settleExtras(given, draft));
   await flush();
   // One transaction stores the plan and remembers it as the one to open.
-  const plan = await stored(doc, true);
+  const plan = await stored(doc, true, followUp);
   rememberPlan(doc.plan.id, doc.plan.name, Object.keys(doc.items).length);
   await show(plan, true);
 }

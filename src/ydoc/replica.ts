@@ -4,13 +4,18 @@
 import { applied, draftPlan } from '../domain/draft';
 import * as Y from 'yjs';
 import type { PlanDoc } from '../domain/types';
+import { emptyFollowUp, type FollowUp } from '../domain/followup';
+import { writeFollowUp } from './followUp';
 import { readDoc } from './read';
 import { writeChange, writeChanges } from './write';
 
-/** A new document holding `doc`. */
-export function docFromPlan(doc: PlanDoc, origin: unknown = null): Y.Doc {
+/** A new document holding `doc` (and its follow-up, when it has one). */
+export function docFromPlan(doc: PlanDoc, origin: unknown = null, followUp: FollowUp | null = null): Y.Doc {
   const ydoc = new Y.Doc();
-  ydoc.transact(() => writeChanges(ydoc, null, doc), origin);
+  ydoc.transact(() => {
+    writeChanges(ydoc, null, doc);
+    if (followUp) writeFollowUp(ydoc, emptyFollowUp(), followUp);
+  }, origin);
   return ydoc;
 }
 

@@ -13,6 +13,8 @@
 //                   so two people writing an item's first comments at once both keep theirs
 //   dots    Y.Map   dot id   → { participant, itemId, at }   (Prioritera)
 //   voting  Y.Map   dots (per participant)
+//   periods, progress, measurements, judgements, performed
+//           Y.Map   Uppföljning's records, one entry each (./followUp.ts)
 //
 // Derived values (an item's rank and `extra`) are never stored: they follow from the rest.
 import * as Y from 'yjs';

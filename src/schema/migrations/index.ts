@@ -6,6 +6,7 @@ import { itemStatus } from './0001-item-status';
 import { itemComments } from './0002-item-comments';
 import { priorityLimits } from './0003-priority-limits';
 import { itemSources } from './0004-item-sources';
+import { followUp } from './0005-follow-up';
 
 export interface Migration {
   from: number;
@@ -13,7 +14,7 @@ export interface Migration {
   up: (file: Record<string, unknown>) => Record<string, unknown>;
 }
 
-export const MIGRATIONS: Migration[] = [itemStatus, itemComments, priorityLimits, itemSources];
+export const MIGRATIONS: Migration[] = [itemStatus, itemComments, priorityLimits, itemSources, followUp];
 
 export function migrateFile(file: Record<string, unknown>): { file: Record<string, unknown>; warnings: string[] } {
   const warnings: string[] = [];

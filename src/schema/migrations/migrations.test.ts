@@ -6,6 +6,7 @@ import { itemStatus } from './0001-item-status';
 import { itemComments } from './0002-item-comments';
 import { priorityLimits } from './0003-priority-limits';
 import { itemSources } from './0004-item-sources';
+import { followUp } from './0005-follow-up';
 
 const fixture = (name: string) => readFileSync(join(__dirname, '../../../tests/fixtures/files', name), 'utf8');
 
@@ -33,7 +34,7 @@ describe('0001-item-status (file version 1 → 2)', () => {
     expect(v2.ok).toBe(true);
     if (!v2.ok) return;
     expect(new Set(Object.values(v2.doc.items).map((i) => i.status))).toEqual(new Set(['forslag', 'godkand', 'andras', 'stryks']));
-    expect(v2.warnings).toEqual(['Filen uppdaterades från format 2 till 3.', 'Filen uppdaterades från format 3 till 4.', 'Filen uppdaterades från format 4 till 5.']);
+    expect(v2.warnings).toEqual(['Filen uppdaterades från format 2 till 3.', 'Filen uppdaterades från format 3 till 4.', 'Filen uppdaterades från format 4 till 5.', 'Filen uppdaterades från format 5 till 6.']);
   });
 });
 
@@ -52,7 +53,7 @@ describe('0002-item-comments (file version 2 → 3)', () => {
     const v3 = readPlanFile(fixture('v3-example.json'));
     expect(v3.ok).toBe(true);
     if (!v3.ok) return;
-    expect(v3.warnings).toEqual(['Filen uppdaterades från format 3 till 4.', 'Filen uppdaterades från format 4 till 5.']);
+    expect(v3.warnings).toEqual(['Filen uppdaterades från format 3 till 4.', 'Filen uppdaterades från format 4 till 5.', 'Filen uppdaterades från format 5 till 6.']);
     const commented = Object.values(v3.doc.items).filter((i) => i.comments.length > 0);
     expect(commented.length).toBeGreaterThan(0);
     expect(commented[0]!.comments[0]).toEqual({ id: expect.any(String), author: 'Anna Berg', at: '2026-04-23T09:15:00.000Z', text: 'Diskuteras på internatet: behöver ett tydligare mål.' });
@@ -89,7 +90,7 @@ describe('0003-priority-limits (file version 3 → 4)', () => {
     const v4 = readPlanFile(fixture('v4-example.json'));
     expect(v4.ok).toBe(true);
     if (!v4.ok) return;
-    expect(v4.warnings).toEqual(['Filen uppdaterades från format 4 till 5.']);
+    expect(v4.warnings).toEqual(['Filen uppdaterades från format 4 till 5.', 'Filen uppdaterades från format 5 till 6.']);
     expect(v4.doc.plan.catalogue.delomraden.find((d) => d.id === 'barnuppdraget')!.limit).toBe(2);
     expect(Object.values(v4.doc.items).filter((i) => i.extraChoice === 'prioritized').map((i) => i.text)).toEqual([
       'Välfungerande samarbete mellan VGR och kommuner',
@@ -111,12 +112,38 @@ describe('0004-item-sources (file version 4 → 5)', () => {
     const v5 = readPlanFile(fixture('v5-example.json'));
     expect(v5.ok).toBe(true);
     if (!v5.ok) return;
-    expect(v5.warnings).toEqual([]);
+    expect(v5.warnings).toEqual(['Filen uppdaterades från format 5 till 6.']);
     expect(v5.recipient).toBe('Koncernkontoret');
     const sourced = Object.values(v5.doc.items).filter((i) => i.sources.length > 0);
     expect(sourced.map((i) => [i.text, i.sources.map((s) => s.kalla)])).toEqual([
       ['Välfungerande samarbete mellan VGR och kommuner', ['NU-sjukvården', 'Skaraborgs Sjukhus']],
       ['Etablera gemensam målbild för rätt vårdnivå och hur detta ökar tillgängligheten', ['Primärvården']],
     ]);
+  });
+});
+
+describe('0005-follow-up (file version 5 → 6)', () => {
+  it('gives an older file an empty follow-up', () => {
+    const after = followUp.up({ items: [] });
+    expect(after.followUp).toEqual({ periods: [], progress: [], measurements: [], judgements: [], performed: [] });
+  });
+
+  it('reads the version-5 fixture with no follow-up and the version-6 fixture with its own', () => {
+    const v5 = readPlanFile(fixture('v5-example.json'));
+    expect(v5.ok && Object.values(v5.followUp).every((records) => Object.keys(records).length === 0)).toBe(true);
+    const v6 = readPlanFile(fixture('v6-example.json'));
+    expect(v6.ok).toBe(true);
+    if (!v6.ok) return;
+    expect(v6.warnings).toEqual([]);
+    expect(Object.keys(v6.followUp.periods)).toEqual(['2025', '2026-T1']);
+    expect(v6.followUp.periods['2025']!.closedAt).toBe('2026-02-15T09:00:00.000Z');
+    const progress = Object.values(v6.followUp.progress).map((p) => [p.periodId, v6.doc.items[p.itemId]!.text, p.state]);
+    expect(progress).toEqual([
+      ['2025', 'Välfungerande samarbete mellan VGR och kommuner', 'klar'],
+      ['2026-T1', 'Välfungerande samarbete mellan VGR och kommuner', 'pagar'],
+    ]);
+    expect(Object.values(v6.followUp.measurements).map((m) => [m.date, m.value, m.source])).toEqual([['2025-12-31', 62.5, 'Vården i siffror']]);
+    expect(Object.values(v6.followUp.judgements).map((j) => j.judgement)).toEqual(['ratt-riktning']);
+    expect(Object.values(v6.followUp.performed).map((d) => d.kalla)).toEqual(['NU-sjukvården']);
   });
 });

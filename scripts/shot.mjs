@@ -2,6 +2,7 @@
 // Screenshots the built app (a running preview). `steps` is a comma-separated list of what to
 // do first: "unfold:<blade name>", "present", "table", "key:<key>", "hide-inspel", "show-inspel",
 // "inspel:<text>" (adds one to Inspel), "panel:<name>" (Måluppfyllnad, Delområden…), "filter",
+// "followup[:period]" (Uppföljning with a period and five items' progress said),
 // "newer" (a tab of a newer format says so: the plan turns read-only; needs ?automation in the url).
 import { chromium } from 'playwright-core';
 import { mkdtempSync } from 'node:fs';
@@ -36,6 +37,18 @@ for (const step of steps.split(',').filter(Boolean)) {
     await page.waitForSelector('.readonly-banner');
   }
   else if (verb === 'table') await page.getByRole('group', { name: 'Vy' }).getByRole('button', { name: 'Tabell', exact: true }).click();
+  else if (verb === 'followup') {
+    // Uppföljning with a period and a few items' progress said (arg: the period, "2025" by default).
+    await page.getByRole('group', { name: 'Vy' }).getByRole('button', { name: 'Uppföljning', exact: true }).click();
+    await page.getByLabel('Ditt namn').fill('Anna Berg');
+    await page.getByLabel('Ditt namn').blur();
+    await page.getByLabel('Ny period').fill(arg || '2025');
+    await page.getByRole('button', { name: 'Lägg till period' }).click();
+    const selects = page.getByRole('combobox', { name: /^Läge för / });
+    await selects.first().waitFor();
+    const words = ['Klar', 'Pågår', 'Försenad', 'Ej påbörjad', 'Avbruten'];
+    for (let i = 0; i < 5; i++) await selects.nth(i).selectOption({ label: words[i] });
+  }
   else if (verb === 'hide-inspel') await page.getByRole('button', { name: 'Dölj inspel' }).click();
   else if (verb === 'show-inspel') await page.getByRole('button', { name: /^Visa inspel/ }).click();
   else if (verb === 'inspel') {

@@ -21,6 +21,7 @@ const PlanList = lazy(() => import('./PlanList').then((m) => ({ default: m.PlanL
 const PlanSettings = lazy(() => import('./PlanSettings').then((m) => ({ default: m.PlanSettings })));
 // So are the views and panels beside the fan: the first paint needs none of them.
 const TableView = lazy(() => import('./TableView').then((m) => ({ default: m.TableView })));
+const FollowUpView = lazy(() => import('./FollowUpView').then((m) => ({ default: m.FollowUpView })));
 const FilterBar = lazy(() => import('./FilterBar').then((m) => ({ default: m.FilterBar })));
 const CoveragePanel = lazy(() => import('./CoveragePanel').then((m) => ({ default: m.CoveragePanel })));
 const PrioritiesPanel = lazy(() => import('./PrioritiesPanel').then((m) => ({ default: m.PrioritiesPanel })));
@@ -75,6 +76,12 @@ function Fan() {
   // edited in Tabell.
   const phone = useMediaQuery(PHONE);
   if (!doc) return null;
+  if (view === 'followup')
+    return (
+      <Suspense fallback={<p className="help">Öppnar uppföljningen…</p>}>
+        <FollowUpView doc={doc} />
+      </Suspense>
+    );
   return view === 'table' ? (
     <Suspense fallback={<p className="help">Öppnar tabellen…</p>}>
       <TableView doc={doc} />
@@ -99,7 +106,7 @@ function PlanView() {
   const dialogOpen = useUi((s) => s.dialog !== null);
   const showInspel = useUi((s) => s.inspelHidden && s.sidePanel === 'inspel');
   return (
-    <section className="fan-panel" aria-label={view === 'table' ? 'Tabell' : 'Solfjädern'}>
+    <section className="fan-panel" aria-label={view === 'table' ? 'Tabell' : view === 'followup' ? 'Uppföljning' : 'Solfjädern'}>
       {view === 'fan' && <DiffBanner />}
       <Filters />
       {view === 'fan' ? (

@@ -104,6 +104,9 @@ export function Header() {
         <button type="button" aria-pressed={view === 'table'} onClick={() => showView('table')}>
           Tabell
         </button>
+        <button type="button" aria-pressed={view === 'followup'} onClick={() => showView('followup')}>
+          Uppföljning
+        </button>
         {view === 'table' && (
           <select
             aria-label="Gruppera tabellen"

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 // Uppföljning through the app's editor: one undoable step per change, written into the plan's
 // document and shown from it — this window's changes and those from elsewhere alike.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -8,6 +9,9 @@ import { followUpMap } from '../ydoc/followUp';
 import { planToJson } from '../export/json';
 import { readPlanFile } from '../schema/restore';
 import { importAsNewPlan } from './importer';
+import { rememberAuthor } from './author';
+import { addFollowUpPeriod, setItemProgress, setProgressComment } from './followUpActions';
+import { useUi } from './ui';
 import { commitFollowUp, currentYDoc, loadDoc, redo, undo, useEditor } from './editor';
 
 const AT = '2026-02-01T10:00:00.000Z';
@@ -77,5 +81,27 @@ describe('the follow-up in a plan file', () => {
     await importAsNewPlan({ fileName: 'plan.json', doc: read.doc, followUp: read.followUp, warnings: [], existing: null });
     await vi.waitFor(() => expect(state().doc!.plan.name).toMatch(/^Importerad: /));
     expect(state().followUp).toEqual(kept);
+  });
+});
+
+describe('Uppföljning’s actions', () => {
+  it('say who and when; a comment needs a state first and its typing is one step', () => {
+    rememberAuthor('Anna Berg');
+    const itemId = Object.values(state().doc!.items).find((i) => i.cell)!.id;
+    expect(addFollowUpPeriod('t1 2026')).toBe(true);
+    expect(useUi.getState().followUpPeriod).toBe('2026-T1');
+    expect(addFollowUpPeriod('hösten')).toBe(false);
+    expect(state().notice?.text).toBe('Skriv perioden som ett år (2025) eller ett tertial (T2 2026).');
+    expect(setProgressComment('2026-T1', itemId, 'Först')).toBe(false);
+    expect(state().notice?.text).toBe('Välj först aktivitetens läge.');
+    expect(setItemProgress('2026-T1', itemId, 'pagar')).toBe(true);
+    const steps = state().history.past.length;
+    setProgressComment('2026-T1', itemId, 'Upphandling');
+    setProgressComment('2026-T1', itemId, 'Upphandling pågår');
+    expect(state().history.past.length).toBe(steps + 1);
+    const said = state().followUp.progress[`2026-T1|${itemId}`]!;
+    expect([said.state, said.comment, said.by]).toEqual(['pagar', 'Upphandling pågår', 'Anna Berg']);
+    expect(setItemProgress('2026-T1', itemId, null)).toBe(true);
+    expect(state().followUp.progress).toEqual({});
   });
 });

@@ -37,7 +37,9 @@ export interface UiState {
   /** What the panel beside the fan shows. */
   sidePanel: 'inspel' | 'coverage' | 'priorities' | 'voting' | 'collect';
   /** The editor's view of the plan. */
-  view: 'fan' | 'table';
+  view: 'fan' | 'table' | 'followup';
+  /** Uppföljning: the period followed up (null: the latest). */
+  followUpPeriod: string | null;
   /** Rows of the table view. */
   tableGrouping: 'fokusomrade' | 'delomrade';
   /** The item last focused in either view: a view switch keeps it. */
@@ -69,6 +71,7 @@ export const useUi = create<UiState>(() => ({
   exampleIntro: false,
   sidePanel: 'inspel',
   view: 'fan',
+  followUpPeriod: null,
   tableGrouping: 'fokusomrade',
   selectedItemId: null,
   viewingVersion: null,

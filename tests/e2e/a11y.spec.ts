@@ -245,3 +245,20 @@ test('Samla in asking where a file’s proposals are (“Var står förslagen?�
   await expect(panel.getByRole('region', { name: 'Var står förslagen?' })).toBeVisible();
   expect(await audit(page)).toEqual([]);
 });
+
+test('Uppföljning: the view with a period, progress said and a closed period passes axe (WCAG 2.1 AA)', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('group', { name: 'Vy' }).getByRole('button', { name: 'Uppföljning', exact: true }).click();
+  expect(await audit(page)).toEqual([]);
+  await page.getByLabel('Ditt namn').fill('Anna Berg');
+  await page.getByLabel('Ny period').fill('2025');
+  await page.getByRole('button', { name: 'Lägg till period' }).click();
+  const states = page.getByRole('combobox', { name: /^Läge för / });
+  await states.first().selectOption({ label: 'Pågår' });
+  await states.nth(1).selectOption({ label: 'Försenad' });
+  await expect(page.getByRole('textbox', { name: /^Kommentar till läget för / })).toHaveCount(2);
+  expect(await audit(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Stäng perioden' }).click();
+  await expect(states.first()).toBeDisabled();
+  expect(await audit(page)).toEqual([]);
+});

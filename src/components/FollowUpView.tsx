@@ -1,0 +1,174 @@
+// "Uppföljning": the plan followed up, one period at a time. Per fokusområde and ring, each
+// item's progress in the words of the yearly report (Ej påbörjad, Pågår, Klar, Försenad,
+// Avbruten) with a comment, who said it and when; items of a ring whose year has passed and that
+// are not Klar stand out (in words, not colour alone). A closed period is read only.
+import { useId, useState } from 'react';
+import { itemsIn } from '../domain/containers';
+import { overdue, type Period, periodLabel, periodsInOrder, PROGRESS_STATES, PROGRESS_WORD, progressOf, type FollowUp, type ProgressState } from '../domain/followup';
+import { MAX_AUTHOR_LENGTH, type Item, type PlanDoc } from '../domain/types';
+import { rememberAuthor, rememberedAuthor } from '../store/author';
+import { useEditor } from '../store/editor';
+import { addFollowUpPeriod, closeFollowUpPeriod, reopenFollowUpPeriod, setItemProgress, setProgressComment } from '../store/followUpActions';
+import { useUi } from '../store/ui';
+
+const when = (iso: string) => {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? '' : date.toLocaleDateString('sv-SE', { dateStyle: 'medium' });
+};
+
+function PeriodBar({ periods, period }: { periods: Period[]; period: Period | null }) {
+  const [text, setText] = useState('');
+  const [name, setName] = useState(rememberedAuthor);
+  const ids = useId();
+  return (
+    <div className="followup-bar">
+      {periods.length > 0 && (
+        <span className="followup-field">
+          <label htmlFor={`${ids}-choose`}>Period</label>
+          <select id={`${ids}-choose`} value={period?.id ?? ''} onChange={(e) => useUi.setState({ followUpPeriod: e.target.value })}>
+            {periods.map((p) => (
+              <option key={p.id} value={p.id}>
+                {periodLabel(p)}
+                {p.closedAt ? ' (stängd)' : ''}
+              </option>
+            ))}
+          </select>
+        </span>
+      )}
+      <form
+        className="followup-add"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (addFollowUpPeriod(text)) setText('');
+        }}
+      >
+        <label htmlFor={`${ids}-period`}>Ny period</label>
+        <input id={`${ids}-period`} value={text} placeholder="2025 eller T2 2026" aria-describedby={`${ids}-period-help`} onChange={(e) => setText(e.target.value)} />
+        <span id={`${ids}-period-help`} className="sr-only">
+          Ett år, till exempel 2025, eller ett tertial, till exempel T2 2026.
+        </span>
+        <button type="submit">Lägg till period</button>
+      </form>
+      {period &&
+        (period.closedAt ? (
+          <>
+            <span className="followup-closed">Stängd {when(period.closedAt)}</span>
+            <button type="button" onClick={() => reopenFollowUpPeriod(period.id)}>
+              Öppna perioden igen
+            </button>
+          </>
+        ) : (
+          <button type="button" onClick={() => closeFollowUpPeriod(period.id)}>
+            Stäng perioden
+          </button>
+        ))}
+      <span className="followup-field">
+        <label htmlFor={`${ids}-name`}>Ditt namn</label>
+        <input id={`${ids}-name`} value={name} maxLength={MAX_AUTHOR_LENGTH} autoComplete="name" onChange={(e) => setName(e.target.value)} onBlur={() => rememberAuthor(name)} />
+      </span>
+    </div>
+  );
+}
+
+function CommentField({ period, item, comment, disabled }: { period: Period; item: Item; comment: string; disabled: boolean }) {
+  const [text, setText] = useState(comment);
+  const [was, setWas] = useState(comment);
+  // What arrives from elsewhere (undo, a colleague) shows unless it is being written here.
+  if (comment !== was) {
+    setWas(comment);
+    setText(comment);
+  }
+  return (
+    <textarea
+      rows={1}
+      value={text}
+      disabled={disabled}
+      aria-label={`Kommentar till läget för ${item.text}`}
+      onChange={(e) => setText(e.target.value)}
+      onBlur={() => text.trim() !== comment && setProgressComment(period.id, item.id, text)}
+    />
+  );
+}
+
+function ProgressRow({ doc, followUp, period, item, index }: { doc: PlanDoc; followUp: FollowUp; period: Period; item: Item; index: number }) {
+  const said = progressOf(followUp, period.id, item.id);
+  const late = overdue(doc.plan, followUp, period, item);
+  const closed = !!period.closedAt;
+  return (
+    <tr className={late ? 'is-overdue' : undefined} data-item={item.id}>
+      <td>
+        {index + 1}. {item.text}
+        {late && <span className="followup-late">Ringens år har passerat – inte klar</span>}
+      </td>
+      <td>
+        <select
+          aria-label={`Läge för ${item.text}`}
+          value={said?.state ?? ''}
+          disabled={closed}
+          className={said ? `progress-${said.state}` : undefined}
+          onChange={(e) => setItemProgress(period.id, item.id, (e.target.value || null) as ProgressState | null)}
+        >
+          <option value="">Inte angivet</option>
+          {PROGRESS_STATES.map((state) => (
+            <option key={state} value={state}>
+              {PROGRESS_WORD[state]}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td>{said ? <CommentField period={period} item={item} comment={said.comment} disabled={closed} /> : <span className="help">Välj läget först</span>}</td>
+      <td className="followup-who">{said ? `${said.source ? said.source.kalla : said.by}, ${when(said.at)}` : ''}</td>
+    </tr>
+  );
+}
+
+export function FollowUpView({ doc }: { doc: PlanDoc }) {
+  const followUp = useEditor((s) => s.followUp);
+  const chosen = useUi((s) => s.followUpPeriod);
+  const periods = periodsInOrder(followUp);
+  const period = (chosen ? followUp.periods[chosen] : undefined) ?? periods.at(-1) ?? null;
+  return (
+    <div className="followup-view">
+      <PeriodBar periods={periods} period={period} />
+      {!period ? (
+        <p className="help followup-empty">Lägg till en period att följa upp – ett år (2025) eller ett tertial (T2 2026). Sedan anger du varje aktivitets läge.</p>
+      ) : (
+        doc.plan.blades.map((blade) => (
+          <section key={blade.id} className="followup-blade" aria-label={blade.name}>
+            <h2>{blade.name}</h2>
+            {doc.plan.rings.map((ring) => {
+              const items = itemsIn(doc, { bladeId: blade.id, ringId: ring.id }).filter((i) => i.status !== 'stryks');
+              if (items.length === 0) return null;
+              return (
+                <table key={ring.id} className="plan-table followup-table">
+                  <caption>
+                    {blade.name}, {ring.label}
+                  </caption>
+                  <colgroup>
+                    <col className="followup-col-item" />
+                    <col className="followup-col-state" />
+                    <col />
+                    <col className="followup-col-who" />
+                  </colgroup>
+                  <thead>
+                    <tr>
+                      <th scope="col">Aktivitet</th>
+                      <th scope="col">Läge {periodLabel(period)}</th>
+                      <th scope="col">Kommentar</th>
+                      <th scope="col">Sagt av</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {items.map((item, index) => (
+                      <ProgressRow key={item.id} doc={doc} followUp={followUp} period={period} item={item} index={index} />
+                    ))}
+                  </tbody>
+                </table>
+              );
+            })}
+          </section>
+        ))
+      )}
+    </div>
+  );
+}

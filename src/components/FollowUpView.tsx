@@ -4,7 +4,7 @@
 // are not Klar stand out (in words, not colour alone). A closed period is read only.
 import { useId, useState } from 'react';
 import { itemsIn } from '../domain/containers';
-import { overdue, type Period, periodLabel, periodsInOrder, PROGRESS_STATES, PROGRESS_WORD, progressOf, type FollowUp, type ProgressState } from '../domain/followup';
+import { comparePeriods, overdue, type Period, periodLabel, periodOrder, periodsInOrder, PROGRESS_STATES, PROGRESS_WORD, progressOf, type FollowUp, type ProgressChange, type ProgressState } from '../domain/followup';
 import { MAX_AUTHOR_LENGTH, type Item, type PlanDoc } from '../domain/types';
 import { rememberAuthor, rememberedAuthor } from '../store/author';
 import { useEditor } from '../store/editor';
@@ -122,6 +122,61 @@ function ProgressRow({ doc, followUp, period, item, index }: { doc: PlanDoc; fol
   );
 }
 
+const stateWord = (state: ProgressState | null) => (state ? PROGRESS_WORD[state] : 'inte angivet');
+
+/** What moved between an earlier period and the one shown, like Versioner compares versions. */
+function Comparison({ doc, followUp, periods, period }: { doc: PlanDoc; followUp: FollowUp; periods: Period[]; period: Period }) {
+  const earlier = periods.filter((p) => periodOrder(p, period) < 0);
+  const [fromId, setFromId] = useState('');
+  const id = useId();
+  if (earlier.length === 0) return null;
+  const from = earlier.find((p) => p.id === fromId) ?? earlier.at(-1)!;
+  // Placed items in the fan's order: fokusområde by fokusområde, ring by ring.
+  const ids = doc.plan.blades.flatMap((b) => doc.plan.rings.flatMap((r) => itemsIn(doc, { bladeId: b.id, ringId: r.id }).map((i) => i.id)));
+  const compared = comparePeriods(followUp, from.id, period.id, ids);
+  const groups: Array<[string, ProgressChange[]]> = [
+    ['Blev klara', compared.finished],
+    ['Kom vidare', compared.advanced],
+    ['Halkade efter', compared.slipped],
+    [`Nytt läge ${periodLabel(period)}`, compared.added],
+    [`Inget läge ${periodLabel(period)}`, compared.removed],
+  ];
+  return (
+    <section className="followup-compare" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>
+        Jämfört med{' '}
+        <select aria-label="Jämför med perioden" value={from.id} onChange={(e) => setFromId(e.target.value)}>
+          {earlier.map((p) => (
+            <option key={p.id} value={p.id}>
+              {periodLabel(p)}
+            </option>
+          ))}
+        </select>
+      </h2>
+      {groups.every(([, list]) => list.length === 0) ? (
+        <p className="help">Inget läge har ändrats sedan {periodLabel(from)}.</p>
+      ) : (
+        groups.map(([title, list]) =>
+          list.length === 0 ? null : (
+            <div key={title}>
+              <h3>
+                {title} ({list.length})
+              </h3>
+              <ul aria-label={title}>
+                {list.map((change) => (
+                  <li key={change.itemId}>
+                    {doc.items[change.itemId]!.text}: {stateWord(change.from)} → {stateWord(change.to)}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ),
+        )
+      )}
+    </section>
+  );
+}
+
 export function FollowUpView({ doc }: { doc: PlanDoc }) {
   const followUp = useEditor((s) => s.followUp);
   const chosen = useUi((s) => s.followUpPeriod);
@@ -133,41 +188,44 @@ export function FollowUpView({ doc }: { doc: PlanDoc }) {
       {!period ? (
         <p className="help followup-empty">Lägg till en period att följa upp – ett år (2025) eller ett tertial (T2 2026). Sedan anger du varje aktivitets läge.</p>
       ) : (
-        doc.plan.blades.map((blade) => (
-          <section key={blade.id} className="followup-blade" aria-label={blade.name}>
-            <h2>{blade.name}</h2>
-            {doc.plan.rings.map((ring) => {
-              const items = itemsIn(doc, { bladeId: blade.id, ringId: ring.id }).filter((i) => i.status !== 'stryks');
-              if (items.length === 0) return null;
-              return (
-                <table key={ring.id} className="plan-table followup-table">
-                  <caption>
-                    {blade.name}, {ring.label}
-                  </caption>
-                  <colgroup>
-                    <col className="followup-col-item" />
-                    <col className="followup-col-state" />
-                    <col />
-                    <col className="followup-col-who" />
-                  </colgroup>
-                  <thead>
-                    <tr>
-                      <th scope="col">Aktivitet</th>
-                      <th scope="col">Läge {periodLabel(period)}</th>
-                      <th scope="col">Kommentar</th>
-                      <th scope="col">Sagt av</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {items.map((item, index) => (
-                      <ProgressRow key={item.id} doc={doc} followUp={followUp} period={period} item={item} index={index} />
-                    ))}
-                  </tbody>
-                </table>
-              );
-            })}
-          </section>
-        ))
+        <>
+          <Comparison doc={doc} followUp={followUp} periods={periods} period={period} />
+          {doc.plan.blades.map((blade) => (
+            <section key={blade.id} className="followup-blade" aria-label={blade.name}>
+              <h2>{blade.name}</h2>
+              {doc.plan.rings.map((ring) => {
+                const items = itemsIn(doc, { bladeId: blade.id, ringId: ring.id }).filter((i) => i.status !== 'stryks');
+                if (items.length === 0) return null;
+                return (
+                  <table key={ring.id} className="plan-table followup-table">
+                    <caption>
+                      {blade.name}, {ring.label}
+                    </caption>
+                    <colgroup>
+                      <col className="followup-col-item" />
+                      <col className="followup-col-state" />
+                      <col />
+                      <col className="followup-col-who" />
+                    </colgroup>
+                    <thead>
+                      <tr>
+                        <th scope="col">Aktivitet</th>
+                        <th scope="col">Läge {periodLabel(period)}</th>
+                        <th scope="col">Kommentar</th>
+                        <th scope="col">Sagt av</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {items.map((item, index) => (
+                        <ProgressRow key={item.id} doc={doc} followUp={followUp} period={period} item={item} index={index} />
+                      ))}
+                    </tbody>
+                  </table>
+                );
+              })}
+            </section>
+          ))}
+        </>
       )}
     </div>
   );

@@ -69,6 +69,16 @@ test('Uppföljning: progress per item and period, kept, undoable; a closed perio
   await page.getByRole('button', { name: 'Lägg till period' }).click();
   await expect(page.getByLabel('Period', { exact: true })).toHaveValue('2026-T1');
   await expect(state).toHaveValue('');
+  // Compared with 2025: what became Klar, what moved on, what slipped.
+  const late = table.getByRole('combobox', { name: `Läge för ${LATE}` });
+  await late.selectOption({ label: 'Klar' });
+  await state.selectOption({ label: 'Försenad' });
+  const compared = page.getByRole('region', { name: /^Jämfört med/ });
+  await expect(compared.getByRole('combobox', { name: 'Jämför med perioden' })).toHaveValue('2025');
+  await expect(compared.getByRole('list', { name: 'Blev klara' })).toHaveText([`${LATE}: inte angivet → Klar`]);
+  await expect(compared.getByRole('list', { name: 'Halkade efter' })).toHaveText([`${ITEM}: Klar → Försenad`]);
   await page.getByLabel('Period', { exact: true }).selectOption({ label: '2025' });
   await expect(state).toHaveValue('klar');
+  // The earliest period has nothing to compare with.
+  await expect(page.getByRole('region', { name: /^Jämfört med/ })).toHaveCount(0);
 });

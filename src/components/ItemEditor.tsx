@@ -7,6 +7,7 @@ import { LIMITS, MAX_TEXT_LENGTH } from '../domain/limits';
 import { placesText } from '../domain/priorities';
 import { ItemComments } from './ItemComments';
 import { ItemSources } from './ItemSources';
+import { ItemProgress } from './ItemProgress';
 import { ANSVARSNIVAER, STATUS_LABEL, STATUSES, type Ansvarsniva, type ExtraChoice, type Item, type PlanDoc, type Status } from '../domain/types';
 import { deleteItem, updateItem } from '../store/actions';
 import { notify, undo, useEditor } from '../store/editor';
@@ -208,6 +209,8 @@ export function ItemEditor({ doc, item, onClose }: { doc: PlanDoc; item: Item; o
         <ItemSources item={item} />
 
         <ItemComments item={item} />
+
+        <ItemProgress doc={doc} item={item} />
 
         <div className="row actions">
           <button type="submit" className="primary">

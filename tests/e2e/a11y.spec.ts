@@ -261,4 +261,10 @@ test('Uppföljning: the view with a period, progress said and a closed period pa
   await page.getByRole('button', { name: 'Stäng perioden' }).click();
   await expect(states.first()).toBeDisabled();
   expect(await audit(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Öppna perioden igen' }).click();
+  // The item's dialog with its progress.
+  await page.getByRole('group', { name: 'Vy' }).getByRole('button', { name: 'Solfjäder', exact: true }).click();
+  await page.getByRole('list', { name: 'Nära invånaren, Viktiga milstolpar 2025', exact: true }).getByRole('button').first().press('Enter');
+  await expect(page.getByRole('dialog', { name: 'Aktivitet' }).getByRole('group', { name: 'Uppföljning 2025' })).toBeVisible();
+  expect(await audit(page)).toEqual([]);
 });

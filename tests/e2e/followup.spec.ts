@@ -1,7 +1,7 @@
 // Uppföljning: a period added, items' progress said with a comment, kept across a reload and
 // undoable; a closed period is read only until it is opened again; bad input gets its message.
 import { expect, test, type Page } from '@playwright/test';
-import { openApp, waitSaved } from './helpers';
+import { cellList, openApp, waitSaved } from './helpers';
 
 const ITEM = 'Välfungerande samarbete mellan VGR och kommuner';
 const LATE = 'Etablera gemensam målbild för rätt vårdnivå och hur detta ökar tillgängligheten';
@@ -81,4 +81,32 @@ test('Uppföljning: progress per item and period, kept, undoable; a closed perio
   await expect(state).toHaveValue('klar');
   // The earliest period has nothing to compare with.
   await expect(page.getByRole('region', { name: /^Jämfört med/ })).toHaveCount(0);
+});
+
+test('Uppföljning in the item’s dialog: the progress of the period followed up, saved at once', async ({ page }) => {
+  await openApp(page);
+  const cell = cellList(page, 'Nära invånaren', 'Viktiga milstolpar 2025');
+  // No period yet: the dialog says nothing of follow-up.
+  await cell.getByRole('button').first().press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Aktivitet' });
+  await expect(dialog.getByRole('group', { name: /^Uppföljning/ })).toHaveCount(0);
+  await dialog.getByRole('button', { name: 'Avbryt' }).click();
+
+  await openFollowUp(page);
+  await page.getByLabel('Ditt namn').fill('Anna Berg');
+  await page.getByLabel('Ny period').fill('2025');
+  await page.getByRole('button', { name: 'Lägg till period' }).click();
+  await expect(page.getByLabel('Period', { exact: true })).toHaveValue('2025');
+  await page.getByRole('group', { name: 'Vy' }).getByRole('button', { name: 'Solfjäder', exact: true }).click();
+  await cellList(page, 'Nära invånaren', 'Viktiga milstolpar 2025').getByRole('button').nth(1).press('Enter');
+  const progress = dialog.getByRole('group', { name: 'Uppföljning 2025' });
+  await expect(progress).toContainText('Ringens år har passerat – inte klar');
+  await progress.getByRole('radio', { name: 'Försenad' }).check();
+  await progress.getByLabel('Kommentar till läget').fill('Väntar på upphandling');
+  await progress.getByLabel('Kommentar till läget').blur();
+  await dialog.getByRole('button', { name: 'Avbryt' }).click();
+  await openFollowUp(page);
+  const table = page.getByRole('table', { name: 'Nära invånaren, Viktiga milstolpar 2025' });
+  await expect(table.getByRole('combobox', { name: `Läge för ${LATE}` })).toHaveValue('forsenad');
+  await expect(table.getByRole('textbox', { name: `Kommentar till läget för ${LATE}` })).toHaveValue('Väntar på upphandling');
 });

@@ -101,3 +101,14 @@ function closestCell(el: Element): Element | null {
   for (let at = el.parentElement; at; at = at.parentElement) if (at.namespaceURI === W && at.localName === 'tc') return at;
   return null;
 }
+
+/** The text of every paragraph of the document, in order (tracked deletions left out). */
+export function paragraphTextsOfDocx(documentXml: string): string[] {
+  const doc = new DOMParser().parseFromString(documentXml, 'application/xml');
+  return Array.from(doc.getElementsByTagNameNS(W, 'p')).map((p) =>
+    Array.from(p.getElementsByTagNameNS(W, 't'))
+      .filter((t) => !deleted(t, p))
+      .map((t) => t.textContent ?? '')
+      .join(''),
+  );
+}

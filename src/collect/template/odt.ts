@@ -102,3 +102,15 @@ export function tablesOfOdt(contentXml: string, stylesXml: string | null = null)
     }),
   }));
 }
+
+/** The text of every paragraph and heading of the document, in order (tracked deletions, kept apart, left out). */
+export function paragraphTextsOfOdt(contentXml: string): string[] {
+  const doc = new DOMParser().parseFromString(contentXml, 'application/xml');
+  const inDeletion = (el: Element) => {
+    for (let at = el.parentElement; at; at = at.parentElement) if (at.namespaceURI === TEXT && at.localName === 'tracked-changes') return true;
+    return false;
+  };
+  return Array.from(doc.getElementsByTagNameNS(TEXT, '*'))
+    .filter((el) => (el.localName === 'p' || el.localName === 'h') && !inDeletion(el))
+    .map((el) => el.textContent ?? '');
+}

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { createExampleDoc } from '../../domain/plan';
 import { buildMall } from '../../export/docx/mall';
 import { fillIn } from '../../../tests/fixtures/fillMall';
-import { proposalsFromDocumentXml, readFilledMall } from './readMall';
+import { officeOfForm, proposalsFromDocumentXml, readFilledMall } from './readMall';
+import { takeIn } from '../takeIn';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 const AT = new Date('2026-11-22T10:00:00.000Z');
@@ -45,5 +46,28 @@ describe('reading a filled-in template', () => {
       error: 'Hittar ingen tabell i filen – är det mallen att fylla i?',
     });
     expect(proposalsFromDocumentXml(`<w:document xmlns:w="${W}"/>`)).toBeNull();
+  });
+
+  it('names the office by what the form says (“Förvaltning: …”) before whom it was sent to and the file’s name', async () => {
+    expect(officeOfForm(['Mall att fylla i', 'Förvaltning: NU-sjukvården'])).toBe('NU-sjukvården');
+    expect(officeOfForm(['förvaltning:Skaraborgs  Sjukhus ……'])).toBe('Skaraborgs Sjukhus');
+    expect(officeOfForm(['Förvaltning: ……………………………………………', 'Förvaltning: ____'])).toBe('');
+    expect(officeOfForm(['Förvaltningens namn'])).toBe('');
+    // A blank template, the office's name written on its line, saved under another name.
+    const blank = await buildMall(createExampleDoc(AT), { now: AT });
+    const filled = await fillIn(blank, { 'Nära vård': { 2025: ['Mobila team'] } });
+    const zip = await JSZip.loadAsync(filled);
+    const xml = await zip.file('word/document.xml')!.async('string');
+    expect(xml).toMatch(/Förvaltning: …/);
+    zip.file('word/document.xml', xml.replace(/Förvaltning: …+/, 'Förvaltning: NU-sjukvården'));
+    const signed = await zip.generateAsync({ type: 'uint8array' });
+    expect(await readFilledMall(signed)).toMatchObject({ ok: true, recipient: 'NU-sjukvården' });
+    const file = { name: 'Mall NU-sjukvården ifylld.docx', size: signed.byteLength, arrayBuffer: async () => signed.slice().buffer };
+    const [taken] = await takeIn([file], createExampleDoc(AT).plan.catalogue);
+    expect(taken!.kalla).toBe('NU-sjukvården');
+    expect(taken!.inputs.map((i) => i.kalla)).toEqual(['NU-sjukvården']);
+    // Unsigned: the file's name, as before.
+    const [unsigned] = await takeIn([{ ...file, arrayBuffer: async () => filled.slice().buffer }], createExampleDoc(AT).plan.catalogue);
+    expect(unsigned!.kalla).toBe('Mall NU-sjukvården ifylld');
   });
 });

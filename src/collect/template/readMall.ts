@@ -2,8 +2,8 @@
 // layout, as Word or LibreOffice saved it: the document's tables (src/collect/template/docx.ts)
 // read by meaning (src/collect/template/interpret.ts).
 import { previewOf, proposalsOfTables, type TablePreview, type TemplateProposal } from './interpret';
-import { tablesOfDocx } from './docx';
-import { tablesOfOdt } from './odt';
+import { paragraphTextsOfDocx, tablesOfDocx } from './docx';
+import { paragraphTextsOfOdt, tablesOfOdt } from './odt';
 import { openZip, type SafeZip, ZipTooLarge } from '../../files/safeZip';
 import { MALL_HEADERS } from '../../export/docx/mall';
 import { readPlanPart } from '../../files/planPart';
@@ -19,10 +19,23 @@ export function proposalsFromDocumentXml(xml: string, stylesXml: string | null =
 }
 
 /**
- * A template read: its proposals and who it was sent to — or why not, with the table to show
+ * A template read: its proposals and the office it is from (its "Förvaltning:" line, else whom it was sent to) — or why not, with the table to show
  * (`ask`) when there is one but the reader cannot tell where its proposals are.
  */
 export type MallReading = { ok: true; recipient: string; proposals: MallProposal[] } | { ok: false; error: string; ask?: TablePreview };
+
+/**
+ * The office a filled-in form names on its "Förvaltning:" line, as the office wrote it; '' when
+ * the line is missing or still blank (dots, underscores).
+ */
+export function officeOfForm(paragraphs: readonly string[]): string {
+  for (const text of paragraphs) {
+    const match = /^\s*Förvaltning\s*[:：]\s*(.*)$/iu.exec(text);
+    const office = match?.[1]!.replace(/[.…_\s]+$/u, '').replace(/^[.…_\s]+/u, '').replace(/\s+/g, ' ').trim() ?? '';
+    if (/\p{L}/u.test(office)) return office;
+  }
+  return '';
+}
 
 /** Where the proposals are, by layout key, as the user pointed out for earlier files. */
 export type PointedLayouts = Readonly<Record<string, number>>;
@@ -49,7 +62,9 @@ export async function readFilledMall(bytes: Uint8Array | ArrayBuffer | Blob, lay
       return { ok: false, error, ...(preview ? { ask: preview } : {}) };
     }
     const part = main !== null ? await readPlanPart(zip).catch(() => null) : null;
-    return { ok: true, recipient: part?.recipient ?? '', proposals };
+    // Who the office is: what the form says ("Förvaltning: …") before whom it was sent to.
+    const office = officeOfForm(main !== null ? paragraphTextsOfDocx(main) : paragraphTextsOfOdt(odt!));
+    return { ok: true, recipient: office || part?.recipient || '', proposals };
   } catch (error) {
     if (error instanceof ZipTooLarge) return { ok: false, error: error.message };
     throw error;

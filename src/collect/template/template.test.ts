@@ -10,7 +10,7 @@ import { EXPECTED, PAGES, UNPLACED } from '../../../tests/fixtures/templateLayou
 
 let files: Record<string, Record<OfficeKind, Uint8Array>>;
 beforeAll(() => {
-  files = convertHtml({ ...PAGES, unplaced: UNPLACED(['Idé ett', 'Idé två']) }, ['docx', 'odt']);
+  files = convertHtml({ ...PAGES, unplaced: UNPLACED(['Idé ett', 'Idé två']), signed: `<p>Förvaltning: Skaraborgs Sjukhus</p>${PAGES.original}` }, ['docx', 'odt']);
 }, 180_000);
 
 describe('a template in another layout, saved by LibreOffice as .docx and as .odt', () => {
@@ -43,6 +43,20 @@ describe('Samla in, given the region’s layout as .docx and .odt', () => {
         ['prioriteringar', 2025, 'Gemensamma prioriteringsprinciper', false, office],
         ['kompetensforsorjning', 2026, 'Chefsutveckling för första linjen', false, office],
       ]);
+    }
+  });
+});
+
+describe('Samla in, given the form signed on its “Förvaltning:” line', () => {
+  it('credits the proposals to the office the form names, not to the file’s name (.docx and .odt)', async () => {
+    const catalogue = createExampleDoc().plan.catalogue;
+    const bytes = (data: Uint8Array, name: string) => ({ name, size: data.byteLength, arrayBuffer: async () => data.slice().buffer });
+    const taken = await takeIn([bytes(files.signed!.docx, 'Mall Skaraborgs Sjukhus ifylld.docx'), bytes(files.signed!.odt, 'Mall Skaraborgs Sjukhus ifylld.odt')], catalogue);
+    for (const f of taken) {
+      expect(f.error).toBeNull();
+      expect(f.kalla).toBe('Skaraborgs Sjukhus');
+      expect(new Set(f.inputs.map((i) => i.kalla))).toEqual(new Set(['Skaraborgs Sjukhus']));
+      expect(f.inputs).toHaveLength(6);
     }
   });
 });

@@ -1,6 +1,6 @@
 // Usage: node scripts/shot.mjs out.png [width] [height] [url] [steps]
 // Screenshots the built app (a running preview). `steps` is a comma-separated list of what to
-// do first: "unfold:<blade name>", "present", "table", "key:<key>", "hide-inspel", "show-inspel",
+// do first: "unfold:<blade name>", "present", "table", "fan", "key:<key>", "hide-inspel", "show-inspel",
 // "inspel:<text>" (adds one to Inspel), "panel:<name>" (Måluppfyllnad, Delområden…), "filter",
 // "followup[:period]" (Uppföljning with a period and five items' progress said),
 // "newer" (a tab of a newer format says so: the plan turns read-only; needs ?automation in the url).
@@ -36,6 +36,7 @@ for (const step of steps.split(',').filter(Boolean)) {
     });
     await page.waitForSelector('.readonly-banner');
   }
+  else if (verb === 'fan') await page.getByRole('group', { name: 'Vy' }).getByRole('button', { name: 'Solfjäder', exact: true }).click();
   else if (verb === 'table') await page.getByRole('group', { name: 'Vy' }).getByRole('button', { name: 'Tabell', exact: true }).click();
   else if (verb === 'followup') {
     // Uppföljning with a period and a few items' progress said (arg: the period, "2025" by default).

@@ -10,6 +10,7 @@ import { rememberAuthor, rememberedAuthor } from '../store/author';
 import { useEditor } from '../store/editor';
 import { addFollowUpPeriod, closeFollowUpPeriod, reopenFollowUpPeriod, setItemProgress, setProgressComment } from '../store/followUpActions';
 import { useUi } from '../store/ui';
+import { useFollowedPeriod } from '../store/followedPeriod';
 
 const when = (iso: string) => {
   const date = new Date(iso);
@@ -179,9 +180,8 @@ function Comparison({ doc, followUp, periods, period }: { doc: PlanDoc; followUp
 
 export function FollowUpView({ doc }: { doc: PlanDoc }) {
   const followUp = useEditor((s) => s.followUp);
-  const chosen = useUi((s) => s.followUpPeriod);
   const periods = periodsInOrder(followUp);
-  const period = (chosen ? followUp.periods[chosen] : undefined) ?? periods.at(-1) ?? null;
+  const period = useFollowedPeriod();
   return (
     <div className="followup-view">
       <PeriodBar periods={periods} period={period} />

@@ -2,17 +2,16 @@
 // Uppföljning, else the latest), saved at once as one undoable step, with its comment. Shown
 // once the plan has a period, for items placed in the fan.
 import { useId, useState } from 'react';
-import { overdue, periodLabel, periodsInOrder, PROGRESS_STATES, PROGRESS_WORD, progressOf, type ProgressState } from '../domain/followup';
+import { overdue, periodLabel, PROGRESS_STATES, PROGRESS_WORD, progressOf, type ProgressState } from '../domain/followup';
 import type { Item, PlanDoc } from '../domain/types';
 import { useEditor } from '../store/editor';
 import { setItemProgress, setProgressComment } from '../store/followUpActions';
-import { useUi } from '../store/ui';
+import { useFollowedPeriod } from '../store/followedPeriod';
 
 export function ItemProgress({ doc, item }: { doc: PlanDoc; item: Item }) {
   const followUp = useEditor((s) => s.followUp);
-  const chosen = useUi((s) => s.followUpPeriod);
+  const period = useFollowedPeriod();
   const id = useId();
-  const period = (chosen ? followUp.periods[chosen] : undefined) ?? periodsInOrder(followUp).at(-1) ?? null;
   const said = period ? progressOf(followUp, period.id, item.id) : null;
   const [comment, setComment] = useState(said?.comment ?? '');
   const [was, setWas] = useState(said?.comment ?? '');

@@ -14,11 +14,13 @@ import { swedishHyphenator } from '../fan/hyphenate';
 import { browserMeasure, FONT_STACK } from '../fan/measure';
 import { useEditor } from '../store/editor';
 import { ReviewTags } from './ReviewTags';
+import { ProgressTag } from './ProgressTag';
 import { useUi } from '../store/ui';
 
 const SIKT = { kort: 'Kortare sikt', lang: 'Längre sikt' } as const;
 
-function ItemList({ items, doc }: { items: Item[]; doc: PlanDoc }) {
+/** `followed`: the plan's own items, whose progress in the period followed up is printed (not a saved version's). */
+function ItemList({ items, doc, followed = false }: { items: Item[]; doc: PlanDoc; followed?: boolean }) {
   if (items.length === 0) return <p className="empty">Inga aktiviteter ännu.</p>;
   return (
     <ol>
@@ -28,6 +30,7 @@ function ItemList({ items, doc }: { items: Item[]; doc: PlanDoc }) {
           <li key={item.id}>
             <span className={`${item.extra ? 'is-extra' : ''}${item.status === 'stryks' ? ' is-struck' : ''}`.trim() || undefined}>{item.text}</span>
             <ReviewTags item={item} />
+            {followed && <ProgressTag item={item} />}
             {item.description && <span className="description">{item.description}</span>}
             {facts && <span className="facts">{facts}</span>}
             {item.sources.length > 0 && <span className="facts">{sourcesText(item)}</span>}
@@ -48,7 +51,7 @@ function PrintedFan({ doc }: { doc: PlanDoc }) {
   );
 }
 
-function Tables({ doc }: { doc: PlanDoc }) {
+function Tables({ doc, followed }: { doc: PlanDoc; followed: boolean }) {
   const inspel = itemsIn(doc, null);
   const uncovered = uncoveredEffektmal(doc);
   return (
@@ -70,7 +73,7 @@ function Tables({ doc }: { doc: PlanDoc }) {
                 <tr key={ring.id}>
                   <th scope="row">{ring.label}</th>
                   <td>
-                    <ItemList items={itemsIn(doc, { bladeId: blade.id, ringId: ring.id })} doc={doc} />
+                    <ItemList items={itemsIn(doc, { bladeId: blade.id, ringId: ring.id })} doc={doc} followed={followed} />
                   </td>
                 </tr>
               ))}
@@ -129,5 +132,5 @@ export function PrintView() {
       window.removeEventListener('afterprint', after);
     };
   }, []);
-  return printing && doc ? <Tables doc={doc} /> : null;
+  return printing && doc ? <Tables doc={doc} followed={!version} /> : null;
 }

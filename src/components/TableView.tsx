@@ -9,6 +9,7 @@ import type { CellRef, Item, PlanDoc } from '../domain/types';
 import { addItem, moveItem } from '../store/actions';
 import { openDialog, selectItem, takeFocusOnShow, useUi } from '../store/ui';
 import { ReviewTags } from './ReviewTags';
+import { ProgressTag } from './ProgressTag';
 import { WeightTag } from './WeightTag';
 import { moveInTable, type TablePos } from './tableNav';
 import { MAX_TEXT_LENGTH } from '../domain/limits';
@@ -172,6 +173,7 @@ export function TableView({ doc }: { doc: PlanDoc }) {
                               <span className="rank">{cell.numbers[i]}.</span> <span className="table-text">{item.text}</span>
                               {item.extra && <span className="tag">extra</span>}
                               <ReviewTags item={item} />
+                              <ProgressTag item={item} />
                               <WeightTag sources={item.sources} />
                             </button>
                           </li>

@@ -32,7 +32,7 @@ export function VersionView({ version }: { version: { name: string; savedAt: str
       <DndProvider>
         <main className="workspace version-workspace">
           <section className="fan-panel" aria-label={`Solfjädern i versionen ${version.name}`}>
-            <FanView doc={version.doc} readOnly />
+            <FanView doc={version.doc} readOnly progress={false} />
           </section>
         </main>
       </DndProvider>

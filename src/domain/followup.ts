@@ -23,6 +23,18 @@ export const PROGRESS_WORD: Record<ProgressState, string> = {
   avbruten: 'Avbruten',
 };
 
+/**
+ * The mark drawn after an item's text for its progress (fan, Tabell, print): shapes, not
+ * colours, so they read in greyscale and on a projector.
+ */
+export const PROGRESS_MARK: Record<ProgressState, string> = { 'ej-paborjad': '○', pagar: '◐', klar: '●', forsenad: '▲', avbruten: '⊘' };
+
+/** The legend of the progress marks drawn ("Läge 2025: ● Klar · ◐ Pågår"), in the report's order; null when none is. */
+export function progressLegend(period: Pick<Period, 'year' | 'tertial'>, seen: ReadonlySet<ProgressState>): string | null {
+  const parts = PROGRESS_STATES.filter((s) => seen.has(s)).map((s) => `${PROGRESS_MARK[s]} ${PROGRESS_WORD[s]}`);
+  return parts.length > 0 ? `Läge ${periodLabel(period)}: ${parts.join(' · ')}` : null;
+}
+
 export const JUDGEMENTS = ['ratt-riktning', 'oforandrat', 'fel-riktning', 'ej-bedombart'] as const;
 export type JudgementValue = (typeof JUDGEMENTS)[number];
 export const JUDGEMENT_WORD: Record<JudgementValue, string> = {

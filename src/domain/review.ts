@@ -3,6 +3,7 @@
 // they read in greyscale.
 import { containersOf, INSPEL } from './containers';
 import type { PlanDoc, Status } from './types';
+import { PROGRESS_MARK, PROGRESS_WORD, type ProgressState } from './followup';
 
 /** The mark of each status; a förslag has none. */
 export const STATUS_MARK: Record<Status, string> = { forslag: '', godkand: '✓', andras: 'Δ', stryks: '✕' };
@@ -14,6 +15,8 @@ const STATUS_WORD: Record<Status, string> = { forslag: 'förslag', godkand: 'god
 export interface Reviewed {
   status?: Status | string;
   comments?: readonly unknown[];
+  /** Its progress in the period followed up (Uppföljning), when the fan shows it. */
+  progress?: ProgressState;
 }
 
 const statusOf = (item: Reviewed): Status => (item.status && item.status in STATUS_MARK ? (item.status as Status) : 'forslag');
@@ -25,14 +28,18 @@ const statusOf = (item: Reviewed): Status => (item.status && item.status in STAT
 export function reviewMarks(item: Reviewed): string {
   const status = statusOf(item) === 'stryks' ? '' : STATUS_MARK[statusOf(item)];
   const comments = item.comments?.length ?? 0;
-  return [status, comments > 0 ? `${COMMENT_MARK}${comments}` : ''].filter(Boolean).join('\u00a0');
+  return [item.progress ? PROGRESS_MARK[item.progress] : '', status, comments > 0 ? `${COMMENT_MARK}${comments}` : ''].filter(Boolean).join('\u00a0');
 }
 
 /** The same in words, for screen readers: "Status: godkänd. 2 kommentarer" (empty when there is nothing to say; stryks is in the item's name). */
 export function reviewWords(item: Reviewed): string {
   const status = statusOf(item);
   const comments = item.comments?.length ?? 0;
-  const parts = [status === 'forslag' || status === 'stryks' ? '' : `Status: ${STATUS_WORD[status]}`, comments === 0 ? '' : comments === 1 ? '1 kommentar' : `${comments} kommentarer`];
+  const parts = [
+    item.progress ? `Läge: ${PROGRESS_WORD[item.progress]}` : '',
+    status === 'forslag' || status === 'stryks' ? '' : `Status: ${STATUS_WORD[status]}`,
+    comments === 0 ? '' : comments === 1 ? '1 kommentar' : `${comments} kommentarer`,
+  ];
   return parts.filter(Boolean).join('. ');
 }
 
@@ -97,6 +104,6 @@ export function fanNotes(doc: PlanDoc): string[] {
 
 /** Split a drawn line into its text and the marks at its end (drawn apart, hidden from screen readers). */
 export function splitMarks(line: string): { text: string; marks: string } {
-  const match = /(?:\u00a0(?:[✓Δ]|❝\d+))+$/u.exec(line);
+  const match = /(?:\u00a0(?:[✓Δ○◐●▲⊘]|❝\d+))+$/u.exec(line);
   return match ? { text: line.slice(0, match.index), marks: match[0] } : { text: line, marks: '' };
 }

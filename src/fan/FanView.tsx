@@ -19,6 +19,9 @@ import { computeFanLayout, EDIT_FONTS, type FanGeometry } from './layout';
 import { browserMeasure, FONT_STACK } from './measure';
 import type { Hyphenator } from './text';
 import { useFanZoom } from './useFanZoom';
+import { withProgress } from './progress';
+import { useFollowedPeriod } from '../store/followedPeriod';
+import { useEditor } from '../store/editor';
 
 export const FAN_DRAWN = 'solfjadern:fan-drawn';
 export const LAYOUT_MEASURE = 'solfjadern:layout';
@@ -84,12 +87,15 @@ export function FanView({
   fonts = EDIT_FONTS,
   readOnly = false,
   minWidth = 0,
+  progress = true,
 }: {
   doc: PlanDoc;
   fonts?: { min: number; max: number };
   readOnly?: boolean;
   /** Laid out at least this wide, shown smaller to fit (a phone: the whole fan as a picture; zoom in to read). */
   minWidth?: number;
+  /** Each item's progress in the period followed up is drawn (not for a saved version: it has no follow-up of its own). */
+  progress?: boolean;
 }) {
   const wrapRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
@@ -111,12 +117,19 @@ export function FanView({
   const filter = useUi((s) => s.filter);
   const shown = useMemo(() => (isFiltering(filter) ? matchingIds(doc, filter) : null), [doc, filter]);
   const changes = useUi((s) => (readOnly ? null : (s.diff?.marks ?? null)));
-  const containers = containersOf(doc);
+  const followUp = useEditor((s) => s.followUp);
+  const followed = useFollowedPeriod();
+  const period = progress ? followed : null;
+  const plain = containersOf(doc);
+  // Uppföljning: each item with its progress in the period followed up, and the marks' legend.
+  const withMarks = useMemo(() => withProgress(plain, followUp, period), [plain, followUp, period]);
+  const containers = withMarks.containers;
   const selected = useUi((s) => s.selectedItemId);
   // What the user points at is drawn in full, never behind "+N till".
   const pinned = usePointed(doc.items, { filterMatches: shown, highlighted: marked, compared: changes, selected });
   const { blades, rings, vision, id: planId } = doc.plan;
-  const notes = useMarksLegend(doc);
+  const reviewNotes = useMarksLegend(doc);
+  const notes = useMemo(() => (withMarks.legend ? [...reviewNotes, withMarks.legend] : reviewNotes), [reviewNotes, withMarks.legend]);
   // While something is dragged, the fan's items take no hover (each would repaint the whole fan).
   const dragging = useDrag((s) => s.activeId !== null);
 

@@ -4,6 +4,7 @@
 import { type LineGenerator, LINE_HEIGHT } from './lines';
 import { reviewMarks, reviewWords } from '../domain/review';
 import type { FontSpec } from './text';
+import type { ProgressState } from '../domain/followup';
 
 export type { CellBox } from './lines';
 export { LINE_HEIGHT };
@@ -15,6 +16,8 @@ export interface CellText {
   /** Review status; "stryks" is drawn struck through. Status and comments are marked after the text. */
   status?: string;
   comments?: readonly unknown[];
+  /** Its progress in the period followed up, when the fan shows it (src/fan/progress.ts). */
+  progress?: ProgressState;
 }
 
 export const struck = (t: CellText) => t.status === 'stryks';

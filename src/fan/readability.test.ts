@@ -228,3 +228,27 @@ describe('generated plans: 3–8 blades × 2–5 rings, 10–1,000 items', () =>
     console.log(`${b} × ${r}, ${n} items\n${rows.join('\n')}`);
   });
 });
+
+describe('the fan with Uppföljning’s progress marks on every item', () => {
+  const STATES = ['klar', 'pagar', 'ej-paborjad', 'forsenad', 'avbruten'] as const;
+  for (const [name, make] of PLANS) {
+    it(`${name}: the targets of the fan hold with a mark after every item`, () => {
+      const plain = make();
+      const containers = new Map([...plain.containers].map(([key, list]) => [key, list.map((t, i) => ({ ...t, progress: STATES[i % STATES.length] }))]));
+      const plan = { ...plain, containers };
+      const rows: string[] = [];
+      for (const screen of SCREENS) {
+        const { report } = layOut(plan, screen.edit);
+        rows.push(line(`${screen.name} overview, marked`, report));
+        expect(report.share, `${screen.name} overview`).toBeGreaterThanOrEqual(screen.share);
+        expect(report.firstInEveryCell, `${screen.name}: every cell shows its first item`).toBe(true);
+        expectClean(report, `${screen.name} overview, marked`);
+        const present = layOut(plan, screen.present, { fonts: PRESENT_FONTS, interactive: false }).report;
+        expect(present.share).toBeGreaterThanOrEqual(screen.presentShare);
+        expect(present.minFont).toBeGreaterThanOrEqual(screen.presentFont);
+        expectClean(present, `${screen.name} Presentera, marked`);
+      }
+      console.log(`${name}, marked\n${rows.join('\n')}`);
+    });
+  }
+});

@@ -77,6 +77,20 @@ test('Uppföljning: progress per item and period, kept, undoable; a closed perio
   await expect(compared.getByRole('combobox', { name: 'Jämför med perioden' })).toHaveValue('2025');
   await expect(compared.getByRole('list', { name: 'Blev klara' })).toHaveText([`${LATE}: inte angivet → Klar`]);
   await expect(compared.getByRole('list', { name: 'Halkade efter' })).toHaveText([`${ITEM}: Klar → Försenad`]);
+  // The fan shows the progress of the period followed up: a mark after the text, a legend under
+  // the fan, the words for screen readers.
+  await page.getByRole('group', { name: 'Vy' }).getByRole('button', { name: 'Solfjäder', exact: true }).click();
+  const cell = cellList(page, 'Nära invånaren', 'Viktiga milstolpar 2025');
+  await expect(cell.getByRole('button').nth(0).locator('tspan.review-mark')).toHaveText('\u00a0▲');
+  await expect(cell.getByRole('button').nth(0)).toHaveAttribute('aria-description', /^Läge: Försenad/);
+  await expect(cell.getByRole('button').nth(1)).toHaveAttribute('aria-description', /^Läge: Klar/);
+  await expect(cell.getByRole('button').nth(2).locator('tspan.review-mark')).toHaveCount(0);
+  await expect(page.locator('svg.fan .ring-legend')).toContainText('Läge T1 2026: ● Klar · ▲ Försenad');
+  // Tabell: a tag with the mark, the word and the period.
+  await page.getByRole('group', { name: 'Vy' }).getByRole('button', { name: 'Tabell', exact: true }).click();
+  await expect(page.locator('.tag-progress.is-forsenad')).toHaveText('▲ Försenad T1 2026');
+  await expect(page.locator('.tag-progress.is-klar')).toHaveText('● Klar T1 2026');
+  await openFollowUp(page);
   await page.getByLabel('Period', { exact: true }).selectOption({ label: '2025' });
   await expect(state).toHaveValue('klar');
   // The earliest period has nothing to compare with.

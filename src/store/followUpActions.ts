@@ -12,9 +12,9 @@ const now = () => new Date().toISOString();
 /** Add a period ("2025", "T2 2026") and follow it up; false with a Swedish message when it cannot be read. */
 export function addFollowUpPeriod(text: string): boolean {
   let id = '';
-  const done = commitFollowUp('Ny uppföljningsperiod', (f) => void (id = addPeriod(f, text).id));
-  // A period already there is chosen all the same.
-  if (id || done) useUi.setState({ followUpPeriod: id });
+  commitFollowUp('Ny uppföljningsperiod', (f) => void (id = addPeriod(f, text).id));
+  // A period already there (nothing to write) is chosen all the same.
+  if (id) useUi.setState({ followUpPeriod: id });
   return !!id;
 }
 

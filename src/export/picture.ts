@@ -7,6 +7,20 @@ import { computeFanLayout, EDIT_FONTS, type FanLayout } from '../fan/layout';
 import { type FanPicture, fanPicture } from '../fan/markup';
 import type { Hyphenator, Measure } from '../fan/text';
 import { planOutline } from './facts';
+import type { FollowUp, Period } from '../domain/followup';
+import { withProgress } from '../fan/progress';
+
+/** Draw each item's progress in a period (the follow-up report's fan). */
+export interface PictureProgress {
+  followUp: FollowUp;
+  period: Period;
+}
+
+/**
+ * The size of the follow-up report's fan: the text width of an A4 landscape page at 96 px to
+ * the inch, so its smallest text (12 px) prints at 9 pt.
+ */
+export const REPORT_PICTURE_SIZE = { width: 960, height: 560 };
 
 /**
  * The size a picture is laid out at: the half disc with its labels, wide enough that the whole
@@ -17,13 +31,14 @@ import { planOutline } from './facts';
 export const PICTURE_SIZE = { width: 1600, height: 870 };
 
 /** The overview fan of a plan (nothing unfolded, no filter), laid out for a picture. */
-export function pictureLayout(doc: PlanDoc, measure: Measure, hyphenate: Hyphenator | null, size = PICTURE_SIZE): FanLayout {
+export function pictureLayout(doc: PlanDoc, measure: Measure, hyphenate: Hyphenator | null, size = PICTURE_SIZE, progress?: PictureProgress): FanLayout {
   const { blades, rings, vision } = doc.plan;
+  const marked = progress ? withProgress(containersOf(doc), progress.followUp, progress.period) : null;
   return computeFanLayout({
     blades,
     rings,
     vision,
-    containers: containersOf(doc),
+    containers: marked?.containers ?? containersOf(doc),
     width: size.width,
     height: size.height,
     unfoldedBladeId: null,
@@ -31,12 +46,12 @@ export function pictureLayout(doc: PlanDoc, measure: Measure, hyphenate: Hyphena
     hyphenate,
     fonts: EDIT_FONTS,
     interactive: false,
-    notes: fanNotes(doc),
+    notes: marked?.legend ? [...fanNotes(doc), marked.legend] : fanNotes(doc),
   });
 }
 
 /** The plan's fan as a standalone SVG document; its description lists every item. */
-export function planPicture(doc: PlanDoc, measure: Measure, hyphenate: Hyphenator | null, size = PICTURE_SIZE): FanPicture {
+export function planPicture(doc: PlanDoc, measure: Measure, hyphenate: Hyphenator | null, size = PICTURE_SIZE, progress?: PictureProgress): FanPicture {
   const outline = planOutline(doc, (bladeId, ringId) => itemsIn(doc, { bladeId, ringId }));
-  return fanPicture(pictureLayout(doc, measure, hyphenate, size), `Solfjäder: ${doc.plan.name}`, outline);
+  return fanPicture(pictureLayout(doc, measure, hyphenate, size, progress), `Solfjäder: ${doc.plan.name}`, outline);
 }

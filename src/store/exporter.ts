@@ -3,12 +3,14 @@
 import type { PlanDoc } from '../domain/types';
 import { downloadBlob, safeFileName } from '../export/download';
 import { downloadPlanJson } from '../export/json';
-import { planPicture } from '../export/picture';
+import { planPicture, REPORT_PICTURE_SIZE } from '../export/picture';
 import { pictureToPng, type FanPicture } from '../export/png';
 import { loadSwedishHyphenator } from '../fan/hyphenate';
 import { browserMeasure } from '../fan/measure';
 import { notify, useEditor } from './editor';
 import { useUi } from './ui';
+import { followedPeriod } from './followedPeriod';
+import { periodLabel } from '../domain/followup';
 
 const FALLBACK_WIDTH = 1600;
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -66,6 +68,21 @@ export const exportMall = () =>
     const { buildMall } = await import('../export/docx');
     const bytes = await buildMall(doc, { version: versionName() });
     downloadBlob(new Blob([bytes as BlobPart], { type: DOCX_TYPE }), safeFileName(`${doc.plan.name} – mall att fylla i`, 'docx'));
+  });
+
+/**
+ * "Uppföljningsrapport": the yearly report of the period followed up (the one chosen in
+ * Uppföljning, else the latest), of the plan being edited — a saved version has no follow-up.
+ */
+export const exportFollowUpReport = () =>
+  run('uppföljningsrapporten', async () => {
+    const { doc, followUp } = useEditor.getState();
+    const period = doc && followedPeriod(followUp, useUi.getState().followUpPeriod);
+    if (!doc || !period) throw new Error('Lägg först till en period att följa upp under Uppföljning.');
+    const picture = planPicture(doc, browserMeasure(), await loadSwedishHyphenator(), REPORT_PICTURE_SIZE, { followUp, period });
+    const [png, { buildFollowUpReport }, { followUpReport }] = await Promise.all([pictureToPng(picture, 2), import('../export/docx'), import('../domain/followUpReport')]);
+    const bytes = await buildFollowUpReport(doc, followUpReport(doc, followUp, period.id), { ...picture, png: new Uint8Array(await png.arrayBuffer()) });
+    downloadBlob(new Blob([bytes as BlobPart], { type: DOCX_TYPE }), safeFileName(`${doc.plan.name} – uppföljning ${periodLabel(period)}`, 'docx'));
   });
 
 /** Paper: the print view (fan, then tables) is drawn, then the browser's print dialog opens. */

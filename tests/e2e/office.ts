@@ -4,6 +4,9 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 
+/** PDF with the headings as its outline (bookmarks), as "Export as PDF" makes it. */
+const PDF_WITH_OUTLINE = 'pdf:writer_pdf_Export:{"ExportBookmarks":{"type":"boolean","value":"true"}}';
+
 /**
  * Convert a .docx with LibreOffice (its own profile, so runs never share one) and return the
  * output file's path. Throws when soffice fails or writes nothing.
@@ -14,7 +17,7 @@ export function convert(docx: string, to: 'pdf' | 'txt'): string {
   copyFileSync(docx, input);
   execFileSync(
     'soffice',
-    [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--norestore', '--convert-to', to === 'txt' ? 'txt:Text (encoded):UTF8' : 'pdf', '--outdir', dir, input],
+    [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--norestore', '--convert-to', to === 'txt' ? 'txt:Text (encoded):UTF8' : PDF_WITH_OUTLINE, '--outdir', dir, input],
     { timeout: 180_000, stdio: 'pipe' },
   );
   const out = join(dir, basename(input, '.docx') + '.' + to);
@@ -34,4 +37,37 @@ export function missingInOrder(haystack: string, texts: string[]): string[] {
     else at = found + text.length;
   }
   return missing;
+}
+
+/** A PDF text string: UTF-16BE in hex (<FEFF…>) as LibreOffice writes non-ASCII, or a literal. */
+function pdfText(raw: string): string {
+  if (raw.startsWith('<')) {
+    const hex = raw.slice(1, -1).replace(/\s/g, '');
+    const bytes = Buffer.from(hex.startsWith('FEFF') ? hex.slice(4) : hex, 'hex');
+    return hex.startsWith('FEFF') ? bytes.swap16().toString('utf16le') : bytes.toString('latin1');
+  }
+  return raw.slice(1, -1).replace(/\\([()\\])/g, '$1');
+}
+
+/**
+ * A PDF's outline (its bookmarks) as lines, two spaces of indent per level: what a reader's
+ * navigation pane shows. Reads LibreOffice's uncompressed outline objects.
+ */
+export function pdfOutline(pdf: Buffer): string[] {
+  const text = pdf.toString('latin1');
+  const objects = new Map<string, string>();
+  for (const m of text.matchAll(/(\d+) 0 obj\s*<<([\s\S]*?)>>\s*endobj/g)) objects.set(m[1]!, m[2]!);
+  const ref = (body: string, key: string) => new RegExp(`/${key} (\\d+) 0 R`).exec(body)?.[1];
+  const root = /\/Outlines (\d+) 0 R/.exec(text)?.[1];
+  const lines: string[] = [];
+  const walk = (id: string | undefined, depth: number) => {
+    for (let at = id; at; at = ref(objects.get(at) ?? '', 'Next')) {
+      const body = objects.get(at) ?? '';
+      const title = /\/Title\s*(<[0-9A-Fa-f\s]*>|\((?:\\.|[^\\)])*\))/.exec(body)?.[1];
+      lines.push(`${'  '.repeat(depth)}${title ? pdfText(title) : ''}`);
+      walk(ref(body, 'First'), depth + 1);
+    }
+  };
+  if (root) walk(ref(objects.get(root) ?? '', 'First'), 0);
+  return lines;
 }

@@ -21,6 +21,14 @@ export const LANDSCAPE_A4: ISectionPropertiesOptions = {
   },
 };
 
+/** A4 portrait: the follow-up report, like the region's own. */
+export const PORTRAIT_A4: ISectionPropertiesOptions = {
+  page: { size: { width: 11906, height: 16838 }, margin: { top: 1418, bottom: 1418, left: 1304, right: 1304 } },
+};
+
+/** Text width of the portrait page in twips (21 cm less 2 × 2.3 cm). */
+export const PORTRAIT_TEXT_WIDTH = 11906 - 2 * 1304;
+
 /** A3 given portrait, turned to landscape: the fan's own page, wide enough for its text at 8 pt or more. */
 export const LANDSCAPE_A3: ISectionPropertiesOptions = {
   page: {
@@ -43,8 +51,8 @@ export const STYLES: IStylesOptions = {
   paragraphStyles: [{ id: DESCRIPTION_STYLE, name: 'Beskrivning', basedOn: 'Normal', quickFormat: true, run: { size: 19, color: '3D3D3D' } }],
   default: {
     document: { run: { font: 'Calibri', size: 21, language: { value: 'sv-SE' } }, paragraph: { spacing: { after: 80 } } },
-    heading1: { run: { font: 'Calibri', size: 32, bold: true, color: '23395D' }, paragraph: { spacing: { before: 320, after: 120 } } },
-    heading2: { run: { font: 'Calibri', size: 26, bold: true, color: '23395D' }, paragraph: { spacing: { before: 240, after: 80 } } },
+    heading1: { run: { font: 'Calibri', size: 32, bold: true, color: '23395D' }, paragraph: { spacing: { before: 320, after: 120 }, outlineLevel: 0 } },
+    heading2: { run: { font: 'Calibri', size: 26, bold: true, color: '23395D' }, paragraph: { spacing: { before: 240, after: 80 }, outlineLevel: 1 } },
     title: { run: { font: 'Calibri', size: 48, bold: true, color: '23395D' }, paragraph: { spacing: { after: 120 } } },
   },
 };
@@ -57,7 +65,12 @@ export const CELL_BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: 
 
 /** Column widths in twips from fractions of the text width. */
 export function columns(...fractions: number[]): number[] {
-  return fractions.map((f) => Math.floor(TEXT_WIDTH * f));
+  return widths(TEXT_WIDTH, fractions);
+}
+
+/** Column widths in twips from fractions of a given width. */
+export function widths(width: number, fractions: number[]): number[] {
+  return fractions.map((f) => Math.floor(width * f));
 }
 
 /** A column header; `keepNext` keeps it on the page of the row after it. */

@@ -2,3 +2,4 @@
 export { buildHandlingsplan, type WordOptions, type WordPicture } from './handlingsplan';
 export { buildMall, MALL_HEADERS } from './mall';
 export { type PlanPart, type Provenance } from '../../files/planPart';
+export { buildFollowUpReport, type ReportOptions } from './followUpReport';

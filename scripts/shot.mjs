@@ -2,7 +2,8 @@
 // Screenshots the built app (a running preview). `steps` is a comma-separated list of what to
 // do first: "unfold:<blade name>", "present", "table", "fan", "key:<key>", "hide-inspel", "show-inspel",
 // "inspel:<text>" (adds one to Inspel), "panel:<name>" (Måluppfyllnad, Delområden…), "filter",
-// "followup[:period]" (Uppföljning with a period and five items' progress said),
+// "followup[:period]" (Uppföljning with a period and five items' progress said), "areas" (then
+// its delområden: a judgement, three indicator values, what an office did),
 // "newer" (a tab of a newer format says so: the plan turns read-only; needs ?automation in the url).
 import { chromium } from 'playwright-core';
 import { mkdtempSync } from 'node:fs';
@@ -50,6 +51,25 @@ for (const step of steps.split(',').filter(Boolean)) {
     const words = ['Klar', 'Pågår', 'Försenad', 'Ej påbörjad', 'Avbruten'];
     for (let i = 0; i < 5; i++) await selects.nth(i).selectOption({ label: words[i] });
   }
+  else if (verb === 'areas') {
+    // Uppföljning's delområden: a judgement, and three values of the first indicator with a målvärde.
+    await page.getByRole('group', { name: 'Följ upp' }).getByRole('button', { name: 'Delområden och indikatorer' }).click();
+    await page.getByLabel('Bedömning för Nära vård').selectOption({ label: 'Rätt riktning' });
+    await page.getByLabel('Motivering för Nära vård').fill('Fler digitala vårdmöten, men kontinuiteten har inte ökat.');
+    await page.getByLabel('Motivering för Nära vård').blur();
+    const card = page.getByRole('article', { name: 'Andel digitala vårdkontakter' });
+    for (const [date, value] of [['2024-12-31', '18'], ['2025-06-30', '21,5'], ['2025-12-31', '24']]) {
+      await card.getByLabel('Datum').fill(date);
+      await card.getByRole('textbox', { name: /^Värde/ }).fill(value);
+      await card.getByLabel('Källa').fill('Vården i siffror');
+      await card.getByRole('button', { name: 'Lägg till värde' }).click();
+    }
+    await page.getByRole('form', { name: 'Nytt genomfört, Nära vård' }).getByLabel('Vad har genomförts').fill('Mobila närsjukvårdsteam i alla kommuner i norra länsdelen.');
+    await page.getByRole('form', { name: 'Nytt genomfört, Nära vård' }).getByLabel('Förvaltning').fill('NU-sjukvården');
+    await page.getByRole('form', { name: 'Nytt genomfört, Nära vård' }).getByRole('button', { name: 'Lägg till' }).click();
+  }
+  else if (verb === 'see') await page.getByRole('article', { name: arg }).scrollIntoViewIfNeeded();
+  else if (verb === 'top') await page.evaluate(() => document.querySelectorAll('.followup-view, .table-wrap').forEach((e) => e.scrollTo(0, 0)));
   else if (verb === 'hide-inspel') await page.getByRole('button', { name: 'Dölj inspel' }).click();
   else if (verb === 'show-inspel') await page.getByRole('button', { name: /^Visa inspel/ }).click();
   else if (verb === 'inspel') {

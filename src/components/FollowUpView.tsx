@@ -11,6 +11,7 @@ import { useEditor } from '../store/editor';
 import { addFollowUpPeriod, closeFollowUpPeriod, reopenFollowUpPeriod, setItemProgress, setProgressComment } from '../store/followUpActions';
 import { useUi } from '../store/ui';
 import { useFollowedPeriod } from '../store/followedPeriod';
+import { DelomradeFollowUp } from './DelomradeFollowUp';
 
 const when = (iso: string) => {
   const date = new Date(iso);
@@ -178,10 +179,72 @@ function Comparison({ doc, followUp, periods, period }: { doc: PlanDoc; followUp
   );
 }
 
+const PARTS = [
+  ['items', 'Aktiviteter'],
+  ['delomraden', 'Delområden och indikatorer'],
+] as const;
+
+/** Which part of the follow-up is shown: the activities' progress, or the delområden. */
+function PartSwitch() {
+  const part = useUi((s) => s.followUpPart);
+  return (
+    <div className="followup-parts" role="group" aria-label="Följ upp">
+      {PARTS.map(([id, label]) => (
+        <button key={id} type="button" aria-pressed={part === id} onClick={() => useUi.setState({ followUpPart: id })}>
+          {label}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function ItemsPart({ doc, followUp, period }: { doc: PlanDoc; followUp: FollowUp; period: Period }) {
+  return (
+    <>
+      {doc.plan.blades.map((blade) => (
+        <section key={blade.id} className="followup-blade" aria-label={blade.name}>
+          <h2>{blade.name}</h2>
+          {doc.plan.rings.map((ring) => {
+            const items = itemsIn(doc, { bladeId: blade.id, ringId: ring.id }).filter((i) => i.status !== 'stryks');
+            if (items.length === 0) return null;
+            return (
+              <table key={ring.id} className="plan-table followup-table">
+                <caption>
+                  {blade.name}, {ring.label}
+                </caption>
+                <colgroup>
+                  <col className="followup-col-item" />
+                  <col className="followup-col-state" />
+                  <col />
+                  <col className="followup-col-who" />
+                </colgroup>
+                <thead>
+                  <tr>
+                    <th scope="col">Aktivitet</th>
+                    <th scope="col">Läge {periodLabel(period)}</th>
+                    <th scope="col">Kommentar</th>
+                    <th scope="col">Sagt av</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {items.map((item, index) => (
+                    <ProgressRow key={item.id} doc={doc} followUp={followUp} period={period} item={item} index={index} />
+                  ))}
+                </tbody>
+              </table>
+            );
+          })}
+        </section>
+      ))}
+    </>
+  );
+}
+
 export function FollowUpView({ doc }: { doc: PlanDoc }) {
   const followUp = useEditor((s) => s.followUp);
   const periods = periodsInOrder(followUp);
   const period = useFollowedPeriod();
+  const part = useUi((s) => s.followUpPart);
   return (
     <div className="followup-view">
       <PeriodBar periods={periods} period={period} />
@@ -189,42 +252,15 @@ export function FollowUpView({ doc }: { doc: PlanDoc }) {
         <p className="help followup-empty">Lägg till en period att följa upp – ett år (2025) eller ett tertial (T2 2026). Sedan anger du varje aktivitets läge.</p>
       ) : (
         <>
-          <Comparison doc={doc} followUp={followUp} periods={periods} period={period} />
-          {doc.plan.blades.map((blade) => (
-            <section key={blade.id} className="followup-blade" aria-label={blade.name}>
-              <h2>{blade.name}</h2>
-              {doc.plan.rings.map((ring) => {
-                const items = itemsIn(doc, { bladeId: blade.id, ringId: ring.id }).filter((i) => i.status !== 'stryks');
-                if (items.length === 0) return null;
-                return (
-                  <table key={ring.id} className="plan-table followup-table">
-                    <caption>
-                      {blade.name}, {ring.label}
-                    </caption>
-                    <colgroup>
-                      <col className="followup-col-item" />
-                      <col className="followup-col-state" />
-                      <col />
-                      <col className="followup-col-who" />
-                    </colgroup>
-                    <thead>
-                      <tr>
-                        <th scope="col">Aktivitet</th>
-                        <th scope="col">Läge {periodLabel(period)}</th>
-                        <th scope="col">Kommentar</th>
-                        <th scope="col">Sagt av</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {items.map((item, index) => (
-                        <ProgressRow key={item.id} doc={doc} followUp={followUp} period={period} item={item} index={index} />
-                      ))}
-                    </tbody>
-                  </table>
-                );
-              })}
-            </section>
-          ))}
+          <PartSwitch />
+          {part === 'items' ? (
+            <>
+              <Comparison doc={doc} followUp={followUp} periods={periods} period={period} />
+              <ItemsPart doc={doc} followUp={followUp} period={period} />
+            </>
+          ) : (
+            <DelomradeFollowUp doc={doc} followUp={followUp} period={period} />
+          )}
         </>
       )}
     </div>

@@ -7,7 +7,8 @@ import { itemsIn } from '../domain/containers';
 import { uncoveredEffektmal } from '../domain/coverage';
 import type { Item, PlanDoc } from '../domain/types';
 import { itemFacts, sourcesText } from '../export/facts';
-import { pictureLayout } from '../export/picture';
+import { PICTURE_SIZE, pictureLayout } from '../export/picture';
+import { useFollowedPeriod } from '../store/followedPeriod';
 import { fanDrawing } from '../fan/draw';
 import { Drawn } from '../fan/Drawn';
 import { swedishHyphenator } from '../fan/hyphenate';
@@ -41,9 +42,14 @@ function ItemList({ items, doc, followed = false }: { items: Item[]; doc: PlanDo
   );
 }
 
-/** The fan as on paper: the same drawing as the exported picture. */
-function PrintedFan({ doc }: { doc: PlanDoc }) {
-  const layout = useMemo(() => pictureLayout(doc, browserMeasure(), swedishHyphenator()), [doc]);
+/** The fan as on paper: the same drawing as the exported picture, with the progress marks of the period followed up. */
+function PrintedFan({ doc, followed }: { doc: PlanDoc; followed: boolean }) {
+  const followUp = useEditor((s) => s.followUp);
+  const period = useFollowedPeriod();
+  const layout = useMemo(
+    () => pictureLayout(doc, browserMeasure(), swedishHyphenator(), PICTURE_SIZE, followed && period ? { followUp, period } : undefined),
+    [doc, followUp, period, followed],
+  );
   return (
     <svg className="print-fan" viewBox={`0 0 ${layout.width} ${layout.height}`} role="img" aria-label={`Solfjäder: ${doc.plan.name}`} fontFamily={FONT_STACK}>
       <Drawn of={fanDrawing(layout, 'p-')} />
@@ -57,7 +63,7 @@ function Tables({ doc, followed }: { doc: PlanDoc; followed: boolean }) {
   return (
     <section className="print-view" aria-label="Utskrift">
       <h1>{doc.plan.name}</h1>
-      <PrintedFan doc={doc} />
+      <PrintedFan doc={doc} followed={followed} />
       {doc.plan.blades.map((blade) => (
         <section key={blade.id} className="print-blade">
           <h2>{blade.name}</h2>

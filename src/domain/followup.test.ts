@@ -4,6 +4,7 @@ import {
   addMeasurement,
   addPerformed,
   addPeriod,
+  clearJudgement,
   clearProgress,
   closePeriod,
   comparePeriods,
@@ -19,6 +20,7 @@ import {
   PROGRESS_STATES,
   PROGRESS_WORD,
   progressOf,
+  removePerformed,
   removePeriod,
   reopenPeriod,
   setProgress,
@@ -171,6 +173,16 @@ describe('indicators and judgements', () => {
     const done = addPerformed(followUp, doc.plan, { id: 'g1', periodId: period.id, delomradeId: area.id, text: ' Mobila team  i alla kommuner ', kalla: 'NU-sjukvården', inputId: 'in-1' });
     expect(done.text).toBe('Mobila team i alla kommuner');
     unchangedBy(followUp, () => addPerformed(followUp, doc.plan, { ...done, id: 'g2', text: ' ' }), /Skriv vad som genomförts/);
+    // Taken back; not while the period is closed.
+    closePeriod(followUp, period.id, AT);
+    unchangedBy(followUp, () => removePerformed(followUp, 'g1'), /är stängd/);
+    unchangedBy(followUp, () => clearJudgement(followUp, period.id, area.id), /är stängd/);
+    reopenPeriod(followUp, period.id);
+    removePerformed(followUp, 'g1');
+    clearJudgement(followUp, period.id, area.id);
+    expect(followUp.performed).toEqual({});
+    expect(followUp.judgements).toEqual({});
+    unchangedBy(followUp, () => removePerformed(followUp, 'g1'), /finns inte längre/);
   });
 });
 

@@ -349,6 +349,12 @@ export function judge(
   return judgement;
 }
 
+/** Take back the joint judgement of a delområde in a period. */
+export function clearJudgement(followUp: FollowUp, periodId: string, delomradeId: string): void {
+  openPeriod(followUp, periodId);
+  delete followUp.judgements[judgementKey(periodId, delomradeId)];
+}
+
 export function addPerformed(followUp: FollowUp, plan: Plan, entry: Performed): Performed {
   openPeriod(followUp, entry.periodId);
   if (entry.delomradeId !== null && !plan.catalogue.delomraden.some((d) => d.id === entry.delomradeId)) throw new RuleError('Delområdet finns inte längre.');
@@ -357,6 +363,13 @@ export function addPerformed(followUp: FollowUp, plan: Plan, entry: Performed): 
   const performed: Performed = { ...entry, text, kalla: cleanLine(entry.kalla, MAX_SOURCE_LENGTH, 'Förvaltningens namn') };
   followUp.performed[performed.id] = performed;
   return performed;
+}
+
+export function removePerformed(followUp: FollowUp, id: string): void {
+  const entry = followUp.performed[id];
+  if (!entry) throw new RuleError('Texten finns inte längre.');
+  openPeriod(followUp, entry.periodId);
+  delete followUp.performed[id];
 }
 
 // Between periods

@@ -10,7 +10,7 @@ import { planToJson } from '../export/json';
 import { readPlanFile } from '../schema/restore';
 import { importAsNewPlan } from './importer';
 import { rememberAuthor } from './author';
-import { addFollowUpPeriod, setItemProgress, setProgressComment } from './followUpActions';
+import { addFollowUpPeriod, addIndicatorValue, addPerformedEntry, removeIndicatorValue, removePerformedEntry, setItemProgress, setJudgement, setJudgementText, setProgressComment } from './followUpActions';
 import { useUi } from './ui';
 import { commitFollowUp, currentYDoc, loadDoc, redo, undo, useEditor } from './editor';
 
@@ -103,5 +103,38 @@ describe('Uppföljning’s actions', () => {
     expect([said.state, said.comment, said.by]).toEqual(['pagar', 'Upphandling pågår', 'Anna Berg']);
     expect(setItemProgress('2026-T1', itemId, null)).toBe(true);
     expect(state().followUp.progress).toEqual({});
+  });
+
+  it('indicator values as people type them; a judgement with its reasons; what the offices did', () => {
+    rememberAuthor('Anna Berg');
+    const item = Object.values(state().doc!.items).find((i) => i.indikator.target !== null)!;
+    expect(addIndicatorValue(item.id, '2025-12-31', '24,5', 'Vården i siffror')).toBe(true);
+    expect(Object.values(state().followUp.measurements).map((m) => [m.date, m.value, m.source, m.by])).toEqual([['2025-12-31', 24.5, 'Vården i siffror', 'Anna Berg']]);
+    const steps = state().history.past.length;
+    expect(addIndicatorValue(item.id, '2025-13-01', '3', '')).toBe(false);
+    expect(state().notice?.text).toBe('Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2025-12-31.');
+    expect(addIndicatorValue(item.id, '2025-11-01', 'mycket', '')).toBe(false);
+    expect(state().notice?.text).toBe('Skriv värdet som ett tal, till exempel 12,5.');
+    expect(state().history.past.length).toBe(steps);
+    expect(removeIndicatorValue(Object.keys(state().followUp.measurements)[0]!)).toBe(true);
+    expect(state().followUp.measurements).toEqual({});
+
+    addFollowUpPeriod('2025');
+    expect(setJudgementText('2025', 'nara-vard', 'Först')).toBe(false);
+    expect(state().notice?.text).toBe('Välj först bedömningen.');
+    expect(setJudgement('2025', 'nara-vard', 'ratt-riktning')).toBe(true);
+    setJudgementText('2025', 'nara-vard', 'Fler digitala vårdmöten');
+    setJudgement('2025', 'nara-vard', 'oforandrat');
+    expect(state().followUp.judgements['2025|nara-vard']).toMatchObject({ judgement: 'oforandrat', text: 'Fler digitala vårdmöten', by: 'Anna Berg' });
+    expect(setJudgement('2025', 'nara-vard', null)).toBe(true);
+    expect(state().followUp.judgements).toEqual({});
+
+    expect(addPerformedEntry('2025', 'nara-vard', ' ', 'SU')).toBe(false);
+    expect(state().notice?.text).toBe('Skriv vad som genomförts.');
+    expect(addPerformedEntry('2025', 'nara-vard', 'Mobila team', 'NU-sjukvården')).toBe(true);
+    const [entry] = Object.values(state().followUp.performed);
+    expect([entry!.text, entry!.kalla, entry!.delomradeId]).toEqual(['Mobila team', 'NU-sjukvården', 'nara-vard']);
+    expect(removePerformedEntry(entry!.id)).toBe(true);
+    expect(state().followUp.performed).toEqual({});
   });
 });

@@ -1,6 +1,26 @@
 // Uppföljning's user actions: each one undoable step of the editor (`commitFollowUp`), said by
 // the name remembered on this device ("Ditt namn"), stamped with the time it was made.
-import { addPeriod, clearProgress, closePeriod, progressOf, PROGRESS_WORD, reopenPeriod, setProgress, type ProgressState } from '../domain/followup';
+import {
+  addMeasurement,
+  addPerformed,
+  addPeriod,
+  clearJudgement,
+  clearProgress,
+  closePeriod,
+  judge,
+  JUDGEMENT_WORD,
+  judgementKey,
+  type JudgementValue,
+  parseValue,
+  progressOf,
+  PROGRESS_WORD,
+  removeMeasurement,
+  removePerformed,
+  reopenPeriod,
+  setProgress,
+  type ProgressState,
+} from '../domain/followup';
+import { newId } from '../domain/ids';
 import { RuleError } from '../domain/rules';
 import type { ItemId } from '../domain/types';
 import { rememberedAuthor } from './author';
@@ -43,3 +63,44 @@ export function setProgressComment(periodId: string, itemId: ItemId, comment: st
     `progress-comment:${periodId}|${itemId}`,
   );
 }
+
+/** Judge a delområde's indicators in a period (null: take the judgement back). The text stays when the word changes. */
+export function setJudgement(periodId: string, delomradeId: string, judgement: JudgementValue | null): boolean {
+  return commitFollowUp(judgement ? `Bedömning: ${JUDGEMENT_WORD[judgement]}` : 'Bedömning borttagen', (f, doc) => {
+    if (!judgement) return clearJudgement(f, periodId, delomradeId);
+    const said = f.judgements[judgementKey(periodId, delomradeId)];
+    judge(f, doc.plan, { periodId, delomradeId, judgement, text: said?.text ?? '', by: rememberedAuthor(), at: now() });
+  });
+}
+
+/** Write the reasons for a judgement (typing it is one step). */
+export function setJudgementText(periodId: string, delomradeId: string, text: string): boolean {
+  return commitFollowUp(
+    'Bedömningens motivering',
+    (f, doc) => {
+      const said = f.judgements[judgementKey(periodId, delomradeId)];
+      if (!said) throw new RuleError('Välj först bedömningen.');
+      if (said.text === text.trim()) return;
+      judge(f, doc.plan, { ...said, text, by: rememberedAuthor(), at: now() });
+    },
+    `judgement-text:${periodId}|${delomradeId}`,
+  );
+}
+
+/** A measured value of an item's indicator, as typed ("12,5"); false with a Swedish message when it cannot be read. */
+export function addIndicatorValue(itemId: ItemId, date: string, value: string, source: string): boolean {
+  return commitFollowUp('Nytt värde', (f, doc) => {
+    addMeasurement(f, doc.items, { id: newId(), itemId, date, value: parseValue(value), source, by: rememberedAuthor(), at: now() });
+  });
+}
+
+export const removeIndicatorValue = (id: string) => commitFollowUp('Värde borttaget', (f) => removeMeasurement(f, id));
+
+/** What an office did in a period, under a delområde ("Genomfört av utförare"). */
+export function addPerformedEntry(periodId: string, delomradeId: string | null, text: string, kalla: string): boolean {
+  return commitFollowUp('Genomfört av utförare', (f, doc) => {
+    addPerformed(f, doc.plan, { id: newId(), periodId, delomradeId, text, kalla, inputId: null });
+  });
+}
+
+export const removePerformedEntry = (id: string) => commitFollowUp('Genomfört borttaget', (f) => removePerformed(f, id));

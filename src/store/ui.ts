@@ -40,6 +40,8 @@ export interface UiState {
   view: 'fan' | 'table' | 'followup';
   /** Uppföljning: the period followed up (null: the latest). */
   followUpPeriod: string | null;
+  /** Uppföljning shows each activity's progress, or per delområde its judgement, indicators and what the offices did. */
+  followUpPart: 'items' | 'delomraden';
   /** Rows of the table view. */
   tableGrouping: 'fokusomrade' | 'delomrade';
   /** The item last focused in either view: a view switch keeps it. */
@@ -72,6 +74,7 @@ export const useUi = create<UiState>(() => ({
   sidePanel: 'inspel',
   view: 'fan',
   followUpPeriod: null,
+  followUpPart: 'items',
   tableGrouping: 'fokusomrade',
   selectedItemId: null,
   viewingVersion: null,

@@ -267,4 +267,21 @@ test('Uppföljning: the view with a period, progress said and a closed period pa
   await page.getByRole('list', { name: 'Nära invånaren, Viktiga milstolpar 2025', exact: true }).getByRole('button').first().press('Enter');
   await expect(page.getByRole('dialog', { name: 'Aktivitet' }).getByRole('group', { name: 'Uppföljning 2025' })).toBeVisible();
   expect(await audit(page)).toEqual([]);
+  await page.getByRole('dialog', { name: 'Aktivitet' }).getByRole('button', { name: 'Avbryt' }).click();
+  // Delområden: a judgement, an indicator with values (chart, sentence, table), what an office did.
+  await page.getByRole('group', { name: 'Vy' }).getByRole('button', { name: 'Uppföljning', exact: true }).click();
+  await page.getByRole('group', { name: 'Följ upp' }).getByRole('button', { name: 'Delområden och indikatorer' }).click();
+  await page.getByLabel('Bedömning för Nära vård').selectOption({ label: 'Rätt riktning' });
+  const card = page.getByRole('article', { name: 'Andel digitala vårdkontakter' });
+  for (const [date, value] of [['2024-12-31', '18'], ['2025-12-31', '24']]) {
+    await card.getByLabel('Datum').fill(date);
+    await card.getByRole('textbox', { name: /^Värde/ }).fill(value);
+    await card.getByRole('button', { name: 'Lägg till värde' }).click();
+  }
+  await expect(card.getByRole('table', { name: 'Värden för Andel digitala vårdkontakter' }).getByRole('row')).toHaveCount(3);
+  const performed = page.getByRole('form', { name: 'Nytt genomfört, Nära vård' });
+  await performed.getByLabel('Vad har genomförts').fill('Mobila team');
+  await performed.getByRole('button', { name: 'Lägg till' }).click();
+  await expect(page.getByRole('list', { name: 'Genomfört av utförare, Nära vård' })).toBeVisible();
+  expect(await audit(page)).toEqual([]);
 });

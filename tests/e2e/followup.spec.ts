@@ -1,7 +1,9 @@
 // Uppföljning: a period added, items' progress said with a comment, kept across a reload and
 // undoable; a closed period is read only until it is opened again; bad input gets its message.
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { cellList, openApp, waitSaved } from './helpers';
+import { cellList, exportVia, openApp, waitSaved } from './helpers';
+import { convert, convertToText, missingInOrder, pdfOutline } from './office';
 
 const ITEM = 'Välfungerande samarbete mellan VGR och kommuner';
 const LATE = 'Etablera gemensam målbild för rätt vårdnivå och hur detta ökar tillgängligheten';
@@ -123,4 +125,98 @@ test('Uppföljning in the item’s dialog: the progress of the period followed u
   const table = page.getByRole('table', { name: 'Nära invånaren, Viktiga milstolpar 2025' });
   await expect(table.getByRole('combobox', { name: `Läge för ${LATE}` })).toHaveValue('forsenad');
   await expect(table.getByRole('textbox', { name: `Kommentar till läget för ${LATE}` })).toHaveValue('Väntar på upphandling');
+});
+
+test('Uppföljning per delområde: judgement, indicator values, what the offices did; marks on paper; the report in LibreOffice with its outline', async ({ page }) => {
+  test.setTimeout(180_000);
+  await openApp(page);
+  const plan = JSON.parse(readFileSync((await (await exportVia(page, 'JSON')).path())!, 'utf8'));
+  await openFollowUp(page);
+  await page.getByLabel('Ditt namn').fill('Anna Berg');
+  await page.getByLabel('Ny period').fill('2025');
+  await page.getByRole('button', { name: 'Lägg till period' }).click();
+  const table = page.getByRole('table', { name: 'Nära invånaren, Viktiga milstolpar 2025' });
+  await table.getByRole('combobox', { name: `Läge för ${ITEM}` }).selectOption({ label: 'Klar' });
+  await table.getByRole('textbox', { name: `Kommentar till läget för ${ITEM}` }).fill('Avtalet är undertecknat.');
+  await table.getByRole('textbox', { name: `Kommentar till läget för ${ITEM}` }).blur();
+
+  await page.getByRole('group', { name: 'Följ upp' }).getByRole('button', { name: 'Delområden och indikatorer' }).click();
+  const nara = page.getByRole('region', { name: 'Nära vård' });
+  await nara.getByLabel('Bedömning för Nära vård').selectOption({ label: 'Rätt riktning' });
+  await nara.getByLabel('Motivering för Nära vård').fill('Fler digitala vårdmöten; kontinuiteten har inte ökat.');
+  await nara.getByLabel('Motivering för Nära vård').blur();
+  await expect(nara).toContainText('Anna Berg');
+
+  // Values of an indicator: bad input gets its message and adds nothing.
+  const card = page.getByRole('article', { name: 'Andel digitala vårdkontakter' });
+  const value = card.getByRole('textbox', { name: /^Värde/ });
+  await card.getByLabel('Datum').fill('2024-12-31');
+  await value.fill('mycket');
+  await card.getByRole('button', { name: 'Lägg till värde' }).click();
+  await expect(page.getByText('Skriv värdet som ett tal, till exempel 12,5.')).toBeVisible();
+  await expect(card.getByRole('table')).toHaveCount(0);
+  for (const [date, v] of [['2024-12-31', '18'], ['2025-06-30', '21,5'], ['2025-09-30', '99'], ['2025-12-31', '24']]) {
+    await card.getByLabel('Datum').fill(date);
+    await value.fill(v);
+    await card.getByLabel('Källa').fill('Vården i siffror');
+    await card.getByRole('button', { name: 'Lägg till värde' }).click();
+    await expect(value).toHaveValue('');
+  }
+  const values = card.getByRole('table', { name: 'Värden för Andel digitala vårdkontakter' });
+  await expect(values.getByRole('row')).toHaveCount(5);
+  await values.getByRole('button', { name: 'Ta bort värdet 2025-09-30' }).click();
+  await expect(values.getByRole('row')).toHaveCount(4);
+  await expect(values.getByRole('row').nth(2)).toContainText('21,5\u00a0%');
+  // The chart for the eye (a point per value, the målvärde as a line), the same in words for everyone.
+  await expect(card.locator('svg.indicator-chart circle')).toHaveCount(3);
+  await expect(card.locator('svg.indicator-chart .chart-target-label')).toHaveText('Mål 30\u00a0%');
+  await expect(card).toContainText('3 värden från 2024-12-31 till 2025-12-31; senaste 24\u00a0%, målvärde 30\u00a0%; närmare målet sedan förra mätningen.');
+
+  const performed = page.getByRole('form', { name: 'Nytt genomfört, Nära vård' });
+  await performed.getByLabel('Vad har genomförts').fill('Mobila närsjukvårdsteam i alla kommuner i norra länsdelen.');
+  await performed.getByLabel('Förvaltning').fill('NU-sjukvården');
+  await performed.getByRole('button', { name: 'Lägg till' }).click();
+  await expect(page.getByRole('list', { name: 'Genomfört av utförare, Nära vård' })).toHaveText(['Mobila närsjukvårdsteam i alla kommuner i norra länsdelen. – NU-sjukvården Ta bort']);
+
+  // Closed: its judgement and entries are read only.
+  await page.getByRole('button', { name: 'Stäng perioden' }).click();
+  await expect(nara.getByLabel('Bedömning för Nära vård')).toBeDisabled();
+  await expect(page.getByRole('form', { name: 'Nytt genomfört, Nära vård' })).toHaveCount(0);
+
+  // On paper: the fan with its progress marks and their legend, the lists with the tag.
+  await page.evaluate(() => {
+    window.print = () => undefined;
+  });
+  await page.getByRole('navigation', { name: 'Verktyg' }).getByRole('button', { name: 'Exportera', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Skriv ut' }).click();
+  await page.emulateMedia({ media: 'print' });
+  const paper = page.getByRole('region', { name: 'Utskrift' });
+  await expect(paper.getByRole('img', { name: /^Solfjäder: / })).toContainText('Läge 2025: ● Klar');
+  await expect(paper.getByRole('img', { name: /^Solfjäder: / }).locator('tspan.review-mark', { hasText: '●' })).toHaveCount(1);
+  await expect(paper.locator('.tag-progress.is-klar')).toHaveText('● Klar 2025');
+  await page.emulateMedia({ media: 'screen' });
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+
+  // The report: LibreOffice opens it; A4 portrait text, the fan on a landscape page; its outline has the report's structure.
+  const download = await exportVia(page, 'Uppföljningsrapport (.docx)');
+  expect(download.suggestedFilename()).toBe('KL HoS handlingsplan 2025–2027 (utkast) – uppföljning 2025.docx');
+  const docx = (await download.path())!;
+  const pdf = readFileSync(convert(docx, 'pdf'));
+  // Each page's size (not the page tree's default).
+  const boxes = [...pdf.toString('latin1').matchAll(/\/Type\/Page\/[^>]*?\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map((m) => [Math.round(Number(m[1])), Math.round(Number(m[2]))]);
+  expect(new Set(boxes.slice(0, -1).map(String))).toEqual(new Set(['595,842']));
+  expect(boxes.at(-1)).toEqual([842, 595]);
+  const parts = (name: string) => [name, '  Koncernövergripande aktiviteter 2025', '  Genomfört av utförare under 2025', '  Uppföljning'];
+  expect(pdfOutline(pdf)).toEqual([
+    'Sammanfattning',
+    ...(plan.plan.catalogue.delomraden as { name: string }[]).flatMap((d) => parts(d.name)),
+    ...parts('Övriga aktiviteter').slice(0, 3),
+    'Sammanställning av läget',
+    'Solfjädern med läget 2025',
+  ]);
+  const text = convertToText(docx);
+  expect(missingInOrder(text, ['Uppföljning 2025: KL HoS handlingsplan', 'Nära vård', 'Samlad bedömning: Rätt riktning', 'Fler digitala vårdmöten; kontinuiteten har inte ökat.', 'Andel digitala vårdkontakter'])).toEqual([]);
+  expect(text).toContain('Mobila närsjukvårdsteam i alla kommuner i norra länsdelen.\n– NU-sjukvården');
+  expect(text).toContain('2025-06-30: 21,5 % (Vården i siffror)');
+  expect(missingInOrder(text.slice(text.indexOf('Sammanställning av läget')), [ITEM, '● Klar', 'Avtalet är undertecknat.'])).toEqual([]);
 });

@@ -4,6 +4,8 @@
 // "inspel:<text>" (adds one to Inspel), "panel:<name>" (Måluppfyllnad, Delområden…), "filter",
 // "followup[:period]" (Uppföljning with a period and five items' progress said), "areas" (then
 // its delområden: a judgement, three indicator values, what an office did),
+// "export:<menu entry>:<file>" (saves that export), "top" (scrolls the view to its top),
+// "see:<indicator>" (scrolls its card into view),
 // "newer" (a tab of a newer format says so: the plan turns read-only; needs ?automation in the url).
 import { chromium } from 'playwright-core';
 import { mkdtempSync } from 'node:fs';
@@ -69,6 +71,14 @@ for (const step of steps.split(',').filter(Boolean)) {
     await page.getByRole('form', { name: 'Nytt genomfört, Nära vård' }).getByRole('button', { name: 'Lägg till' }).click();
   }
   else if (verb === 'see') await page.getByRole('article', { name: arg }).scrollIntoViewIfNeeded();
+  else if (verb === 'export') {
+    // "export:<menu entry>:<file>": save what Exportera gives (the colon-separated rest is the path).
+    const [, entry, ...file] = step.split(':');
+    const download = page.waitForEvent('download');
+    await page.getByRole('navigation', { name: 'Verktyg' }).getByRole('button', { name: 'Exportera', exact: true }).click();
+    await page.getByRole('menuitem', { name: entry, exact: true }).click();
+    await (await download).saveAs(file.join(':'));
+  }
   else if (verb === 'top') await page.evaluate(() => document.querySelectorAll('.followup-view, .table-wrap').forEach((e) => e.scrollTo(0, 0)));
   else if (verb === 'hide-inspel') await page.getByRole('button', { name: 'Dölj inspel' }).click();
   else if (verb === 'show-inspel') await page.getByRole('button', { name: /^Visa inspel/ }).click();

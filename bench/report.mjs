@@ -18,7 +18,7 @@ const aged = r.results
   .map((x) => `A plan of N = ${x.n.toLocaleString('en')} after ${x.agedUpdates.toLocaleString('en')} more stored changes opens (reload → fan drawn / document ready) in ${pair(x.agedReload)} / ${pair(x.agedReloadReady)} ms, against ${pair(x.reload)} / ${pair(x.reloadReady)} ms fresh (median / p95).`);
 const exports = r.results
   .filter((x) => x.wordExport)
-  .map((x) => `Exports at N = ${x.n.toLocaleString('en')}: Word ${pair(x.wordExport)} ms, JSON export + import ${pair(x.jsonRoundTrip)} ms (median / p95).`);
+  .map((x) => `Exports at N = ${x.n.toLocaleString('en')}: Word ${pair(x.wordExport)} ms, JSON export + import ${pair(x.jsonRoundTrip)} ms${x.followUpReport ? `, the follow-up report (${x.reportPeriods} periods followed up) ${pair(x.followUpReport)} ms` : ''} (median / p95).`);
 const layout = r.results
   .filter((x) => x.layoutFresh)
   .map((x) => `| ${x.n.toLocaleString('en')} | ${pair(x.layoutFresh)} | ${pair(x.layoutUpdate)} |`);

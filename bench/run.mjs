@@ -23,6 +23,9 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 11);
 const MICRO_RUNS = Number(process.env.BENCH_MICRO_RUNS ?? 40);
 const EXPORT_RUNS = Number(process.env.BENCH_EXPORT_RUNS ?? 11);
 const MARK = 'solfjadern:fan-drawn';
+/** The follow-up report is timed on a plan followed up for three periods (issue 25). */
+const REPORT_PERIODS = ['2025', 'T1 2026', 'T2 2026'];
+const REPORT_ENTRY = 'Uppföljningsrapport (.docx)';
 /** Stored changes after which a plan must still open as fast as a fresh one (issue 24). */
 const AGED_UPDATES = 10_000;
 /** The plan's document decoded (it is shown first from its kept view): edits need no wait from here. */
@@ -166,9 +169,10 @@ async function dragFrames(page) {
 }
 
 /** "Exportera" → "Word (.docx)" → the download starts, in ms (the user's wait, from the click). */
-async function timeWord(page) {
+/** An export through the menu, from the click to the download, in ms. */
+async function timeWord(page, entry = 'Word (.docx)') {
   await page.getByRole('button', { name: 'Exportera', exact: true }).click();
-  const item = page.getByRole('menuitem', { name: 'Word (.docx)', exact: true });
+  const item = page.getByRole('menuitem', { name: entry, exact: true });
   await item.waitFor();
   const download = page.waitForEvent('download');
   const t0 = performance.now();
@@ -320,11 +324,19 @@ async function measureSize(browser, appUrl, blankUrl, n) {
   // Word through the menu, JSON out and back in.
   const word = [];
   const json = [];
+  const report = [];
   if (n === 1000) {
     await timeWord(page); // the first export loads the Word code: a one-off, not a sample
     for (let i = 0; i < EXPORT_RUNS; i++) {
       await settle();
       word.push(await timeWord(page));
+    }
+    // The yearly follow-up report of a plan followed up for three periods.
+    await page.evaluate(async (periods) => (await window.__solfjadern.automation).followUpEverything(periods), REPORT_PERIODS);
+    await timeWord(page, REPORT_ENTRY);
+    for (let i = 0; i < EXPORT_RUNS; i++) {
+      await settle();
+      report.push(await timeWord(page, REPORT_ENTRY));
     }
     await timeJsonRoundTrip(page); // loads the schema code
     for (let i = 0; i < EXPORT_RUNS; i++) {
@@ -351,7 +363,7 @@ async function measureSize(browser, appUrl, blankUrl, n) {
     ...(aged.reload.length > 0 ? { agedReload: stats(aged.reload), agedReloadReady: stats(aged.reloadReady), agedUpdates: AGED_UPDATES } : {}),
     layoutFresh: stats(layoutFresh),
     layoutUpdate: stats(layoutUpdate.length > 0 ? layoutUpdate : [NaN]),
-    ...(word.length > 0 ? { wordExport: stats(word), jsonRoundTrip: stats(json) } : {}),
+    ...(word.length > 0 ? { wordExport: stats(word), jsonRoundTrip: stats(json), followUpReport: stats(report), reportPeriods: REPORT_PERIODS.length } : {}),
   };
 }
 
@@ -431,6 +443,7 @@ async function main() {
         check('N=1000 reload (median)', r.reload.median, 500, 'ms', loadFactor);
         check('N=1000 Word export (median)', r.wordExport.median, 2000, 'ms', cpuFactor);
         check('N=1000 JSON export + import (median)', r.jsonRoundTrip.median, 300, 'ms', cpuFactor);
+        if (r.followUpReport) check('N=1000 follow-up report, 3 periods (median)', r.followUpReport.median, 3000, 'ms', cpuFactor);
       }
       if (r.agedReload) {
         check(`N=1000 open after ${AGED_UPDATES} stored changes ÷ fresh (fan drawn, median)`, r.agedReload.median / r.reload.median, 1.2, '×');
@@ -477,6 +490,7 @@ async function main() {
       console.log(row('layout, after edit/move', r.layoutUpdate));
       if (r.wordExport) console.log(row('Word export', r.wordExport));
       if (r.jsonRoundTrip) console.log(row('JSON export + import', r.jsonRoundTrip));
+      if (r.followUpReport) console.log(row('Follow-up report (3 periods)', r.followUpReport));
     }
     console.log(`\n${row(`Samla in (${COLLECT_FILES} files)`, collect)}  (${COLLECT_PROPOSALS} proposals, ${collect.runs} runs)`);
     console.log(`\n${row(`Room: edit → visible`, room.latency)}  (${room.people} participants × ${room.seconds} s, ${room.shown} of ${room.edits} edits seen, ${room.lost} lost; relay ${room.relayMemoryMb.before} → ${room.relayMemoryMb.after} MB)`);

@@ -28,7 +28,8 @@ export function seedPlan(n) {
       // Every other item in a delområde, so the limits' rule has work to do.
       delomraden: i % 2 === 0 ? [areas[(i / 2) % areas.length]] : [],
       effektmal: [],
-      indikator: { text: '', target: null, unit: '' },
+      // Every tenth with an indicator (the follow-up report's tables and values).
+      indikator: i % 10 === 0 ? { text: `Indikator ${i + 1}`, target: 50, unit: '%' } : { text: '', target: null, unit: '' },
       ansvarsniva: null,
       kalla: '',
       extraChoice: 'auto',

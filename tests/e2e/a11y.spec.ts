@@ -273,7 +273,7 @@ test('Uppföljning: the view with a period, progress said and a closed period pa
   await page.getByRole('group', { name: 'Följ upp' }).getByRole('button', { name: 'Delområden och indikatorer' }).click();
   await page.getByLabel('Bedömning för Nära vård').selectOption({ label: 'Rätt riktning' });
   const card = page.getByRole('article', { name: 'Andel digitala vårdkontakter' });
-  for (const [date, value] of [['2024-12-31', '18'], ['2025-12-31', '24']]) {
+  for (const [date, value] of [['2024-12-31', '18'], ['2025-12-31', '24']] as const) {
     await card.getByLabel('Datum').fill(date);
     await card.getByRole('textbox', { name: /^Värde/ }).fill(value);
     await card.getByRole('button', { name: 'Lägg till värde' }).click();

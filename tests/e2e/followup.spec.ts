@@ -155,7 +155,7 @@ test('Uppföljning per delområde: judgement, indicator values, what the offices
   await card.getByRole('button', { name: 'Lägg till värde' }).click();
   await expect(page.getByText('Skriv värdet som ett tal, till exempel 12,5.')).toBeVisible();
   await expect(card.getByRole('table')).toHaveCount(0);
-  for (const [date, v] of [['2024-12-31', '18'], ['2025-06-30', '21,5'], ['2025-09-30', '99'], ['2025-12-31', '24']]) {
+  for (const [date, v] of [['2024-12-31', '18'], ['2025-06-30', '21,5'], ['2025-09-30', '99'], ['2025-12-31', '24']] as const) {
     await card.getByLabel('Datum').fill(date);
     await value.fill(v);
     await card.getByLabel('Källa').fill('Vården i siffror');

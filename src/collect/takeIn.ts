@@ -12,6 +12,7 @@ import { readPlanFile } from '../schema/restore';
 import { isZip, unreadableKind } from '../files/kinds';
 import { normalized } from './template/model';
 import { ZIP_TOO_LARGE } from '../files/safeZip';
+import { answerOfPlan, type FormAnswer } from './followUpForm';
 
 /** What Samla in reads, for messages about what it does not. */
 export const COLLECT_KINDS = 'Samla in läser ifyllda mallar i Word (.docx) eller OpenDocument (.odt) och planfiler från Solfjädern (.json).';
@@ -75,7 +76,7 @@ function inputsOfPlan(doc: PlanDoc, catalogue: Catalogue, fileId: string, kalla:
 const fitted = (kalla: string) => shortened(kalla, LIMITS.name);
 
 /** A file read: into the collection — or, when `ask` is there, waiting for the user to point out its proposals. */
-export type TakenFile = CollectedFile & { ask?: TablePreview };
+export type TakenFile = CollectedFile & { ask?: TablePreview; answer?: FormAnswer };
 
 async function readOne(file: FileLike, catalogue: Catalogue, now: Date, layouts: PointedLayouts): Promise<TakenFile> {
   const id = newId();
@@ -87,6 +88,7 @@ async function readOne(file: FileLike, catalogue: Catalogue, now: Date, layouts:
   if (kind) return fail(kind);
   if (isZip(bytes)) {
     const mall = await readFilledMall(bytes, layouts);
+    if (mall.ok && mall.answer) return { ...taken, kalla: fitted(mall.recipient.trim()) || taken.kalla, answer: mall.answer, error: null };
     if (mall.ok) {
       const kalla = fitted(mall.recipient.trim()) || taken.kalla;
       const inputs = mall.proposals.map((p) => ({
@@ -118,6 +120,9 @@ async function readOne(file: FileLike, catalogue: Catalogue, now: Date, layouts:
   const plan = readPlanFile(text);
   if (!plan.ok) return fail(plan.error);
   const kalla = fitted(plan.recipient) || taken.kalla;
+  // A plan file sent out for follow-up (it names its recipient), followed up in Solfjädern by that office: its answer.
+  const answer = plan.recipient ? answerOfPlan(plan.doc, plan.followUp) : null;
+  if (answer) return { ...taken, kalla, answer, error: null };
   return { ...taken, kalla, inputs: inputsOfPlan(plan.doc, catalogue, id, kalla), error: null };
 }
 

@@ -8,6 +8,9 @@ import { downloadBlob, safeFileName } from '../export/download';
 import { clearNotice, notify } from '../store/editor';
 import { Dialog } from './Dialog';
 import { count } from '../domain/plural';
+import { periodLabel } from '../domain/followup';
+import { useEditor } from '../store/editor';
+import { useFollowedPeriod } from '../store/followedPeriod';
 
 export function SendOutDialog({ doc, onClose }: { doc: PlanDoc; onClose: () => void }) {
   const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
@@ -15,6 +18,11 @@ export function SendOutDialog({ doc, onClose }: { doc: PlanDoc; onClose: () => v
   const [kinds, setKinds] = useState<ReadonlySet<SendKind>>(new Set(['mall']));
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
+  // What is sent: the template for proposals, or the follow-up form of the period followed up.
+  const period = useFollowedPeriod();
+  const followUp = useEditor((s) => s.followUp);
+  const [purpose, setPurpose] = useState<'inspel' | 'uppfoljning'>('inspel');
+  const asking = purpose === 'uppfoljning' && period ? { followUp, period } : undefined;
   // An older message would cover the dialog's buttons.
   useEffect(() => clearNotice(), []);
   const toggle = <T,>(set: ReadonlySet<T>, value: T, on: boolean) => {
@@ -27,7 +35,7 @@ export function SendOutDialog({ doc, onClose }: { doc: PlanDoc; onClose: () => v
     let recipients: string[];
     try {
       recipients = recipientList([...doc.plan.catalogue.kallor.filter((k) => ticked.has(k)), ...typed.split('\n')]);
-      if (kinds.size === 0) throw new RuleError('Välj minst en sorts fil: mallen eller JSON.');
+      if (kinds.size === 0) throw new RuleError('Välj minst en sorts fil: Word eller JSON.');
     } catch (e) {
       if (!(e instanceof RuleError)) throw e;
       setError(e.message);
@@ -35,7 +43,7 @@ export function SendOutDialog({ doc, onClose }: { doc: PlanDoc; onClose: () => v
     }
     setBusy(true);
     try {
-      const files = await sendOutFiles(doc, recipients, [...kinds]);
+      const files = await sendOutFiles(doc, recipients, [...kinds], new Date(), asking);
       const name = safeFileName(`${doc.plan.name} – utskick`, 'zip');
       downloadBlob(new Blob([(await zipFiles(files)) as BlobPart], { type: 'application/zip' }), name);
       notify('info', `${count(files.length, 'fil', 'filer')} till ${count(recipients.length, 'mottagare', 'mottagare')} sparades i ${name}.`);
@@ -68,13 +76,25 @@ export function SendOutDialog({ doc, onClose }: { doc: PlanDoc; onClose: () => v
         )}
         <label htmlFor="send-typed">Fler mottagare, en per rad</label>
         <textarea id="send-typed" rows={3} value={typed} onChange={(e) => setTyped(e.target.value)} />
+        {period && (
+          <fieldset>
+            <legend>Vad skickas ut</legend>
+            <label className="check">
+              <input type="radio" name="send-purpose" checked={purpose === 'inspel'} onChange={() => setPurpose('inspel')} /> Mall för inspel
+            </label>
+            <label className="check">
+              <input type="radio" name="send-purpose" checked={purpose === 'uppfoljning'} onChange={() => setPurpose('uppfoljning')} /> Uppföljning {periodLabel(period)}
+            </label>
+            {asking && <p className="help">Varje mottagare får de aktiviteter som gäller dem – de de har föreslagit och de som varje förvaltning genomför – med läget hittills. Samla in läser svaren.</p>}
+          </fieldset>
+        )}
         <fieldset>
           <legend>Filer</legend>
           <label className="check">
-            <input type="checkbox" checked={kinds.has('mall')} onChange={(e) => setKinds(toggle(kinds, 'mall', e.target.checked))} /> Mall att fylla i (.docx)
+            <input type="checkbox" checked={kinds.has('mall')} onChange={(e) => setKinds(toggle(kinds, 'mall', e.target.checked))} /> {asking ? 'Uppföljningsformulär (.docx)' : 'Mall att fylla i (.docx)'}
           </label>
           <label className="check">
-            <input type="checkbox" checked={kinds.has('json')} onChange={(e) => setKinds(toggle(kinds, 'json', e.target.checked))} /> Planfil för inspel (.json)
+            <input type="checkbox" checked={kinds.has('json')} onChange={(e) => setKinds(toggle(kinds, 'json', e.target.checked))} /> {asking ? 'Planfil för uppföljning (.json)' : 'Planfil för inspel (.json)'}
           </label>
         </fieldset>
         {error && (

@@ -35,6 +35,15 @@ export function progressLegend(period: Pick<Period, 'year' | 'tertial'>, seen: R
   return parts.length > 0 ? `Läge ${periodLabel(period)}: ${parts.join(' · ')}` : null;
 }
 
+/** The follow-up form's column headers and section names: Skicka ut writes them, Samla in looks for them. */
+export const FOLLOW_UP_FORM = {
+  activity: 'Aktivitet',
+  state: 'Läge',
+  comment: 'Kommentar',
+  area: 'Delområde',
+  performed: 'Genomfört av utförare',
+} as const;
+
 export const JUDGEMENTS = ['ratt-riktning', 'oforandrat', 'fel-riktning', 'ej-bedombart'] as const;
 export type JudgementValue = (typeof JUDGEMENTS)[number];
 export const JUDGEMENT_WORD: Record<JudgementValue, string> = {

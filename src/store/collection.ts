@@ -12,7 +12,8 @@ import type { FileLike } from '../collect/takeIn';
 import type { TablePreview } from '../collect/template/interpret';
 import { count } from '../domain/plural';
 import { readSide, writeSide } from '../db/sideLog';
-import { commit, notify, obeyingRules, pushSideStep, undoIfLast, useEditor } from './editor';
+import { commit, commitFollowUp, notify, obeyingRules, pushSideStep, undoIfLast, useEditor } from './editor';
+import type { AnswerTaken } from '../collect/followUpForm';
 
 /** A file whose table the reader could not place: it waits for the user to point out its proposals (not stored). */
 export interface Asking {
@@ -80,11 +81,24 @@ export async function takeInFiles(files: readonly FileLike[]): Promise<void> {
   if (!planId || !doc || files.length === 0) return;
   useCollection.setState((s) => ({ reading: s.reading + files.length }));
   try {
-    const { takeIn } = await import('../collect/takeIn');
+    const [{ takeIn, delomradeByName }, { takeAnswer }] = await Promise.all([import('../collect/takeIn'), import('../collect/followUpForm')]);
     const all = await takeIn(files, doc.plan.catalogue, new Date(), useCollection.getState().collection.layouts);
     // A table the reader cannot place waits for the user to point out its proposals.
     const asks = all.flatMap((f, i) => (f.ask ? [{ id: f.id, file: files[i]!, preview: f.ask }] : []));
-    const read = all.filter((f) => !f.ask);
+    // Answers to a follow-up form go into the plan's follow-up, each file one undoable step.
+    const answered = all.flatMap((f) => {
+      if (!f.answer) return [];
+      let taken: AnswerTaken | null = null;
+      commitFollowUp(`Uppföljning från ${f.kalla}`, (draft, current) => {
+        taken = takeAnswer(draft, current, f.answer!, { fileId: f.id, kalla: f.kalla, at: f.importedAt, delomradeByName });
+      });
+      return [answerText(f.kalla, taken, useEditor.getState().notice?.text ?? '')];
+    });
+    const read = all.filter((f) => !f.ask && !f.answer);
+    if (read.length === 0 && asks.length === 0 && answered.length > 0) {
+      notify(answered.some((a) => a.failed) ? 'error' : 'info', answered.map((a) => a.text).join(' '));
+      return;
+    }
     if (asks.length > 0 && useCollection.getState().planId === planId) useCollection.setState((s) => ({ asking: [...s.asking, ...asks] }));
     // The plan may have been switched while reading: the files belong to the plan they were dropped on.
     let repeated: c.CollectedFile[];
@@ -110,10 +124,20 @@ export async function takeInFiles(files: readonly FileLike[]): Promise<void> {
     if (asks.length) parts.push(`${count(asks.length, 'fil', 'filer')} behöver din hjälp: peka ut kolumnen med förslagen under ”Var står förslagen?”.`);
     if (broken) parts.push(`${count(broken, 'fil', 'filer')} kunde inte läsas – se Filer.`);
     if (repeated.length) parts.push(`${count(repeated.length, 'fil', 'filer')} fanns redan i insamlingen och togs inte in igen.`);
-    notify(broken ? 'error' : 'info', parts.join(' '));
+    notify(broken || answered.some((a) => a.failed) ? 'error' : 'info', [...answered.map((a) => a.text), ...parts].join(' '));
   } finally {
     useCollection.setState((s) => ({ reading: s.reading - files.length }));
   }
+}
+
+/** What an answer to a follow-up form did, in a sentence ("Uppföljning 2025 från NU-sjukvården: 12 lägen …"). */
+function answerText(kalla: string, taken: AnswerTaken | null, refusal: string): { text: string; failed: boolean } {
+  if (!taken) return { text: `Svaret från ${kalla} togs inte in: ${refusal}`, failed: true };
+  const parts = [`Uppföljning ${taken.period} från ${kalla}: ${count(taken.progress, 'läge', 'lägen')} och ${count(taken.performed, 'genomförd insats', 'genomförda insatser')} togs in.`];
+  const list = (names: string[]) => names.slice(0, 3).map((n) => `”${n}”`).join(', ') + (names.length > 3 ? ` med flera` : '');
+  if (taken.unknown.length) parts.push(`${count(taken.unknown.length, 'aktivitet', 'aktiviteter')} i svaret finns inte i planen: ${list(taken.unknown)}.`);
+  if (taken.unread.length) parts.push(`Läget gick inte att läsa för ${list(taken.unread)} – skriv Ej påbörjad, Pågår, Klar, Försenad eller Avbruten.`);
+  return { text: parts.join(' '), failed: taken.unknown.length > 0 || taken.unread.length > 0 };
 }
 
 /**

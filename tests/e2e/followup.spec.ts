@@ -1,6 +1,7 @@
 // Uppföljning: a period added, items' progress said with a comment, kept across a reload and
 // undoable; a closed period is read only until it is opened again; bad input gets its message.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import JSZip from 'jszip';
 import { expect, test, type Page } from '@playwright/test';
 import { cellList, exportVia, openApp, waitSaved } from './helpers';
 import { convert, convertToText, missingInOrder, pdfOutline } from './office';
@@ -219,4 +220,52 @@ test('Uppföljning per delområde: judgement, indicator values, what the offices
   expect(text).toContain('Mobila närsjukvårdsteam i alla kommuner i norra länsdelen.\n– NU-sjukvården');
   expect(text).toContain('2025-06-30: 21,5 % (Vården i siffror)');
   expect(missingInOrder(text.slice(text.indexOf('Sammanställning av läget')), [ITEM, '● Klar', 'Avtalet är undertecknat.'])).toEqual([]);
+});
+
+test('Skicka ut a follow-up form per office; Samla in reads the answers back into Uppföljning, credited to the office', async ({ page }, info) => {
+  await openApp(page);
+  await openFollowUp(page);
+  await page.getByLabel('Ditt namn').fill('Anna Berg');
+  await page.getByLabel('Ny period').fill('2025');
+  await page.getByRole('button', { name: 'Lägg till period' }).click();
+  await expect(page.getByLabel('Period', { exact: true })).toHaveValue('2025');
+
+  await page.getByRole('navigation', { name: 'Verktyg' }).getByRole('button', { name: 'Samla in' }).click();
+  const panel = page.getByRole('complementary', { name: 'Samla in' });
+  await panel.getByRole('button', { name: 'Skicka ut…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Skicka ut' });
+  await dialog.getByRole('radio', { name: 'Uppföljning 2025' }).check();
+  await dialog.getByLabel('Fler mottagare, en per rad').fill('NU-sjukvården');
+  await dialog.getByRole('checkbox', { name: 'Planfil för uppföljning (.json)' }).check();
+  const download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Skapa filer' }).click();
+  const zipPath = info.outputPath('utskick.zip');
+  await (await download).saveAs(zipPath);
+  const zip = await JSZip.loadAsync(readFileSync(zipPath));
+  const names = Object.keys(zip.files).sort();
+  expect(names.map((n) => n.replace(/^.* – uppföljning /, ''))).toEqual(['2025 – NU-sjukvården.docx', '2025 – NU-sjukvården.json']);
+  // The Word form names the office and the period, with every item asked about (none is NU-sjukvården's: all of them).
+  const docx = info.outputPath('formular.docx');
+  writeFileSync(docx, await zip.file(names[0]!)!.async('uint8array'));
+  const form = convertToText(docx);
+  expect(missingInOrder(form, ['Förvaltning: NU-sjukvården', 'Period: 2025', 'Läget 2025', ITEM, 'Genomfört av utförare under 2025', 'Nära vård'])).toEqual([]);
+
+  // The office follows the plan up in its own Solfjädern and sends the plan file back.
+  const answer = JSON.parse(await zip.file(names[1]!)!.async('string'));
+  const item = (answer.items as Array<{ id: string; text: string }>).find((i) => i.text === ITEM)!;
+  answer.followUp.progress = [{ periodId: '2025', itemId: item.id, state: 'klar', comment: 'Avtalet är undertecknat.', by: 'Eva på NU', at: '2026-01-15T10:00:00.000Z', source: null }];
+  answer.followUp.performed = [{ id: 'g1', periodId: '2025', delomradeId: 'nara-vard', text: 'Mobila närsjukvårdsteam i alla kommuner.', kalla: 'NU-sjukvården', inputId: null }];
+  await panel.getByTestId('collect-files').setInputFiles({ name: 'svar från NU.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(answer)) });
+  await expect(page.getByText('Uppföljning 2025 från NU-sjukvården: 1 läge och 1 genomförd insats togs in.')).toBeVisible();
+
+  await openFollowUp(page);
+  const table = page.getByRole('table', { name: 'Nära invånaren, Viktiga milstolpar 2025' });
+  await expect(table.getByRole('combobox', { name: `Läge för ${ITEM}` })).toHaveValue('klar');
+  await expect(table.getByRole('textbox', { name: `Kommentar till läget för ${ITEM}` })).toHaveValue('Avtalet är undertecknat.');
+  await expect(table.getByRole('row').filter({ hasText: ITEM })).toContainText('NU-sjukvården');
+  await page.getByRole('group', { name: 'Följ upp' }).getByRole('button', { name: 'Delområden och indikatorer' }).click();
+  await expect(page.getByRole('list', { name: 'Genomfört av utförare, Nära vård' })).toContainText('Mobila närsjukvårdsteam i alla kommuner. – NU-sjukvården');
+  // One step: undone at once.
+  await page.getByRole('button', { name: 'Ångra', exact: true }).click();
+  await expect(page.getByRole('list', { name: 'Genomfört av utförare, Nära vård' })).toHaveCount(0);
 });

@@ -7,6 +7,8 @@ import { paragraphTextsOfOdt, tablesOfOdt } from './odt';
 import { openZip, type SafeZip, ZipTooLarge } from '../../files/safeZip';
 import { MALL_HEADERS } from '../../export/docx/mall';
 import { readPlanPart } from '../../files/planPart';
+import { answerOfTables, type FormAnswer } from '../followUpForm';
+import { RuleError } from '../../domain/rules';
 
 export type MallProposal = TemplateProposal;
 
@@ -22,7 +24,7 @@ export function proposalsFromDocumentXml(xml: string, stylesXml: string | null =
  * A template read: its proposals and the office it is from (its "Förvaltning:" line, else whom it was sent to) — or why not, with the table to show
  * (`ask`) when there is one but the reader cannot tell where its proposals are.
  */
-export type MallReading = { ok: true; recipient: string; proposals: MallProposal[] } | { ok: false; error: string; ask?: TablePreview };
+export type MallReading = { ok: true; recipient: string; proposals: MallProposal[]; answer?: FormAnswer } | { ok: false; error: string; ask?: TablePreview };
 
 /**
  * The office a filled-in form names on its "Förvaltning:" line, as the office wrote it; '' when
@@ -40,7 +42,7 @@ export function officeOfForm(paragraphs: readonly string[]): string {
 /** Where the proposals are, by layout key, as the user pointed out for earlier files. */
 export type PointedLayouts = Readonly<Record<string, number>>;
 
-/** Read a filled-in template (.docx or .odt bytes): its proposals and who it was sent to. */
+/** Read a filled-in template (.docx or .odt bytes): its proposals — or a follow-up form's answer — and who it was sent to. */
 export async function readFilledMall(bytes: Uint8Array | ArrayBuffer | Blob, layouts: PointedLayouts = {}): Promise<MallReading> {
   let zip: SafeZip;
   try {
@@ -54,6 +56,16 @@ export async function readFilledMall(bytes: Uint8Array | ArrayBuffer | Blob, lay
     const odt = main === null ? await zip.text('content.xml') : null;
     if (main === null && odt === null) return { ok: false, error: 'Word-filen saknar sitt dokument (word/document.xml).' };
     const tables = main !== null ? tablesOfDocx(main, await zip.text('word/styles.xml')) : tablesOfOdt(odt!, await zip.text('styles.xml'));
+    const paragraphs = main !== null ? paragraphTextsOfDocx(main) : paragraphTextsOfOdt(odt!);
+    // A follow-up form sent out from Uppföljning: the office's answer, not proposals.
+    let answer: FormAnswer | null;
+    try {
+      answer = answerOfTables(tables, paragraphs);
+    } catch (error) {
+      if (error instanceof RuleError) return { ok: false, error: error.message };
+      throw error;
+    }
+    if (answer) return { ok: true, recipient: officeOfForm(paragraphs), proposals: [], answer };
     const preview = previewOf(tables);
     const pointed = preview && layouts[preview.key] !== undefined ? { key: preview.key, column: layouts[preview.key]! } : undefined;
     const proposals = proposalsOfTables(tables, pointed);
@@ -63,7 +75,7 @@ export async function readFilledMall(bytes: Uint8Array | ArrayBuffer | Blob, lay
     }
     const part = main !== null ? await readPlanPart(zip).catch(() => null) : null;
     // Who the office is: what the form says ("Förvaltning: …") before whom it was sent to.
-    const office = officeOfForm(main !== null ? paragraphTextsOfDocx(main) : paragraphTextsOfOdt(odt!));
+    const office = officeOfForm(paragraphs);
     return { ok: true, recipient: office || part?.recipient || '', proposals };
   } catch (error) {
     if (error instanceof ZipTooLarge) return { ok: false, error: error.message };

@@ -3,3 +3,4 @@ export { buildHandlingsplan, type WordOptions, type WordPicture } from './handli
 export { buildMall, MALL_HEADERS } from './mall';
 export { type PlanPart, type Provenance } from '../../files/planPart';
 export { buildFollowUpReport, type ReportOptions } from './followUpReport';
+export { buildFollowUpForm } from './followUpForm';

@@ -29,9 +29,13 @@ export const PROGRESS_WORD: Record<ProgressState, string> = {
  */
 export const PROGRESS_MARK: Record<ProgressState, string> = { 'ej-paborjad': '○', pagar: '◐', klar: '●', forsenad: '▲', avbruten: '⊘' };
 
-/** The legend of the progress marks drawn ("Läge 2025: ● Klar · ◐ Pågår"), in the report's order; null when none is. */
-export function progressLegend(period: Pick<Period, 'year' | 'tertial'>, seen: ReadonlySet<ProgressState>): string | null {
+/**
+ * The legend of the progress marks drawn ("Läge 2025: ● Klar · ◐ Pågår · ! ringens år har
+ * passerat"), in the report's order; null when none is.
+ */
+export function progressLegend(period: Pick<Period, 'year' | 'tertial'>, seen: ReadonlySet<ProgressState>, late = false): string | null {
   const parts = PROGRESS_STATES.filter((s) => seen.has(s)).map((s) => `${PROGRESS_MARK[s]} ${PROGRESS_WORD[s]}`);
+  if (late) parts.push('! ringens år har passerat, inte klar');
   return parts.length > 0 ? `Läge ${periodLabel(period)}: ${parts.join(' · ')}` : null;
 }
 
@@ -277,11 +281,15 @@ export const progressOf = (followUp: FollowUp, periodId: string, itemId: ItemId)
 export function overdue(plan: Plan, followUp: FollowUp, period: Pick<Period, 'id' | 'year' | 'tertial'>, item: Item): boolean {
   if (!item.cell || item.status === 'stryks') return false;
   const ring = plan.rings.find((r) => r.id === item.cell!.ringId);
-  if (!ring || ring.year === null) return false;
-  const due = period.tertial === null || period.tertial === 3 ? ring.year <= period.year : ring.year < period.year;
-  if (!due) return false;
+  if (!ring || !ringDue(ring.year, period)) return false;
   const state = progressOf(followUp, period.id, item.id)?.state;
   return state !== 'klar' && state !== 'avbruten';
+}
+
+/** Whether a ring of this year is due by the end of a period (see `overdue`). */
+export function ringDue(year: number | null, period: Pick<Period, 'year' | 'tertial'>): boolean {
+  if (year === null) return false;
+  return period.tertial === null || period.tertial === 3 ? year <= period.year : year < period.year;
 }
 
 // Indicators

@@ -17,7 +17,13 @@ export interface Reviewed {
   comments?: readonly unknown[];
   /** Its progress in the period followed up (Uppföljning), when the fan shows it. */
   progress?: ProgressState;
+  /** Its ring's year has passed and it is not Klar (domain/followup.ts `overdue`): it stands out. */
+  late?: boolean;
 }
+
+/** After the progress mark of an item whose ring's year has passed and that is not Klar. */
+export const LATE_MARK = '!';
+export const LATE_WORDS = 'Ringens år har passerat – inte klar';
 
 const statusOf = (item: Reviewed): Status => (item.status && item.status in STATUS_MARK ? (item.status as Status) : 'forslag');
 
@@ -28,7 +34,8 @@ const statusOf = (item: Reviewed): Status => (item.status && item.status in STAT
 export function reviewMarks(item: Reviewed): string {
   const status = statusOf(item) === 'stryks' ? '' : STATUS_MARK[statusOf(item)];
   const comments = item.comments?.length ?? 0;
-  return [item.progress ? PROGRESS_MARK[item.progress] : '', status, comments > 0 ? `${COMMENT_MARK}${comments}` : ''].filter(Boolean).join('\u00a0');
+  const progress = `${item.progress ? PROGRESS_MARK[item.progress] : ''}${item.late ? LATE_MARK : ''}`;
+  return [progress, status, comments > 0 ? `${COMMENT_MARK}${comments}` : ''].filter(Boolean).join('\u00a0');
 }
 
 /** The same in words, for screen readers: "Status: godkänd. 2 kommentarer" (empty when there is nothing to say; stryks is in the item's name). */
@@ -37,6 +44,7 @@ export function reviewWords(item: Reviewed): string {
   const comments = item.comments?.length ?? 0;
   const parts = [
     item.progress ? `Läge: ${PROGRESS_WORD[item.progress]}` : '',
+    item.late ? LATE_WORDS : '',
     status === 'forslag' || status === 'stryks' ? '' : `Status: ${STATUS_WORD[status]}`,
     comments === 0 ? '' : comments === 1 ? '1 kommentar' : `${comments} kommentarer`,
   ];
@@ -104,6 +112,6 @@ export function fanNotes(doc: PlanDoc): string[] {
 
 /** Split a drawn line into its text and the marks at its end (drawn apart, hidden from screen readers). */
 export function splitMarks(line: string): { text: string; marks: string } {
-  const match = /(?:\u00a0(?:[✓Δ○◐●▲⊘]|❝\d+))+$/u.exec(line);
+  const match = /(?:\u00a0(?:[○◐●▲⊘]?!|[✓Δ○◐●▲⊘]|❝\d+))+$/u.exec(line);
   return match ? { text: line.slice(0, match.index), marks: match[0] } : { text: line, marks: '' };
 }

@@ -33,7 +33,7 @@ export const PICTURE_SIZE = { width: 1600, height: 870 };
 /** The overview fan of a plan (nothing unfolded, no filter), laid out for a picture. */
 export function pictureLayout(doc: PlanDoc, measure: Measure, hyphenate: Hyphenator | null, size = PICTURE_SIZE, progress?: PictureProgress): FanLayout {
   const { blades, rings, vision } = doc.plan;
-  const marked = progress ? withProgress(containersOf(doc), progress.followUp, progress.period) : null;
+  const marked = progress ? withProgress(containersOf(doc), progress.followUp, progress.period, rings) : null;
   return computeFanLayout({
     blades,
     rings,

@@ -122,7 +122,7 @@ export function FanView({
   const period = progress ? followed : null;
   const plain = containersOf(doc);
   // Uppföljning: each item with its progress in the period followed up, and the marks' legend.
-  const withMarks = useMemo(() => withProgress(plain, followUp, period), [plain, followUp, period]);
+  const withMarks = useMemo(() => withProgress(plain, followUp, period, doc.plan.rings), [plain, followUp, period, doc.plan.rings]);
   const containers = withMarks.containers;
   const selected = useUi((s) => s.selectedItemId);
   // What the user points at is drawn in full, never behind "+N till".

@@ -18,6 +18,8 @@ export interface CellText {
   comments?: readonly unknown[];
   /** Its progress in the period followed up, when the fan shows it (src/fan/progress.ts). */
   progress?: ProgressState;
+  /** Its ring's year has passed and it is not Klar: "!" after its mark. */
+  late?: boolean;
 }
 
 export const struck = (t: CellText) => t.status === 'stryks';

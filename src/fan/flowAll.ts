@@ -124,7 +124,7 @@ const itemSignatures = new WeakMap<CellText, string>();
 
 function itemSignature(t: CellText): string {
   let made = itemSignatures.get(t);
-  if (made === undefined) itemSignatures.set(t, (made = `${t.id}\u0001${t.text}\u0001${t.extra}\u0001${t.status ?? ''}\u0001${t.comments?.length ?? 0}\u0001${t.progress ?? ''}`));
+  if (made === undefined) itemSignatures.set(t, (made = `${t.id}\u0001${t.text}\u0001${t.extra}\u0001${t.status ?? ''}\u0001${t.comments?.length ?? 0}\u0001${t.progress ?? ''}\u0001${t.late ? 1 : 0}`));
   return made;
 }
 

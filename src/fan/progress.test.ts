@@ -41,4 +41,30 @@ describe('the fan with Uppföljning', () => {
     expect(splitMarks(label)).toEqual({ text: '1.\u00a0Mobila team', marks: '\u00a0◐\u00a0✓' });
     expect(splitMarks('1.\u00a0Klar\u00a0⊘').marks).toBe('\u00a0⊘');
   });
+
+  it('marks the items of a ring whose year has passed and that are not Klar, in the mark, the words and the legend', () => {
+    const doc = createExampleDoc();
+    const followUp = emptyFollowUp();
+    const period = addPeriod(followUp, '2025');
+    const containers = containersOf(doc);
+    const key = 'nara-invanaren|r2025';
+    const list = containers.get(key)!;
+    setProgress(followUp, doc.items, { periodId: period.id, itemId: list[0]!.id, state: 'klar', by: 'Anna', at: AT });
+    setProgress(followUp, doc.items, { periodId: period.id, itemId: list[1]!.id, state: 'pagar', by: 'Anna', at: AT });
+    const { containers: marked, legend } = withProgress(containers, followUp, period, doc.plan.rings);
+    expect(marked.get(key)!.map((t) => t.late ?? false)).toEqual([false, true, ...list.slice(2).map(() => true)]);
+    // The 2026 ring is not due in 2025.
+    expect(marked.get('nara-invanaren|r2026')!.every((t) => !t.late)).toBe(true);
+    expect(legend).toBe('Läge 2025: ◐ Pågår · ● Klar · ! ringens år har passerat, inte klar');
+    const late = marked.get(key)![1]!;
+    expect(reviewMarks(late)).toBe('◐!');
+    expect(reviewWords(late)).toBe('Läge: Pågår. Ringens år har passerat – inte klar');
+    expect(splitMarks(itemLabel(1, late)).marks).toBe('\u00a0◐!');
+    expect(reviewMarks(marked.get(key)![2]!)).toBe('!');
+    // In T1 2026 the 2025 ring is due, the 2026 ring still not.
+    const t1 = addPeriod(followUp, 'T1 2026');
+    const early = withProgress(containers, followUp, t1, doc.plan.rings).containers;
+    expect(early.get(key)!.every((t) => t.late)).toBe(true);
+    expect(early.get('nara-invanaren|r2026')).toBe(containers.get('nara-invanaren|r2026'));
+  });
 });

@@ -229,12 +229,12 @@ describe('generated plans: 3–8 blades × 2–5 rings, 10–1,000 items', () =>
   });
 });
 
-describe('the fan with Uppföljning’s progress marks on every item', () => {
+describe('the fan with Uppföljning’s progress marks on every item (and "!" after every one not Klar, as if every ring were due)', () => {
   const STATES = ['klar', 'pagar', 'ej-paborjad', 'forsenad', 'avbruten'] as const;
   for (const [name, make] of PLANS) {
     it(`${name}: the targets of the fan hold with a mark after every item`, () => {
       const plain = make();
-      const containers = new Map([...plain.containers].map(([key, list]) => [key, list.map((t, i) => ({ ...t, progress: STATES[i % STATES.length] }))]));
+      const containers = new Map([...plain.containers].map(([key, list]) => [key, list.map((t, i) => ({ ...t, progress: STATES[i % STATES.length], late: i % STATES.length > 1 }))]));
       const plan = { ...plain, containers };
       const rows: string[] = [];
       for (const screen of SCREENS) {

@@ -84,15 +84,19 @@ test('Uppföljning: progress per item and period, kept, undoable; a closed perio
   // the fan, the words for screen readers.
   await page.getByRole('group', { name: 'Vy' }).getByRole('button', { name: 'Solfjäder', exact: true }).click();
   const cell = cellList(page, 'Nära invånaren', 'Viktiga milstolpar 2025');
-  await expect(cell.getByRole('button').nth(0).locator('tspan.review-mark')).toHaveText('\u00a0▲');
+  // T1 2026: the 2025 ring's year has passed — what is not Klar gets "!" after its mark.
+  await expect(cell.getByRole('button').nth(0).locator('tspan.review-mark')).toHaveText('\u00a0▲!');
   await expect(cell.getByRole('button').nth(0)).toHaveAttribute('aria-description', /^Läge: Försenad/);
   await expect(cell.getByRole('button').nth(1)).toHaveAttribute('aria-description', /^Läge: Klar/);
-  await expect(cell.getByRole('button').nth(2).locator('tspan.review-mark')).toHaveCount(0);
-  await expect(page.locator('svg.fan .ring-legend')).toContainText('Läge T1 2026: ● Klar · ▲ Försenad');
+  await expect(cell.getByRole('button').nth(2).locator('tspan.review-mark')).toHaveText('\u00a0!');
+  await expect(cell.getByRole('button').nth(2)).toHaveAttribute('aria-description', /Ringens år har passerat – inte klar/);
+  await expect(cellList(page, 'Nära invånaren', 'Viktiga milstolpar 2026').locator('tspan.review-mark')).toHaveCount(0);
+  await expect(page.locator('svg.fan .ring-legend')).toContainText('Läge T1 2026: ● Klar · ▲ Försenad · ! ringens år har passerat, inte klar');
   // Tabell: a tag with the mark, the word and the period.
   await page.getByRole('group', { name: 'Vy' }).getByRole('button', { name: 'Tabell', exact: true }).click();
   await expect(page.locator('.tag-progress.is-forsenad')).toHaveText('▲ Försenad T1 2026');
   await expect(page.locator('.tag-progress.is-klar')).toHaveText('● Klar T1 2026');
+  await expect(page.getByRole('button', { name: /^1\. Välfungerande samarbete/ }).locator('.tag-late')).toHaveText('! Ringens år har passerat – inte klar');
   await openFollowUp(page);
   await page.getByLabel('Period', { exact: true }).selectOption({ label: '2025' });
   await expect(state).toHaveValue('klar');

@@ -429,3 +429,23 @@ export function comparePeriods(followUp: FollowUp, fromId: string, toId: string,
   }
   return out;
 }
+
+// Copies
+
+/**
+ * The follow-up of a copied plan: records that refer to items refer to their copies (`ids`:
+ * old id → new); those of items not copied are left out. Periods, judgements and what the
+ * offices did are kept as they are.
+ */
+export function remapFollowUp(followUp: FollowUp, ids: ReadonlyMap<ItemId, ItemId>): FollowUp {
+  const out: FollowUp = { periods: structuredClone(followUp.periods), progress: {}, measurements: {}, judgements: structuredClone(followUp.judgements), performed: structuredClone(followUp.performed) };
+  for (const p of Object.values(followUp.progress)) {
+    const itemId = ids.get(p.itemId);
+    if (itemId) out.progress[progressKey(p.periodId, itemId)] = { ...structuredClone(p), itemId };
+  }
+  for (const m of Object.values(followUp.measurements)) {
+    const itemId = ids.get(m.itemId);
+    if (itemId) out.measurements[m.id] = { ...structuredClone(m), itemId };
+  }
+  return out;
+}

@@ -10,6 +10,7 @@ import {
 import { newId } from './ids';
 import { settleExtras } from './priorities';
 import type { Item, PlanDoc } from './types';
+import { type FollowUp, remapFollowUp } from './followup';
 
 const clone = <T>(value: T): T => structuredClone(value);
 
@@ -69,11 +70,24 @@ export function createEmptyDoc(name: string, now = new Date()): PlanDoc {
 
 /** A deep copy with a new plan id and new item ids. */
 export function duplicateDoc(doc: PlanDoc, name: string, now = new Date()): PlanDoc {
+  return duplicateWithIds(doc, name, now).doc;
+}
+
+/** The same, with each old item id's new one (for what refers to items: the follow-up). */
+export function duplicateWithIds(doc: PlanDoc, name: string, now = new Date()): { doc: PlanDoc; ids: Map<string, string> } {
   const planId = newId();
   const items: Record<string, Item> = {};
+  const ids = new Map<string, string>();
   for (const item of Object.values(doc.items)) {
     const id = newId();
+    ids.set(item.id, id);
     items[id] = { ...clone(item), id, planId };
   }
-  return { plan: { ...clone(doc.plan), id: planId, name, createdAt: now.toISOString() }, items };
+  return { doc: { plan: { ...clone(doc.plan), id: planId, name, createdAt: now.toISOString() }, items }, ids };
+}
+
+/** A copy of a plan with its follow-up, whose records now refer to the copy's items. */
+export function duplicateWithFollowUp(doc: PlanDoc, followUp: FollowUp, name: string, now = new Date()): { doc: PlanDoc; followUp: FollowUp } {
+  const copy = duplicateWithIds(doc, name, now);
+  return { doc: copy.doc, followUp: remapFollowUp(followUp, copy.ids) };
 }

@@ -1,7 +1,8 @@
 // Importing a plan file: read and check it (the schema code loads only now), then let the
 // user open it as a new plan or, for a plan that is already here, replace that plan — the
 // replaced version is kept as a copy. A refused file changes nothing.
-import { duplicateDoc } from '../domain/plan';
+import { duplicateWithFollowUp } from '../domain/plan';
+import { readFollowUp } from '../ydoc/followUp';
 import { newId } from '../domain/ids';
 import type { PlanDoc } from '../domain/types';
 import type { FollowUp } from '../domain/followup';
@@ -123,10 +124,12 @@ export async function importAsNewPlan(pending: PendingImport): Promise<PlanDoc> 
 /** Replace the stored plan with the same id; what it was stays as a copy. */
 export async function importReplacing(pending: PendingImport, now = new Date()): Promise<void> {
   await flush();
-  const stored = await repo.readStoredDoc(pending.doc.plan.id);
+  const stored = await repo.loadPlan(pending.doc.plan.id);
   if (stored) {
+    // What the plan was stays whole, its follow-up too.
     const stamp = now.toLocaleString('sv-SE', { dateStyle: 'short', timeStyle: 'short' });
-    await repo.saveDoc(duplicateDoc(stored, namedAfter(stored.plan.name, ` (före import ${stamp})`), now));
+    const copy = duplicateWithFollowUp(stored.doc, readFollowUp(stored.ydoc), namedAfter(stored.doc.plan.name, ` (före import ${stamp})`), now);
+    await repo.saveDoc(copy.doc, now, false, copy.followUp);
   }
   await openNewDoc(pending.doc, pending.followUp);
   notify('info', `Planen ersattes med innehållet i ”${pending.fileName}”. Den tidigare versionen finns kvar som kopia under Planer.`);

@@ -2,7 +2,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import * as repo from '../db/repository';
 import { EXAMPLE_PLAN_NAME } from '../domain/example';
 import * as actions from './actions';
-import { loadDoc, undo, useEditor } from './editor';
+import { commitFollowUp, loadDoc, undo, useEditor } from './editor';
+import { addPeriod, emptyFollowUp, setProgress } from '../domain/followup';
+import { importReplacing } from './importer';
+import { readFollowUp } from '../ydoc/followUp';
 import { bootstrap, createPlan, deletePlan, duplicatePlan, flush, openPlan, restorePlan, startPersistence } from './session';
 import { useUi } from './ui';
 import * as Y from 'yjs';
@@ -88,6 +91,36 @@ describe('session', () => {
     expect((await repo.listPlans()).map((p) => p.id)).toEqual([original]);
     await restorePlan(copy.plan.id);
     expect((await repo.listPlans()).map((p) => p.id).sort()).toEqual([original, copy.plan.id].sort());
+  });
+
+  it('a copy keeps the follow-up, referring to its own items', async () => {
+    await bootstrap();
+    const item = Object.values(doc().items).find((i) => i.cell)!;
+    commitFollowUp('Läge', (f, d) => {
+      addPeriod(f, '2025');
+      setProgress(f, d.items, { periodId: '2025', itemId: item.id, state: 'klar', comment: 'Klart', by: 'Anna', at: '2026-01-01T00:00:00.000Z' });
+    });
+    await flush();
+    const copy = (await duplicatePlan(doc().plan.id))!;
+    const twin = Object.values(copy.items).find((i) => i.text === item.text)!;
+    expect(twin.id).not.toBe(item.id);
+    expect(Object.values(useEditor.getState().followUp.progress).map((p) => [p.itemId, p.state, p.comment])).toEqual([[twin.id, 'klar', 'Klart']]);
+  });
+
+  it('a plan replaced by an import stays whole as a copy, follow-up too', async () => {
+    await bootstrap();
+    const item = Object.values(doc().items).find((i) => i.cell)!;
+    commitFollowUp('Läge', (f, d) => {
+      addPeriod(f, '2025');
+      setProgress(f, d.items, { periodId: '2025', itemId: item.id, state: 'pagar', by: 'Anna', at: '2026-01-01T00:00:00.000Z' });
+    });
+    await flush();
+    await importReplacing({ fileName: 'plan.json', doc: doc(), followUp: emptyFollowUp(), warnings: [], existing: null });
+    expect(useEditor.getState().followUp.progress).toEqual({});
+    const kept = (await repo.listPlans()).find((p) => p.name.includes('(före import'))!;
+    const copy = (await repo.loadPlan(kept.id))!;
+    const twin = Object.values(copy.doc.items).find((i) => i.text === item.text)!;
+    expect(Object.values(readFollowUp(copy.ydoc).progress).map((p) => [p.itemId, p.state])).toEqual([[twin.id, 'pagar']]);
   });
 });
 

@@ -2,7 +2,8 @@
 // writing every change of the open plan to storage right after it happens.
 import { namedAfter } from '../domain/limits';
 import { produce } from 'immer';
-import { createEmptyDoc, createExampleDoc, duplicateDoc } from '../domain/plan';
+import { createEmptyDoc, createExampleDoc, duplicateWithFollowUp } from '../domain/plan';
+import { readFollowUp } from '../ydoc/followUp';
 import { settleExtras } from '../domain/priorities';
 import type { PlanDoc } from '../domain/types';
 import type { FollowUp } from '../domain/followup';
@@ -131,11 +132,12 @@ export async function createPlan(kind: NewPlanKind, name: string): Promise<PlanD
 
 export async function duplicatePlan(planId: string): Promise<PlanDoc | null> {
   await flush();
-  const source = await repo.readStoredDoc(planId);
+  const source = await repo.loadPlan(planId);
   if (!source) return null;
-  const copy = duplicateDoc(source, namedAfter(source.plan.name, ' (kopia)'));
-  await show(await stored(copy));
-  return copy;
+  // A copy is whole: its follow-up comes with it.
+  const copy = duplicateWithFollowUp(source.doc, readFollowUp(source.ydoc), namedAfter(source.doc.plan.name, ' (kopia)'));
+  await show(await stored(copy.doc, false, copy.followUp));
+  return copy.doc;
 }
 
 /** Rename a plan from the plan list; the open plan is renamed through the store (undoable). */

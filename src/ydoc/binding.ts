@@ -13,10 +13,9 @@ import * as Y from 'yjs';
 import { containerKey, INSPEL, knownContainers, setContainers } from '../domain/containers';
 import { noteItemChanges } from '../domain/itemChanges';
 import { isReservedId } from '../domain/ids';
-import { beyondLimit, isExtraByRule, priorityOrder } from '../domain/priorities';
 import type { CellRef, Item, Plan, PlanDoc } from '../domain/types';
 import { pickPlan, planWithDefaults, soundItem, soundItemOf, soundPlan, withItemDefaults } from '../schema/records';
-import { byKey } from './positions';
+import { BindingIndex, HOMELESS } from './bindingIndex';
 import { commentsOf, entries, type Expected, idsOf, planRecord, readComment, readDoc, readItemEntry, type ReadDoc } from './read';
 import { bladeMap, commentMap, dotMap, isYMap, itemMap, planMap, ringMap, votingMap } from './shape';
 import { shareUnchanged } from './view';
@@ -42,14 +41,6 @@ export interface BindingChange {
 /** Told of every change of the view, with the transaction that made it (null: a reading again). */
 export type BindingListener = (change: BindingChange, transaction: Y.Transaction | null) => void;
 
-interface Slot {
-  container: string;
-  key: string;
-}
-
-/** The items whose cell is gone (a blade or ring removed): ranked after Inspel's own. */
-const HOMELESS = 'inspel~';
-
 /** The rule fields: a change of any of these may change which items are extra. */
 const RULE_FIELDS = ['cell', 'rank', 'delomraden', 'extraChoice', 'status'] as const;
 
@@ -60,14 +51,8 @@ export class PlanBinding {
   private view: PlanDoc | null = null;
   /** Uppföljning, record by record like the items (./followUp.ts). */
   private follow: FollowUp = emptyFollowUp();
-  /** Each placed item's container and key, and each container's items in order. */
-  private slots = new Map<string, Slot>();
-  private lists = new Map<string, Array<{ id: string; key: string }>>();
-  /** The placed items of each delområde × ring ("delområde|ring"): what the limits' rule counts. */
-  private groups = new Map<string, Set<string>>();
-  /** Which item each comment belongs to, and each item's comments. */
-  private commentOwner = new Map<string, string>();
-  private commentIds = new Map<string, Set<string>>();
+  /** Places, containers' lists, the limits' groups and comment owners (./bindingIndex.ts). */
+  private readonly at = new BindingIndex();
   /** Whether the last whole reading had to repair or leave something out (then every change reads whole). */
   private unsound = false;
   private listeners = new Set<BindingListener>();
@@ -132,60 +117,18 @@ export class PlanBinding {
 
   /** The places and comment owners of every item, from the document. */
   private index(): void {
-    this.slots.clear();
-    this.lists.clear();
-    this.groups.clear();
-    this.commentOwner.clear();
-    this.commentIds.clear();
+    this.at.clear();
     const doc = this.view;
     if (!doc) return;
     const items = itemMap(this.ydoc);
-    for (const item of Object.values(doc.items)) {
+    this.at.fill(Object.values(doc.items), (item) => {
       const place = (items.get(item.id) as Y.Map<unknown> | undefined)?.get('place') as { pos?: string; cell?: unknown } | undefined;
       // An item whose cell is gone shows in Inspel, after Inspel's own.
-      const container = !item.cell && place?.cell ? HOMELESS : containerKey(item.cell);
-      this.slots.set(item.id, { container, key: typeof place?.pos === 'string' ? place.pos : '\uffff' });
-    }
-    for (const [id, slot] of this.slots) this.listOf(slot.container).push({ id, key: slot.key });
-    for (const item of Object.values(doc.items)) this.group(item, true);
-    for (const list of this.lists.values()) list.sort(byKey);
+      return { container: !item.cell && place?.cell ? HOMELESS : containerKey(item.cell), key: typeof place?.pos === 'string' ? place.pos : '\uffff' };
+    });
     for (const [id, raw] of entries(commentMap(this.ydoc))) {
       const read = readComment(id, raw);
-      if (read) this.own(id, read.itemId);
-    }
-  }
-
-  /** The delområde × ring groups an item counts in (none while in Inspel). */
-  private static groupsOf(item: Item | undefined): string[] {
-    return item?.cell ? item.delomraden.map((d) => `${d}|${item.cell!.ringId}`) : [];
-  }
-
-  /** Add an item to, or take it out of, the groups it counts in. */
-  private group(item: Item | undefined, add: boolean): void {
-    for (const key of PlanBinding.groupsOf(item)) {
-      let set = this.groups.get(key);
-      if (!set) this.groups.set(key, (set = new Set()));
-      if (add) set.add(item!.id);
-      else set.delete(item!.id);
-    }
-  }
-
-  private listOf(container: string): Array<{ id: string; key: string }> {
-    let list = this.lists.get(container);
-    if (!list) this.lists.set(container, (list = []));
-    return list;
-  }
-
-  private own(commentId: string, itemId: string | null): void {
-    const was = this.commentOwner.get(commentId);
-    if (was === itemId) return;
-    if (was !== undefined) this.commentIds.get(was)?.delete(commentId);
-    if (itemId === null) this.commentOwner.delete(commentId);
-    else {
-      this.commentOwner.set(commentId, itemId);
-      let set = this.commentIds.get(itemId);
-      if (!set) this.commentIds.set(itemId, (set = new Set()));
-      set.add(commentId);
+      if (read) this.at.own(id, read.itemId);
     }
   }
 
@@ -215,12 +158,12 @@ export class PlanBinding {
       } else if (type === roots.comments) {
         for (const key of keys) {
           if (key === null || isReservedId(key)) continue;
-          const was = this.commentOwner.get(key);
+          const was = this.at.ownerOf(key);
           if (was !== undefined) touched.add(was);
           const read = comments.has(key) ? readComment(key, comments.get(key)) : null;
           // A comment that cannot be read is named by a whole reading.
           if (comments.has(key) && !read) whole = true;
-          this.own(key, read?.itemId ?? null);
+          this.at.own(key, read?.itemId ?? null);
           if (read) touched.add(read.itemId);
         }
       } else if (type.parent === items && type._item?.parentSub) touched.add(type._item.parentSub);
@@ -277,7 +220,7 @@ export class PlanBinding {
         continue;
       }
       if (!isYMap(entry)) return false;
-      const got = readItemEntry(id, entry, plan.id, commentsOf(this.ydoc, this.commentIds.get(id) ?? []), blades, rings);
+      const got = readItemEntry(id, entry, plan.id, commentsOf(this.ydoc, this.at.commentsOf(id)), blades, rings);
       if (got.place !== 'cell' && got.place !== 'inspel') return false;
       const record = withItemDefaults(got.record);
       if (!soundItem(record, plan)) return false;
@@ -301,33 +244,20 @@ export class PlanBinding {
     const regrouped = new Set<string>();
     let rule = false;
     for (const [id, got] of read) {
-      const slot = this.slots.get(id);
-      if (slot) {
-        const list = this.lists.get(slot.container)!;
-        list.splice(list.findIndex((x) => x.id === id), 1);
-        affected.add(slot.container);
-      }
+      const was = this.at.unplace(id);
+      if (was !== null) affected.add(was);
       const old = doc.items[id];
-      this.group(old, false);
-      for (const key of PlanBinding.groupsOf(old)) regrouped.add(key);
+      this.at.group(old, false);
+      for (const key of BindingIndex.groupsOf(old)) regrouped.add(key);
       if (!got) {
-        if (slot) rule = dirty = true;
-        if (slot) changed.add(id);
-        this.slots.delete(id);
+        if (was !== null) {
+          rule = dirty = true;
+          changed.add(id);
+        }
         delete next[id];
         continue;
       }
-      const list = this.listOf(got.container);
-      const at = { id, key: got.key };
-      let lo = 0;
-      let hi = list.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (byKey(list[mid]!, at) < 0) lo = mid + 1;
-        else hi = mid;
-      }
-      list.splice(lo, 0, at);
-      this.slots.set(id, { container: got.container, key: got.key });
+      this.at.place(id, got.container, got.key);
       affected.add(got.container);
       // Rank and italics are the view's to settle; the item keeps what it had until then.
       const item = { ...got.item, rank: old?.rank ?? -1, extra: old?.extra ?? false };
@@ -337,23 +267,21 @@ export class PlanBinding {
     if (affected.has(HOMELESS)) affected.add(INSPEL);
     for (const container of affected) {
       if (container === HOMELESS) continue;
-      const list = container === INSPEL ? [...(this.lists.get(INSPEL) ?? []), ...(this.lists.get(HOMELESS) ?? [])] : this.lists.get(container);
-      if (!list) continue;
-      list.forEach(({ id }, rank) => {
+      this.at.listed(container)?.forEach(({ id }, rank) => {
         const item = next[id]!;
         if (item.rank !== rank) {
           put(id, { ...item, rank });
-          for (const key of PlanBinding.groupsOf(item)) regrouped.add(key);
+          for (const key of BindingIndex.groupsOf(item)) regrouped.add(key);
           rule = true;
         }
       });
     }
     for (const id of read.keys()) {
       const item = next[id];
-      this.group(item, true);
-      for (const key of PlanBinding.groupsOf(item)) regrouped.add(key);
+      this.at.group(item, true);
+      for (const key of BindingIndex.groupsOf(item)) regrouped.add(key);
     }
-    if (rule) this.settleExtras(plan, next, read.keys(), regrouped, put);
+    if (rule) this.at.settleExtras(plan, next, read.keys(), regrouped, put);
     if (!dirty) return true;
     this.view = { plan, items: next };
     noteItemChanges(doc.items, next, changed);
@@ -375,36 +303,11 @@ export class PlanBinding {
     }
     const lists = new Map(last);
     for (const key of keys) {
-      const ids = key === INSPEL ? [...(this.lists.get(INSPEL) ?? []), ...(this.lists.get(HOMELESS) ?? [])] : (this.lists.get(key) ?? []);
+      const ids = this.at.listed(key) ?? [];
       if (ids.length === 0) lists.delete(key);
       else lists.set(key, ids.map(({ id }) => after[id]!));
     }
     setContainers(after, lists);
-  }
-
-  /**
-   * The limits' italics of the items a change may have changed: those it read, and every member
-   * of the delområde × ring groups it changed (their order or members) — not the whole plan.
-   */
-  private settleExtras(plan: Plan, items: Record<string, Item>, read: Iterable<string>, regrouped: ReadonlySet<string>, put: (id: string, item: Item) => void): void {
-    const order = priorityOrder(plan.blades);
-    const beyond = new Map<string, ReadonlySet<string>>();
-    const beyondIn = (key: string, limit: number): ReadonlySet<string> => {
-      let set = beyond.get(key);
-      if (!set) {
-        const members = [...(this.groups.get(key) ?? [])].map((id) => items[id]!).sort(order);
-        beyond.set(key, (set = beyondLimit(members, limit)));
-      }
-      return set;
-    };
-    const candidates = new Set(read);
-    for (const key of regrouped) for (const id of this.groups.get(key) ?? []) candidates.add(id);
-    for (const id of candidates) {
-      const item = items[id];
-      if (!item) continue;
-      const extra = isExtraByRule(item, plan, beyondIn);
-      if (item.extra !== extra) put(id, { ...item, extra });
-    }
   }
 }
 

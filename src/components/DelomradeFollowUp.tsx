@@ -1,6 +1,7 @@
 // Uppföljning per delområde, in the parts of the yearly report: the joint judgement of its
 // indicators with the reasons, each indicator's values over time (a chart for the eye, a table
 // and a sentence for everyone), and what the offices did ("Genomfört av utförare").
+import { shortDate } from './dates';
 import { useId, useState } from 'react';
 import { chartSummary, withUnit } from '../chart/indicatorChart';
 import { placedItems } from '../domain/coverage';
@@ -9,11 +10,6 @@ import { periodEnd } from '../domain/followUpReport';
 import type { Delomrade, Item, PlanDoc } from '../domain/types';
 import { addIndicatorValue, addPerformedEntry, removeIndicatorValue, removePerformedEntry, setJudgement, setJudgementText } from '../store/followUpActions';
 import { IndicatorChart } from './IndicatorChart';
-
-const when = (iso: string) => {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? '' : date.toLocaleDateString('sv-SE', { dateStyle: 'medium' });
-};
 
 /** A text field that writes on leaving it, and shows what arrives from elsewhere unless it is being written here. */
 function LazyText({ value, label, disabled, onCommit }: { value: string; label: string; disabled: boolean; onCommit: (text: string) => void }) {
@@ -49,7 +45,7 @@ function Judgement({ delomrade, followUp, period }: { delomrade: Delomrade; foll
         <>
           <LazyText value={said.text} label={`Motivering för ${delomrade.name}`} disabled={closed} onCommit={(text) => setJudgementText(period.id, delomrade.id, text)} />
           <span className="followup-who">
-            {said.by}, {when(said.at)}
+            {said.by}, {shortDate(said.at)}
           </span>
         </>
       ) : (

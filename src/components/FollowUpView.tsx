@@ -2,6 +2,7 @@
 // item's progress in the words of the yearly report (Ej påbörjad, Pågår, Klar, Försenad,
 // Avbruten) with a comment, who said it and when; items of a ring whose year has passed and that
 // are not Klar stand out (in words, not colour alone). A closed period is read only.
+import { shortDate } from './dates';
 import { useId, useState } from 'react';
 import { itemsIn } from '../domain/containers';
 import { comparePeriods, overdue, type Period, periodLabel, periodOrder, periodsInOrder, PROGRESS_STATES, PROGRESS_WORD, progressOf, type FollowUp, type ProgressChange, type ProgressState } from '../domain/followup';
@@ -12,11 +13,6 @@ import { addFollowUpPeriod, closeFollowUpPeriod, reopenFollowUpPeriod, setItemPr
 import { useUi } from '../store/ui';
 import { useFollowedPeriod } from '../store/followedPeriod';
 import { DelomradeFollowUp } from './DelomradeFollowUp';
-
-const when = (iso: string) => {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? '' : date.toLocaleDateString('sv-SE', { dateStyle: 'medium' });
-};
 
 function PeriodBar({ periods, period }: { periods: Period[]; period: Period | null }) {
   const [text, setText] = useState('');
@@ -54,7 +50,7 @@ function PeriodBar({ periods, period }: { periods: Period[]; period: Period | nu
       {period &&
         (period.closedAt ? (
           <>
-            <span className="followup-closed">Stängd {when(period.closedAt)}</span>
+            <span className="followup-closed">Stängd {shortDate(period.closedAt)}</span>
             <button type="button" onClick={() => reopenFollowUpPeriod(period.id)}>
               Öppna perioden igen
             </button>
@@ -119,7 +115,7 @@ function ProgressRow({ doc, followUp, period, item, index }: { doc: PlanDoc; fol
         </select>
       </td>
       <td>{said ? <CommentField period={period} item={item} comment={said.comment} disabled={closed} /> : <span className="help">Välj läget först</span>}</td>
-      <td className="followup-who">{said ? `${said.source ? said.source.kalla : said.by}, ${when(said.at)}` : ''}</td>
+      <td className="followup-who">{said ? `${said.source ? said.source.kalla : said.by}, ${shortDate(said.at)}` : ''}</td>
     </tr>
   );
 }

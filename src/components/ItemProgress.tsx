@@ -1,8 +1,10 @@
 // Uppföljning in the item's dialog: its progress in the period followed up (the one chosen in
 // Uppföljning, else the latest), saved at once as one undoable step, with its comment. Shown
 // once the plan has a period, for items placed in the fan.
+import { shortDate } from './dates';
 import { useId, useState } from 'react';
-import { overdue, periodLabel, PROGRESS_STATES, PROGRESS_WORD, progressOf, type ProgressState } from '../domain/followup';
+import { overdue, periodLabel, periodsInOrder, PROGRESS_STATES, PROGRESS_WORD, progressOf, type ProgressState } from '../domain/followup';
+import { useUi } from '../store/ui';
 import type { Item, PlanDoc } from '../domain/types';
 import { useEditor } from '../store/editor';
 import { setItemProgress, setProgressComment } from '../store/followUpActions';
@@ -29,6 +31,19 @@ export function ItemProgress({ doc, item }: { doc: PlanDoc; item: Item }) {
         Uppföljning {periodLabel(period)}
         {closed ? ' (stängd)' : ''}
       </legend>
+      {periodsInOrder(followUp).length > 1 && (
+        <p className="progress-period">
+          <label htmlFor={`${id}-period`}>Period</label>{' '}
+          <select id={`${id}-period`} value={period.id} onChange={(e) => useUi.setState({ followUpPeriod: e.target.value })}>
+            {periodsInOrder(followUp).map((p) => (
+              <option key={p.id} value={p.id}>
+                {periodLabel(p)}
+                {p.closedAt ? ' (stängd)' : ''}
+              </option>
+            ))}
+          </select>
+        </p>
+      )}
       {overdue(doc.plan, followUp, period, item) && <p className="followup-late">Ringens år har passerat – inte klar</p>}
       <div className="progress-choices">
         {[null, ...PROGRESS_STATES].map((state: ProgressState | null) => (
@@ -55,6 +70,10 @@ export function ItemProgress({ doc, item }: { doc: PlanDoc; item: Item }) {
             onChange={(e) => setComment(e.target.value)}
             onBlur={() => comment.trim() !== said.comment && report(setProgressComment(period.id, item.id, comment))}
           />
+          <p className="followup-who">
+            Sagt av {said.source ? said.source.kalla : said.by}
+            {shortDate(said.at) ? `, ${shortDate(said.at)}` : ''}
+          </p>
         </div>
       )}
       {error && (

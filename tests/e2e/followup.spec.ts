@@ -125,6 +125,18 @@ test('Uppföljning in the item’s dialog: the progress of the period followed u
   await progress.getByRole('radio', { name: 'Försenad' }).check();
   await progress.getByLabel('Kommentar till läget').fill('Väntar på upphandling');
   await progress.getByLabel('Kommentar till läget').blur();
+  await expect(progress).toContainText('Sagt av Anna Berg');
+  // With a second period, the dialog chooses which one it follows up.
+  await expect(progress.getByLabel('Period')).toHaveCount(0);
+  await dialog.getByRole('button', { name: 'Avbryt' }).click();
+  await openFollowUp(page);
+  await page.getByLabel('Ny period').fill('T1 2026');
+  await page.getByRole('button', { name: 'Lägg till period' }).click();
+  await page.getByRole('group', { name: 'Vy' }).getByRole('button', { name: 'Solfjäder', exact: true }).click();
+  await cellList(page, 'Nära invånaren', 'Viktiga milstolpar 2025').getByRole('button').nth(1).press('Enter');
+  await expect(dialog.getByRole('group', { name: 'Uppföljning T1 2026' }).getByRole('radio', { name: 'Inte angivet' })).toBeChecked();
+  await dialog.getByLabel('Period').selectOption({ label: '2025' });
+  await expect(dialog.getByRole('group', { name: 'Uppföljning 2025' }).getByRole('radio', { name: 'Försenad' })).toBeChecked();
   await dialog.getByRole('button', { name: 'Avbryt' }).click();
   await openFollowUp(page);
   const table = page.getByRole('table', { name: 'Nära invånaren, Viktiga milstolpar 2025' });

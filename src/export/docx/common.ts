@@ -1,6 +1,8 @@
 // Shared pieces of the Word documents: page, styles, table cells and the words for an item.
 import {
+  AlignmentType,
   BorderStyle,
+  ImageRun,
   PageOrientation,
   Paragraph,
   ShadingType,
@@ -116,4 +118,24 @@ export function swedishDate(date: Date): string {
 
 export function swedishTime(date: Date): string {
   return timeFormat.format(date);
+}
+
+/** The fan's picture as Word holds it: SVG shown, PNG the fallback, centred, at `size` (px at 96 to the inch). */
+export function pictureParagraph(
+  picture: { svg: string; png: Uint8Array },
+  size: { width: number; height: number },
+  altText: { name: string; title: string; description: string },
+): Paragraph {
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    children: [
+      new ImageRun({
+        type: 'svg',
+        data: new TextEncoder().encode(picture.svg),
+        fallback: { type: 'png', data: picture.png },
+        transformation: { width: Math.floor(size.width), height: Math.floor(size.height) },
+        altText,
+      }),
+    ],
+  });
 }

@@ -6,7 +6,7 @@ import { Document, HeadingLevel, Packer, Paragraph, Table, TableRow, TextRun, Wi
 import { FOLLOW_UP_FORM as FORM, type FollowUp, type Period, periodLabel, PROGRESS_STATES, PROGRESS_WORD, progressOf } from '../../domain/followup';
 import type { Item, PlanDoc } from '../../domain/types';
 import { bodyCell, CELL_MARGINS, headerCell, LANDSCAPE_A4, muted, plain, STYLES, swedishDate, TEXT_WIDTH, widths } from './common';
-import { FILE_VERSION } from '../../schema/version';
+import { customProperties } from './handlingsplan';
 
 export const FORM_INSTRUCTION = (period: Period) => [
   `Ange läget för varje aktivitet ${periodLabel(period)} med ett av orden ${PROGRESS_STATES.map((s) => PROGRESS_WORD[s]).join(', ')}, och skriv gärna en kort kommentar.`,
@@ -59,13 +59,7 @@ export async function buildFollowUpForm(doc: PlanDoc, followUp: FollowUp, period
     title: `Uppföljning ${label}: ${doc.plan.name}`,
     description: 'Uppföljningsformulär exporterat ur Solfjädern',
     styles: STYLES,
-    customProperties: [
-      { name: 'Solfjädern dokument', value: 'uppföljningsformulär' },
-      { name: 'Solfjädern plan-id', value: doc.plan.id },
-      { name: 'Solfjädern filformat', value: `solfjadern-plan ${FILE_VERSION}` },
-      { name: 'Solfjädern period', value: period.id },
-      ...(recipient ? [{ name: 'Solfjädern mottagare', value: recipient }] : []),
-    ],
+    customProperties: customProperties(doc, 'uppföljningsformulär', recipient, [{ name: 'Solfjädern period', value: period.id }]),
     sections: [
       {
         properties: LANDSCAPE_A4,

@@ -3,15 +3,14 @@
 // <period>", "Genomfört av utförare under <period>" and "Uppföljning" (the joint judgement and
 // the indicators), every item's progress in one table, and the fan with its progress marks.
 // A4 portrait, headings as Word headings (a navigable outline), nothing under 9 pt.
-import { AlignmentType, Document, HeadingLevel, ImageRun, Packer, Paragraph, Table, TableRow, TextRun, WidthType } from 'docx';
+import { Document, HeadingLevel, Packer, Paragraph, Table, TableRow, TextRun, WidthType } from 'docx';
 import { type FollowUpReport, type ReportIndicator, type ReportItem, type ReportSection } from '../../domain/followUpReport';
 import { JUDGEMENT_WORD, type Period, periodLabel, PROGRESS_MARK, PROGRESS_STATES, PROGRESS_WORD } from '../../domain/followup';
 import { count } from '../../domain/plural';
 import type { PlanDoc } from '../../domain/types';
-import { FILE_VERSION } from '../../schema/version';
 import { indikatorText } from '../facts';
-import { bodyCell, CELL_MARGINS, headerCell, itemRun, LANDSCAPE_A4, muted, plain, PORTRAIT_A4, PORTRAIT_TEXT_WIDTH, STYLES, swedishDate, swedishTime, TEXT_WIDTH, widths } from './common';
-import type { WordPicture } from './handlingsplan';
+import { bodyCell, CELL_MARGINS, headerCell, itemRun, LANDSCAPE_A4, muted, pictureParagraph, plain, PORTRAIT_A4, PORTRAIT_TEXT_WIDTH, STYLES, swedishDate, swedishTime, TEXT_WIDTH, widths } from './common';
+import { customProperties, type WordPicture } from './handlingsplan';
 
 export interface ReportOptions {
   now?: Date;
@@ -163,24 +162,19 @@ function overview(report: FollowUpReport, label: string): (Paragraph | Table)[] 
   ];
 }
 
-/** The fan at the landscape page's text width, one picture pixel to one pixel of paper: its 12 px text prints at 9 pt. */
-/** The marks' legend is drawn in the picture, under the fan (export/picture.ts). */
+/**
+ * The fan at the landscape page's text width, one picture pixel to one pixel of paper: its 12 px
+ * text prints at 9 pt. The marks' legend is drawn in the picture, under the fan (export/picture.ts).
+ */
 function fanParts(picture: WordPicture, doc: PlanDoc, label: string): Paragraph[] {
   const maxWidth = (TEXT_WIDTH / 1440) * 96;
   const scale = Math.min(1, maxWidth / picture.width);
   return [
     heading1(`Solfjädern med läget ${label}`),
-    new Paragraph({
-      alignment: AlignmentType.CENTER,
-      children: [
-        new ImageRun({
-          type: 'svg',
-          data: new TextEncoder().encode(picture.svg),
-          fallback: { type: 'png', data: picture.png },
-          transformation: { width: Math.floor(picture.width * scale), height: Math.floor(picture.height * scale) },
-          altText: { name: 'Solfjädern', title: `Solfjäder med läget ${label}: ${doc.plan.name}`, description: `Solfjädern med varje aktivitets läge ${label}. Sammanställningen av läget ovan listar samma aktiviteter.` },
-        }),
-      ],
+    pictureParagraph(picture, { width: picture.width * scale, height: picture.height * scale }, {
+      name: 'Solfjädern',
+      title: `Solfjäder med läget ${label}: ${doc.plan.name}`,
+      description: `Solfjädern med varje aktivitets läge ${label}. Sammanställningen av läget ovan listar samma aktiviteter.`,
     }),
   ];
 }
@@ -208,12 +202,7 @@ export async function buildFollowUpReport(doc: PlanDoc, report: FollowUpReport, 
     title,
     description: 'Uppföljningsrapport exporterad ur Solfjädern',
     styles: STYLES,
-    customProperties: [
-      { name: 'Solfjädern dokument', value: 'uppföljningsrapport' },
-      { name: 'Solfjädern plan-id', value: doc.plan.id },
-      { name: 'Solfjädern filformat', value: `solfjadern-plan ${FILE_VERSION}` },
-      { name: 'Solfjädern period', value: report.period.id },
-    ],
+    customProperties: customProperties(doc, 'uppföljningsrapport', '', [{ name: 'Solfjädern period', value: report.period.id }]),
     // The text on A4 portrait like the region's report; the fan on an A4 landscape page of its own.
     sections: [{ properties: PORTRAIT_A4, children }, ...(picture ? [{ properties: LANDSCAPE_A4, children: fanParts(picture, doc, label) }] : [])],
   });

@@ -1,6 +1,6 @@
 // "Handlingsplan": the plan as a Word document — the fan as a picture, then per fokusområde
 // a table with one row per ring, and the effektmål no activity serves yet.
-import { AlignmentType, Document, HeadingLevel, ImageRun, Packer, Paragraph, Table, TableRow, TextRun, WidthType } from 'docx';
+import { Document, HeadingLevel, Packer, Paragraph, Table, TableRow, TextRun, WidthType } from 'docx';
 import { itemsIn } from '../../domain/containers';
 import { reviewLabel } from '../../domain/review';
 import { uncoveredEffektmal } from '../../domain/coverage';
@@ -8,7 +8,7 @@ import type { Blade, Item, PlanDoc } from '../../domain/types';
 import { planToJson } from '../json';
 import { FILE_VERSION } from '../../schema/version';
 import { itemFacts, sourcesText } from '../facts';
-import { A3_TEXT_HEIGHT, A3_TEXT_WIDTH, bodyCell, DESCRIPTION_STYLE, CELL_MARGINS, columns, headerCell, itemRun, LANDSCAPE_A3, LANDSCAPE_A4, muted, plain, STYLES, swedishDate, swedishTime, TEXT_WIDTH } from './common';
+import { A3_TEXT_HEIGHT, A3_TEXT_WIDTH, bodyCell, pictureParagraph, DESCRIPTION_STYLE, CELL_MARGINS, columns, headerCell, itemRun, LANDSCAPE_A3, LANDSCAPE_A4, muted, plain, STYLES, swedishDate, swedishTime, TEXT_WIDTH } from './common';
 import { addPlanPart, type WordDocumentKind } from '../../files/planPart';
 
 export interface WordPicture {
@@ -121,21 +121,10 @@ function fanParagraph(picture: WordPicture, doc: PlanDoc): Paragraph {
   const maxWidth = (A3_TEXT_WIDTH / 1440) * 96;
   const maxHeight = ((A3_TEXT_HEIGHT - TITLE_ROOM) / 1440) * 96;
   const scale = Math.min(maxWidth / picture.width, maxHeight / picture.height);
-  return new Paragraph({
-    alignment: AlignmentType.CENTER,
-    children: [
-      new ImageRun({
-        type: 'svg',
-        data: new TextEncoder().encode(picture.svg),
-        fallback: { type: 'png', data: picture.png },
-        transformation: { width: Math.floor(picture.width * scale), height: Math.floor(picture.height * scale) },
-        altText: {
-          name: 'Solfjädern',
-          title: `Solfjäder: ${doc.plan.name}`,
-          description: `Solfjädern med fokusområdena ${doc.plan.blades.map((b) => b.name).join(', ')} och horisonterna ${doc.plan.rings.map((r) => r.label).join(', ')}.`,
-        },
-      }),
-    ],
+  return pictureParagraph(picture, { width: picture.width * scale, height: picture.height * scale }, {
+    name: 'Solfjädern',
+    title: `Solfjäder: ${doc.plan.name}`,
+    description: `Solfjädern med fokusområdena ${doc.plan.blades.map((b) => b.name).join(', ')} och horisonterna ${doc.plan.rings.map((r) => r.label).join(', ')}.`,
   });
 }
 
@@ -148,12 +137,13 @@ export function titleBlock(doc: PlanDoc, kind: string, now: Date, version: strin
   ];
 }
 
-/** The document kind, plan id and recipient as custom properties (File → Properties in Word). */
-export function customProperties(doc: PlanDoc, kind: WordDocumentKind, recipient: string) {
+/** The document kind, plan id and recipient (and `more`) as custom properties (File → Properties in Word). */
+export function customProperties(doc: PlanDoc, kind: string, recipient: string, more: Array<{ name: string; value: string }> = []) {
   return [
     { name: 'Solfjädern dokument', value: kind },
     { name: 'Solfjädern plan-id', value: doc.plan.id },
     { name: 'Solfjädern filformat', value: `solfjadern-plan ${FILE_VERSION}` },
+    ...more,
     ...(recipient ? [{ name: 'Solfjädern mottagare', value: recipient }] : []),
   ];
 }

@@ -85,7 +85,7 @@ export function SendOutDialog({ doc, onClose }: { doc: PlanDoc; onClose: () => v
             <label className="check">
               <input type="radio" name="send-purpose" checked={purpose === 'uppfoljning'} onChange={() => setPurpose('uppfoljning')} /> Uppföljning {periodLabel(period)}
             </label>
-            {asking && <p className="help">Varje mottagare får de aktiviteter som gäller dem – de de har föreslagit och de som varje förvaltning genomför – med läget hittills. Samla in läser svaren.</p>}
+            {asking && <p className="help">Varje mottagare får de aktiviteter som gäller dem – de som de själva har föreslagit och de som varje förvaltning genomför – med läget hittills. Samla in läser svaren.</p>}
           </fieldset>
         )}
         <fieldset>

@@ -290,4 +290,23 @@ describe('the kept view and a drag', () => {
       vi.useRealTimers();
     }
   });
+
+  it('a page that only looked at the plan leaves no log base behind; one that changed it keeps one', async () => {
+    const bases = () => Object.keys(localStorage).filter((k) => k.startsWith('solfjadern:wal:') && k.endsWith(':base'));
+    const hide = () => {
+      vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
+      document.dispatchEvent(new Event('visibilitychange'));
+    };
+    // The page goes away (the view is kept then too): nothing was changed, no base.
+    const kept = vi.spyOn(repo, 'keepView');
+    hide();
+    expect(kept).toHaveBeenCalled();
+    expect(bases()).toEqual([]);
+    vi.restoreAllMocks();
+    actions.updateItem(Object.keys(doc().items)[0]!, { text: 'Ändrad' });
+    expect(bases()).toHaveLength(1);
+    await flush();
+    hide();
+    expect(bases()).toHaveLength(1);
+  });
 });

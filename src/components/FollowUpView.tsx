@@ -13,6 +13,7 @@ import { addFollowUpPeriod, closeFollowUpPeriod, reopenFollowUpPeriod, setItemPr
 import { useUi } from '../store/ui';
 import { useFollowedPeriod } from '../store/followedPeriod';
 import { DelomradeFollowUp } from './DelomradeFollowUp';
+import { PeriodChoice } from './PeriodChoice';
 
 function PeriodBar({ periods, period }: { periods: Period[]; period: Period | null }) {
   const [text, setText] = useState('');
@@ -22,15 +23,7 @@ function PeriodBar({ periods, period }: { periods: Period[]; period: Period | nu
     <div className="followup-bar">
       {periods.length > 0 && (
         <span className="followup-field">
-          <label htmlFor={`${ids}-choose`}>Period</label>
-          <select id={`${ids}-choose`} value={period?.id ?? ''} onChange={(e) => useUi.setState({ followUpPeriod: e.target.value })}>
-            {periods.map((p) => (
-              <option key={p.id} value={p.id}>
-                {periodLabel(p)}
-                {p.closedAt ? ' (stängd)' : ''}
-              </option>
-            ))}
-          </select>
+          <PeriodChoice id={`${ids}-choose`} periods={periods} period={period} />
         </span>
       )}
       <form

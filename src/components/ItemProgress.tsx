@@ -4,11 +4,11 @@
 import { shortDate } from './dates';
 import { useId, useState } from 'react';
 import { overdue, periodLabel, periodsInOrder, PROGRESS_STATES, PROGRESS_WORD, progressOf, type ProgressState } from '../domain/followup';
-import { useUi } from '../store/ui';
 import type { Item, PlanDoc } from '../domain/types';
 import { useEditor } from '../store/editor';
 import { setItemProgress, setProgressComment } from '../store/followUpActions';
 import { useFollowedPeriod } from '../store/followedPeriod';
+import { PeriodChoice } from './PeriodChoice';
 
 export function ItemProgress({ doc, item }: { doc: PlanDoc; item: Item }) {
   const followUp = useEditor((s) => s.followUp);
@@ -33,15 +33,7 @@ export function ItemProgress({ doc, item }: { doc: PlanDoc; item: Item }) {
       </legend>
       {periodsInOrder(followUp).length > 1 && (
         <p className="progress-period">
-          <label htmlFor={`${id}-period`}>Period</label>{' '}
-          <select id={`${id}-period`} value={period.id} onChange={(e) => useUi.setState({ followUpPeriod: e.target.value })}>
-            {periodsInOrder(followUp).map((p) => (
-              <option key={p.id} value={p.id}>
-                {periodLabel(p)}
-                {p.closedAt ? ' (stängd)' : ''}
-              </option>
-            ))}
-          </select>
+          <PeriodChoice id={`${id}-period`} periods={periodsInOrder(followUp)} period={period} />
         </p>
       )}
       {overdue(doc.plan, followUp, period, item) && <p className="followup-late">Ringens år har passerat – inte klar</p>}

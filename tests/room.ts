@@ -7,6 +7,7 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import type { Invite } from '../src/room/access';
 import { openLink, type RoomLink } from '../src/room/link';
+import { memoryLog } from '../src/relay/log';
 import { startRelay, type Relay, type RelayOptions } from '../src/relay/server';
 
 export interface TestRelay {
@@ -15,6 +16,8 @@ export interface TestRelay {
   url: string;
   dataFile: string;
   appDir: string;
+  /** The relay's log lines. */
+  lines: string[];
 }
 
 export async function startTestRelay(options: Partial<RelayOptions> = {}): Promise<TestRelay> {
@@ -22,8 +25,9 @@ export async function startTestRelay(options: Partial<RelayOptions> = {}): Promi
   const appDir = options.appDir ?? dir;
   if (!options.appDir) writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Solfjädern</title>');
   const dataFile = options.dataFile ?? join(dir, 'rum.sqlite');
-  const relay = await startRelay({ port: 0, host: '127.0.0.1', quiet: true, ...options, dataFile, appDir });
-  return { relay, url: `ws://127.0.0.1:${relay.port}/rum`, dataFile, appDir };
+  const log = memoryLog();
+  const relay = await startRelay({ port: 0, host: '127.0.0.1', log, ...options, dataFile, appDir });
+  return { relay, url: `ws://127.0.0.1:${relay.port}/rum`, dataFile, appDir, lines: log.lines };
 }
 
 export interface TestClient {
@@ -56,4 +60,10 @@ export async function until(condition: () => boolean, timeoutMs = 10_000, what =
     if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 10));
   }
+}
+
+/** What the relay's `/health` answers: its status and body. */
+export async function healthOf(port: number): Promise<{ status: number; body: Record<string, unknown> }> {
+  const response = await fetch(`http://127.0.0.1:${port}/health`);
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }

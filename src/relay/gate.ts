@@ -49,10 +49,11 @@ export function refuse(socket: Duplex, status: number, text: string): void {
  * Connections that have not shown a room's key: small frames only, a few at a time, for a
  * short while (Hocuspocus queues what they send until they do, so the limits are kept here).
  */
-export function guardWaiting(wss: Server['webSocketServer'], within: number) {
+export function guardWaiting(wss: Server['webSocketServer'], within: number, refused: (reason: string) => void = () => {}) {
   const waiting = new Map<IncomingMessage, () => void>();
   wss.on('connection', (ws: WebSocket, request: IncomingMessage) => {
     if (waiting.size >= MAX_WAITING) {
+      refused('too-many-waiting');
       ws.terminate();
       return;
     }
@@ -60,12 +61,22 @@ export function guardWaiting(wss: Server['webSocketServer'], within: number) {
     setFrameLimit(ws, BEFORE_AUTH_BYTES);
     const count = (data: Buffer | ArrayBuffer | Buffer[]) => {
       bytes += Array.isArray(data) ? data.reduce((n, b) => n + b.length, 0) : data.byteLength;
-      if (bytes > BEFORE_AUTH_BYTES) ws.terminate();
+      if (bytes > BEFORE_AUTH_BYTES) {
+        refused('too-much-before-key');
+        ws.terminate();
+      }
     };
-    const timer = setTimeout(() => ws.terminate(), within);
+    // A frame too large is refused by ws from its header (1009) before any of it is counted.
+    const failed = () => refused('too-much-before-key');
+    ws.on('error', failed);
+    const timer = setTimeout(() => {
+      refused('no-key-in-time');
+      ws.terminate();
+    }, within);
     const done = () => {
       clearTimeout(timer);
       ws.off('message', count);
+      ws.off('error', failed);
       ws.off('close', done);
       waiting.delete(request);
     };

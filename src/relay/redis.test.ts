@@ -8,7 +8,7 @@ import { createExampleDoc } from '../domain/plan';
 import { newInvite } from '../room/access';
 import { readDoc } from '../ydoc/read';
 import { changeDoc, docFromPlan } from '../ydoc/replica';
-import { nodeClient, startTestRelay, until, type TestRelay } from '../../tests/room';
+import { healthOf, nodeClient, startTestRelay, until, type TestRelay } from '../../tests/room';
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -85,6 +85,7 @@ describe('Redis goes away for a while (issue 22, item 9)', () => {
       await Promise.all([a.synced, b.synced, a2.synced]);
       await until(() => readDoc(b.ydoc) !== null && readDoc(a2.ydoc) !== null, 10_000, 'the plan everywhere');
       const ids = Object.keys(readDoc(a.ydoc)!.doc.items);
+      expect(await healthOf(relays[0]!.relay.port)).toEqual({ status: 200, body: { ok: true, rooms: 1, connections: 2 } });
       await stopRedis();
       // 15 s without Redis, with edits on both sides.
       changeDoc(a.ydoc, (d) => ops.updateItem(d, ids[0]!, { description: 'Medan Redis var borta' }));
@@ -93,6 +94,9 @@ describe('Redis goes away for a while (issue 22, item 9)', () => {
       await until(() => readDoc(a2.ydoc)!.doc.items[ids[0]!]!.description === 'Medan Redis var borta', 10_000, 'the edit on the same relay');
       await new Promise((r) => setTimeout(r, 15_000));
       expect(died).toEqual([]);
+      // A monitor is told: 503 while Redis is away, the relay still serving; the log says it once.
+      expect(await healthOf(relays[1]!.relay.port)).toEqual({ status: 503, body: { ok: false, rooms: 1, connections: 1, failing: ['redis'] } });
+      expect(relays[1]!.lines.filter((l) => / redis\.down /.test(l))).toHaveLength(1);
       await startRedis();
       // Once Redis is back, the next change carries everything across.
       await new Promise((r) => setTimeout(r, 3000));
@@ -103,6 +107,8 @@ describe('Redis goes away for a while (issue 22, item 9)', () => {
         'both sides merged',
       );
       expect(died).toEqual([]);
+      expect((await healthOf(relays[1]!.relay.port)).status).toBe(200);
+      expect(relays[1]!.lines.filter((l) => / redis\.up /.test(l))).toHaveLength(1);
     } finally {
       process.off('unhandledRejection', onRejection);
       for (const c of [a, b, a2]) c.link.destroy();

@@ -26,6 +26,9 @@ export interface RedisOptions {
 }
 
 export class SturdyRedis extends RedisExtension {
+  /** Whether Redis answered last (for `/health`). */
+  up = true;
+
   constructor({ host, port, prefix, onStatus }: RedisOptions) {
     super({
       prefix,
@@ -40,11 +43,10 @@ export class SturdyRedis extends RedisExtension {
         }),
     });
     const self = this as unknown as Internals;
-    let up = true;
     for (const client of [self.pub, self.sub]) {
       client.on('error', () => {
-        if (!up) return;
-        up = false;
+        if (!this.up) return;
+        this.up = false;
         onStatus?.(false);
       });
     }
@@ -52,8 +54,8 @@ export class SturdyRedis extends RedisExtension {
     const publish = self.pub.publish.bind(self.pub) as (...args: unknown[]) => Promise<number>;
     self.pub.publish = ((...args: unknown[]) => publish(...args).catch(() => 0)) as IORedis['publish'];
     self.sub.on('ready', () => {
-      if (up) return;
-      up = true;
+      if (this.up) return;
+      this.up = true;
       onStatus?.(true);
       void this.catchUp();
     });

@@ -11,7 +11,9 @@ import * as ops from '../domain/operations';
 import { newInvite } from '../room/access';
 import { readDoc } from '../ydoc/read';
 import { changeDoc, docFromPlan } from '../ydoc/replica';
-import { nodeClient, startTestRelay, until, type TestClient, type TestRelay } from '../../tests/room';
+import { healthOf, nodeClient, startTestRelay, until, type TestClient, type TestRelay } from '../../tests/room';
+import { healthAnswer } from './health';
+import { logLine, roomTag } from './log';
 import { TOO_MANY_ROOMS } from './server';
 
 const open: Array<TestClient | TestRelay> = [];
@@ -95,9 +97,8 @@ describe('the room relay', () => {
 describe('a damaged rooms file (issue 22, item 8)', () => {
   /** The relay on `dataFile` starts, says what it did, and a participant with the plan fills the room in again. */
   async function startsAndRefills(dataFile: string, invite: Awaited<ReturnType<typeof newInvite>>, plan: ReturnType<typeof createExampleDoc>) {
-    const said: string[] = [];
-    const relay = track(await startTestRelay({ dataFile, onWarning: (text) => said.push(text) }));
-    expect(said.join(' ')).toMatch(/Rumsfilen .* var skadad och flyttades till .*skadad-.* tom fil/);
+    const relay = track(await startTestRelay({ dataFile }));
+    expect(relay.lines.join('\n')).toMatch(/ store\.damaged file=\S+ moved-to=\S+skadad-\S+ note="started with an empty file/);
     const aside = readdirSync(dirname(dataFile)).filter((f) => f.includes('.skadad-'));
     expect(aside.length).toBeGreaterThan(0);
     const a = track(nodeClient(relay.url, invite, docFromPlan(plan)));
@@ -245,8 +246,7 @@ describe('rooms anyone can make (issue 22, low)', () => {
   });
 
   it('a room larger than the limit is served but not kept on disk, and it is said once', async () => {
-    const said: string[] = [];
-    const relay = await startTestRelay({ maxRoomBytes: 4096, onWarning: (text) => said.push(text) });
+    const relay = await startTestRelay({ maxRoomBytes: 4096 });
     const invite = await newInvite();
     const a = nodeClient(relay.url, invite, docFromPlan(createExampleDoc()));
     await a.synced;
@@ -256,11 +256,67 @@ describe('rooms anyone can make (issue 22, low)', () => {
     a.link.destroy();
     b.link.destroy();
     await relay.relay.close();
-    expect(said.filter((t) => /är större än .* sparas inte på reläet/.test(t))).toHaveLength(1);
+    expect(relay.lines.filter((t) => / limit\.room-not-kept room=[0-9a-f]{12} bytes=\d+ limit=4096$/.test(t))).toHaveLength(1);
     const restarted = track(await startTestRelay({ dataFile: relay.dataFile }));
     const c = track(nodeClient(restarted.url, invite));
     await c.synced;
     await new Promise((r) => setTimeout(r, 300));
     expect(planOf(c)).toBeUndefined();
+  });
+});
+
+describe('what an IT department runs it by (issue 26)', () => {
+  it('GET /health: 200 with the rooms and connections open, nothing of a room; headers for a monitor', async () => {
+    const relay = track(await startTestRelay());
+    expect(await healthOf(relay.relay.port)).toEqual({ status: 200, body: { ok: true, rooms: 0, connections: 0 } });
+    const invite = await newInvite();
+    const a = track(nodeClient(relay.url, invite, docFromPlan(createExampleDoc())));
+    await a.synced;
+    const b = track(nodeClient(relay.url, invite));
+    await b.synced;
+    expect(await healthOf(relay.relay.port)).toEqual({ status: 200, body: { ok: true, rooms: 1, connections: 2 } });
+    const response = await fetch(`http://127.0.0.1:${relay.relay.port}/health`);
+    expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(await response.text()).not.toContain(invite.room);
+  });
+
+  it('503 names what it cannot reach: the store, Redis or both', () => {
+    expect(healthAnswer({ rooms: 2, connections: 5, store: true, redis: null })).toEqual({ status: 200, body: { ok: true, rooms: 2, connections: 5 } });
+    expect(healthAnswer({ rooms: 2, connections: 5, store: true, redis: true }).status).toBe(200);
+    expect(healthAnswer({ rooms: 2, connections: 5, store: false, redis: null })).toEqual({ status: 503, body: { ok: false, rooms: 2, connections: 5, failing: ['store'] } });
+    expect(healthAnswer({ rooms: 0, connections: 0, store: false, redis: false }).body.failing).toEqual(['store', 'redis']);
+  });
+
+  it('logs one line per event — started, a room opened and closed with its peers, a refusal — with no room name, key or content', async () => {
+    const relay = track(await startTestRelay());
+    const invite = await newInvite();
+    const plan = createExampleDoc();
+    const a = nodeClient(relay.url, invite, docFromPlan(plan));
+    await a.synced;
+    const b = nodeClient(relay.url, invite);
+    await until(() => planOf(b) !== undefined, 5000, 'the plan at B');
+    const intruder = track(nodeClient(relay.url, { room: invite.room, secret: (await newInvite()).secret }));
+    await intruder.refused;
+    await until(() => a.link.settled, 5000, 'A settled');
+    a.link.destroy();
+    b.link.destroy();
+    const tag = roomTag(invite.room);
+    await until(() => relay.lines.some((l) => l.includes(' room.closed ')), 10_000, 'the room closed');
+    const events = relay.lines.map((l) => l.split(' ').slice(1).join(' '));
+    expect(events[0]).toBe(`started address=http://127.0.0.1:${relay.relay.port} store=${relay.dataFile} redis=off`);
+    expect(events).toContain(`share url=http://127.0.0.1:${relay.relay.port}/`);
+    expect(events).toContain(`room.opened room=${tag}`);
+    expect(events).toContain(`refused reason=wrong-key room=${tag}`);
+    expect(events).toContain(`room.closed room=${tag} peers=2`);
+    for (const line of relay.lines) {
+      expect(line).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z \S+( \S+=("[^"]*"|\S+))*$/);
+      for (const secret of [invite.room, invite.secret, plan.plan.name, plan.plan.id]) expect(line).not.toContain(secret);
+    }
+  });
+
+  it('a log line stays one line, whatever a value holds', () => {
+    expect(logLine('refused', { reason: 'a b', note: 'rad 1\nrad 2', n: 3, skip: undefined }, new Date('2026-12-06T10:00:00Z'))).toBe('2026-12-06T10:00:00.000Z refused reason="a b" note="rad 1\\nrad 2" n=3');
   });
 });

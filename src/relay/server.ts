@@ -3,13 +3,16 @@
 // are kept in SQLite; several relays behind one address share rooms through Redis.
 import { Database } from '@hocuspocus/extension-database';
 import { type Extension, Server } from '@hocuspocus/server';
+import type { ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { networkInterfaces } from 'node:os';
 import { opens } from '../room/access';
 import { AUTH_WITHIN_MS, guardWaiting, MAX_MESSAGE_BYTES, refuse, soundUpgrade } from './gate';
-import { SturdyRedis } from './redis';
+import { healthAnswer } from './health';
+import { consoleLog, type RelayLog, roomTag } from './log';
 import { sturdyStore } from './store';
 import { serveApp } from './static';
+import { SECURITY_HEADERS } from '../security';
 
 export interface RelayOptions {
   port: number;
@@ -20,11 +23,10 @@ export interface RelayOptions {
   /** The built app (`dist`). */
   appDir: string;
   redis?: { host: string; port: number };
-  quiet?: boolean;
+  /** Where events go, one line each (./log.ts); the console, as `LOG` says, by default. */
+  log?: RelayLog;
   /** How long a connection may wait before showing a room's key (tests shorten it). */
   authWithinMs?: number;
-  /** What the relay would print as a warning, when `quiet` (tests). */
-  onWarning?: (text: string) => void;
   /** New rooms an hour (60); a room larger than `maxRoomBytes` (16 MB) is not kept on disk. */
   newRoomsPerHour?: number;
   maxRoomBytes?: number;
@@ -39,6 +41,8 @@ export interface Relay {
 
 /** The path rooms are reached on (a WebSocket upgrade anywhere else is refused). */
 export const ROOM_PATH = '/rum';
+/** What a load balancer or monitor asks (./health.ts). */
+export const HEALTH_PATH = '/health';
 /** Presences one connection may bring (its own, and the one it had before a reconnect). */
 const MAX_PRESENCES_PER_CONNECTION = 4;
 /** New rooms one relay makes an hour; a workshop makes one or two. */
@@ -71,37 +75,39 @@ function addresses(host: string, port: number): string[] {
 }
 
 export async function startRelay(options: RelayOptions): Promise<Relay> {
-  const warn = (text: string) => (options.quiet ? options.onWarning?.(text) : console.warn(text));
-  const store = sturdyStore(options.dataFile, warn);
+  const log = options.log ?? consoleLog(process.env.LOG);
+  const store = sturdyStore(options.dataFile, (aside) => log.warn('store.damaged', { file: options.dataFile, 'moved-to': aside, note: 'started with an empty file; the participants fill their rooms in again' }));
   const maxRoomBytes = options.maxRoomBytes ?? MAX_ROOM_BYTES;
   const newRooms = hourlyShare(options.newRoomsPerHour ?? NEW_ROOMS_PER_HOUR);
-  const warned = new Set<string>();
-  const warnOnce = (text: string) => {
-    if (warned.has(text)) return;
-    warned.add(text);
-    warn(text);
-  };
+  /** Rooms told about being too big to keep (said once each). */
+  const tooBig = new Set<string>();
+  /** Per open room: its connections now and the most it had. */
+  const peers = new Map<string, { now: number; most: number }>();
   const extensions: Extension[] = [
     new Database({
       fetch: async ({ documentName }) => store.fetch(documentName),
       store: async ({ documentName, state }) => {
         // A room larger than any plan is served but not kept (the participants keep their copies).
-        if (state.length > maxRoomBytes) return void warnOnce(`Rummet ${documentName.slice(0, 12)}… är större än ${Math.round(maxRoomBytes / 1024 / 1024)} MB och sparas inte på reläet; deltagarna har kvar planen hos sig.`);
+        if (state.length > maxRoomBytes) {
+          if (!tooBig.has(documentName)) log.warn('limit.room-not-kept', { room: roomTag(documentName), bytes: state.length, limit: maxRoomBytes });
+          tooBig.add(documentName);
+          return;
+        }
         store.store(documentName, state);
       },
     }),
   ];
-  if (options.redis)
-    extensions.push(
-      new SturdyRedis({
+  // Redis's packages are loaded only by a relay that shares rooms through it.
+  const redis = options.redis
+    ? new (await import('./redis')).SturdyRedis({
         host: options.redis.host,
         port: options.redis.port,
         prefix: 'solfjadern',
-        onStatus: (up) => {
-          if (!options.quiet) console.log(up ? 'Redis är tillbaka: rummen delas med de andra reläerna igen.' : 'Redis svarar inte: rummen fortsätter på det här reläet och delas igen när Redis är tillbaka.');
-        },
-      }),
-    );
+        onStatus: (up) => (up ? log.info('redis.up', { note: 'rooms are shared with the other relays again' }) : log.warn('redis.down', { note: 'rooms go on on this relay and are shared again when Redis is back' })),
+      })
+    : null;
+  if (redis) extensions.push(redis);
+  const refused = (reason: string, fields: Record<string, string | number> = {}) => log.warn('refused', { reason, ...fields });
   const server = new Server(
     {
       port: options.port,
@@ -114,30 +120,60 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       extensions,
       // A connection is one person: one presence (a reconnect may bring its last one along).
       // One that claims more — a raw client faking a crowd — is closed, its presences with it.
-      async onAwarenessUpdate({ document }) {
-        for (const [socket, { clients }] of document.connections) if (clients.size > MAX_PRESENCES_PER_CONNECTION) socket.close(4400, 'För många närvaron');
+      async onAwarenessUpdate({ document, documentName }) {
+        for (const [socket, { clients }] of document.connections)
+          if (clients.size > MAX_PRESENCES_PER_CONNECTION) {
+            refused('too-many-presences', { room: roomTag(documentName), presences: clients.size });
+            socket.close(4400, 'För många närvaron');
+          }
       },
       async onAuthenticate({ documentName, token, request, instance }) {
-        if (!(await opens(documentName, token))) throw new Error('Fel eller saknad nyckel till rummet');
+        if (!(await opens(documentName, token))) {
+          refused('wrong-key', { room: roomTag(documentName) });
+          throw new Error('Fel eller saknad nyckel till rummet');
+        }
         // Anyone who reaches the relay can make a room: new ones are counted, and past the hour's
         // share refused with a word the app shows (rooms already here always open).
-        if (!instance.documents.has(documentName) && store.fetch(documentName) === null && !newRooms.take()) throw { reason: TOO_MANY_ROOMS };
+        if (!instance.documents.has(documentName) && store.fetch(documentName) === null && !newRooms.take()) {
+          refused('too-many-new-rooms', { room: roomTag(documentName) });
+          throw { reason: TOO_MANY_ROOMS };
+        }
         gate.admit(request);
+      },
+      async afterLoadDocument({ documentName }) {
+        peers.set(documentName, { now: 0, most: 0 });
+        log.info('room.opened', { room: roomTag(documentName) });
+      },
+      async connected({ documentName }) {
+        const count = peers.get(documentName);
+        if (count) count.most = Math.max(count.most, ++count.now);
+      },
+      async onDisconnect({ documentName }) {
+        const count = peers.get(documentName);
+        if (count) count.now = Math.max(0, count.now - 1);
+      },
+      async afterUnloadDocument({ documentName }) {
+        log.info('room.closed', { room: roomTag(documentName), peers: peers.get(documentName)?.most ?? 0 });
+        peers.delete(documentName);
+        tooBig.delete(documentName);
       },
       async onUpgrade({ request, socket }) {
         if (new URL(request.url ?? '/', 'http://relay').pathname !== ROOM_PATH) {
+          refused('not-a-room-address');
           socket.destroy();
           // Stops the upgrade (Hocuspocus takes an empty rejection as "handled").
           throw null;
         }
         // ws would answer a malformed upgrade itself, without the security headers.
         if (!soundUpgrade(request)) {
+          refused('malformed-upgrade');
           refuse(socket, 400, 'Bad Request');
           throw null;
         }
       },
       async onRequest({ request, response }) {
-        await serveApp(options.appDir, request, response);
+        if (new URL(request.url ?? '/', 'http://relay').pathname === HEALTH_PATH) answerHealth(response);
+        else await serveApp(options.appDir, request, response);
         throw null;
       },
     },
@@ -148,15 +184,27 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     if (error.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
     refuse(socket, error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400, error.code === 'HPE_HEADER_OVERFLOW' ? 'Request Header Fields Too Large' : 'Bad Request');
   });
-  const gate = guardWaiting(server.webSocketServer, options.authWithinMs ?? AUTH_WITHIN_MS);
+  const answerHealth = (response: ServerResponse) => {
+    const { status, body } = healthAnswer({
+      rooms: server.hocuspocus.getDocumentsCount(),
+      connections: server.hocuspocus.getConnectionsCount(),
+      store: store.healthy(),
+      redis: redis ? redis.up : null,
+    });
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
+    response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }).end(JSON.stringify(body));
+  };
+  const gate = guardWaiting(server.webSocketServer, options.authWithinMs ?? AUTH_WITHIN_MS, refused);
   await server.listen();
   const port = server.address.port;
   const urls = addresses(options.host, port);
-  if (!options.quiet) {
-    console.log('Solfjädern – rummen är igång.');
-    console.log(`Dela den här adressen med deltagarna:\n${urls.map((u) => `  ${u}`).join('\n')}`);
-    console.log(`Rummen sparas i ${options.dataFile}${options.redis ? `, delas via Redis på ${options.redis.host}:${options.redis.port}` : ''}.`);
-  }
+  log.info('started', {
+    address: `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`,
+    store: options.dataFile,
+    redis: options.redis ? `${options.redis.host}:${options.redis.port}` : 'off',
+  });
+  // The addresses to give the participants (one per network interface).
+  for (const url of urls) log.info('share', { url });
   return {
     port,
     urls,
@@ -168,6 +216,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       await done;
       server.httpServer.closeAllConnections();
       store.close();
+      log.info('stopped');
     },
   };
 }

@@ -7,6 +7,8 @@ import { existsSync, renameSync } from 'node:fs';
 export interface Store {
   fetch(name: string): Uint8Array | null;
   store(name: string, state: Uint8Array): void;
+  /** Whether the file answers a query now (for `/health`). */
+  healthy(): boolean;
   close(): void;
 }
 
@@ -23,6 +25,7 @@ function openStore(file: string): Store {
     throw error;
   }
   const read = db.prepare<[string], { data: Buffer }>('SELECT data FROM rooms WHERE name = ?');
+  const probe = db.prepare('SELECT count(*) AS n FROM rooms');
   const write = db.prepare('INSERT INTO rooms (name, data, updated_at) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at');
   return {
     fetch: (name) => {
@@ -30,6 +33,10 @@ function openStore(file: string): Store {
       return row ? new Uint8Array(row.data) : null;
     },
     store: (name, state) => void write.run(name, Buffer.from(state), new Date().toISOString()),
+    healthy: () => {
+      probe.get();
+      return true;
+    },
     close: () => db.close(),
   };
 }
@@ -49,11 +56,11 @@ function moveAside(file: string): string {
  * later) is moved aside and the relay carries on with an empty one — every participant keeps
  * the plan, and their apps fill each room in again as they connect.
  */
-export function sturdyStore(file: string, say: (text: string) => void): Store {
+export function sturdyStore(file: string, movedAside: (aside: string) => void): Store {
   const fresh = (error: unknown): Store => {
     if (!damaged(error)) throw error;
     const aside = moveAside(file);
-    say(`Rumsfilen ${file} var skadad och flyttades till ${aside}. Reläet fortsätter med en tom fil; deltagarnas appar fyller i rummen igen när de ansluter.`);
+    movedAside(aside);
     return openStore(file);
   };
   let current: Store;
@@ -80,6 +87,13 @@ export function sturdyStore(file: string, say: (text: string) => void): Store {
   return {
     fetch: guarded((s, name: string) => s.fetch(name)),
     store: guarded((s, name: string, state: Uint8Array) => s.store(name, state)),
+    healthy: () => {
+      try {
+        return current.healthy();
+      } catch {
+        return false;
+      }
+    },
     close: () => current.close(),
   };
 }

@@ -6,6 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join as joinPath, resolve } from 'node:path';
+import { memoryLog } from '../../src/relay/log';
 import { startRelay, type Relay, type RelayOptions } from '../../src/relay/server';
 
 export interface RelayHandle {
@@ -20,7 +21,7 @@ export interface RelayHandle {
 export async function relayOnFreePort(options: Partial<RelayOptions> = {}): Promise<RelayHandle> {
   const dataFile = joinPath(mkdtempSync(joinPath(tmpdir(), 'solfjadern-rum-')), 'rum.sqlite');
   const appDir = resolve('dist');
-  let relay = await startRelay({ port: 0, host: '127.0.0.1', dataFile, appDir, quiet: true, ...options });
+  let relay = await startRelay({ port: 0, host: '127.0.0.1', dataFile, appDir, log: memoryLog(), ...options });
   const port = relay.port;
   const handle: RelayHandle = {
     relay,
@@ -29,7 +30,7 @@ export async function relayOnFreePort(options: Partial<RelayOptions> = {}): Prom
     dataFile,
     restart: async () => {
       await relay.close();
-      relay = await startRelay({ port, host: '127.0.0.1', dataFile, appDir, quiet: true });
+      relay = await startRelay({ port, host: '127.0.0.1', dataFile, appDir, log: memoryLog() });
       handle.relay = relay;
     },
     close: () => relay.close(),

@@ -83,16 +83,22 @@ const app = defineConfig({
   },
 });
 
-/** `vite build --mode relay`: the room relay (src/relay/main.ts) for Node; its packages stay in node_modules. */
+/**
+ * `vite build --mode relay`: the room relay for Node (`npm start` runs dist-relay/relay.js) and its
+ * backup (dist-relay/relay-backup.js); their packages stay in node_modules.
+ */
 const relay = defineConfig({
   publicDir: false,
   build: {
-    ssr: 'src/relay/main.ts',
+    ssr: true,
     outDir: 'dist-relay',
     target: 'node20',
     emptyOutDir: true,
     sourcemap: false,
-    rolldownOptions: { output: { entryFileNames: 'relay.js' } },
+    rolldownOptions: {
+      input: { relay: 'src/relay/main.ts', 'relay-backup': 'src/relay/backupMain.ts' },
+      output: { entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
+    },
   },
 });
 

@@ -1,10 +1,14 @@
-// `npm run relay`: the room relay with its settings from the environment.
+// `npm start`: the room relay and the built app (`npm run build` once before), with its settings
+// from the environment (docs/relay.md):
 //   PORT        port (1234)
 //   HOST        address to listen on (all interfaces)
 //   RELAY_DATA  the SQLite file rooms are kept in (solfjadern-rum.sqlite in the working folder)
 //   REDIS_URL   redis://host:port — share rooms with other relays through Redis (off)
-import { dirname, resolve } from 'node:path';
+//   LOG         quiet: only what needs someone's attention (every event, one line each)
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { consoleLog } from './log';
 import { startRelay } from './server';
 
 function redisFrom(url: string | undefined): { host: string; port: number } | undefined {
@@ -13,14 +17,25 @@ function redisFrom(url: string | undefined): { host: string; port: number } | un
   return { host: parsed.hostname, port: Number(parsed.port || 6379) };
 }
 
+const log = consoleLog(process.env.LOG);
+const fail = (reason: string): never => {
+  log.warn('start.failed', { reason });
+  process.exit(1);
+};
 const here = dirname(fileURLToPath(import.meta.url));
+const appDir = resolve(here, '../dist');
+if (!existsSync(join(appDir, 'index.html'))) fail(`the app is not built in ${appDir}: run npm run build once, then npm start`);
+const port = Number(process.env.PORT ?? 1234);
+if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`PORT=${process.env.PORT} is not a port number`);
+
 const relay = await startRelay({
-  port: Number(process.env.PORT ?? 1234),
+  port,
   host: process.env.HOST ?? '0.0.0.0',
   dataFile: resolve(process.env.RELAY_DATA ?? 'solfjadern-rum.sqlite'),
-  appDir: resolve(here, '../dist'),
+  appDir,
   redis: redisFrom(process.env.REDIS_URL),
-});
+  log,
+}).catch((error: NodeJS.ErrnoException) => fail(error.code === 'EADDRINUSE' ? `port ${port} is in use (another relay?)` : error.message));
 
 async function stop(): Promise<void> {
   await relay.close();

@@ -1,3 +1,4 @@
+import BetterSqlite3 from 'better-sqlite3';
 import { readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -12,6 +13,7 @@ import { newInvite } from '../room/access';
 import { readDoc } from '../ydoc/read';
 import { changeDoc, docFromPlan } from '../ydoc/replica';
 import { healthOf, nodeClient, startTestRelay, until, type TestClient, type TestRelay } from '../../tests/room';
+import { backupRooms } from './backup';
 import { healthAnswer } from './health';
 import { logLine, roomTag } from './log';
 import { TOO_MANY_ROOMS } from './server';
@@ -26,6 +28,20 @@ afterEach(async () => {
 });
 
 const planOf = (client: TestClient) => readDoc(client.ydoc)?.doc;
+
+/** The plan a rooms file holds for `room` now (read beside the running relay), or null. */
+function storedPlan(file: string, room: string) {
+  const db = new BetterSqlite3(file, { readonly: true });
+  try {
+    const row = db.prepare<[string], { data: Buffer }>('SELECT data FROM rooms WHERE name = ?').get(room);
+    if (!row) return null;
+    const ydoc = new Y.Doc();
+    Y.applyUpdate(ydoc, new Uint8Array(row.data));
+    return readDoc(ydoc)?.doc ?? null;
+  } finally {
+    db.close();
+  }
+}
 
 /** A relay that stored a room with a plan, closed; returns its file and the room. */
 async function storedRoom() {
@@ -314,6 +330,28 @@ describe('what an IT department runs it by (issue 26)', () => {
       expect(line).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z \S+( \S+=("[^"]*"|\S+))*$/);
       for (const secret of [invite.room, invite.secret, plan.plan.name, plan.plan.id]) expect(line).not.toContain(secret);
     }
+  });
+
+  it('a backup taken while the relay runs restores into a fresh relay: a participant sees the plan, with the last change', async () => {
+    const running = track(await startTestRelay());
+    const invite = await newInvite();
+    const a = track(nodeClient(running.url, invite, docFromPlan(createExampleDoc())));
+    await a.synced;
+    changeDoc(a.ydoc, (d) => void ops.addItem(d, { text: 'Före kopian' }, 'fore-kopian'));
+    await until(() => a.link.settled, 5000, 'A settled');
+    const target = `${dirname(running.dataFile)}/kopia.sqlite`;
+    // Taken as soon as the relay has stored the change (within its second of quiet), while it runs.
+    await until(() => (storedPlan(running.dataFile, invite.room)?.items['fore-kopian'] ?? null) !== null, 10_000, 'the change stored');
+    const copied = await backupRooms(running.dataFile, target);
+    expect(copied.rooms).toBe(1);
+    await expect(backupRooms(running.dataFile, target)).rejects.toThrow(/finns redan/);
+    // The running relay goes on; the copy is a rooms file of its own.
+    const restored = track(await startTestRelay({ dataFile: target }));
+    const b = track(nodeClient(restored.url, invite));
+    await b.synced;
+    await until(() => planOf(b)?.items['fore-kopian'] !== undefined, 5000, 'the plan from the backup');
+    expect(planOf(b)!.items['fore-kopian']!.text).toBe('Före kopian');
+    expect(Object.keys(planOf(b)!.items).sort()).toEqual(Object.keys(planOf(a)!.items).sort());
   });
 
   it('a log line stays one line, whatever a value holds', () => {

@@ -1,6 +1,12 @@
 // Issue 26: the relay as a service — `npm start` serves the built app and the rooms at once, a
 // crash in the middle of a workshop loses nothing, and a backup taken while it runs restores.
 import { expect, test } from '@playwright/test';
+import BetterSqlite3 from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { dirname, join as joinPath } from 'node:path';
+import * as Y from 'yjs';
+import { readDoc } from '../../src/ydoc/read';
 import { act, item, join, lists, person, startRoom } from './roomKit';
 import { healthStatus, npmStart, type Service } from './service';
 
@@ -23,7 +29,7 @@ test('npm start serves the built app and its rooms: /health answers 200 within 2
   await expect.poll(() => service!.lines.some((l) => / started address=http:\/\/127\.0\.0\.1:\d+ store=\S+rum\.sqlite redis=off$/.test(l))).toBe(true);
 });
 
-test('killed in the middle of a room (SIGKILL) and started again: both people reconnect and nothing is lost', async ({ browser }) => {
+test('killed in the middle of a room (SIGKILL) and started again: both people reconnect and nothing is lost; a backup taken while it runs restores into a new relay', async ({ browser }) => {
   test.setTimeout(120_000);
   service = await npmStart();
   service.start();
@@ -56,5 +62,43 @@ test('killed in the middle of a room (SIGKILL) and started again: both people re
       await expect.poll(() => item(p.page, id).then((i) => i?.text ?? null), { timeout: 20_000 }).toBe(text);
   }
   await expect.poll(async () => JSON.stringify(await lists(a.page)) === JSON.stringify(await lists(b.page))).toBe(true);
+
+  // A backup while it runs (`npm run relay:backup`), restored as docs/relay.md says: a relay
+  // started on the copy serves the room, and someone joining there gets the whole plan.
+  const copy = joinPath(dirname(service.dataFile), 'kopia.sqlite');
+  await expect
+    .poll(() => {
+      rmSync(copy, { force: true });
+      const run = spawnSync('npm', ['run', '--silent', 'relay:backup', '--', copy], { env: { ...process.env, RELAY_DATA: service!.dataFile }, encoding: 'utf8' });
+      return run.status === 0 && storedTexts(copy).includes('Medan reläet var nere (Bo)');
+    }, { timeout: 15_000 })
+    .toBe(true);
+  const restored = await npmStart({ RELAY_DATA: copy });
+  try {
+    restored.start();
+    await expect.poll(() => healthStatus(restored.origin), { timeout: 10_000 }).toBe(200);
+    const c = await join(browser, link, 'Cia', planName, restored.origin);
+    for (const id of [before, fromA, fromB]) await expect.poll(() => item(c.page, id).then((i) => i?.text ?? null)).not.toBeNull();
+    await c.context.close();
+  } finally {
+    await restored.stop();
+  }
   for (const p of [a, b]) await p.context.close();
 });
+
+/** Every item text of every room a rooms file holds. */
+function storedTexts(file: string): string[] {
+  const db = new BetterSqlite3(file, { readonly: true });
+  try {
+    return db
+      .prepare<[], { data: Buffer }>('SELECT data FROM rooms')
+      .all()
+      .flatMap(({ data }) => {
+        const ydoc = new Y.Doc();
+        Y.applyUpdate(ydoc, new Uint8Array(data));
+        return Object.values(readDoc(ydoc)?.doc.items ?? {}).map((i) => i.text);
+      });
+  } finally {
+    db.close();
+  }
+}

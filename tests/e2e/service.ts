@@ -33,7 +33,7 @@ export interface Service {
 
 export async function npmStart(env: Record<string, string> = {}): Promise<Service> {
   const port = await freePort();
-  const dataFile = join(mkdtempSync(join(tmpdir(), 'solfjadern-tjanst-')), 'rum.sqlite');
+  const dataFile = env.RELAY_DATA ?? join(mkdtempSync(join(tmpdir(), 'solfjadern-tjanst-')), 'rum.sqlite');
   const lines: string[] = [];
   let child: ChildProcess | null = null;
   const start = () => {

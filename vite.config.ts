@@ -85,7 +85,8 @@ const app = defineConfig({
 
 /**
  * `vite build --mode relay`: the room relay for Node (`npm start` runs dist-relay/relay.js) and its
- * backup (dist-relay/relay-backup.js); their packages stay in node_modules.
+ * backup (dist-relay/relay-backup.js) and health check (dist-relay/relay-healthcheck.js); their
+ * packages stay in node_modules.
  */
 const relay = defineConfig({
   publicDir: false,
@@ -96,7 +97,7 @@ const relay = defineConfig({
     emptyOutDir: true,
     sourcemap: false,
     rolldownOptions: {
-      input: { relay: 'src/relay/main.ts', 'relay-backup': 'src/relay/backupMain.ts' },
+      input: { relay: 'src/relay/main.ts', 'relay-backup': 'src/relay/backupMain.ts', 'relay-healthcheck': 'src/relay/healthcheck.ts' },
       output: { entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
     },
   },

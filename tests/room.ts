@@ -1,6 +1,7 @@
 // Room helpers for tests in Node: a relay on a free port with its own files, clients through
 // the real provider, and waiting for a condition.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
@@ -38,20 +39,23 @@ export interface TestClient {
   /** What the relay said when it refused. */
   reasons: string[];
   statuses: string[];
+  /** Close codes of the connection, as they came. */
+  closes: number[];
 }
 
-export function nodeClient(url: string, invite: Invite, ydoc: Y.Doc = new Y.Doc()): TestClient {
+export function nodeClient(url: string, invite: Invite, ydoc: Y.Doc = new Y.Doc(), Socket: typeof WebSocket = WebSocket): TestClient {
   let synced!: () => void;
   let refused!: () => void;
   const statuses: string[] = [];
   const reasons: string[] = [];
+  const closes: number[] = [];
   const syncedP = new Promise<void>((r) => (synced = r));
   const refusedP = new Promise<void>((r) => (refused = r));
-  const link = openLink({ url, invite, ydoc, WebSocketPolyfill: WebSocket, onSynced: () => synced(), onRefused: (reason) => {
+  const link = openLink({ url, invite, ydoc, WebSocketPolyfill: Socket, onSynced: () => synced(), onRefused: (reason) => {
       reasons.push(reason);
       refused();
-    }, onStatus: (s) => statuses.push(s) });
-  return { ydoc, link, synced: syncedP, refused: refusedP, reasons, statuses };
+    }, onStatus: (s) => statuses.push(s), onClosed: (code) => closes.push(code) });
+  return { ydoc, link, synced: syncedP, refused: refusedP, reasons, statuses, closes };
 }
 
 export async function until(condition: () => boolean, timeoutMs = 10_000, what = 'condition'): Promise<void> {
@@ -66,4 +70,22 @@ export async function until(condition: () => boolean, timeoutMs = 10_000, what =
 export async function healthOf(port: number): Promise<{ status: number; body: Record<string, unknown> }> {
   const response = await fetch(`http://127.0.0.1:${port}/health`);
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+/** A self-signed certificate for 127.0.0.1 (openssl), for the relay's own TLS; `ca` to trust it. */
+export function testCertificate(): { cert: Buffer; key: Buffer; certFile: string; keyFile: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'solfjadern-tls-'));
+  const certFile = join(dir, 'cert.pem');
+  const keyFile = join(dir, 'key.pem');
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyFile, '-out', certFile, '-days', '2', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
+  return { cert: readFileSync(certFile), key: readFileSync(keyFile), certFile, keyFile };
+}
+
+/** A WebSocket (ws) that trusts `ca`, for the provider. */
+export function trustingWebSocket(ca: Buffer): typeof WebSocket {
+  return class extends WebSocket {
+    constructor(address: string | URL, protocols?: string | string[]) {
+      super(address, protocols, { ca });
+    }
+  } as typeof WebSocket;
 }

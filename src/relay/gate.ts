@@ -49,7 +49,7 @@ export function refuse(socket: Duplex, status: number, text: string): void {
  * Connections that have not shown a room's key: small frames only, a few at a time, for a
  * short while (Hocuspocus queues what they send until they do, so the limits are kept here).
  */
-export function guardWaiting(wss: Server['webSocketServer'], within: number, refused: (reason: string) => void = () => {}) {
+export function guardWaiting(wss: Server['webSocketServer'], within: number, refused: (reason: string) => void = () => {}, maxBytes = MAX_MESSAGE_BYTES) {
   const waiting = new Map<IncomingMessage, () => void>();
   wss.on('connection', (ws: WebSocket, request: IncomingMessage) => {
     if (waiting.size >= MAX_WAITING) {
@@ -84,7 +84,7 @@ export function guardWaiting(wss: Server['webSocketServer'], within: number, ref
     ws.on('close', done);
     waiting.set(request, () => {
       done();
-      setFrameLimit(ws, MAX_MESSAGE_BYTES);
+      setFrameLimit(ws, maxBytes);
     });
   });
   return {

@@ -12,11 +12,12 @@ import * as ops from '../domain/operations';
 import { newInvite } from '../room/access';
 import { readDoc } from '../ydoc/read';
 import { changeDoc, docFromPlan } from '../ydoc/replica';
-import { healthOf, nodeClient, startTestRelay, until, type TestClient, type TestRelay } from '../../tests/room';
+import { healthOf, nodeClient, startTestRelay, testCertificate, trustingWebSocket, until, type TestClient, type TestRelay } from '../../tests/room';
+import { get as httpsGet } from 'node:https';
 import { backupRooms } from './backup';
 import { healthAnswer } from './health';
 import { logLine, roomTag } from './log';
-import { TOO_MANY_ROOMS } from './server';
+import { TOO_MANY_ROOMS } from '../room/relayWords';
 
 const open: Array<TestClient | TestRelay> = [];
 const track = <T extends TestClient | TestRelay>(x: T): T => (open.push(x), x);
@@ -321,7 +322,7 @@ describe('what an IT department runs it by (issue 26)', () => {
     const tag = roomTag(invite.room);
     await until(() => relay.lines.some((l) => l.includes(' room.closed ')), 10_000, 'the room closed');
     const events = relay.lines.map((l) => l.split(' ').slice(1).join(' '));
-    expect(events[0]).toBe(`started address=http://127.0.0.1:${relay.relay.port} store=${relay.dataFile} redis=off`);
+    expect(events[0]).toBe(`started address=http://127.0.0.1:${relay.relay.port} store=${relay.dataFile} redis=off tls=off`);
     expect(events).toContain(`share url=http://127.0.0.1:${relay.relay.port}/`);
     expect(events).toContain(`room.opened room=${tag}`);
     expect(events).toContain(`refused reason=wrong-key room=${tag}`);
@@ -352,6 +353,32 @@ describe('what an IT department runs it by (issue 26)', () => {
     await until(() => planOf(b)?.items['fore-kopian'] !== undefined, 5000, 'the plan from the backup');
     expect(planOf(b)!.items['fore-kopian']!.text).toBe('Före kopian');
     expect(Object.keys(planOf(b)!.items).sort()).toEqual(Object.keys(planOf(a)!.items).sort());
+  });
+
+  it('with a certificate (TLS_CERT/TLS_KEY) it serves https and wss: the app, /health and a room; plain http is not answered', async () => {
+    const { cert, key } = testCertificate();
+    const relay = track(await startTestRelay({ tls: { cert, key } }));
+    const port = relay.relay.port;
+    expect(relay.relay.urls).toEqual([`https://127.0.0.1:${port}/`]);
+    const fetched = (path: string) =>
+      new Promise<{ status: number; text: string; hsts?: string }>((resolve, reject) =>
+        httpsGet({ host: '127.0.0.1', port, path, ca: cert }, (response) => {
+          let text = '';
+          response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+          response.on('end', () => resolve({ status: response.statusCode!, text }));
+        }).on('error', reject),
+      );
+    expect(await fetched('/health')).toMatchObject({ status: 200, text: '{"ok":true,"rooms":0,"connections":0}' });
+    expect((await fetched('/')).text).toContain('<title>Solfjädern</title>');
+    const invite = await newInvite();
+    const Socket = trustingWebSocket(cert);
+    const a = track(nodeClient(`wss://127.0.0.1:${port}/rum`, invite, docFromPlan(createExampleDoc()), Socket));
+    await a.synced;
+    const b = track(nodeClient(`wss://127.0.0.1:${port}/rum`, invite, undefined, Socket));
+    await until(() => planOf(b) !== undefined, 5000, 'the plan over wss');
+    // Nothing in clear: a plain http request gets no answer from it.
+    await expect(fetch(`http://127.0.0.1:${port}/health`)).rejects.toThrow();
+    expect(relay.lines[0]).toMatch(/ started address=https:\/\/127\.0\.0\.1:\d+ .* tls=on$/);
   });
 
   it('a log line stays one line, whatever a value holds', () => {

@@ -2,13 +2,17 @@
 // the page's `connect-src 'self'` holds and a room needs one address), on Hocuspocus. Rooms
 // are kept in SQLite; several relays behind one address share rooms through Redis.
 import { Database } from '@hocuspocus/extension-database';
-import { type Extension, Server } from '@hocuspocus/server';
-import type { ServerResponse } from 'node:http';
+import { type Extension, Hocuspocus } from '@hocuspocus/server';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { WebSocket } from 'ws';
 import type { Duplex } from 'node:stream';
 import { networkInterfaces } from 'node:os';
 import { opens } from '../room/access';
 import { AUTH_WITHIN_MS, guardWaiting, MAX_MESSAGE_BYTES, refuse, soundUpgrade } from './gate';
 import { healthAnswer } from './health';
+import { addressOf, Buckets, DEFAULT_LIMITS, guardMessages, type PeerLimits, roomOfMessage } from './peerLimits';
+import { CLOSE_FLOOD, CLOSE_MALFORMED, RELAY_FULL, ROOM_FULL, TOO_MANY_CONNECTIONS, TOO_MANY_ROOMS } from '../room/relayWords';
+import { listener, type Tls } from './listener';
 import { consoleLog, type RelayLog, roomTag } from './log';
 import { sturdyStore } from './store';
 import { serveApp } from './static';
@@ -23,10 +27,18 @@ export interface RelayOptions {
   /** The built app (`dist`). */
   appDir: string;
   redis?: { host: string; port: number };
+  /** A certificate and key: serve https and wss (for a relay with no reverse proxy in front). */
+  tls?: Tls | null;
   /** Where events go, one line each (./log.ts); the console, as `LOG` says, by default. */
   log?: RelayLog;
   /** How long a connection may wait before showing a room's key (tests shorten it). */
   authWithinMs?: number;
+  /** What one participant may do (./peerLimits.ts); the defaults when left out. */
+  limits?: Partial<PeerLimits>;
+  /** Take the address a connection comes from from X-Forwarded-For (behind a trusted proxy). */
+  trustProxy?: boolean;
+  /** The largest message taken (32 MB). */
+  maxMessageBytes?: number;
   /** New rooms an hour (60); a room larger than `maxRoomBytes` (16 MB) is not kept on disk. */
   newRoomsPerHour?: number;
   maxRoomBytes?: number;
@@ -49,8 +61,6 @@ const MAX_PRESENCES_PER_CONNECTION = 4;
 const NEW_ROOMS_PER_HOUR = 60;
 /** A room's document kept on disk at most (a plan of 5,000 items is a few MB). */
 const MAX_ROOM_BYTES = 16 * 1024 * 1024;
-/** What a participant is told when the relay makes no more rooms this hour (src/store/room.ts shows it). */
-export const TOO_MANY_ROOMS = 'Reläet tar inte emot fler nya rum just nu. Försök igen om en stund.';
 
 /** At most `perHour` takes in any hour. */
 function hourlyShare(perHour: number) {
@@ -65,13 +75,13 @@ function hourlyShare(perHour: number) {
   };
 }
 
-function addresses(host: string, port: number): string[] {
-  if (host !== '0.0.0.0' && host !== '::') return [`http://${host.includes(':') ? `[${host}]` : host}:${port}/`];
+function addresses(scheme: string, host: string, port: number): string[] {
+  if (host !== '0.0.0.0' && host !== '::') return [`${scheme}://${host.includes(':') ? `[${host}]` : host}:${port}/`];
   const found = Object.values(networkInterfaces())
     .flat()
     .filter((i) => i && i.family === 'IPv4' && !i.internal)
-    .map((i) => `http://${i!.address}:${port}/`);
-  return [...found, `http://127.0.0.1:${port}/`];
+    .map((i) => `${scheme}://${i!.address}:${port}/`);
+  return [...found, `${scheme}://127.0.0.1:${port}/`];
 }
 
 export async function startRelay(options: RelayOptions): Promise<Relay> {
@@ -108,100 +118,154 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     : null;
   if (redis) extensions.push(redis);
   const refused = (reason: string, fields: Record<string, string | number> = {}) => log.warn('refused', { reason, ...fields });
-  const server = new Server(
-    {
-      port: options.port,
-      address: options.host,
-      quiet: true,
-      stopOnSignals: false,
-      // Kept on disk within a second of the last change, and at least every five.
-      debounce: 1000,
-      maxDebounce: 5000,
-      extensions,
-      // A connection is one person: one presence (a reconnect may bring its last one along).
-      // One that claims more — a raw client faking a crowd — is closed, its presences with it.
-      async onAwarenessUpdate({ document, documentName }) {
-        for (const [socket, { clients }] of document.connections)
-          if (clients.size > MAX_PRESENCES_PER_CONNECTION) {
-            refused('too-many-presences', { room: roomTag(documentName), presences: clients.size });
-            socket.close(4400, 'För många närvaron');
-          }
-      },
-      async onAuthenticate({ documentName, token, request, instance }) {
-        if (!(await opens(documentName, token))) {
-          refused('wrong-key', { room: roomTag(documentName) });
-          throw new Error('Fel eller saknad nyckel till rummet');
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  /** Connections open now, per address. */
+  const perAddress = new Map<string, number>();
+  const buckets = new Buckets(limits.messagesPerSecond, limits.messageBurst);
+  const pruning = setInterval(() => buckets.prune(), 60_000);
+  pruning.unref();
+  /** When a limit was last logged, per what hit it (a flood is one line every ten seconds, not one per message). */
+  const lastSaid = new Map<string, number>();
+  const limitHit = (key: string, event: string, fields: Record<string, string | number>) => {
+    const now = Date.now();
+    if (now - (lastSaid.get(key) ?? 0) < 10_000) return;
+    lastSaid.set(key, now);
+    log.warn(event, fields);
+  };
+  /** Each message checked before the rooms see it: one that is not a room message, or one too many, closes its connection. */
+  const guard = (ws: WebSocket, request: IncomingMessage) => {
+    const address = addressOf(request, !!options.trustProxy);
+    perAddress.set(address, (perAddress.get(address) ?? 0) + 1);
+    ws.once('close', () => {
+      const left = (perAddress.get(address) ?? 1) - 1;
+      if (left > 0) perAddress.set(address, left);
+      else perAddress.delete(address);
+    });
+    guardMessages(ws, (data) => {
+      if (ws.readyState !== ws.OPEN) return false;
+      const room = roomOfMessage(data);
+      if (room === null) {
+        refused('malformed-message', { bytes: data.length });
+        ws.close(CLOSE_MALFORMED, 'Felaktigt meddelande');
+        return false;
+      }
+      const key = `${address}|${room}`;
+      if (buckets.take(key)) return true;
+      limitHit(key, 'limit.messages', { room: roomTag(room), rate: limits.messagesPerSecond, burst: limits.messageBurst });
+      ws.close(CLOSE_FLOOD, 'För många ändringar på kort tid');
+      return false;
+    });
+  };
+  /** Told when the last room has been stored and unloaded (while closing). */
+  let allUnloaded: (() => void) | null = null;
+  const hocuspocus = new Hocuspocus({
+    // Kept on disk within a second of the last change, and at least every five.
+    debounce: 1000,
+    maxDebounce: 5000,
+    extensions,
+    // A connection is one person: one presence (a reconnect may bring its last one along).
+    // One that claims more — a raw client faking a crowd — is closed, its presences with it.
+    async onAwarenessUpdate({ document, documentName }) {
+      for (const [socket, { clients }] of document.connections)
+        if (clients.size > MAX_PRESENCES_PER_CONNECTION) {
+          refused('too-many-presences', { room: roomTag(documentName), presences: clients.size });
+          socket.close(4400, 'För många närvaron');
         }
-        // Anyone who reaches the relay can make a room: new ones are counted, and past the hour's
-        // share refused with a word the app shows (rooms already here always open).
-        if (!instance.documents.has(documentName) && store.fetch(documentName) === null && !newRooms.take()) {
-          refused('too-many-new-rooms', { room: roomTag(documentName) });
-          throw { reason: TOO_MANY_ROOMS };
-        }
-        gate.admit(request);
-      },
-      async afterLoadDocument({ documentName }) {
-        peers.set(documentName, { now: 0, most: 0 });
-        log.info('room.opened', { room: roomTag(documentName) });
-      },
-      async connected({ documentName }) {
-        const count = peers.get(documentName);
-        if (count) count.most = Math.max(count.most, ++count.now);
-      },
-      async onDisconnect({ documentName }) {
-        const count = peers.get(documentName);
-        if (count) count.now = Math.max(0, count.now - 1);
-      },
-      async afterUnloadDocument({ documentName }) {
-        log.info('room.closed', { room: roomTag(documentName), peers: peers.get(documentName)?.most ?? 0 });
-        peers.delete(documentName);
-        tooBig.delete(documentName);
-      },
-      async onUpgrade({ request, socket }) {
-        if (new URL(request.url ?? '/', 'http://relay').pathname !== ROOM_PATH) {
-          refused('not-a-room-address');
-          socket.destroy();
-          // Stops the upgrade (Hocuspocus takes an empty rejection as "handled").
-          throw null;
-        }
-        // ws would answer a malformed upgrade itself, without the security headers.
-        if (!soundUpgrade(request)) {
-          refused('malformed-upgrade');
-          refuse(socket, 400, 'Bad Request');
-          throw null;
-        }
-      },
-      async onRequest({ request, response }) {
-        if (new URL(request.url ?? '/', 'http://relay').pathname === HEALTH_PATH) answerHealth(response);
-        else await serveApp(options.appDir, request, response);
-        throw null;
-      },
     },
-    { maxPayload: MAX_MESSAGE_BYTES },
-  );
-  // Node answers requests it cannot parse (headers too large: 431, garbage: 400) itself, without the headers.
-  server.httpServer.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
-    if (error.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
-    refuse(socket, error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400, error.code === 'HPE_HEADER_OVERFLOW' ? 'Request Header Fields Too Large' : 'Bad Request');
+    async onAuthenticate({ documentName, token, request, instance }) {
+      if (!(await opens(documentName, token))) {
+        refused('wrong-key', { room: roomTag(documentName) });
+        throw new Error('Fel eller saknad nyckel till rummet');
+      }
+      const address = addressOf(request, !!options.trustProxy);
+      if ((perAddress.get(address) ?? 0) > limits.connectionsPerAddress) {
+        limitHit(`connections|${address}`, 'refused', { reason: 'too-many-connections', limit: limits.connectionsPerAddress });
+        throw { reason: TOO_MANY_CONNECTIONS };
+      }
+      const open = instance.documents.get(documentName);
+      if (open && open.getConnectionsCount() >= limits.peersPerRoom) {
+        limitHit(`full|${documentName}`, 'refused', { reason: 'room-full', room: roomTag(documentName), limit: limits.peersPerRoom });
+        throw { reason: ROOM_FULL };
+      }
+      if (!open && instance.getDocumentsCount() >= limits.openRooms) {
+        limitHit('rooms', 'refused', { reason: 'relay-full', limit: limits.openRooms });
+        throw { reason: RELAY_FULL };
+      }
+      // Anyone who reaches the relay can make a room: new ones are counted, and past the hour's
+      // share refused with a word the app shows (rooms already here always open).
+      if (!open && store.fetch(documentName) === null && !newRooms.take()) {
+        refused('too-many-new-rooms', { room: roomTag(documentName) });
+        throw { reason: TOO_MANY_ROOMS };
+      }
+      gate.admit(request);
+    },
+    async afterLoadDocument({ documentName }) {
+      peers.set(documentName, { now: 0, most: 0 });
+      log.info('room.opened', { room: roomTag(documentName) });
+    },
+    async connected({ documentName }) {
+      const count = peers.get(documentName);
+      if (count) count.most = Math.max(count.most, ++count.now);
+    },
+    async onDisconnect({ documentName }) {
+      const count = peers.get(documentName);
+      if (count) count.now = Math.max(0, count.now - 1);
+    },
+    async afterUnloadDocument({ documentName, instance }) {
+      log.info('room.closed', { room: roomTag(documentName), peers: peers.get(documentName)?.most ?? 0 });
+      peers.delete(documentName);
+      tooBig.delete(documentName);
+      if (instance.getDocumentsCount() === 0) allUnloaded?.();
+    },
+  });
+  const onUpgrade = (request: IncomingMessage, socket: Duplex): boolean => {
+    if (new URL(request.url ?? '/', 'http://relay').pathname !== ROOM_PATH) {
+      refused('not-a-room-address');
+      socket.destroy();
+      return false;
+    }
+    // ws would answer a malformed upgrade itself, without the security headers.
+    if (!soundUpgrade(request)) {
+      refused('malformed-upgrade');
+      refuse(socket, 400, 'Bad Request');
+      return false;
+    }
+    return true;
+  };
+  const net = listener({
+    tls: options.tls,
+    maxPayload: options.maxMessageBytes ?? MAX_MESSAGE_BYTES,
+    onUpgrade,
+    onRequest: async (request, response) => {
+      if (new URL(request.url ?? '/', 'http://relay').pathname === HEALTH_PATH) answerHealth(response);
+      else await serveApp(options.appDir, request, response);
+    },
+    onConnection: (ws, request) => {
+      guard(ws, request);
+      hocuspocus.handleConnection(ws, request);
+    },
+    onSocketError: (error: Error & { code?: string }) =>
+      error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH' ? log.warn('limit.message-size', { limit: options.maxMessageBytes ?? MAX_MESSAGE_BYTES }) : log.warn('peer.error', { reason: error.message }),
   });
   const answerHealth = (response: ServerResponse) => {
     const { status, body } = healthAnswer({
-      rooms: server.hocuspocus.getDocumentsCount(),
-      connections: server.hocuspocus.getConnectionsCount(),
+      rooms: hocuspocus.getDocumentsCount(),
+      connections: hocuspocus.getConnectionsCount(),
       store: store.healthy(),
       redis: redis ? redis.up : null,
     });
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
     response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }).end(JSON.stringify(body));
   };
-  const gate = guardWaiting(server.webSocketServer, options.authWithinMs ?? AUTH_WITHIN_MS, refused);
-  await server.listen();
-  const port = server.address.port;
-  const urls = addresses(options.host, port);
+  const gate = guardWaiting(net.wss, options.authWithinMs ?? AUTH_WITHIN_MS, refused, options.maxMessageBytes ?? MAX_MESSAGE_BYTES);
+  const port = await net.listen(options.port, options.host);
+  const scheme = options.tls ? 'https' : 'http';
+  const urls = addresses(scheme, options.host, port);
   log.info('started', {
-    address: `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`,
+    address: `${scheme}://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`,
     store: options.dataFile,
     redis: options.redis ? `${options.redis.host}:${options.redis.port}` : 'off',
+    tls: options.tls ? 'on' : 'off',
   });
   // The addresses to give the participants (one per network interface).
   for (const url of urls) log.info('share', { url });
@@ -211,10 +275,15 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     close: async () => {
       // Every room is stored as its connections end; then nothing is left open (a closed relay
       // must look closed to the clients, so they reconnect to the next one).
-      const done = server.destroy();
-      for (const socket of server.webSocketServer.clients) socket.terminate();
-      await done;
-      server.httpServer.closeAllConnections();
+      const unloaded = new Promise<void>((resolve) => {
+        allUnloaded = resolve;
+        if (hocuspocus.getDocumentsCount() === 0) resolve();
+      });
+      hocuspocus.closeConnections();
+      await net.close();
+      await unloaded;
+      await hocuspocus.hooks('onDestroy', { instance: hocuspocus });
+      clearInterval(pruning);
       store.close();
       log.info('stopped');
     },

@@ -16,9 +16,10 @@ export interface LinkOptions {
   WebSocketPolyfill?: unknown;
   onStatus?: (status: LinkStatus) => void;
   onSynced?: () => void;
-  /** The relay refused the secret. */
   /** The relay refused the connection; `reason` is its word for why. */
   onRefused?: (reason: string) => void;
+  /** The connection closed with `code` (the relay's codes: src/room/relayWords.ts); it reconnects by itself. */
+  onClosed?: (code: number) => void;
 }
 
 export interface RoomLink {
@@ -57,6 +58,7 @@ export function openLink(options: LinkOptions): RoomLink {
     onStatus: ({ status }) => options.onStatus?.(status as LinkStatus),
     onSynced: () => options.onSynced?.(),
     onAuthenticationFailed: ({ reason }) => options.onRefused?.(String(reason ?? '')),
+    onClose: ({ event }) => options.onClosed?.(event.code),
   });
   provider.attach();
   return {

@@ -4,6 +4,7 @@
 //
 // A `RoomConnection` is one open plan's room (its link, presence and the plan a join adopts);
 // the app has one (`appRoom`, used through the functions below).
+import { closeWord, RELAY_REFUSALS } from '../room/relayWords';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import * as repo from '../db/repository';
@@ -110,10 +111,14 @@ export class RoomConnection {
       awareness: a,
       onStatus: (status) => this.setStatus(status),
       onSynced: () => onSynced?.(),
+      onClosed: (code) => {
+        const word = closeWord(code);
+        if (word) notifyIn(this.plan.store, 'error', word);
+      },
       onRefused: (reason) => {
         this.disconnect();
-        // The relay's own word when it has one to say (no more rooms this hour), else the key's.
-        const refusal = reason.startsWith('Reläet ') ? reason.slice(0, 200) : null;
+        // The relay's own word when it has one to say (the room is full, …), else the key's.
+        const refusal = RELAY_REFUSALS.includes(reason) ? reason : null;
         useRoom.setState({ status: 'refused', peers: [], refusal });
         notifyIn(this.plan.store, 'error', refusal ?? 'Fel eller saknad nyckel till rummet');
       },

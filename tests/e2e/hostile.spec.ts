@@ -6,7 +6,7 @@ import { expect, test, type Page } from '@playwright/test';
 import * as Y from 'yjs';
 import { readInvite, type Invite } from '../../src/room/access';
 import { bladeMap, itemMap, planMap } from '../../src/ydoc/shape';
-import { TOO_MANY_ROOMS } from '../../src/relay/server';
+import { TOO_MANY_ROOMS } from '../../src/room/relayWords';
 import { nodeClient, until, type TestClient } from '../room';
 import { act, item, join, lists, person, relayOnFreePort, roomWithOneBehindProxy, startRoom, type Person, type RelayHandle } from './roomKit';
 

@@ -23,10 +23,17 @@ test('npm start serves the built app and its rooms: /health answers 200 within 2
   await expect.poll(() => healthStatus(service!.origin), { timeout: 2000, intervals: [25] }).toBe(200);
   expect(Date.now() - started).toBeLessThan(2000);
   expect(await (await fetch(`${service.origin}/health`)).json()).toEqual({ ok: true, rooms: 0, connections: 0 });
+  // The container's HEALTHCHECK asks the same.
+  const check = () => spawnSync(process.execPath, ['dist-relay/relay-healthcheck.js'], { env: { ...process.env, PORT: String(service!.port) } }).status;
+  expect(check()).toBe(0);
   // The app itself, from the same process and origin.
   await page.goto(`${service.origin}/`);
   await expect(page.locator('svg.fan')).toBeVisible();
-  await expect.poll(() => service!.lines.some((l) => / started address=http:\/\/127\.0\.0\.1:\d+ store=\S+rum\.sqlite redis=off$/.test(l))).toBe(true);
+  await expect.poll(() => service!.lines.some((l) => / started address=http:\/\/127\.0\.0\.1:\d+ store=\S+rum\.sqlite redis=off tls=off$/.test(l))).toBe(true);
+  await service.stop();
+  expect(check()).toBe(1);
+  // Stopped with SIGTERM, it says so.
+  expect(service.lines.at(-1)).toMatch(/ stopped$/);
 });
 
 test('killed in the middle of a room (SIGKILL) and started again: both people reconnect and nothing is lost; a backup taken while it runs restores into a new relay', async ({ browser }) => {

@@ -1,10 +1,11 @@
 // "Exportera": every way the plan leaves the app, as one menu button.
-import { exportFollowUpReport, exportJson, exportMall, exportPng, exportSvg, exportWord, printPlan } from '../store/exporter';
+import { exportFollowUpReport, exportJson, exportMall, exportPng, exportSlides, exportSvg, exportWord, printPlan } from '../store/exporter';
 import { useUi } from '../store/ui';
 import { MenuButton } from './MenuButton';
 
 const ENTRIES: { label: string; run: () => unknown }[] = [
   { label: 'Word (.docx)', run: exportWord },
+  { label: 'PowerPoint (.pptx)', run: exportSlides },
   { label: 'Mall att fylla i (.docx)', run: exportMall },
   { label: 'Uppföljningsrapport (.docx)', run: exportFollowUpReport },
   { label: 'JSON', run: exportJson },

@@ -1,5 +1,5 @@
-// Exports of the open plan: Word (plan and template), JSON, the fan as SVG/PNG, and paper.
-// The heavy code (docx, JSZip) loads only when the user exports.
+// Exports of the open plan: Word (plan and template), PowerPoint, JSON, the fan as SVG/PNG, and
+// paper. The heavy code (docx, pptxgenjs, JSZip) loads only when the user exports.
 import type { PlanDoc } from '../domain/types';
 import { downloadBlob, safeFileName } from '../export/download';
 import { downloadPlanJson } from '../export/json';
@@ -14,6 +14,7 @@ import { periodLabel } from '../domain/followup';
 
 const FALLBACK_WIDTH = 1600;
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const PPTX_TYPE = 'application/vnd.openxmlformats-officedocument.presentationml.presentation';
 
 /** What is exported: the version open read-only, if one is, else the plan being edited. */
 function openDoc(): PlanDoc | null {
@@ -61,6 +62,15 @@ export const exportWord = () =>
     const [png, { buildHandlingsplan }] = await Promise.all([pictureToPng(picture, scale), import('../export/docx')]);
     const bytes = await buildHandlingsplan(doc, { ...picture, png: new Uint8Array(await png.arrayBuffer()) }, { version: versionName() });
     downloadBlob(new Blob([bytes as BlobPart], { type: DOCX_TYPE }), safeFileName(`${doc.plan.name} – handlingsplan`, 'docx'));
+  });
+
+/** "PowerPoint (.pptx)": the plan as 16:9 slides — title, the fan, a slide per fokusområde, Inspel. */
+export const exportSlides = () =>
+  run('PowerPoint-filen', async (doc) => {
+    const { buildSlides, SLIDE_PICTURE_SIZE } = await import('../export/pptx');
+    const picture = planPicture(doc, browserMeasure(), await loadSwedishHyphenator(), SLIDE_PICTURE_SIZE);
+    const bytes = await buildSlides(doc, picture);
+    downloadBlob(new Blob([bytes as BlobPart], { type: PPTX_TYPE }), safeFileName(`${doc.plan.name} – handlingsplan`, 'pptx'));
   });
 
 export const exportMall = () =>

@@ -1,4 +1,4 @@
-// LibreOffice as the second reader of our Word files: convert, then read what came out.
+// LibreOffice as the second reader of our Word and PowerPoint files: convert, then read what came out.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,20 +8,18 @@ import { basename, join } from 'node:path';
 const PDF_WITH_OUTLINE = 'pdf:writer_pdf_Export:{"ExportBookmarks":{"type":"boolean","value":"true"}}';
 
 /**
- * Convert a .docx with LibreOffice (its own profile, so runs never share one) and return the
- * output file's path. Throws when soffice fails or writes nothing.
+ * Convert a .docx (or a .pptx, to PDF) with LibreOffice (its own profile, so runs never share
+ * one) and return the output file's path. Throws when soffice fails or writes nothing.
  */
-export function convert(docx: string, to: 'pdf' | 'txt'): string {
+export function convert(file: string, to: 'pdf' | 'txt'): string {
   const dir = mkdtempSync(join(tmpdir(), 'sf-office-'));
-  const input = join(dir, 'in.docx');
-  copyFileSync(docx, input);
-  execFileSync(
-    'soffice',
-    [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--norestore', '--convert-to', to === 'txt' ? 'txt:Text (encoded):UTF8' : PDF_WITH_OUTLINE, '--outdir', dir, input],
-    { timeout: 180_000, stdio: 'pipe' },
-  );
-  const out = join(dir, basename(input, '.docx') + '.' + to);
-  if (!existsSync(out)) throw new Error(`soffice wrote no ${to} for ${docx}`);
+  const slides = file.endsWith('.pptx');
+  const input = join(dir, slides ? 'in.pptx' : 'in.docx');
+  copyFileSync(file, input);
+  const filter = to === 'txt' ? 'txt:Text (encoded):UTF8' : slides ? 'pdf:impress_pdf_Export' : PDF_WITH_OUTLINE;
+  execFileSync('soffice', [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--norestore', '--convert-to', filter, '--outdir', dir, input], { timeout: 180_000, stdio: 'pipe' });
+  const out = join(dir, basename(input).replace(/\.\w+$/, '') + '.' + to);
+  if (!existsSync(out)) throw new Error(`soffice wrote no ${to} for ${file}`);
   return out;
 }
 

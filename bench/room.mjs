@@ -1,7 +1,10 @@
-// The room figure of `npm run bench` (also alone: `npm run bench:room`): one relay (the built
-// `npm run relay`), one browser page that starts a room and measures, and 20 participants as
-// Node clients through the real provider, each changing its own item once a second for 60 s.
-// Reported: edit → visible in the page (p50, p95), edits never seen there, the relay's memory.
+// The room figures. In `npm run bench`: one relay (the built relay, `npm start`), one browser page
+// that starts a room and measures, and 20 participants as Node clients through the real
+// provider, each changing its own item once a second for 60 s. Reported: edit → visible in the
+// page (p50, p95), edits never seen there, the relay's memory. `npm run bench:room` measures
+// three rooms' loads on their own: a room of 50; 100 rooms of 5 on one relay (the page in one
+// of them); and a room of 20 while someone else opens 500 connections and sends 1,000 updates a
+// second (limited: counted, logged and said).
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -38,24 +41,27 @@ function rssMb(pid) {
   return Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024;
 }
 
-async function startRelayProcess() {
+async function startRelayProcess(env = {}) {
   const port = await freePort();
   const dataFile = join(mkdtempSync(join(tmpdir(), 'bench-rum-')), 'rum.sqlite');
   const child = spawn(process.execPath, [join(root, 'dist-relay/relay.js')], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', RELAY_DATA: dataFile },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', RELAY_DATA: dataFile, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
+  const lines = [];
+  for (const stream of [child.stdout, child.stderr]) stream.on('data', (chunk) => lines.push(...chunk.toString().split('\n').filter(Boolean)));
   await new Promise((resolve, reject) => {
     child.on('exit', (code) => reject(new Error(`relay exited (${code})`)));
-    child.stdout.on('data', (chunk) => chunk.toString().includes('127.0.0.1') && resolve());
+    child.stdout.on('data', (chunk) => chunk.toString().includes(' started ') && resolve());
   });
-  return { port, child, stop: () => new Promise((r) => (child.once('exit', r), child.kill('SIGTERM'))) };
+  return { port, child, lines, stop: () => new Promise((r) => (child.once('exit', r), child.kill('SIGTERM'))) };
 }
 
 /** A participant: joins the room, adds an item of its own, changes it once a second. */
-function participant(port, invite, index) {
+function participant(port, invite, index, host = '127.0.0.1') {
   const ydoc = new Y.Doc();
-  const socket = new HocuspocusProviderWebsocket({ url: `ws://127.0.0.1:${port}/rum`, WebSocketPolyfill: WebSocket, delay: 250, minDelay: 100, maxDelay: 2000 });
+  const Socket = host === '127.0.0.1' ? WebSocket : class extends WebSocket { constructor(url, protocols) { super(url, protocols, { localAddress: host }); } };
+  const socket = new HocuspocusProviderWebsocket({ url: `ws://127.0.0.1:${port}/rum`, WebSocketPolyfill: Socket, delay: 250, minDelay: 100, maxDelay: 2000 });
   let synced;
   const ready = new Promise((r) => (synced = r));
   const provider = new HocuspocusProvider({ websocketProvider: socket, name: invite.room, token: invite.secret, document: ydoc, onSynced: () => synced() });
@@ -78,12 +84,53 @@ function participant(port, invite, index) {
   };
 }
 
-/** Measure a room; `browser` is a playwright-core browser, `appUrl` is ignored (the relay serves the app). */
-export async function measureRoom(browser) {
-  const relay = await startRelayProcess();
+/** A new room's invite, as the app makes one (src/room/access.ts). */
+async function newInvite() {
+  const b64 = (bytes) => Buffer.from(bytes).toString('base64').replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  const secret = b64(crypto.getRandomValues(new Uint8Array(32)));
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(secret));
+  return { room: b64(new Uint8Array(digest)).slice(0, 22), secret };
+}
+
+/** Someone else on the relay, from another address (127.0.0.2): 500 connections, and a peer sending 1,000 updates a second. */
+async function attack(port, seconds) {
+  const sockets = [];
+  for (let i = 0; i < 500; i++) {
+    const socket = new WebSocket(`ws://127.0.0.1:${port}/rum`, { localAddress: '127.0.0.2' });
+    socket.on('error', () => {});
+    sockets.push(socket);
+  }
+  const invite = await newInvite();
+  const flooder = participant(port, invite, 0, '127.0.0.2');
+  await flooder.ready;
+  flooder.addItem();
+  let sent = 0;
+  const timer = setInterval(() => {
+    for (let i = 0; i < 100; i++) flooder.edit(sent++);
+  }, 100);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      const open = sockets.filter((s) => s.readyState === WebSocket.OPEN).length;
+      for (const s of sockets) s.terminate();
+      flooder.close();
+      return { connections: sockets.length, stillOpen: open, updatesSent: sent, seconds };
+    },
+  };
+}
+
+/**
+ * Measure a room of `people` (and the page) editing for `seconds`; with `otherRooms` more rooms of
+ * `otherPeople` on the same relay, or with someone attacking it (`attacked`). `browser` is a
+ * playwright-core browser.
+ */
+export async function measureRoom(browser, { people: count = ROOM_PEOPLE, seconds = ROOM_SECONDS, otherRooms = 0, otherPeople = 5, attacked = false, env = {} } = {}) {
+  const relay = await startRelayProcess(env);
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   const page = await context.newPage();
   const people = [];
+  const others = [];
+  let attacker = null;
   try {
     await page.goto(`http://127.0.0.1:${relay.port}/?automation`);
     await page.locator('svg.fan').waitFor();
@@ -110,42 +157,54 @@ export async function measureRoom(browser) {
         }
       });
     });
-    for (let i = 0; i < ROOM_PEOPLE; i++) people.push(participant(relay.port, invite, i));
-    await Promise.all(people.map((p) => p.ready));
-    people.forEach((p) => p.addItem());
-    await page.waitForFunction((n) => Object.keys(window.__solfjadern.editor.getState().doc.items).filter((id) => id.startsWith('bench-')).length === n, ROOM_PEOPLE);
+    for (let i = 0; i < count; i++) people.push(participant(relay.port, invite, i));
+    for (let r = 0; r < otherRooms; r++) {
+      const other = await newInvite();
+      for (let i = 0; i < otherPeople; i++) others.push(participant(relay.port, other, i));
+    }
+    await Promise.all([...people, ...others].map((p) => p.ready));
+    [...people, ...others].forEach((p) => p.addItem());
+    await page.waitForFunction((n) => Object.keys(window.__solfjadern.editor.getState().doc.items).filter((id) => id.startsWith('bench-')).length === n, count);
     const memoryBefore = rssMb(relay.child.pid);
+    if (attacked) attacker = await attack(relay.port, seconds);
     // Each participant once a second, spread over the second.
-    const timers = people.map((p, i) => {
-      let seq = 0;
-      return new Promise((resolve) =>
-        setTimeout(() => {
-          const timer = setInterval(() => {
-            p.edit(seq++);
-            if (seq >= ROOM_SECONDS) {
-              clearInterval(timer);
-              resolve();
-            }
-          }, 1000);
-        }, (1000 * i) / ROOM_PEOPLE),
-      );
-    });
-    await Promise.all(timers);
-    await page.waitForFunction(({ n, last }) => Object.keys(window.__benchSeen.last).length === n && Object.values(window.__benchSeen.last).every((s) => s === last), { n: ROOM_PEOPLE, last: ROOM_SECONDS - 1 }, { timeout: 10_000 }).catch(() => {});
+    const editing = (list) =>
+      list.map((p, i) => {
+        let seq = 0;
+        return new Promise((resolve) =>
+          setTimeout(() => {
+            const timer = setInterval(() => {
+              p.edit(seq++);
+              if (seq >= seconds) {
+                clearInterval(timer);
+                resolve();
+              }
+            }, 1000);
+          }, (1000 * i) / list.length),
+        );
+      });
+    await Promise.all([...editing(people), ...editing(others)]);
+    const attack_ = attacker?.stop() ?? null;
+    await page.waitForFunction(({ n, last }) => Object.keys(window.__benchSeen.last).length === n && Object.values(window.__benchSeen.last).every((s) => s === last), { n: count, last: seconds - 1 }, { timeout: 10_000 }).catch(() => {});
     const seen = await page.evaluate(() => window.__benchSeen);
     const memoryAfter = rssMb(relay.child.pid);
-    const lost = people.reduce((sum, _, i) => sum + (ROOM_SECONDS - 1 - (seen.last[i] ?? -1)), 0);
+    const lost = people.reduce((sum, _, i) => sum + (seconds - 1 - (seen.last[i] ?? -1)), 0);
+    const refused = relay.lines.filter((l) => / refused reason=| limit\./.test(l));
     return {
-      people: ROOM_PEOPLE,
-      seconds: ROOM_SECONDS,
-      edits: ROOM_PEOPLE * ROOM_SECONDS,
+      people: count,
+      seconds,
+      rooms: 1 + otherRooms,
+      connections: count + 1 + otherRooms * otherPeople,
+      edits: count * seconds,
       shown: seen.latencies.length,
       latency: { median: quantile(seen.latencies, 0.5), p95: quantile(seen.latencies, 0.95), runs: seen.latencies.length },
       lost,
       relayMemoryMb: { before: Math.round(memoryBefore), after: Math.round(memoryAfter) },
+      ...(attack_ ? { attack: { ...attack_, logLines: refused.length, reasons: [...new Set(refused.map((l) => l.split(' ').slice(1, 3).join(' ')))] } } : {}),
     };
   } finally {
-    for (const p of people) p.close();
+    attacker?.stop();
+    for (const p of [...people, ...others]) p.close();
     await context.close();
     await relay.stop();
   }
@@ -160,9 +219,18 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   execFileSync(vite, ['build', '--mode', 'relay', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
   try {
-    const room = await measureRoom(browser);
-    console.log(JSON.stringify(room, null, 2));
-    if (!(room.latency.p95 <= 100 && room.lost === 0)) process.exitCode = 1;
+    const seconds = Number(process.env.BENCH_ROOM_SECONDS ?? 30);
+    const runs = [
+      ['a room of 50', { people: 50, seconds }],
+      ['100 rooms of 5 on one relay', { people: 4, seconds, otherRooms: 99, otherPeople: 5, env: { LIMIT_CONNECTIONS_PER_ADDRESS: '1000', LIMIT_NEW_ROOMS_PER_HOUR: '1000' } }],
+      ['a room of 20 while 500 connections and a flood of 1,000 updates a second come from another address', { people: 20, seconds, attacked: true }],
+    ];
+    for (const [name, options] of runs) {
+      const room = await measureRoom(browser, options);
+      console.log(`${name}: edit → visible ${room.latency.median} / ${room.latency.p95} ms (median / p95), ${room.shown} of ${room.edits} edits seen, ${room.lost} lost; relay ${room.relayMemoryMb.before} → ${room.relayMemoryMb.after} MB`);
+      if (room.attack) console.log(`  attack: ${room.attack.connections} connections (${room.attack.stillOpen} still open at the end), ${room.attack.updatesSent} updates sent; ${room.attack.logLines} log lines: ${room.attack.reasons.join(', ')}`);
+      if (!(room.latency.p95 <= 100 && room.lost === 0)) process.exitCode = 1;
+    }
   } finally {
     await browser.close();
   }

@@ -3,7 +3,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { containersOf } from '../domain/containers';
 import { isFiltering, matchingIds } from '../domain/filter';
 import { fanNotes } from '../domain/review';
-import type { PlanDoc } from '../domain/types';
+import { MAX_BLADES, type PlanDoc } from '../domain/types';
 import { registerFan } from '../dnd/fanRegistry';
 import { takeFocusOnShow, toggleUnfold, useUi } from '../store/ui';
 import { useDrag } from '../dnd/dragStore';
@@ -82,6 +82,9 @@ function useMarksLegend(doc: PlanDoc): string[] {
  * The fan. `fonts` are the item text sizes to choose from (Presentera: large type for a
  * projector); `readOnly` draws items that cannot be moved or opened.
  */
+
+/** More fokusområden than this (three times what a plan may have) are not drawn as a fan. */
+export const MAX_DRAWN_BLADES = 3 * MAX_BLADES;
 export function FanView({
   doc,
   fonts = EDIT_FONTS,
@@ -133,8 +136,11 @@ export function FanView({
   // While something is dragged, the fan's items take no hover (each would repaint the whole fan).
   const dragging = useDrag((s) => s.activeId !== null);
 
+  // A plan flooded with fokusområden (a peer added a thousand) is not drawn: its layout alone
+  // would hold the page for seconds. Everything stays in Tabell; the plan asks for some to go.
+  const drawable = blades.length <= MAX_DRAWN_BLADES;
   const layout = useMemo(() => {
-    if (width < 200 || height < 200) return null;
+    if (!drawable || width < 200 || height < 200) return null;
     const start = performance.now();
     const result = computeFanLayout({
       blades,
@@ -158,7 +164,7 @@ export function FanView({
     if (performance.getEntriesByName(LAYOUT_MEASURE).length > 500) performance.clearMeasures(LAYOUT_MEASURE);
     performance.measure(LAYOUT_MEASURE, { start });
     return result;
-  }, [blades, rings, vision, containers, width, height, unfoldedBladeId, hyphenate, fonts, readOnly, notes, planId, pinned]);
+  }, [drawable, blades, rings, vision, containers, width, height, unfoldedBladeId, hyphenate, fonts, readOnly, notes, planId, pinned]);
   const keptText = useRef('');
   useEffect(() => {
     if (!layout) return;
@@ -247,6 +253,11 @@ export function FanView({
 
   return (
     <div className={`fan-wrap${dragging ? ' is-dragging' : ''}`} ref={wrapRef}>
+      {!drawable && (
+        <p className="fan-too-many" role="status">
+          Planen har {blades.length} fokusområden – för många för att rita solfjädern. Alla aktiviteter finns i Tabell; ta bort fokusområden under Fokusområden och ringar.
+        </p>
+      )}
       {layout && (
         <svg
           ref={svgRef}

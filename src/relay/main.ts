@@ -52,6 +52,7 @@ const relay = await startRelay({
   redis: redisFrom(process.env.REDIS_URL),
   tls,
   limits: limitsFrom(process.env),
+  ...(Number(process.env.LIMIT_NEW_ROOMS_PER_HOUR) > 0 ? { newRoomsPerHour: Number(process.env.LIMIT_NEW_ROOMS_PER_HOUR) } : {}),
   trustProxy: process.env.TRUST_PROXY === '1',
   log,
 }).catch((error: NodeJS.ErrnoException) => fail(error.code === 'EADDRINUSE' ? `port ${port} is in use (another relay?)` : error.message));

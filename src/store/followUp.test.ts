@@ -12,7 +12,7 @@ import { importAsNewPlan } from './importer';
 import { rememberAuthor } from './author';
 import { addFollowUpPeriod, addIndicatorValue, addPerformedEntry, removeIndicatorValue, removePerformedEntry, setItemProgress, setJudgement, setJudgementText, setProgressComment } from './followUpActions';
 import { useUi } from './ui';
-import { commitFollowUp, currentYDoc, loadDoc, redo, undo, useEditor } from './editor';
+import { commitFollowUp, currentYDoc, loadDoc, redo, settleNow, undo, useEditor } from './editor';
 
 const AT = '2026-02-01T10:00:00.000Z';
 const state = () => useEditor.getState();
@@ -62,6 +62,8 @@ describe('the follow-up in the editor', () => {
       followUpMap(colleague, 'progress').set(`2026-T1|${itemId}`, { state: 'forsenad', comment: 'Väntar på upphandling', by: 'Bo', at: AT, source: null });
     });
     Y.applyUpdate(ydoc, Y.encodeStateAsUpdate(colleague), 'room');
+    // Read with the next reading of the plan (right after this task in the app).
+    settleNow();
     expect(state().followUp.progress[`2026-T1|${itemId}`]!.comment).toBe('Väntar på upphandling');
     loadDoc(createExampleDoc());
     expect(state().followUp.periods).toEqual({});

@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 import { addLosses, bringBack, describeLosses, isLarge, lossesBetween, stillLost, type Losses } from '../domain/losses';
 import type { PlanDoc } from '../domain/types';
 import { isRecord } from '../schema/records';
+import type { ChangedTypes } from '../ydoc/binding';
 import { authorMap } from '../ydoc/shape';
 import type { Notice } from './editorState';
 
@@ -15,12 +16,12 @@ const WINDOW_MS = 15_000;
 
 const hasAny = (l: Losses) => l.items.length + l.blades.length + l.rings.length + l.addedBlades.length + l.addedRings.length + l.moved.length > 0;
 
-/** The names a transaction from elsewhere carries for what it removed. */
-export function authorsOf(transaction: Y.Transaction, ydoc: Y.Doc): string[] {
+/** The names a change from elsewhere (one or several transactions) carries for what it removed. */
+export function authorsOf(changed: ChangedTypes, ydoc: Y.Doc): string[] {
   const map = authorMap(ydoc);
-  let keys: Set<string | null> | undefined;
-  transaction.changed.forEach((changed, type) => {
-    if ((type as unknown) === map) keys = changed;
+  let keys: ReadonlySet<string | null> | undefined;
+  changed.forEach((touched, type) => {
+    if ((type as unknown) === map) keys = touched;
   });
   if (!keys) return [];
   const names: string[] = [];

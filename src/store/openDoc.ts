@@ -10,7 +10,7 @@
 import * as Y from 'yjs';
 import type { Losses } from '../domain/losses';
 import { MAX_BLADES, MAX_RINGS, MIN_BLADES, MIN_RINGS, type PlanDoc } from '../domain/types';
-import { PlanBinding, type BindingChange } from '../ydoc/binding';
+import { PlanBinding, type BindingChange, type ChangedTypes } from '../ydoc/binding';
 import { ID_RESTORED_NOTE, loadRepair, repairLoaded } from '../ydoc/read';
 import { docFromPlan } from '../ydoc/replica';
 import { authorMap, bladeMap, commentMap, dotMap, itemMap, planMap, ringMap, votingMap } from '../ydoc/shape';
@@ -122,6 +122,8 @@ export class OpenPlan {
   settle(): void {
     this.made();
     const current = this.open;
+    // Changes from elsewhere the binding is still gathering are read now (they mark it stale).
+    current?.binding.readWaiting();
     if (!current?.stale) return;
     current.stale = false;
     this.settleAt = performance.now();
@@ -315,7 +317,7 @@ export class OpenPlan {
       if (!current.newer && isNewer(planMap(ydoc).get('format'))) this.markNewer(current);
     };
     ydoc.on('afterTransaction', onFormat);
-    const onChange = (change: BindingChange, transaction: Y.Transaction | null) => {
+    const onChange = (change: BindingChange, changed: ChangedTypes | null) => {
       if (this.open !== current) return;
       if (change.read) {
         current.read.notes.push(...change.read.notes);
@@ -327,9 +329,9 @@ export class OpenPlan {
       // This window's own edits are shown by the editor as it makes them.
       if (change.origin === LOCAL) return;
       current.stale = true;
-      if (transaction && change.origin !== undo && change.origin !== REPAIR) {
+      if (changed && change.origin !== undo && change.origin !== REPAIR) {
         current.from ??= change.origin === TAB ? 'tab' : 'room';
-        current.by.push(...authorsOf(transaction, ydoc));
+        current.by.push(...authorsOf(changed, ydoc));
       }
       // Several updates arriving together are shown once, and a burst at most every SETTLE_GAP_MS.
       this.scheduleSettle();

@@ -37,6 +37,12 @@ const LARGE_BYTES = 1024 * 1024;
  * writes rather than a rewrite of the whole log per update. The room holds them meanwhile.
  */
 const REMOTE_BATCH_MS = 200;
+/**
+ * … or as soon as this many have gathered: merging updates costs by how many there are, and a
+ * flood of tiny ones from a peer (thousands a second) merged at once held the page for 60 ms;
+ * 500 take a few.
+ */
+const REMOTE_BATCH_UPDATES = 500;
 const GATHERED = 'solfjadern:gathered';
 
 /** Add batches after the queue, merging one into the last when both are of the same plan. */
@@ -320,6 +326,7 @@ export class PlanStorage {
     if (this.remote && this.remote.planId !== planId) this.takeRemote();
     if (this.remote) this.remote.updates.push(update);
     else this.remote = { planId, updates: [update], timer: setTimeout(() => this.takeRemote(), REMOTE_BATCH_MS) };
+    if (this.remote.updates.length >= REMOTE_BATCH_UPDATES) this.takeRemote();
     setSaving();
   }
 

@@ -3,7 +3,10 @@
 // comments a transaction touched is read again (through the same per-record restore as every
 // reading); the items of the containers it left and entered get their ranks again; every other
 // record keeps its object, so React redraws only what changed. Nothing is ever written into this
-// view: every change goes into the document, and comes back here as the document's change.
+// view: every change goes into the document, and comes back here as the document's change. This
+// window's own changes are read as they are made; changes from elsewhere right after their task,
+// and, when they come faster than one every 16 ms (a peer's flood), together — anyone reading the
+// view first reads what is waiting.
 // (Models: tldraw's Store of records, BlockSuite's per-block Y.Map binding.)
 //
 // What the quick path cannot read as it is — a record that is not sound, a blade or ring added
@@ -38,14 +41,24 @@ export interface BindingChange {
   read: Pick<ReadDoc, 'notes' | 'rehomed' | 'partial'> | null;
 }
 
-/** Told of every change of the view, with the transaction that made it (null: a reading again). */
-export type BindingListener = (change: BindingChange, transaction: Y.Transaction | null) => void;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Yjs types a document's shared types by their events
+type Shared = Y.AbstractType<any>;
+
+/** The shared types a change touched and their keys (a transaction's `changed`, or several together). */
+export type ChangedTypes = ReadonlyMap<Shared, ReadonlySet<string | null>>;
+
+/** Told of every change of the view, with what it touched in the document (null: a reading again). */
+export type BindingListener = (change: BindingChange, changed: ChangedTypes | null) => void;
+
+/**
+ * Changes from elsewhere (a room, another tab, storage) are read at once when they come alone,
+ * and together when they come faster than this: a peer's flood of thousands of tiny updates is
+ * read a few times a second, not once per update (each reading makes a new plan object for React).
+ */
+const REMOTE_GAP_MS = 16;
 
 /** The rule fields: a change of any of these may change which items are extra. */
 const RULE_FIELDS = ['cell', 'rank', 'delomraden', 'extraChoice', 'status'] as const;
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Yjs types a document's shared types by their events
-type Shared = Y.AbstractType<any>;
 
 export class PlanBinding {
   private view: PlanDoc | null = null;
@@ -59,6 +72,11 @@ export class PlanBinding {
   private readonly onTransaction = (tr: Y.Transaction) => this.apply(tr);
   /** The last whole reading's notes (the first reading's, for whoever opens the plan). */
   firstRead: Pick<ReadDoc, 'notes' | 'rehomed' | 'partial'> | null = null;
+  /** Changes from elsewhere not read yet (read before anyone reads the view). */
+  private waiting: { changed: Map<Shared, Set<string | null>>; origin: unknown } | null = null;
+  private waitingTimer: ReturnType<typeof setTimeout> | null = null;
+  private waitingSoon = false;
+  private readAt = -Infinity;
 
   /** `shown`: a plan on screen now, whose records are kept where the document agrees with them. */
   constructor(
@@ -74,12 +92,42 @@ export class PlanBinding {
 
   /** The plan as its document holds it; null when the document holds none that can be read. */
   get doc(): PlanDoc | null {
+    this.readWaiting();
     return this.view;
   }
 
   /** The plan's follow-up as its document holds it. */
   get followUp(): FollowUp {
+    this.readWaiting();
     return this.follow;
+  }
+
+  /** Read the changes from elsewhere that are waiting, now (every reader of the view does). */
+  readWaiting(): void {
+    const waiting = this.waiting;
+    if (!waiting) return;
+    this.waiting = null;
+    if (this.waitingTimer !== null) clearTimeout(this.waitingTimer);
+    this.waitingTimer = null;
+    this.waitingSoon = false;
+    this.readAt = performance.now();
+    this.applyChanged(waiting.changed, waiting.origin);
+  }
+
+  /** Gather a change from elsewhere: read at once (after this task) when alone, else with those that follow within the gap. */
+  private gather(tr: Y.Transaction): void {
+    const waiting = (this.waiting ??= { changed: new Map(), origin: tr.origin });
+    for (const [type, keys] of tr.changed as Map<Shared, Set<string | null>>) {
+      let all = waiting.changed.get(type);
+      if (!all) waiting.changed.set(type, (all = new Set()));
+      for (const key of keys) all.add(key);
+    }
+    if (this.waitingSoon || this.waitingTimer !== null) return;
+    const wait = this.readAt + REMOTE_GAP_MS - performance.now();
+    if (wait <= 0) {
+      this.waitingSoon = true;
+      queueMicrotask(() => this.readWaiting());
+    } else this.waitingTimer = setTimeout(() => this.readWaiting(), wait);
   }
 
   subscribe(listener: BindingListener): () => void {
@@ -89,18 +137,21 @@ export class PlanBinding {
 
   destroy(): void {
     this.ydoc.off('afterTransaction', this.onTransaction);
+    if (this.waitingTimer !== null) clearTimeout(this.waitingTimer);
+    this.waiting = null;
     this.listeners.clear();
   }
 
   /** Read the whole plan again (after the careful restore step has loaded, or to start). */
   reread(origin: unknown = null): void {
+    this.readWaiting();
     const prev = this.view;
     const read = this.readWhole(prev);
     this.emit({ prev, doc: this.view, origin, items: null, voting: true, followUp: true, read }, null);
   }
 
-  private emit(change: BindingChange, transaction: Y.Transaction | null): void {
-    for (const listener of this.listeners) listener(change, transaction);
+  private emit(change: BindingChange, changed: ChangedTypes | null): void {
+    for (const listener of this.listeners) listener(change, changed);
   }
 
   private readWhole(prev: PlanDoc | null): BindingChange['read'] {
@@ -134,6 +185,13 @@ export class PlanBinding {
 
   private apply(tr: Y.Transaction): void {
     if (tr.changed.size === 0) return;
+    // From elsewhere (applied updates): gathered; this window's own: read now, after what waits.
+    if (!tr.local) return this.gather(tr);
+    this.readWaiting();
+    this.applyChanged(tr.changed as Map<Shared, Set<string | null>>, tr.origin);
+  }
+
+  private applyChanged(changed: ChangedTypes, origin: unknown): void {
     const touched = new Set<string>();
     let whole = this.unsound || !this.view;
     let planFields = false;
@@ -150,7 +208,7 @@ export class PlanBinding {
     };
     const followUps = new Map<Shared, FollowUpKind>(FOLLOW_UP_KINDS.map((kind) => [followUpMap(this.ydoc, kind), kind]));
     const followed = new Map<FollowUpKind, Set<string>>();
-    for (const [type, keys] of tr.changed as Map<Shared, Set<string | null>>) {
+    for (const [type, keys] of changed) {
       const kind = followUps.get(type);
       if (kind) followed.set(kind, new Set([...keys].filter((k): k is string => k !== null)));
       else if (type === items) {
@@ -180,11 +238,11 @@ export class PlanBinding {
     if (!whole && touched.size > 0) whole = !this.readItems(touched);
     if (whole) {
       const read = this.readWhole(prev);
-      this.emit({ prev, doc: this.view, origin: tr.origin, items: null, voting, followUp: true, read }, tr);
+      this.emit({ prev, doc: this.view, origin, items: null, voting, followUp: true, read }, changed);
       return;
     }
     const followUp = this.follow !== followedBefore;
-    if (this.view !== prev || voting || followUp) this.emit({ prev, doc: this.view, origin: tr.origin, items: touched, voting, followUp, read: null }, tr);
+    if (this.view !== prev || voting || followUp) this.emit({ prev, doc: this.view, origin, items: touched, voting, followUp, read: null }, changed);
   }
 
   /** The plan's own fields read again; false when they are not sound as they are. */

@@ -14,6 +14,8 @@ export interface RelayHandle {
   port: number;
   origin: string;
   dataFile: string;
+  /** The relay's log lines (kept across a restart). */
+  lines: string[];
   restart(): Promise<void>;
   close(): Promise<void>;
 }
@@ -21,16 +23,18 @@ export interface RelayHandle {
 export async function relayOnFreePort(options: Partial<RelayOptions> = {}): Promise<RelayHandle> {
   const dataFile = joinPath(mkdtempSync(joinPath(tmpdir(), 'solfjadern-rum-')), 'rum.sqlite');
   const appDir = resolve('dist');
-  let relay = await startRelay({ port: 0, host: '127.0.0.1', dataFile, appDir, log: memoryLog(), ...options });
+  const log = memoryLog();
+  let relay = await startRelay({ port: 0, host: '127.0.0.1', dataFile, appDir, log, ...options });
   const port = relay.port;
   const handle: RelayHandle = {
     relay,
     port,
     origin: `http://127.0.0.1:${port}`,
     dataFile,
+    lines: log.lines,
     restart: async () => {
       await relay.close();
-      relay = await startRelay({ port, host: '127.0.0.1', dataFile, appDir, log: memoryLog() });
+      relay = await startRelay({ port, host: '127.0.0.1', dataFile, appDir, log });
       handle.relay = relay;
     },
     close: () => relay.close(),

@@ -129,6 +129,17 @@ describe('limits per participant', () => {
   });
 });
 
+describe('the log under a flood of refusals', () => {
+  it('each refusal is a line, up to 20 of one reason in a window; the rest are counted in one line when it ends', async () => {
+    const relay = track(await startTestRelay({ refusalWindowMs: 1500 }));
+    const sockets = Array.from({ length: 26 }, () => new WebSocket(relay.url));
+    await Promise.all(sockets.map((s) => new Promise((r) => s.once('open', r))));
+    await Promise.all(sockets.map((s) => new Promise((r) => (s.once('close', r), s.send(Buffer.from([0xff, 0xff]))))));
+    expect(lines(relay, / refused reason=malformed-message bytes=2$/)).toHaveLength(20);
+    await until(() => lines(relay, / refused reason=malformed-message more=6 within=2s$/).length === 1, 5000, 'the count of the rest');
+  });
+});
+
 describe('the pieces', () => {
   it('a token bucket: a burst, then the rate', () => {
     let now = 0;

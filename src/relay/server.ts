@@ -31,6 +31,8 @@ export interface RelayOptions {
   tls?: Tls | null;
   /** Where events go, one line each (./log.ts); the console, as `LOG` says, by default. */
   log?: RelayLog;
+  /** The window refusals are counted in (./server.ts `refused`; tests shorten it). */
+  refusalWindowMs?: number;
   /** How long a connection may wait before showing a room's key (tests shorten it). */
   authWithinMs?: number;
   /** What one participant may do (./peerLimits.ts); the defaults when left out. */
@@ -53,6 +55,8 @@ export interface Relay {
 
 /** The path rooms are reached on (a WebSocket upgrade anywhere else is refused). */
 export const ROOM_PATH = '/rum';
+/** Refusals of one reason logged one by one in ten seconds; the rest are counted in one line. */
+const REFUSALS_A_WINDOW = 20;
 /** What a load balancer or monitor asks (./health.ts). */
 export const HEALTH_PATH = '/health';
 /** Presences one connection may bring (its own, and the one it had before a reconnect). */
@@ -117,7 +121,27 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       })
     : null;
   if (redis) extensions.push(redis);
-  const refused = (reason: string, fields: Record<string, string | number> = {}) => log.warn('refused', { reason, ...fields });
+  /**
+   * Each refusal is a line — up to REFUSALS_A_WINDOW of one reason in ten seconds; past that they
+   * are counted and said in one line when the ten seconds are up (a flood of connections must not
+   * flood the log a person reads).
+   */
+  const windows = new Map<string, { lines: number; more: number; timer: ReturnType<typeof setTimeout> }>();
+  const refusalWindow = options.refusalWindowMs ?? 10_000;
+  const refused = (reason: string, fields: Record<string, string | number> = {}) => {
+    let window = windows.get(reason);
+    if (!window) {
+      const opened = { lines: 0, more: 0, timer: setTimeout(() => {
+        windows.delete(reason);
+        if (opened.more > 0) log.warn('refused', { reason, more: opened.more, within: `${Math.round(refusalWindow / 1000)}s` });
+      }, refusalWindow) };
+      opened.timer.unref();
+      windows.set(reason, (window = opened));
+    }
+    if (window.lines >= REFUSALS_A_WINDOW) return void window.more++;
+    window.lines++;
+    log.warn('refused', { reason, ...fields });
+  };
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   /** Connections open now, per address. */
   const perAddress = new Map<string, number>();
@@ -284,6 +308,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       await unloaded;
       await hocuspocus.hooks('onDestroy', { instance: hocuspocus });
       clearInterval(pruning);
+      for (const window of windows.values()) clearTimeout(window.timer);
       store.close();
       log.info('stopped');
     },

@@ -1,25 +1,13 @@
 // Issue 15, "Done when" 6: two relay processes share rooms through a real Redis; a client on
 // each converges. (Debian's redis-server: `.ci/run` installs it.)
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as ops from '../domain/operations';
 import { createExampleDoc } from '../domain/plan';
 import { newInvite } from '../room/access';
 import { readDoc } from '../ydoc/read';
 import { changeDoc, docFromPlan } from '../ydoc/replica';
-import { healthOf, nodeClient, startTestRelay, until, type TestRelay } from '../../tests/room';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { freePort, healthOf, nodeClient, startTestRelay, until, type TestRelay } from '../../tests/room';
 
 let redis: ChildProcess;
 let redisPort: number;

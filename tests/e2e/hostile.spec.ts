@@ -8,7 +8,7 @@ import { readInvite, type Invite } from '../../src/room/access';
 import { bladeMap, itemMap, planMap } from '../../src/ydoc/shape';
 import { TOO_MANY_ROOMS } from '../../src/room/relayWords';
 import { nodeClient, until, type TestClient } from '../room';
-import { act, item, join, lists, person, relayOnFreePort, roomWithOneBehindProxy, startRoom, type Person, type RelayHandle } from './roomKit';
+import { act, item, join, lists, longestFrame, person, relayOnFreePort, roomWithOneBehindProxy, startRoom, type Person, type RelayHandle } from './roomKit';
 
 let relay: RelayHandle;
 test.beforeAll(async () => {
@@ -17,26 +17,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await relay?.close();
 });
-
-/** The longest time between two frames since the last call (ms): a frozen tab never answers. */
-async function longestFrame(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    const w = window as unknown as { __longest?: number; __frames?: boolean };
-    const longest = w.__longest ?? 0;
-    w.__longest = 0;
-    if (!w.__frames) {
-      w.__frames = true;
-      let last = performance.now();
-      const tick = (t: number) => {
-        w.__longest = Math.max(w.__longest ?? 0, t - last);
-        last = t;
-        requestAnimationFrame(tick);
-      };
-      requestAnimationFrame(tick);
-    }
-    return longest;
-  });
-}
 
 /** The open plan in brief (null while a page is still loading it). */
 const planOf = (page: Page) =>

@@ -10,7 +10,7 @@ import { readInvite, type Invite } from '../../src/room/access';
 import { CLOSE_FLOOD, CLOSE_MALFORMED } from '../../src/room/relayWords';
 import { bladeMap, itemMap, planMap } from '../../src/ydoc/shape';
 import { nodeClient, until, type TestClient } from '../room';
-import { join, lists, person, relayOnFreePort, startRoom, type Person, type RelayHandle } from './roomKit';
+import { join, lists, longestFrame, person, relayOnFreePort, startRoom, type Person, type RelayHandle } from './roomKit';
 
 let relay: RelayHandle;
 test.beforeAll(async () => {
@@ -19,26 +19,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await relay?.close();
 });
-
-/** The longest time between two frames since the last call (ms). */
-async function longestFrame(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    const w = window as unknown as { __longest?: number; __frames?: boolean };
-    const longest = w.__longest ?? 0;
-    w.__longest = 0;
-    if (!w.__frames) {
-      w.__frames = true;
-      let last = performance.now();
-      const tick = (t: number) => {
-        w.__longest = Math.max(w.__longest ?? 0, t - last);
-        last = t;
-        requestAnimationFrame(tick);
-      };
-      requestAnimationFrame(tick);
-    }
-    return longest;
-  });
-}
 
 const itemCount = (page: Page) => page.evaluate(() => Object.keys((window as unknown as { __solfjadern: { editor: { getState: () => { doc: { items: object } } } } }).__solfjadern.editor.getState().doc.items).length);
 const descriptionOf = (page: Page, id: string) =>

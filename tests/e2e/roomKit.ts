@@ -183,3 +183,23 @@ export async function roomWithOneBehindProxy(browser: Browser, relay: RelayHandl
   const b = await join(browser, link, name, planName, proxy.origin);
   return { proxy, a, b, link, planName };
 }
+
+/** The longest time between two frames since the last call (ms): a frozen tab never answers. */
+export async function longestFrame(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const w = window as unknown as { __longest?: number; __frames?: boolean };
+    const longest = w.__longest ?? 0;
+    w.__longest = 0;
+    if (!w.__frames) {
+      w.__frames = true;
+      let last = performance.now();
+      const tick = (t: number) => {
+        w.__longest = Math.max(w.__longest ?? 0, t - last);
+        last = t;
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    }
+    return longest;
+  });
+}

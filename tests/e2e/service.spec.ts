@@ -30,10 +30,11 @@ test('npm start serves the built app and its rooms: /health answers 200 within 2
   await page.goto(`${service.origin}/`);
   await expect(page.locator('svg.fan')).toBeVisible();
   await expect.poll(() => service!.lines.some((l) => / started address=http:\/\/127\.0\.0\.1:\d+ store=\S+rum\.sqlite redis=off tls=off$/.test(l))).toBe(true);
+  // Stopped with SIGTERM (npm passes it on), it stores its rooms, says so and exits; then nothing answers.
   await service.stop();
+  await expect.poll(() => service!.lines.at(-1) ?? '').toMatch(/ stopped$/);
+  await expect.poll(() => healthStatus(service!.origin)).toBe(0);
   expect(check()).toBe(1);
-  // Stopped with SIGTERM, it says so.
-  expect(service.lines.at(-1)).toMatch(/ stopped$/);
 });
 
 test('killed in the middle of a room (SIGKILL) and started again: both people reconnect and nothing is lost; a backup taken while it runs restores into a new relay', async ({ browser }) => {

@@ -1,11 +1,12 @@
 // One cell of the fan: its sector (a drop target), its list of items and "+N till".
 import { useDroppable } from '@dnd-kit/core';
-import { memo, useLayoutEffect, useRef } from 'react';
+import { memo } from 'react';
 import { useDraggableItem } from '../dnd/useDraggableItem';
 import { sourceWeight, weightText } from '../domain/weight';
 import { useEditor } from '../store/editor';
 import { selectItem, toggleUnfold } from '../store/ui';
-import { type HiddenItem, itemLabel, type ItemShape } from './cells';
+import { FoldedItems } from './FoldedItems';
+import type { ItemShape } from './cells';
 import { cellSector, itemText, moreText, presenceTag } from './draw';
 import { usePeerOn } from '../store/roomState';
 import { Drawn } from './Drawn';
@@ -87,51 +88,6 @@ function StaticItem({ shape, fontSize, marked, filteredOut = false }: { shape: I
     </g>
   );
 }
-
-const SVG_NS = 'http://www.w3.org/2000/svg';
-
-/**
- * Items folded behind "+N till", listed for screen readers. A big plan folds thousands: as
- * React's elements, each drag's start walked them all (dnd-kit's context changes), so a cell's
- * list is one element here, kept up to date item by item (a move renumbers a cell: only the
- * texts that changed are written, nothing is made again).
- */
-const FoldedItems = memo(function FoldedItems({ items }: { items: readonly HiddenItem[] }) {
-  const ref = useRef<SVGGElement>(null);
-  /** Each listed item's element and the text it says. */
-  const drawn = useRef(new Map<string, { node: SVGGElement; text: SVGTextElement; label: string }>());
-  useLayoutEffect(() => {
-    const list = ref.current;
-    if (!list) return;
-    const before = drawn.current;
-    const after = new Map<string, { node: SVGGElement; text: SVGTextElement; label: string }>();
-    let at: Element | null = list.firstElementChild;
-    for (const item of items) {
-      const label = [itemLabel(item.index, item), item.review].filter(Boolean).join('. ');
-      let entry = before.get(item.id);
-      if (entry) before.delete(item.id);
-      else {
-        const node = document.createElementNS(SVG_NS, 'g') as SVGGElement;
-        node.setAttribute('role', 'listitem');
-        node.setAttribute('class', 'folded-item');
-        const text = document.createElementNS(SVG_NS, 'text') as SVGTextElement;
-        // Read, never seen: so small that painting skips its glyphs (at 1 px, a big plan's
-        // thousand folded texts took ~6 ms of every repaint), still in the accessibility tree.
-        text.setAttribute('font-size', '0.01');
-        node.append(text);
-        entry = { node, text, label: '' };
-      }
-      if (entry.label !== label) entry.text.textContent = entry.label = label;
-      if (entry.node !== at) list.insertBefore(entry.node, at);
-      else at = at.nextElementSibling;
-      after.set(item.id, entry);
-    }
-    for (const { node } of before.values()) node.remove();
-    drawn.current = after;
-  }, [items]);
-  // No role of its own: its items are the list's (in the accessibility tree as in the list's count).
-  return <g ref={ref} role="none" />;
-});
 
 export const FanCell = memo(function FanCell({
   cell,

@@ -77,10 +77,14 @@ export const itemFont = (size: number, extra: boolean): FontSpec => ({ size, ita
  * strike-through are not the only signs), and its review marks bound to the last word
  * ("✓ ❝2": domain/review.ts).
  */
-export const itemLabel = (index: number, item: CellText | { text: string; extra: boolean; status?: string; comments?: readonly unknown[] }) => {
+/** An item's number in its cell's list, as drawn before its text. */
+export const itemNumber = (index: number) => `${index + 1}.\u00a0`;
+/** An item's words as drawn after its number: its text, (extra), (stryks) and its review marks. */
+export const itemWords = (item: CellText | { text: string; extra: boolean; status?: string; comments?: readonly unknown[] }) => {
   const marks = reviewMarks(item);
-  return `${index + 1}.\u00a0${item.text}${item.extra ? ' (extra)' : ''}${item.status === 'stryks' ? ' (stryks)' : ''}${marks ? `\u00a0${marks}` : ''}`;
+  return `${item.text}${item.extra ? ' (extra)' : ''}${item.status === 'stryks' ? ' (stryks)' : ''}${marks ? `\u00a0${marks}` : ''}`;
 };
+export const itemLabel = (index: number, item: Parameters<typeof itemWords>[0]) => itemNumber(index) + itemWords(item);
 
 /** Position in the cell's list (as drawn) that flow coordinate s points at. */
 export function insertionIndex(flow: CellFlow, s: number): number {

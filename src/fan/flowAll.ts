@@ -22,8 +22,19 @@ export interface MadeCell {
 }
 
 /** Whether a cell made from `made` draws `texts` with `pins`: the same list (lists are never changed in place), else the same texts. */
-const sameTexts = (made: MadeCell, texts: readonly CellText[], pins: ReadonlySet<string> | null) =>
-  (made.list === texts && made.pins === null && pins === null) || textsSignature(made.list, made.pins) === textsSignature(texts, pins);
+function sameTexts(made: MadeCell, texts: readonly CellText[], pins: ReadonlySet<string> | null): boolean {
+  if (made.list === texts && made.pins === null && pins === null) return true;
+  const before = made.list;
+  if (before.length !== texts.length) return false;
+  // Item by item, stopping at the first difference (a move into a cell differs at once).
+  for (let i = 0; i < texts.length; i++) {
+    const a = before[i]!;
+    const b = texts[i]!;
+    if (a !== b && !sameText(a, b)) return false;
+    if ((made.pins?.has(a.id) ?? false) !== (pins?.has(b.id) ?? false)) return false;
+  }
+  return true;
+}
 
 /**
  * A cell's flow as stored: its box's signature (with whether it was hyphenated), a hash of what
@@ -118,21 +129,22 @@ function shapeOf(
   return { ...box, ...cell, key, bladeIndex, ringIndex, path, flow, fontSize, total };
 }
 
-/** What a cell's texts were, per list (a list that did not change is not read again) and per item. */
-const signatures = new WeakMap<readonly CellText[], string>();
+/** Two items draw the same (what `itemSignature` says of each, compared without making it). */
+const sameText = (a: CellText, b: CellText) =>
+  a.id === b.id &&
+  a.text === b.text &&
+  a.extra === b.extra &&
+  (a.status ?? '') === (b.status ?? '') &&
+  (a.comments?.length ?? 0) === (b.comments?.length ?? 0) &&
+  (a.progress ?? '') === (b.progress ?? '') &&
+  !!a.late === !!b.late;
+
+/** What an item draws, in a short key (per item: an item that did not change is not read again). */
 const itemSignatures = new WeakMap<CellText, string>();
 
 function itemSignature(t: CellText): string {
   let made = itemSignatures.get(t);
   if (made === undefined) itemSignatures.set(t, (made = `${t.id}\u0001${t.text}\u0001${t.extra}\u0001${t.status ?? ''}\u0001${t.comments?.length ?? 0}\u0001${t.progress ?? ''}\u0001${t.late ? 1 : 0}`));
-  return made;
-}
-
-function textsSignature(texts: readonly CellText[], pins: ReadonlySet<string> | null): string {
-  const known = pins ? undefined : signatures.get(texts);
-  if (known !== undefined) return known;
-  const made = texts.map((t) => (pins?.has(t.id) ? `${itemSignature(t)}\u0001pinned` : itemSignature(t))).join('\u0002');
-  if (!pins) signatures.set(texts, made);
   return made;
 }
 

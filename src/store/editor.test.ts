@@ -77,6 +77,22 @@ describe('store actions with undo and redo', () => {
     expect(redo()).toBe(false);
   });
 
+  it('a long session keeps in its document only what the held steps can undo (old texts of steps let go are collected)', () => {
+    const id = Object.values(doc().items)[0]!.id;
+    const edit = (times: number, from: number) => {
+      for (let i = from; i < from + times; i++) actions.updateItem(id, { text: `En lagom lång text om aktiviteten, version ${i}` });
+      return Y.encodeStateAsUpdate(currentYDoc()!).length;
+    };
+    const held = edit(HISTORY_LIMIT, 0);
+    const long = edit(5 * HISTORY_LIMIT, HISTORY_LIMIT);
+    // Kept, the 1,000 further old texts would weigh ~50 KB more.
+    expect(long - held).toBeLessThan(8_000);
+    let undone = 0;
+    while (undo()) undone++;
+    expect(undone).toBe(HISTORY_LIMIT);
+    expect(doc().items[id]!.text).toBe(`En lagom lång text om aktiviteten, version ${6 * HISTORY_LIMIT - HISTORY_LIMIT - 1}`);
+  });
+
   it('a broken rule shows a Swedish message, changes nothing and adds no step', () => {
     const before = doc();
     expect(actions.addItem('   ')).toBeNull();

@@ -16,6 +16,7 @@ import type { PlanDoc } from '../domain/types';
 import { LOCAL } from '../ydoc/origins';
 import { writeChange } from '../ydoc/write';
 import { writeFollowUp } from '../ydoc/followUp';
+import { releaseSteps } from '../ydoc/undo';
 import { rememberedAuthor } from './author';
 import { mineOf } from './clashes';
 import { updateItem } from '../domain/operations';
@@ -100,7 +101,7 @@ export class PlanEditor {
     const item = undo.undoStack.at(-1);
     if (undo.undoStack.length > before && item) {
       this.store.setState({ history: pushed(history, { label, item, ...(mergeKey ? { mergeKey } : {}) }) });
-      if (undo.undoStack.length > HISTORY_LIMIT) undo.undoStack.splice(0, undo.undoStack.length - HISTORY_LIMIT);
+      if (undo.undoStack.length > HISTORY_LIMIT) releaseSteps(undo.doc, undo.undoStack.splice(0, undo.undoStack.length - HISTORY_LIMIT));
     } else if (merging) this.store.setState({ history: { past: [...history.past.slice(0, -1), { ...last!, label }], future: [] } });
     return true;
   }

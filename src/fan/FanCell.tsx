@@ -16,7 +16,9 @@ function CellDropZone({ cell, color, rings }: { cell: CellShape; color: string; 
   const { setNodeRef } = useDroppable({ id: cell.key });
   return (
     <path
-      ref={(node) => setNodeRef(node as unknown as HTMLElement)}
+      // dnd-kit's own (stable) callback: a new one each render would take the sector out of its
+      // size observer and put it back with every change of the cell.
+      ref={setNodeRef as unknown as React.Ref<SVGPathElement>}
       {...cellSector(cell, color, rings).attrs}
       // As a style too, so a new geometry moves the sector (CSS transitions `d`) rather than jumping.
       style={{ d: `path('${cell.path}')` } as React.CSSProperties}

@@ -188,7 +188,8 @@ function RoomPresence() {
   if (status === 'off' || status === 'refused') return null;
   // While the connection is away, those who were here show as last seen (dimmed), not as gone.
   const away = status !== 'connected' && status !== 'joining' ? lastSeen : [];
-  const label = `I rummet (${peers.length}): ${peers.map((p) => p.name).join(', ')}. ${STATUS_TEXT[status]}${status === 'local' || status === 'reconnecting' ? `. ${awayText(away)}` : ''}`;
+  // Said as it reads (WCAG 2.5.3, label in name): its status, then who is in the room.
+  const label = `${STATUS_TEXT[status]}, I rummet (${peers.length}): ${peers.map((p) => p.name).join(', ')}.${status === 'local' || status === 'reconnecting' ? ` ${awayText(away)}` : ''}`;
   return (
     <button type="button" className={`room-presence room-${status}`} onClick={() => openDialog({ kind: 'room' })} aria-label={label}>
       <span className="room-state">{STATUS_TEXT[status]}</span>

@@ -24,7 +24,12 @@ test('three people in a room: each one’s edits reach the others; the same item
   const b = await join(browser, link, 'Bo', planName);
   const c = await join(browser, link, 'Cia', planName);
   const all = [a, b, c];
-  for (const { page } of all) await expect(page.getByRole('button', { name: /^I rummet \(3\): / })).toBeVisible();
+  for (const { page } of all) await expect(page.getByRole('button', { name: /, I rummet \(3\): / })).toBeVisible();
+  // Its name begins with the words it shows, in their order (WCAG 2.5.3: speech users say what they see).
+  const presence = a.page.getByRole('button', { name: /, I rummet \(3\): / });
+  const shown = (await presence.locator('.room-state, .room-count').allTextContents()).map((t) => t.trim()).join(', ');
+  expect(shown).toBe('Ansluten, I rummet (3)');
+  expect(await presence.getAttribute('aria-label')).toMatch(/^Ansluten, I rummet \(3\): (Anna|Bo|Cia), (Anna|Bo|Cia), (Anna|Bo|Cia)\.$/);
 
   // Edits by each appear at the others.
   const fromA = (await act(a.page, 'addItem', 'Från Anna')) as string;
@@ -83,13 +88,13 @@ test('three people in a room: each one’s edits reach the others; the same item
   await expect(a.page.locator('.presence-tag')).toHaveCount(0);
 
   // Lämna rummet: the plan stays here as an ordinary plan.
-  await c.page.getByRole('button', { name: /^I rummet/ }).click();
+  await c.page.getByRole('button', { name: /, I rummet \(/ }).click();
   await c.page.getByRole('button', { name: 'Lämna rummet' }).click();
-  for (const { page } of [a, b]) await expect(page.getByRole('button', { name: /^I rummet \(2\): / })).toBeVisible();
+  for (const { page } of [a, b]) await expect(page.getByRole('button', { name: /, I rummet \(2\): / })).toBeVisible();
   await c.page.reload();
   await expect(c.page.getByRole('heading', { level: 1 })).toHaveText(planName);
   await expect.poll(() => item(c.page, fromC).then((i) => i?.description)).toBe('Beskrivning från Anna');
-  await expect(c.page.getByRole('button', { name: /^I rummet/ })).toHaveCount(0);
+  await expect(c.page.getByRole('button', { name: /, I rummet \(/ })).toHaveCount(0);
   for (const p of all) await p.context.close();
 });
 
@@ -99,7 +104,7 @@ test('cut off from the relay: edits, moves and a reload while apart; back online
   const { proxy, a, b: c, planName } = await roomWithOneBehindProxy(browser, relay, 'Cia');
   try {
     await c.page.evaluate(() => navigator.serviceWorker.ready);
-    await expect(c.page.getByRole('button', { name: /^I rummet \(2\)/ })).toBeVisible();
+    await expect(c.page.getByRole('button', { name: /, I rummet \(2\)/ })).toBeVisible();
 
     proxy.cut();
     await expect(c.page.getByRole('button', { name: /Återansluter…|Arbetar lokalt/ })).toBeVisible({ timeout: 15_000 });
@@ -123,7 +128,7 @@ test('cut off from the relay: edits, moves and a reload while apart; back online
     await relay.restart();
     const whileDown = (await act(a.page, 'addItem', 'Medan reläet startade om')) as string;
     await expect.poll(() => item(c.page, whileDown).then((i) => i?.text), { timeout: 20_000 }).toBe('Medan reläet startade om');
-    await expect(a.page.getByRole('button', { name: /^I rummet \(2\).*Ansluten/ })).toBeVisible({ timeout: 20_000 });
+    await expect(a.page.getByRole('button', { name: /^Ansluten, I rummet \(2\)/ })).toBeVisible({ timeout: 20_000 });
     for (const p of [a, c]) await p.context.close();
   } finally {
     await proxy.close();
@@ -268,9 +273,9 @@ test('cut off, the room does not read as if everyone left: the others show as la
   test.setTimeout(90_000);
   const { proxy, a, b } = await roomWithOneBehindProxy(browser, relay, 'Bo');
   try {
-    await expect(b.page.getByRole('button', { name: /^I rummet \(2\)/ })).toBeVisible();
+    await expect(b.page.getByRole('button', { name: /, I rummet \(2\)/ })).toBeVisible();
     proxy.cut();
-    const presence = b.page.getByRole('button', { name: /^I rummet \(1\): Bo\. Arbetar lokalt\. Dina ändringar sparas på den här datorn och delas med Anna när anslutningen är tillbaka\.$/ });
+    const presence = b.page.getByRole('button', { name: /^Arbetar lokalt, I rummet \(1\): Bo\. Dina ändringar sparas på den här datorn och delas med Anna när anslutningen är tillbaka\.$/ });
     await expect(presence).toBeVisible({ timeout: 20_000 });
     await presence.click();
     const dialog = b.page.getByRole('dialog');

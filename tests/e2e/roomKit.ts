@@ -123,7 +123,7 @@ export async function join(browser: Browser, link: string, name: string, planNam
   await who.page.getByLabel('Ditt namn').fill(name);
   await who.page.getByRole('button', { name: 'Gå med' }).click();
   // In the room with its plan (the name alone may be the same as a plan of one's own).
-  await expect(who.page.getByRole('button', { name: /^I rummet \(\d+\): .*Ansluten/ })).toBeVisible();
+  await expect(who.page.getByRole('button', { name: /^Ansluten, I rummet \(\d+\): / })).toBeVisible();
   await expect(who.page.getByRole('heading', { level: 1 })).toHaveText(planName);
   // … and it is the room's plan that is open, kept on this device.
   const room = new URLSearchParams(url.hash.slice(1)).get('rum');

@@ -7,6 +7,7 @@ import { AppFailed, Failsafe } from './components/Failsafe';
 import * as actions from './store/actions';
 import { engineLoaded, engineReady, engineStarted, useEditor } from './store/editor';
 import { showKeptView } from './store/firstView';
+import { warmSwedishTime } from './domain/swedishTime';
 import { planToJson } from './export/json';
 import { openDialog, useUi } from './store/ui';
 import { takeInviteFromAddress, useRoom, watchRooms } from './store/roomState';
@@ -52,6 +53,7 @@ void import('./store/engine').then(async (engine) => {
   engineLoaded(engine);
   await engine.start();
   engineStarted(engine);
+  warmSwedishTime();
   // An invite link: ask for a name and "Gå med" before anything connects.
   takeInviteFromAddress();
   const { pending, status } = useRoom.getState();

@@ -5,16 +5,17 @@ import { useMediaQuery } from './useMediaQuery';
 import { MenuButton } from './MenuButton';
 import { awayText, seenAt, STATUS_TEXT, useRoom } from '../store/roomState';
 import { ExportMenu } from './ExportMenu';
+import { swedishTime } from '../domain/swedishTime';
 import { openDialog, showSidePanel, showView, startPresenting, takeBackFromPresenting, toggleFilters, useUi, type SaveStatus, type UiState } from '../store/ui';
 
-const clock = new Intl.DateTimeFormat('sv-SE', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+const clock = () => swedishTime({ hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
 function saveText(save: SaveStatus): string {
   switch (save.state) {
     case 'saving':
       return 'Sparar…';
     case 'saved':
-      return `Sparad ${clock.format(save.at)}`;
+      return `Sparad ${clock().format(save.at)}`;
     case 'error':
       return 'Kunde inte spara';
     case 'unavailable':

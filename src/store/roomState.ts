@@ -1,6 +1,7 @@
 // What the page shows of a room ("Samarbeta"), and which plan is in which room. Small and
 // without the connection: the page loads the connection (./room.ts) only when a room is used.
 import { create } from 'zustand';
+import { swedishTime } from '../domain/swedishTime';
 import { readInvite, type Invite } from '../room/access';
 import { notify, onOpenDoc } from './editor';
 
@@ -65,9 +66,9 @@ export function awayText(lastSeen: readonly LastSeen[]): string {
     : 'Dina ändringar sparas på den här datorn och delas med rummet när anslutningen är tillbaka.';
 }
 
-const clock = new Intl.DateTimeFormat('sv-SE', { hour: '2-digit', minute: '2-digit' });
+const clock = () => swedishTime({ hour: '2-digit', minute: '2-digit' });
 /** "senast sedd 14:02" */
-export const seenAt = (at: number) => `senast sedd ${clock.format(new Date(at))}`;
+export const seenAt = (at: number) => `senast sedd ${clock().format(new Date(at))}`;
 
 /** Who is last seen after `before` became `now`: those who went from view added, those back left out. */
 export function lastSeenAfter(lastSeen: readonly LastSeen[], before: readonly Peer[], now: readonly Peer[], at = Date.now()): LastSeen[] {

@@ -64,9 +64,11 @@ function useHyphenator(): Hyphenator | null {
   useEffect(() => {
     if (hyphenate) return;
     let live = true;
-    void loadSwedishHyphenator().then((h) => live && setHyphenate(() => h));
+    // Asked for in the next task: the first paint's own task is long enough.
+    const timer = setTimeout(() => void loadSwedishHyphenator().then((h) => live && setHyphenate(() => h)));
     return () => {
       live = false;
+      clearTimeout(timer);
     };
   }, [hyphenate]);
   return hyphenate;

@@ -40,12 +40,16 @@ export function useFanZoom(svg: React.RefObject<SVGSVGElement | null>, width: nu
   useEffect(() => {
     if (ready) return;
     let live = true;
-    void loadZoom().then((m) => {
-      loaded = m;
-      if (live) setReady(true);
-    });
+    // Asked for in the next task: the first paint's own task is long enough.
+    const timer = setTimeout(() =>
+      void loadZoom().then((m) => {
+        loaded = m;
+        if (live) setReady(true);
+      }),
+    );
     return () => {
       live = false;
+      clearTimeout(timer);
     };
   }, [ready]);
 

@@ -46,14 +46,16 @@ export const ITEM_BLANKS = {
   sources: () => [],
 } as const satisfies Record<string, () => unknown>;
 
+/** The fields an item may lack (they have defaults). */
+const DEFAULTED_FIELDS = Object.keys(ITEM_DEFAULTS) as ItemField[];
+
 /** The item with `fields` filled where missing (a copy when anything was filled). */
-export function withItemDefaults<T extends object>(item: T, fields: readonly ItemField[] = Object.keys(ITEM_DEFAULTS) as ItemField[]): T {
+export function withItemDefaults<T extends object>(item: T, fields: readonly ItemField[] = DEFAULTED_FIELDS): T {
   const raw = item as Raw;
-  const missing = fields.filter((f) => raw[f] === undefined);
-  if (missing.length === 0) return item;
-  const out: Raw = { ...raw };
-  for (const f of missing) out[f] = ITEM_DEFAULTS[f](raw);
-  return out as T;
+  // No array made per item: a plan's start reads a thousand of them.
+  let out: Raw | null = null;
+  for (const f of fields) if (raw[f] === undefined) (out ??= { ...raw })[f] = ITEM_DEFAULTS[f](raw);
+  return (out ?? item) as T;
 }
 
 /** File 4 / database 9: a delområde's limit, the instruction's (five for Nära vård, else three). */

@@ -71,12 +71,6 @@ export interface CellFlow {
 }
 
 export const itemFont = (size: number, extra: boolean): FontSpec => ({ size, italic: extra });
-/**
- * What an item shows: its number bound to the first word (a no-break space keeps "5." from
- * standing alone), "(extra)" for extras and "(stryks)" for struck items (so italics and
- * strike-through are not the only signs), and its review marks bound to the last word
- * ("✓ ❝2": domain/review.ts).
- */
 /** An item's number in its cell's list, as drawn before its text. */
 export const itemNumber = (index: number) => `${index + 1}.\u00a0`;
 /** An item's words as drawn after its number: its text, (extra), (stryks) and its review marks. */
@@ -84,6 +78,12 @@ export const itemWords = (item: CellText | { text: string; extra: boolean; statu
   const marks = reviewMarks(item);
   return `${item.text}${item.extra ? ' (extra)' : ''}${item.status === 'stryks' ? ' (stryks)' : ''}${marks ? `\u00a0${marks}` : ''}`;
 };
+/**
+ * What an item shows: its number bound to the first word (a no-break space keeps "5." from
+ * standing alone), "(extra)" for extras and "(stryks)" for struck items (so italics and
+ * strike-through are not the only signs), and its review marks bound to the last word
+ * ("✓ ❝2": domain/review.ts).
+ */
 export const itemLabel = (index: number, item: Parameters<typeof itemWords>[0]) => itemNumber(index) + itemWords(item);
 
 /** Position in the cell's list (as drawn) that flow coordinate s points at. */

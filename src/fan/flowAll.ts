@@ -129,7 +129,7 @@ function shapeOf(
   return { ...box, ...cell, key, bladeIndex, ringIndex, path, flow, fontSize, total };
 }
 
-/** Two items draw the same (what `itemSignature` says of each, compared without making it). */
+/** Two items draw the same: the fields `itemSignature` keys by, compared without making the key (keep the two in step). */
 const sameText = (a: CellText, b: CellText) =>
   a.id === b.id &&
   a.text === b.text &&

@@ -10,6 +10,7 @@ import type { PlanDoc } from '../domain/types';
 import { attachEntry, dismiss, merge, placeEntry, split, takeOut } from '../store/collection';
 import { count } from '../domain/plural';
 import { MAX_TEXT_LENGTH } from '../domain/limits';
+import { Editable } from './Editable';
 
 /** Where an input stood in its office's file: "Nära vård 2026, plats 2, extra". */
 export function inputPlace(input: CollectedInput): string {
@@ -61,19 +62,21 @@ function PlaceControl({ entry, doc }: { entry: Entry; doc: PlanDoc }) {
   const cells = doc.plan.blades.flatMap((b) => doc.plan.rings.map((r) => `${b.id}|${r.id}`));
   return (
     <div className="place-control">
-      <label htmlFor={`${id}-place`} className="visually-hidden">
-        Placera ”{entry.text}” i
-      </label>
-      <select id={`${id}-place`} value={target} onChange={(e) => setTarget(e.target.value)}>
-        {[INSPEL, ...cells].map((key) => (
-          <option key={key} value={key}>
-            {containerName(doc, key)}
-          </option>
-        ))}
-      </select>
-      <button type="button" onClick={() => placeEntry(entry, parseContainerKey(target))}>
-        Placera
-      </button>
+      <Editable>
+        <label htmlFor={`${id}-place`} className="visually-hidden">
+          Placera ”{entry.text}” i
+        </label>
+        <select id={`${id}-place`} value={target} onChange={(e) => setTarget(e.target.value)}>
+          {[INSPEL, ...cells].map((key) => (
+            <option key={key} value={key}>
+              {containerName(doc, key)}
+            </option>
+          ))}
+        </select>
+        <button type="button" onClick={() => placeEntry(entry, parseContainerKey(target))}>
+          Placera
+        </button>
+      </Editable>
     </div>
   );
 }
@@ -117,9 +120,11 @@ export const CollectEntry = memo(function CollectEntry({
       {already.map((item) => (
         <p key={item.id} className="collect-in-plan">
           Finns redan i planen: ”{item.text}” ({containerName(doc, containerKey(item.cell))}).{' '}
-          <button type="button" className="link-button" onClick={() => attachEntry(entry, item.id)} aria-label={`Lägg till som källor till ”${item.text}”`}>
-            Lägg till som källor
-          </button>
+          <Editable>
+            <button type="button" className="link-button" onClick={() => attachEntry(entry, item.id)} aria-label={`Lägg till som källor till ”${item.text}”`}>
+              Lägg till som källor
+            </button>
+          </Editable>
         </p>
       ))}
       <details className="collect-sources">

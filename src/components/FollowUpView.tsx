@@ -14,6 +14,7 @@ import { useUi } from '../store/ui';
 import { useFollowedPeriod } from '../store/followedPeriod';
 import { DelomradeFollowUp } from './DelomradeFollowUp';
 import { PeriodChoice } from './PeriodChoice';
+import { Editable } from './Editable';
 
 function PeriodBar({ periods, period }: { periods: Period[]; period: Period | null }) {
   const [text, setText] = useState('');
@@ -26,33 +27,35 @@ function PeriodBar({ periods, period }: { periods: Period[]; period: Period | nu
           <PeriodChoice id={`${ids}-choose`} periods={periods} period={period} />
         </span>
       )}
-      <form
-        className="followup-add"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (addFollowUpPeriod(text)) setText('');
-        }}
-      >
-        <label htmlFor={`${ids}-period`}>Ny period</label>
-        <input id={`${ids}-period`} value={text} placeholder="2025 eller T2 2026" aria-describedby={`${ids}-period-help`} onChange={(e) => setText(e.target.value)} />
-        <span id={`${ids}-period-help`} className="sr-only">
-          Ett år, till exempel 2025, eller ett tertial, till exempel T2 2026.
-        </span>
-        <button type="submit">Lägg till period</button>
-      </form>
-      {period &&
-        (period.closedAt ? (
-          <>
-            <span className="followup-closed">Stängd {shortDate(period.closedAt)}</span>
-            <button type="button" onClick={() => reopenFollowUpPeriod(period.id)}>
-              Öppna perioden igen
+      <Editable>
+        <form
+          className="followup-add"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (addFollowUpPeriod(text)) setText('');
+          }}
+        >
+          <label htmlFor={`${ids}-period`}>Ny period</label>
+          <input id={`${ids}-period`} value={text} placeholder="2025 eller T2 2026" aria-describedby={`${ids}-period-help`} onChange={(e) => setText(e.target.value)} />
+          <span id={`${ids}-period-help`} className="sr-only">
+            Ett år, till exempel 2025, eller ett tertial, till exempel T2 2026.
+          </span>
+          <button type="submit">Lägg till period</button>
+        </form>
+        {period &&
+          (period.closedAt ? (
+            <>
+              <span className="followup-closed">Stängd {shortDate(period.closedAt)}</span>
+              <button type="button" onClick={() => reopenFollowUpPeriod(period.id)}>
+                Öppna perioden igen
+              </button>
+            </>
+          ) : (
+            <button type="button" onClick={() => closeFollowUpPeriod(period.id)}>
+              Stäng perioden
             </button>
-          </>
-        ) : (
-          <button type="button" onClick={() => closeFollowUpPeriod(period.id)}>
-            Stäng perioden
-          </button>
-        ))}
+          ))}
+      </Editable>
       <span className="followup-field">
         <label htmlFor={`${ids}-name`}>Ditt namn</label>
         <input id={`${ids}-name`} value={name} maxLength={MAX_AUTHOR_LENGTH} autoComplete="name" onChange={(e) => setName(e.target.value)} onBlur={() => rememberAuthor(name)} />
@@ -245,10 +248,14 @@ export function FollowUpView({ doc }: { doc: PlanDoc }) {
           {part === 'items' ? (
             <>
               <Comparison doc={doc} followUp={followUp} periods={periods} period={period} />
-              <ItemsPart doc={doc} followUp={followUp} period={period} />
+              <Editable>
+                <ItemsPart doc={doc} followUp={followUp} period={period} />
+              </Editable>
             </>
           ) : (
-            <DelomradeFollowUp doc={doc} followUp={followUp} period={period} />
+            <Editable>
+              <DelomradeFollowUp doc={doc} followUp={followUp} period={period} />
+            </Editable>
           )}
         </>
       )}

@@ -1,5 +1,5 @@
 // The toolbar: plan name, save status, plans, plan settings, undo and redo.
-import { engineReady, redo, undo, useEditor } from '../store/editor';
+import { engineReady, redo, undo, useEditor, useReadOnly } from '../store/editor';
 import { useEffect, useRef } from 'react';
 import { useMediaQuery } from './useMediaQuery';
 import { MenuButton } from './MenuButton';
@@ -53,8 +53,10 @@ export function Header() {
     if (takeBackFromPresenting()) presentRef.current?.focus();
   }, []);
   const name = useEditor((s) => s.doc?.plan.name ?? '');
-  const canUndo = useEditor((s) => s.history.past.length > 0);
-  const canRedo = useEditor((s) => s.history.future.length > 0);
+  // A plan that can only be read is not undone here either.
+  const readOnly = useReadOnly();
+  const canUndo = useEditor((s) => s.history.past.length > 0) && !readOnly;
+  const canRedo = useEditor((s) => s.history.future.length > 0) && !readOnly;
   const undoLabel = useEditor((s) => s.history.past.at(-1)?.label);
   const redoLabel = useEditor((s) => s.history.future[0]?.label);
   const save = useUi((s) => s.save);

@@ -10,7 +10,7 @@ import { pastedLines } from '../domain/operations';
 import { RuleError } from '../domain/rules';
 import { addItem, addItems } from '../store/actions';
 import { WeightTag } from './WeightTag';
-import { notify, useEditor } from '../store/editor';
+import { notify, useEditor, useReadOnly } from '../store/editor';
 import { setInspelHidden, useUi } from '../store/ui';
 import { isFiltering, matchingIds } from '../domain/filter';
 import { ReviewTags } from './ReviewTags';
@@ -163,6 +163,9 @@ export function InspelPanel() {
   const all = useAllAfterFirstPaint();
   const shown = all ? items : items.slice(0, FIRST_CARDS);
   const [adding, setAdding] = useState(false);
+  // A plan that can only be read takes no new inspel (a form open when it turned so closes).
+  const readOnly = useReadOnly();
+  const formOpen = adding && !readOnly;
   const addRef = useRef<HTMLButtonElement>(null);
   const { setNodeRef, isOver } = useDroppable({ id: INSPEL });
   return (
@@ -171,8 +174,8 @@ export function InspelPanel() {
         <h2 id="inspel-heading">
           Inspel <span className="count">({items.length})</span>
         </h2>
-        {!adding && (
-          <button type="button" ref={addRef} className="primary" onClick={() => setAdding(true)}>
+        {!formOpen && (
+          <button type="button" ref={addRef} className="primary" disabled={readOnly} onClick={() => setAdding(true)}>
             Nytt inspel
           </button>
         )}
@@ -190,7 +193,7 @@ export function InspelPanel() {
           <span aria-hidden="true">»</span>
         </button>
       </div>
-      {adding && (
+      {formOpen && (
         <NewItemForm
           onDone={() => {
             setAdding(false);

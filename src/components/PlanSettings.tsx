@@ -5,6 +5,7 @@ import { LIMITS } from '../domain/limits';
 import { MAX_BLADES, MAX_RINGS, MIN_BLADES, MIN_RINGS, type PlanDoc } from '../domain/types';
 import * as actions from '../store/actions';
 import { Dialog } from './Dialog';
+import { Editable } from './Editable';
 
 function CommitInput({
   id,
@@ -88,98 +89,100 @@ export function PlanSettings({ doc, onClose }: { doc: PlanDoc; onClose: () => vo
   return (
     <Dialog title="Fokusområden och ringar" onClose={onClose} wide>
       <div className="form">
-        <CommitInput id="plan-vision" label="Vision i navet" maxLength={LIMITS.short} value={doc.plan.vision} onCommit={(v) => actions.setVision(v)} />
+        <Editable said>
+          <CommitInput id="plan-vision" label="Vision i navet" maxLength={LIMITS.short} value={doc.plan.vision} onCommit={(v) => actions.setVision(v)} />
 
-        <h3 id="blades-heading">Fokusområden ({blades.length} av högst {MAX_BLADES})</h3>
-        <ol className="settings-list" aria-labelledby="blades-heading">
-          {blades.map((blade, i) => (
-            <li key={blade.id} className="settings-row">
-              <CommitInput
-                id={`blade-name-${blade.id}`}
-                label={`Fokusområde ${i + 1}`}
-                maxLength={LIMITS.bladeName}
-                value={blade.name}
-                onCommit={(v) => actions.renameBlade(blade.id, v)}
-                onDraft={keepDraft(blade.id)}
-              />
-              <div className="field">
-                <label htmlFor={`blade-color-${blade.id}`}>Färg</label>
-                <input
-                  id={`blade-color-${blade.id}`}
-                  type="color"
-                  value={blade.color}
-                  onChange={(e) => actions.recolourBlade(blade.id, e.target.value)}
+          <h3 id="blades-heading">Fokusområden ({blades.length} av högst {MAX_BLADES})</h3>
+          <ol className="settings-list" aria-labelledby="blades-heading">
+            {blades.map((blade, i) => (
+              <li key={blade.id} className="settings-row">
+                <CommitInput
+                  id={`blade-name-${blade.id}`}
+                  label={`Fokusområde ${i + 1}`}
+                  maxLength={LIMITS.bladeName}
+                  value={blade.name}
+                  onCommit={(v) => actions.renameBlade(blade.id, v)}
+                  onDraft={keepDraft(blade.id)}
                 />
-              </div>
-              <div className="row">
-                <button type="button" disabled={i === 0} onClick={() => actions.moveBlade(blade.id, i - 1)}>
-                  Flytta vänster<span className="sr-only"> {draftOf(blade.id, blade.name)}</span>
-                </button>
-                <button type="button" disabled={i === blades.length - 1} onClick={() => actions.moveBlade(blade.id, i + 1)}>
-                  Flytta höger<span className="sr-only"> {draftOf(blade.id, blade.name)}</span>
-                </button>
-                <RemoveButton
-                  name={draftOf(blade.id, blade.name)}
-                  disabled={blades.length <= MIN_BLADES}
-                  onClick={() => actions.removeBlade(blade.id)}
-                />
-              </div>
-            </li>
-          ))}
-        </ol>
-        <p className="help">
-          {MIN_BLADES}–{MAX_BLADES} fokusområden. Aktiviteter i ett borttaget fokusområde flyttas till Inspel.
-        </p>
-        <button
-          type="button"
-          disabled={blades.length >= MAX_BLADES}
-          onClick={() => {
-            let n = blades.length + 1;
-            while (blades.some((b) => b.name === `Nytt fokusområde ${n}`)) n++;
-            const id = actions.addBlade(`Nytt fokusområde ${n}`);
-            if (id) setFocusBlade(id);
-          }}
-        >
-          Lägg till fokusområde
-        </button>
+                <div className="field">
+                  <label htmlFor={`blade-color-${blade.id}`}>Färg</label>
+                  <input
+                    id={`blade-color-${blade.id}`}
+                    type="color"
+                    value={blade.color}
+                    onChange={(e) => actions.recolourBlade(blade.id, e.target.value)}
+                  />
+                </div>
+                <div className="row">
+                  <button type="button" disabled={i === 0} onClick={() => actions.moveBlade(blade.id, i - 1)}>
+                    Flytta vänster<span className="sr-only"> {draftOf(blade.id, blade.name)}</span>
+                  </button>
+                  <button type="button" disabled={i === blades.length - 1} onClick={() => actions.moveBlade(blade.id, i + 1)}>
+                    Flytta höger<span className="sr-only"> {draftOf(blade.id, blade.name)}</span>
+                  </button>
+                  <RemoveButton
+                    name={draftOf(blade.id, blade.name)}
+                    disabled={blades.length <= MIN_BLADES}
+                    onClick={() => actions.removeBlade(blade.id)}
+                  />
+                </div>
+              </li>
+            ))}
+          </ol>
+          <p className="help">
+            {MIN_BLADES}–{MAX_BLADES} fokusområden. Aktiviteter i ett borttaget fokusområde flyttas till Inspel.
+          </p>
+          <button
+            type="button"
+            disabled={blades.length >= MAX_BLADES}
+            onClick={() => {
+              let n = blades.length + 1;
+              while (blades.some((b) => b.name === `Nytt fokusområde ${n}`)) n++;
+              const id = actions.addBlade(`Nytt fokusområde ${n}`);
+              if (id) setFocusBlade(id);
+            }}
+          >
+            Lägg till fokusområde
+          </button>
 
-        <h3 id="rings-heading">Ringar ({rings.length} av högst {MAX_RINGS}), inifrån och ut</h3>
-        <ol className="settings-list" aria-labelledby="rings-heading">
-          {rings.map((ring, i) => (
-            <li key={ring.id} className="settings-row">
-              <CommitInput
-                id={`ring-label-${ring.id}`}
-                label={i === rings.length - 1 ? `Ring ${i + 1} (målbild)` : `Ring ${i + 1} (milstolpe)`}
-                maxLength={LIMITS.ringLabel}
-                value={ring.label}
-                onCommit={(v) => actions.updateRing(ring.id, { label: v })}
-                onDraft={keepDraft(ring.id)}
-              />
-              <CommitInput
-                id={`ring-year-${ring.id}`}
-                label="År"
-                type="number"
-                value={ring.year === null ? '' : String(ring.year)}
-                onCommit={(v) => actions.updateRing(ring.id, { year: v.trim() === '' ? null : Number(v) })}
-              />
-              <RemoveButton name={draftOf(ring.id, ring.label)} disabled={rings.length <= MIN_RINGS} onClick={() => actions.removeRing(ring.id)} />
-            </li>
-          ))}
-        </ol>
-        <p className="help">
-          {MIN_RINGS}–{MAX_RINGS} ringar. Den yttersta ringen är målbilden; nya milstolpar läggs innanför den.
-        </p>
-        <div className="row">
-          <button type="button" disabled={rings.length >= MAX_RINGS} onClick={() => actions.addRing()}>
-            Lägg till ring
-          </button>
-          <button type="button" onClick={() => actions.shiftRingYears(1)}>
-            Alla år ett år framåt
-          </button>
-          <button type="button" onClick={() => actions.shiftRingYears(-1)}>
-            Alla år ett år bakåt
-          </button>
-        </div>
+          <h3 id="rings-heading">Ringar ({rings.length} av högst {MAX_RINGS}), inifrån och ut</h3>
+          <ol className="settings-list" aria-labelledby="rings-heading">
+            {rings.map((ring, i) => (
+              <li key={ring.id} className="settings-row">
+                <CommitInput
+                  id={`ring-label-${ring.id}`}
+                  label={i === rings.length - 1 ? `Ring ${i + 1} (målbild)` : `Ring ${i + 1} (milstolpe)`}
+                  maxLength={LIMITS.ringLabel}
+                  value={ring.label}
+                  onCommit={(v) => actions.updateRing(ring.id, { label: v })}
+                  onDraft={keepDraft(ring.id)}
+                />
+                <CommitInput
+                  id={`ring-year-${ring.id}`}
+                  label="År"
+                  type="number"
+                  value={ring.year === null ? '' : String(ring.year)}
+                  onCommit={(v) => actions.updateRing(ring.id, { year: v.trim() === '' ? null : Number(v) })}
+                />
+                <RemoveButton name={draftOf(ring.id, ring.label)} disabled={rings.length <= MIN_RINGS} onClick={() => actions.removeRing(ring.id)} />
+              </li>
+            ))}
+          </ol>
+          <p className="help">
+            {MIN_RINGS}–{MAX_RINGS} ringar. Den yttersta ringen är målbilden; nya milstolpar läggs innanför den.
+          </p>
+          <div className="row">
+            <button type="button" disabled={rings.length >= MAX_RINGS} onClick={() => actions.addRing()}>
+              Lägg till ring
+            </button>
+            <button type="button" onClick={() => actions.shiftRingYears(1)}>
+              Alla år ett år framåt
+            </button>
+            <button type="button" onClick={() => actions.shiftRingYears(-1)}>
+              Alla år ett år bakåt
+            </button>
+          </div>
+        </Editable>
         <div className="row actions">
           <button type="button" className="primary" onClick={onClose}>
             Klar

@@ -7,6 +7,7 @@ import { setDelomradeLimit } from '../store/actions';
 import { useEditor } from '../store/editor';
 import { toggleHighlight, useUi } from '../store/ui';
 import { SidePanel } from './SidePanel';
+import { Editable } from './Editable';
 
 const LIMIT_ERROR = `Gränsen måste vara ett heltal från 1 till ${MAX_LIMIT}.`;
 
@@ -53,7 +54,9 @@ function Delomrade({ entry }: { entry: DelomradePriorities }) {
   return (
     <section aria-labelledby={`prio-${delomrade.id}`}>
       <h3 id={`prio-${delomrade.id}`}>{delomrade.name}</h3>
-      <LimitField id={delomrade.id} name={delomrade.name} limit={delomrade.limit} />
+      <Editable>
+        <LimitField id={delomrade.id} name={delomrade.name} limit={delomrade.limit} />
+      </Editable>
       <ul className="priority-counts">
         {rings.map((count) => {
           const key = `prio:${delomrade.id}:${count.ring.id}`;

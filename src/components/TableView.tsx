@@ -8,6 +8,7 @@ import { applyFilter, tableRows } from '../domain/tableRows';
 import type { CellRef, Item, PlanDoc } from '../domain/types';
 import { addItem, moveItem } from '../store/actions';
 import { openDialog, selectItem, takeFocusOnShow, useUi } from '../store/ui';
+import { useReadOnly } from '../store/editor';
 import { ReviewTags } from './ReviewTags';
 import { ProgressTag } from './ProgressTag';
 import { WeightTag } from './WeightTag';
@@ -51,7 +52,9 @@ export function TableView({ doc }: { doc: PlanDoc }) {
   const filter = useUi((s) => s.filter);
   const filtering = isFiltering(filter);
   const rows = applyFilter(tableRows(doc, grouping), filter);
-  const editable = grouping === 'fokusomrade';
+  // Items are added and reordered in the grouping by fokusområde, and never in a plan that can only be read.
+  const readOnly = useReadOnly();
+  const editable = grouping === 'fokusomrade' && !readOnly;
   const shape = rows.map((row) => row.cells.map((c) => c.items.length + (editable ? 1 : 0)));
   const [pos, setPos] = useState<TablePos>({ row: 0, col: 0, index: 0 });
   const [adding, setAdding] = useState<string | null>(null);
@@ -95,7 +98,7 @@ export function TableView({ doc }: { doc: PlanDoc }) {
     if (e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown') && item) {
       e.preventDefault();
       if (!editable || !cell) {
-        setSaid('Ordningen ändras i grupperingen per fokusområde.');
+        setSaid(readOnly ? 'Planen kan bara läsas här.' : 'Ordningen ändras i grupperingen per fokusområde.');
         return;
       }
       if (filtering) {

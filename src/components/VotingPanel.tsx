@@ -11,6 +11,7 @@ import { SidePanel } from './SidePanel';
 import { rememberedAuthor } from '../store/author';
 import { useRoom } from '../store/roomState';
 import { clearVotes, endTurn, giveDot, loadVoting, setDots, sortByVotes, startTurn, takeBackDot, useVoting } from '../store/voting';
+import { Editable } from './Editable';
 
 const dotsText = (n: number) => `${n} ${n === 1 ? 'prick' : 'prickar'}`;
 
@@ -192,7 +193,13 @@ export function VotingPanel() {
   useEffect(() => void (planId && loadVoting(planId)), [planId]);
   return (
     <SidePanel id="voting" title="Prioritera">
-      {doc && loaded ? <Voting doc={doc} /> : <p className="help">Läser röster…</p>}
+      {doc && loaded ? (
+        <Editable said>
+          <Voting doc={doc} />
+        </Editable>
+      ) : (
+        <p className="help">Läser röster…</p>
+      )}
     </SidePanel>
   );
 }

@@ -12,11 +12,11 @@ import {
   type DragMoveEvent,
   type DragStartEvent,
 } from '@dnd-kit/core';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { containerKey, containersOf, parseContainerKey } from '../domain/containers';
 import type { Entry } from '../domain/collection';
 import { moveItem } from '../store/actions';
-import { useEditor } from '../store/editor';
+import { useEditor, useReadOnly } from '../store/editor';
 import { createAnnouncements, describeSlot, screenReaderInstructions } from './announcements';
 import { fanCollision } from './collision';
 import { setTarget, useDrag, type Slot } from './dragStore';
@@ -36,11 +36,17 @@ let endMessage = '';
 const entryOf = (data: unknown) => (data as { entry?: Entry } | undefined)?.entry ?? null;
 let draggedEntry: Entry | null = null;
 
+/** No way to start a drag (a plan that can only be read). */
+const NO_SENSORS: ReturnType<typeof useSensors> = [];
+
 export function DndProvider({ children }: { children: ReactNode }) {
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
     useSensor(KeyboardSensor, { keyboardCodes, coordinateGetter: keyboardCoordinates }),
   );
+  // A plan that can only be read here: nothing starts a drag, and the items say they cannot be moved.
+  const readOnly = useReadOnly();
+  useEffect(() => useDrag.setState({ locked: readOnly }), [readOnly]);
   const [overlayText, setOverlayText] = useState<string | null>(null);
 
   const announcements = useMemo(() => {
@@ -116,7 +122,7 @@ export function DndProvider({ children }: { children: ReactNode }) {
   return (
     <DndContext
       id={DND_ID}
-      sensors={sensors}
+      sensors={readOnly ? NO_SENSORS : sensors}
       collisionDetection={fanCollision}
       accessibility={{ announcements, screenReaderInstructions }}
       onDragStart={onDragStart}

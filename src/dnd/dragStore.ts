@@ -15,9 +15,11 @@ export interface DragState {
   target: Slot | null;
   /** Item to focus once it has been drawn in its new place (keyboard users keep focus). */
   focusId: string | null;
+  /** Nothing can be dragged: the open plan can only be read here (a newer version wrote it). */
+  locked: boolean;
 }
 
-export const useDrag = create<DragState>(() => ({ activeId: null, origin: null, target: null, focusId: null }));
+export const useDrag = create<DragState>(() => ({ activeId: null, origin: null, target: null, focusId: null, locked: false }));
 
 export function setTarget(target: Slot | null): void {
   const current = useDrag.getState().target;

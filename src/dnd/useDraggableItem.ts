@@ -59,6 +59,8 @@ export function useDraggableItem<T extends HTMLElement | SVGElement>(id: string,
   const [armed, setArmed] = useState(false);
   const [isDragging, setDragging] = useState(false);
   const shouldFocus = useDrag((s) => s.focusId === id);
+  // A plan that can only be read: the item opens (to read), never becomes a draggable.
+  const locked = useDrag((s) => s.locked);
   useEffect(() => {
     if (shouldFocus && node.current) {
       node.current.focus();
@@ -66,9 +68,12 @@ export function useDraggableItem<T extends HTMLElement | SVGElement>(id: string,
     }
   }, [shouldFocus]);
   const cool = () => setArmed(hot.current.pointer || hot.current.focus);
+  const arm = () => {
+    if (!useDrag.getState().locked) setArmed(true);
+  };
   const open = () => openDialog({ kind: 'item', itemId: id });
   const host: ReactNode =
-    armed || isDragging ? createElement(DraggableHost, { id, node, listeners, pressed, onDragging: setDragging }) : null;
+    (armed && !locked) || isDragging ? createElement(DraggableHost, { id, node, listeners, pressed, onDragging: setDragging }) : null;
   return {
     isDragging,
     host,
@@ -80,11 +85,11 @@ export function useDraggableItem<T extends HTMLElement | SVGElement>(id: string,
       tabIndex: 0,
       'aria-disabled': false,
       'aria-pressed': isDragging ? true : undefined,
-      'aria-roledescription': 'flyttbar aktivitet',
-      'aria-describedby': DND_ID,
+      'aria-roledescription': locked ? 'aktivitet' : 'flyttbar aktivitet',
+      'aria-describedby': locked ? undefined : DND_ID,
       onPointerEnter: () => {
         hot.current.pointer = true;
-        setArmed(true);
+        arm();
       },
       onPointerLeave: () => {
         hot.current.pointer = false;
@@ -92,7 +97,7 @@ export function useDraggableItem<T extends HTMLElement | SVGElement>(id: string,
       },
       onFocus: (event: FocusEvent<T>) => {
         hot.current.focus = true;
-        setArmed(true);
+        arm();
         onFocus?.(event);
       },
       onBlur: () => {
@@ -103,8 +108,9 @@ export function useDraggableItem<T extends HTMLElement | SVGElement>(id: string,
         if (listeners.current?.onPointerDown) listeners.current.onPointerDown(event);
         else {
           // Pressed before it was a draggable (a touch has no pointing first): it becomes one now.
+          if (useDrag.getState().locked) return;
           pressed.current = event as PointerEvent;
-          setArmed(true);
+          arm();
         }
       },
       onClick: open,

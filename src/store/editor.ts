@@ -11,7 +11,7 @@ import { pushSideStepIn, useEditor } from './editorState';
 import type { Step } from './history';
 import type { DocSource, OpenListener } from './openDoc';
 
-export { clearNotice, notify, obeyingRules, useEditor, type EditorState, type Notice } from './editorState';
+export { clearNotice, notify, obeyingRules, useEditor, useReadOnly, type EditorState, type Notice } from './editorState';
 export type { DocSource, OpenListener };
 
 type Engine = typeof import('./engine');
@@ -53,10 +53,10 @@ function whenReady<T>(call: (engine: Engine) => T, meanwhile: T): T {
  */
 export const commit = (label: string, recipe: (draft: PlanDoc) => void, mergeKey?: string): boolean => whenReady((e) => e.appEditor.commit(label, recipe, mergeKey), true);
 
-/** Undo / redo the last step; nothing to undo before the engine has opened the plan. */
 /** Change the open plan's follow-up as one undoable step (see `PlanEditor.commitFollowUp`). */
 export const commitFollowUp = (label: string, recipe: (draft: FollowUp, doc: PlanDoc) => void, mergeKey?: string): boolean =>
   whenReady((e) => e.appEditor.commitFollowUp(label, recipe, mergeKey), true);
+/** Undo / redo the last step; nothing to undo before the engine has opened the plan. */
 export const undo = (): boolean => ready?.appEditor.undo() ?? false;
 export const redo = (): boolean => ready?.appEditor.redo() ?? false;
 

@@ -36,6 +36,9 @@ export type EditorStore = ReturnType<typeof createEditorStore>;
 
 export const useEditor = createEditorStore();
 
+/** Whether the open plan can only be read here (then every control that changes it is disabled). */
+export const useReadOnly = (): boolean => useEditor((s) => s.readOnly !== null);
+
 let noticeSeq = 0;
 /** Show a message in an editor's notice bar. */
 export function notifyIn(store: EditorStore, kind: Notice['kind'], text: string, action?: Notice['action']): void {

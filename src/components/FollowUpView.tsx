@@ -5,7 +5,8 @@
 import { shortDate } from './dates';
 import { useId, useState } from 'react';
 import { itemsIn } from '../domain/containers';
-import { comparePeriods, overdue, type Period, periodLabel, periodOrder, periodsInOrder, PROGRESS_STATES, PROGRESS_WORD, progressOf, type FollowUp, type ProgressChange, type ProgressState } from '../domain/followup';
+import { overdue, type Period, periodLabel, periodOrder, periodsInOrder, PROGRESS_STATES, PROGRESS_WORD, progressOf, type FollowUp, type ProgressState } from '../domain/followup';
+import { comparePeriods, type ProgressChange } from '../domain/periodComparison';
 import { MAX_AUTHOR_LENGTH, type Item, type PlanDoc } from '../domain/types';
 import { rememberAuthor, rememberedAuthor } from '../store/author';
 import { useEditor } from '../store/editor';

@@ -4,8 +4,8 @@
 // item's progress in one table. Pure: the Word builder (export/docx/followUpReport.ts) only
 // sets it on paper.
 import { itemsIn } from './containers';
+import { comparePeriods, type PeriodComparison } from './periodComparison';
 import {
-  comparePeriods,
   type FollowUp,
   type Judgement,
   judgementKey,
@@ -13,7 +13,6 @@ import {
   measurementsOf,
   overdue,
   type Period,
-  type PeriodComparison,
   periodOrder,
   periodsInOrder,
   type Performed,

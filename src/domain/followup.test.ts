@@ -7,7 +7,6 @@ import {
   clearJudgement,
   clearProgress,
   closePeriod,
-  comparePeriods,
   emptyFollowUp,
   judge,
   measurementsOf,
@@ -26,6 +25,7 @@ import {
   setProgress,
   type FollowUp,
 } from './followup';
+import { comparePeriods } from './periodComparison';
 import { createExampleDoc } from './plan';
 import { RuleError } from './rules';
 

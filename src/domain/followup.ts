@@ -10,57 +10,16 @@
 // given (a draft or a plain copy) and throw RuleError with a Swedish message, changing nothing,
 // when a rule would break.
 import { RuleError } from './rules';
+import { MAX_YEAR, MIN_YEAR, parsePeriod, periodLabel } from './periods';
+import { JUDGEMENTS, type JudgementValue, PROGRESS_STATES, type ProgressState } from './followUpWords';
 import type { Item, ItemId, Plan } from './types';
 import { MAX_AUTHOR_LENGTH } from './types';
 
-export const PROGRESS_STATES = ['ej-paborjad', 'pagar', 'klar', 'forsenad', 'avbruten'] as const;
-export type ProgressState = (typeof PROGRESS_STATES)[number];
-export const PROGRESS_WORD: Record<ProgressState, string> = {
-  'ej-paborjad': 'Ej påbörjad',
-  pagar: 'Pågår',
-  klar: 'Klar',
-  forsenad: 'Försenad',
-  avbruten: 'Avbruten',
-};
-
-/**
- * The mark drawn after an item's text for its progress (fan, Tabell, print): shapes, not
- * colours, so they read in greyscale and on a projector.
- */
-export const PROGRESS_MARK: Record<ProgressState, string> = { 'ej-paborjad': '○', pagar: '◐', klar: '●', forsenad: '▲', avbruten: '⊘' };
-
-/**
- * The legend of the progress marks drawn ("Läge 2025: ● Klar · ◐ Pågår · ! ringens år har
- * passerat"), in the report's order; null when none is.
- */
-export function progressLegend(period: Pick<Period, 'year' | 'tertial'>, seen: ReadonlySet<ProgressState>, late = false): string | null {
-  const parts = PROGRESS_STATES.filter((s) => seen.has(s)).map((s) => `${PROGRESS_MARK[s]} ${PROGRESS_WORD[s]}`);
-  if (late) parts.push('! ringens år har passerat, inte klar');
-  return parts.length > 0 ? `Läge ${periodLabel(period)}: ${parts.join(' · ')}` : null;
-}
-
-/** The follow-up form's column headers and section names: Skicka ut writes them, Samla in looks for them. */
-export const FOLLOW_UP_FORM = {
-  activity: 'Aktivitet',
-  state: 'Läge',
-  comment: 'Kommentar',
-  area: 'Delområde',
-  performed: 'Genomfört av utförare',
-} as const;
-
-export const JUDGEMENTS = ['ratt-riktning', 'oforandrat', 'fel-riktning', 'ej-bedombart'] as const;
-export type JudgementValue = (typeof JUDGEMENTS)[number];
-export const JUDGEMENT_WORD: Record<JudgementValue, string> = {
-  'ratt-riktning': 'Rätt riktning',
-  oforandrat: 'Oförändrat',
-  'fel-riktning': 'Fel riktning',
-  'ej-bedombart': 'Går inte att bedöma',
-};
+// The yearly report's words (progress states and marks, judgements, the form's headings): ./followUpWords.ts.
+export * from './followUpWords';
 
 export const MAX_FOLLOW_UP_TEXT = 4000;
 export const MAX_SOURCE_LENGTH = 200;
-export const MIN_YEAR = 2000;
-export const MAX_YEAR = 2100;
 
 /** A follow-up period: a whole year, or one of its tertials (T1 January–April, T2 May–August, T3 September–December). */
 export interface Period {
@@ -138,45 +97,6 @@ export const emptyFollowUp = (): FollowUp => ({ periods: {}, progress: {}, measu
 
 export const progressKey = (periodId: string, itemId: ItemId) => `${periodId}|${itemId}`;
 export const judgementKey = (periodId: string, delomradeId: string) => `${periodId}|${delomradeId}`;
-
-// Periods
-
-const PERIOD_ID = /^(\d{4})(?:-T([123]))?$/;
-const ASKED = 'Skriv perioden som ett år (2025) eller ett tertial (T2 2026).';
-
-/** The period a text names: "2025", "T2 2026", "2026 T2", "t2 2026", "2026-T2". */
-export function parsePeriod(text: string): Pick<Period, 'id' | 'year' | 'tertial'> {
-  const clean = text.trim().replace(/\s+/g, ' ');
-  const match = /^(?:[Tt]([123])[ -]?(\d{4})|(\d{4})(?:[ -][Tt]([123]))?)$/.exec(clean);
-  if (!match) throw new RuleError(ASKED);
-  const year = Number(match[2] ?? match[3]);
-  const tertial = match[1] ?? match[4];
-  if (year < MIN_YEAR || year > MAX_YEAR) throw new RuleError(`Året ska vara mellan ${MIN_YEAR} och ${MAX_YEAR}.`);
-  const t = tertial ? (Number(tertial) as 1 | 2 | 3) : null;
-  return { id: t ? `${year}-T${t}` : String(year), year, tertial: t };
-}
-
-/** The period an id names (as `parsePeriod` makes it), or null. */
-export function periodOfId(id: string): Pick<Period, 'id' | 'year' | 'tertial'> | null {
-  const match = PERIOD_ID.exec(id);
-  if (!match) return null;
-  const year = Number(match[1]);
-  if (year < MIN_YEAR || year > MAX_YEAR) return null;
-  return { id, year, tertial: match[2] ? (Number(match[2]) as 1 | 2 | 3) : null };
-}
-
-/** "2025", "T2 2026". */
-export const periodLabel = (period: Pick<Period, 'year' | 'tertial'>) => (period.tertial ? `T${period.tertial} ${period.year}` : String(period.year));
-
-/** Where a period ends, as a month count: a year ends with its third tertial. */
-const endOf = (p: Pick<Period, 'year' | 'tertial'>) => p.year * 12 + (p.tertial ?? 3) * 4;
-
-/** Periods in time order: by where they end, a year after its third tertial (it sums up the whole year). */
-export function periodOrder(a: Pick<Period, 'year' | 'tertial'>, b: Pick<Period, 'year' | 'tertial'>): number {
-  return endOf(a) - endOf(b) || (a.tertial === null ? 1 : 0) - (b.tertial === null ? 1 : 0);
-}
-
-export const periodsInOrder = (followUp: FollowUp): Period[] => Object.values(followUp.periods).sort(periodOrder);
 
 /** Add a period (one already there is returned as it is). */
 export function addPeriod(followUp: FollowUp, text: string): Period {
@@ -389,46 +309,8 @@ export function removePerformed(followUp: FollowUp, id: string): void {
   delete followUp.performed[id];
 }
 
-// Between periods
-
-/** How far along a state is: setbacks (Försenad, Avbruten) apart. */
-const STEP: Record<ProgressState, number> = { 'ej-paborjad': 0, pagar: 1, klar: 2, forsenad: -1, avbruten: -2 };
-
-export interface ProgressChange {
-  itemId: ItemId;
-  from: ProgressState | null;
-  to: ProgressState | null;
-}
-
-export interface PeriodComparison {
-  /** Became Klar. */
-  finished: ProgressChange[];
-  /** Moved on, not yet Klar (Ej påbörjad → Pågår, Försenad → Pågår). */
-  advanced: ProgressChange[];
-  /** Slipped: became Försenad or Avbruten, or is no longer Klar. */
-  slipped: ProgressChange[];
-  /** Said of in one period only. */
-  added: ProgressChange[];
-  removed: ProgressChange[];
-  unchanged: ItemId[];
-}
-
-/** What moved between two periods, item by item, for the items given (in their order). */
-export function comparePeriods(followUp: FollowUp, fromId: string, toId: string, itemIds: readonly ItemId[]): PeriodComparison {
-  const out: PeriodComparison = { finished: [], advanced: [], slipped: [], added: [], removed: [], unchanged: [] };
-  for (const itemId of itemIds) {
-    const from = progressOf(followUp, fromId, itemId)?.state ?? null;
-    const to = progressOf(followUp, toId, itemId)?.state ?? null;
-    const change = { itemId, from, to };
-    if (from === to) out.unchanged.push(itemId);
-    else if (to === null) out.removed.push(change);
-    else if (from === null) (to === 'klar' ? out.finished : to === 'forsenad' || to === 'avbruten' ? out.slipped : out.added).push(change);
-    else if (to === 'klar') out.finished.push(change);
-    else if (to === 'forsenad' || to === 'avbruten' || from === 'klar' || STEP[to] < STEP[from]) out.slipped.push(change);
-    else out.advanced.push(change);
-  }
-  return out;
-}
+// Periods by name and in order: ./periods.ts; what moved between two: ./periodComparison.ts.
+export { MAX_YEAR, MIN_YEAR, parsePeriod, periodLabel, periodOfId, periodOrder, periodsInOrder } from './periods';
 
 // Copies
 

@@ -5,6 +5,11 @@
 import { RuleError } from './rules';
 import { MAX_AUTHOR_LENGTH, MAX_COMMENT_LENGTH } from './types';
 
+/** Text as it is kept: runs of white space one space, none at the ends. */
+export function cleanText(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
 /** The longest item text (an activity is a line, not a document). */
 export const MAX_TEXT_LENGTH = 300;
 

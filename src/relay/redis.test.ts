@@ -1,7 +1,8 @@
 // Issue 15, "Done when" 6: two relay processes share rooms through a real Redis; a client on
 // each converges. (Debian's redis-server: `.ci/run` installs it.)
 import { spawn, type ChildProcess } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Document, type onStoreDocumentPayload } from '@hocuspocus/server';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as ops from '../domain/operations';
 import { createExampleDoc } from '../domain/plan';
 import { newInvite } from '../room/access';
@@ -55,6 +56,35 @@ describe('two relays sharing Redis', () => {
       a.link.destroy();
       b.link.destroy();
       for (const r of relays) await r.relay.close();
+    }
+  });
+});
+
+describe('two relays store one room at once', () => {
+  it('the relay without the lock leaves the store to the one that holds it, without a stack trace in the log', { timeout: 30_000 }, async () => {
+    const { SturdyRedis } = await import('./redis');
+    const [one, two] = [0, 1].map(() => new SturdyRedis({ host: '127.0.0.1', port: redisPort, prefix: 'lock-test' }));
+    const connected = (relay: object) => (relay as { pub?: { status?: string } }).pub?.status === 'ready';
+    await until(() => connected(one!) && connected(two!), 10_000, 'both relays connected to Redis');
+    // The same room, open on each relay.
+    const payload = (document: Document) => ({ documentName: 'rum', document, socketId: 'a-client' }) as unknown as onStoreDocumentPayload;
+    const [atOne, atTwo] = [payload(new Document('rum')), payload(new Document('rum'))];
+    const printed = vi.spyOn(console, 'error');
+    try {
+      await one!.onStoreDocument(atOne);
+      expect(one!.storedElsewhere(atOne.document)).toBe(false);
+      // The second relay finds the lock taken: it does not store, and it does not throw (which Hocuspocus prints with a stack trace).
+      await expect(two!.onStoreDocument(atTwo)).resolves.toBeUndefined();
+      expect(two!.storedElsewhere(atTwo.document)).toBe(true);
+      // Once the first has stored and let go, the second stores its next change itself.
+      await one!.afterStoreDocument(atOne);
+      await two!.onStoreDocument(atTwo);
+      expect(two!.storedElsewhere(atTwo.document)).toBe(false);
+      await two!.afterStoreDocument(atTwo);
+      expect(printed).not.toHaveBeenCalled();
+    } finally {
+      printed.mockRestore();
+      await Promise.all([one!.onDestroy(), two!.onDestroy()]);
     }
   });
 });

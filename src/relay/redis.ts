@@ -84,15 +84,28 @@ export class SturdyRedis extends RedisExtension {
     }
   }
 
-  /** Without Redis, a room is stored without the lock (which only keeps two relays from storing at once). */
+  /** Rooms whose store this time is another relay's to make: it holds the lock. */
+  private readonly elsewhere = new WeakSet<object>();
+
+  /** Whether `document`'s store now is left to the relay that holds its lock (this relay's own store then does nothing). */
+  storedElsewhere(document: object): boolean {
+    return this.elsewhere.has(document);
+  }
+
+  /**
+   * Take the room's lock before it is stored. Without Redis, a room is stored without the lock
+   * (which only keeps two relays from storing at once). When another relay holds it, that relay
+   * stores: said through `storedElsewhere`, not by the extension's silent error, which stops
+   * the store too but which Hocuspocus prints with a stack trace on every such race.
+   */
   override async onStoreDocument(data: onStoreDocumentPayload): Promise<void> {
+    this.elsewhere.delete(data.document);
     const self = this as unknown as Internals;
     if (self.pub.status !== 'ready') return;
     try {
       await super.onStoreDocument(data);
     } catch (error) {
-      // Another relay holds the lock: it stores (the extension's own silent error).
-      if (error instanceof Error && error.message === '' && error.cause) throw error;
+      if (error instanceof Error && error.message === '' && error.cause) this.elsewhere.add(data.document);
     }
   }
 }

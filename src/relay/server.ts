@@ -97,10 +97,21 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
   const tooBig = new Set<string>();
   /** Per open room: its connections now and the most it had. */
   const peers = new Map<string, { now: number; most: number }>();
+  // Redis's packages are loaded only by a relay that shares rooms through it.
+  const redis = options.redis
+    ? new (await import('./redis')).SturdyRedis({
+        host: options.redis.host,
+        port: options.redis.port,
+        prefix: 'solfjadern',
+        onStatus: (up) => (up ? log.info('redis.up', { note: 'rooms are shared with the other relays again' }) : log.warn('redis.down', { note: 'rooms go on on this relay and are shared again when Redis is back' })),
+      })
+    : null;
   const extensions: Extension[] = [
     new Database({
       fetch: async ({ documentName }) => store.fetch(documentName),
-      store: async ({ documentName, state }) => {
+      store: async ({ documentName, state, document }) => {
+        // Another relay holds the room's lock and stores it now.
+        if (redis?.storedElsewhere(document)) return;
         // A room larger than any plan is served but not kept (the participants keep their copies).
         if (state.length > maxRoomBytes) {
           if (!tooBig.has(documentName)) log.warn('limit.room-not-kept', { room: roomTag(documentName), bytes: state.length, limit: maxRoomBytes });
@@ -111,15 +122,6 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       },
     }),
   ];
-  // Redis's packages are loaded only by a relay that shares rooms through it.
-  const redis = options.redis
-    ? new (await import('./redis')).SturdyRedis({
-        host: options.redis.host,
-        port: options.redis.port,
-        prefix: 'solfjadern',
-        onStatus: (up) => (up ? log.info('redis.up', { note: 'rooms are shared with the other relays again' }) : log.warn('redis.down', { note: 'rooms go on on this relay and are shared again when Redis is back' })),
-      })
-    : null;
   if (redis) extensions.push(redis);
   /**
    * Each refusal is a line — up to REFUSALS_A_WINDOW of one reason in ten seconds; past that they

@@ -23,6 +23,9 @@ function openDoc(): PlanDoc | null {
 
 const versionName = () => useUi.getState().viewingVersion?.name;
 
+/** The follow-up that goes with what is exported: the plan being edited has one, a saved version none. */
+const followUpOf = (doc: PlanDoc) => (useUi.getState().viewingVersion?.doc === doc ? undefined : useEditor.getState().followUp);
+
 /** The plan's fan as a picture, made from the plan (whatever is on screen), with Swedish hyphenation. */
 async function fanPicture(doc: PlanDoc): Promise<FanPicture> {
   return planPicture(doc, browserMeasure(), await loadSwedishHyphenator());
@@ -45,7 +48,7 @@ async function run(what: string, task: (doc: PlanDoc) => Promise<void> | void): 
   }
 }
 
-export const exportJson = () => run('JSON-filen', (doc) => downloadPlanJson(doc, useEditor.getState().followUp));
+export const exportJson = () => run('JSON-filen', (doc) => downloadPlanJson(doc, followUpOf(doc)));
 
 export const exportSvg = () =>
   run('bilden', async (doc) => downloadBlob(new Blob([(await fanPicture(doc)).svg], { type: 'image/svg+xml' }), safeFileName(doc.plan.name, 'svg')));
@@ -60,7 +63,7 @@ export const exportWord = () =>
     // wide is 150 dpi across the page, and encodes in a quarter of the time of 2×.
     const scale = Math.min(2, Math.max(1, FALLBACK_WIDTH / picture.width));
     const [png, { buildHandlingsplan }] = await Promise.all([pictureToPng(picture, scale), import('../export/docx')]);
-    const bytes = await buildHandlingsplan(doc, { ...picture, png: new Uint8Array(await png.arrayBuffer()) }, { version: versionName() });
+    const bytes = await buildHandlingsplan(doc, { ...picture, png: new Uint8Array(await png.arrayBuffer()) }, { version: versionName(), followUp: followUpOf(doc) });
     downloadBlob(new Blob([bytes as BlobPart], { type: DOCX_TYPE }), safeFileName(`${doc.plan.name} – handlingsplan`, 'docx'));
   });
 

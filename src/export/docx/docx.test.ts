@@ -11,6 +11,7 @@ import { readPlanFile } from '../../schema/restore';
 import { FILE_VERSION } from '../../schema/version';
 import { buildHandlingsplan, buildMall, MALL_HEADERS } from './index';
 import { readPlanPart } from '../../files/planPart';
+import { addPeriod, emptyFollowUp, setProgress } from '../../domain/followup';
 
 const AT = new Date('2026-11-22T10:00:00.000Z');
 // A 1×1 PNG: the builders only pass the picture through.
@@ -155,13 +156,18 @@ describe('Handlingsplan (.docx)', () => {
     expect(line(plainItem.text)).not.toMatch(/[✓Δ✕❝]/);
   });
 
-  it('carries the plan, its id, version and recipient, readable again', async () => {
+  it('carries the plan, its follow-up, id, version and recipient, readable again', async () => {
     const doc = exampleDoc();
-    const bytes = await buildHandlingsplan(doc, null, { now: AT, recipient: 'NU-sjukvården' });
+    const followUp = emptyFollowUp();
+    const period = addPeriod(followUp, 'T2 2026');
+    const item = itemsIn(doc, { bladeId: 'nara-invanaren', ringId: 'r2025' })[0]!;
+    setProgress(followUp, doc.items, { periodId: period.id, itemId: item.id, state: 'pagar', comment: 'Avtalet är klart', by: 'Anna', at: AT.toISOString() });
+    const bytes = await buildHandlingsplan(doc, null, { now: AT, recipient: 'NU-sjukvården', followUp });
     const part = await readPlanPart(bytes);
     expect(part).toMatchObject({ document: 'handlingsplan', planId: doc.plan.id, planName: doc.plan.name, fileVersion: FILE_VERSION, recipient: 'NU-sjukvården' });
     const back = readPlanFile(part!.planJson);
     expect(back.ok && back.doc).toEqual(doc);
+    expect(back.ok && back.followUp).toEqual(followUp);
     const custom = await (await JSZip.loadAsync(bytes)).file('docProps/custom.xml')!.async('string');
     expect(custom).toContain(doc.plan.id);
     expect(custom).toContain('NU-sjukvården');

@@ -5,6 +5,7 @@ import { itemsIn } from '../../domain/containers';
 import { reviewLabel } from '../../domain/review';
 import { uncoveredEffektmal } from '../../domain/coverage';
 import type { Blade, Item, PlanDoc } from '../../domain/types';
+import type { FollowUp } from '../../domain/followup';
 import { planToJson } from '../json';
 import { FILE_VERSION } from '../../schema/version';
 import { itemFacts, sourcesText } from '../facts';
@@ -23,6 +24,8 @@ export interface WordOptions {
   /** The version line, e.g. a saved version's name; "Arbetsversion" by default. */
   version?: string;
   recipient?: string;
+  /** The plan's follow-up (Uppföljning), carried with the plan inside the file: a file read back brings it too. */
+  followUp?: FollowUp;
 }
 
 const SIKT = { kort: 'Kortare sikt', lang: 'Längre sikt' } as const;
@@ -149,7 +152,7 @@ export function customProperties(doc: PlanDoc, kind: string, recipient: string, 
 }
 
 /** Pack a document and put the plan inside it. */
-export async function packWithPlan(document: Document, doc: PlanDoc, kind: WordDocumentKind, now: Date, recipient: string): Promise<Uint8Array> {
+export async function packWithPlan(document: Document, doc: PlanDoc, kind: WordDocumentKind, now: Date, recipient: string, followUp?: FollowUp): Promise<Uint8Array> {
   const bytes = await Packer.toArrayBuffer(document);
   return addPlanPart(bytes, {
     document: kind,
@@ -158,7 +161,7 @@ export async function packWithPlan(document: Document, doc: PlanDoc, kind: WordD
     fileVersion: FILE_VERSION,
     recipient,
     exportedAt: now.toISOString(),
-    planJson: planToJson(doc, now),
+    planJson: planToJson(doc, now, '', followUp),
   });
 }
 
@@ -188,5 +191,5 @@ export async function buildHandlingsplan(doc: PlanDoc, picture: WordPicture | nu
     // The title and the fan on an A3 landscape page of their own, then the tables on A4.
     sections: [...(picture ? [{ properties: LANDSCAPE_A3, children: [...title, fanParagraph(picture, doc)] }] : []), { properties: LANDSCAPE_A4, children }],
   });
-  return packWithPlan(document, doc, 'handlingsplan', now, recipient);
+  return packWithPlan(document, doc, 'handlingsplan', now, recipient, options.followUp);
 }

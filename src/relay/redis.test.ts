@@ -116,8 +116,8 @@ describe('Redis goes away for a while (issue 22, item 9)', () => {
       expect(await healthOf(relays[1]!.relay.port)).toEqual({ status: 503, body: { ok: false, rooms: 1, connections: 1, failing: ['redis'] } });
       expect(relays[1]!.lines.filter((l) => / redis\.down /.test(l))).toHaveLength(1);
       await startRedis();
-      // Once Redis is back, the next change carries everything across.
-      await new Promise((r) => setTimeout(r, 3000));
+      // Once Redis is back (each relay says so), the next change carries everything across.
+      await until(() => relays.every((r) => r.lines.some((l) => / redis\.up /.test(l))), 20_000, 'both relays connected to Redis again');
       changeDoc(a.ydoc, (d) => ops.updateItem(d, ids[1]!, { description: 'Efter Redis' }));
       await until(
         () => readDoc(a.ydoc)!.doc.items['utan-redis'] !== undefined && readDoc(b.ydoc)!.doc.items[ids[0]!]!.description === 'Medan Redis var borta' && readDoc(b.ydoc)!.doc.items[ids[1]!]!.description === 'Efter Redis',

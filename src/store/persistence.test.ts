@@ -60,13 +60,13 @@ describe('writing the open plan', () => {
     // Each change's write asked for at once (they would otherwise share the next frame's).
     const first = actions.addItem('Först')!;
     void flush();
-    await sleep(5);
+    await vi.waitFor(() => expect(calls()).toBe(1));
     const second = actions.addItem('Sedan')!;
     void flush();
-    await sleep(5);
     const third = actions.addItem('Sist')!;
     void flush();
-    await sleep(5);
+    // Queued behind the first: none of the later writes has started.
+    expect(calls()).toBe(1);
     // The second write starts only now, after the third change was made.
     release();
     await vi.waitFor(() => expect(calls()).toBe(3));
@@ -101,9 +101,8 @@ describe('writing the open plan', () => {
     await vi.waitFor(() => expect(writes).toEqual([3]));
     // A frame that never comes (a busy or hidden page) does not hold the write back.
     actions.addItem('Fyra');
-    await sleep(20);
-    expect(writes).toEqual([3]);
     await vi.waitFor(() => expect(writes).toEqual([3, 1]), { timeout: 500 });
+    expect(frames).toHaveLength(1);
     await flush();
     expect(useUi.getState().save.state).toBe('saved');
   });
@@ -121,10 +120,9 @@ describe('writing the open plan', () => {
     const { release, calls } = slowWrites();
     actions.addItem('Ett');
     void flush();
-    await sleep(1);
+    await vi.waitFor(() => expect(calls()).toBe(1));
     actions.addItem('Två');
     void flush();
-    await sleep(1);
     expect(useUi.getState().save.state).toBe('saving');
     release();
     await vi.waitFor(() => expect(calls()).toBe(2));

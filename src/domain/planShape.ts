@@ -148,3 +148,21 @@ export function removeRing(doc: PlanDoc, id: string): void {
   returnToInspel(doc, (item) => item.cell?.ringId === id);
   doc.plan.rings = doc.plan.rings.filter((r) => r.id !== id);
 }
+
+/**
+ * Blades or rings beyond what one person may add (two people each added one at once, apart):
+ * every one is shown, and the plan asks for one to go — nothing is hidden because of a limit.
+ */
+export function overLimits(doc: PlanDoc): string | null {
+  const blades = doc.plan.blades.length;
+  const rings = doc.plan.rings.length;
+  if (blades > MAX_BLADES)
+    return `Planen har nu ${blades} fokusområden – fler än de ${MAX_BLADES} en plan brukar ha (flera lade troligen till ett samtidigt). Inget har dolts; ta bort eller slå ihop fokusområden under Fokusområden och ringar.`;
+  if (rings > MAX_RINGS)
+    return `Planen har nu ${rings} ringar – fler än de ${MAX_RINGS} en plan brukar ha (flera lade troligen till en samtidigt). Inget har dolts; ta bort eller slå ihop ringar under Fokusområden och ringar.`;
+  if (blades < MIN_BLADES)
+    return `Planen har nu ${blades === 1 ? 'ett fokusområde' : `${blades} fokusområden`} – färre än de ${MIN_BLADES} en plan behöver (flera tog troligen bort ett samtidigt). Lägg till ett under Fokusområden och ringar.`;
+  if (rings < MIN_RINGS)
+    return `Planen har nu en ring – färre än de ${MIN_RINGS} en plan behöver (flera tog troligen bort en samtidigt). Lägg till en under Fokusområden och ringar.`;
+  return null;
+}

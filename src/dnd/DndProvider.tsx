@@ -46,7 +46,10 @@ export function DndProvider({ children }: { children: ReactNode }) {
   );
   // A plan that can only be read here: nothing starts a drag, and the items say they cannot be moved.
   const readOnly = useReadOnly();
-  useEffect(() => useDrag.setState({ locked: readOnly }), [readOnly]);
+  useEffect(() => {
+    // Only a change is told: each item's selector would run for nothing.
+    if (useDrag.getState().locked !== readOnly) useDrag.setState({ locked: readOnly });
+  }, [readOnly]);
   const [overlayText, setOverlayText] = useState<string | null>(null);
 
   const announcements = useMemo(() => {

@@ -1,9 +1,12 @@
 // On a first visit the app opens the built-in example: one quiet line says so, and how to
 // start one's own plan ("Ny plan" under Planer).
 import { openDialog, useUi } from '../store/ui';
+import { useReadOnly } from '../store/editor';
 
 export function ExampleIntro() {
   const shown = useUi((s) => s.exampleIntro);
+  // Over a plan that can only be read here, it does not ask to change it.
+  const readOnly = useReadOnly();
   if (!shown) return null;
   const startOwn = () => {
     openDialog({ kind: 'plans' });
@@ -18,7 +21,7 @@ export function ExampleIntro() {
   return (
     <aside className="example-intro" aria-label="Om exemplet">
       <p>
-        Det här är ett exempel – ändra fritt, eller{' '}
+        Det här är ett exempel – {readOnly ? '' : 'ändra fritt, eller '}
         <button type="button" className="link-button" onClick={startOwn}>
           börja en egen plan
         </button>

@@ -14,6 +14,8 @@ import { Header } from './Header';
 import { InspelPanel } from './InspelPanel';
 import { ItemEditor } from './ItemEditor';
 import { PlanSettings } from './PlanSettings';
+import { ExampleIntro } from './ExampleIntro';
+import { useUi } from '../store/ui';
 
 beforeEach(() => {
   resetStore();
@@ -91,5 +93,14 @@ describe('a plan that can only be read', () => {
     newerPeer();
     expect(disabled(undoButton)).toBe(true);
     expect(disabled(screen.getByRole('button', { name: 'Gör om' }))).toBe(true);
+  });
+
+  it('the example\'s note does not ask to change what cannot be changed', () => {
+    useUi.setState({ exampleIntro: true });
+    setup(<ExampleIntro />);
+    const note = screen.getByRole('complementary', { name: 'Om exemplet' });
+    expect(note.textContent).toContain('ändra fritt');
+    newerPeer();
+    expect(note.textContent).toBe('Det här är ett exempel – börja en egen plan.×');
   });
 });

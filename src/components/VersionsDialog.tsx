@@ -17,6 +17,8 @@ import {
 import { ComparisonView } from './Comparison';
 import { Dialog } from './Dialog';
 import { useRoom } from '../store/roomState';
+import { useReadOnly } from '../store/editor';
+import { Editable } from './Editable';
 
 const when = new Intl.DateTimeFormat('sv-SE', { dateStyle: 'long', timeStyle: 'short' });
 
@@ -27,6 +29,7 @@ export function VersionsDialog({ onClose }: { onClose: () => void }) {
   const [to, setTo] = useState(CURRENT);
   const [comparison, setComparison] = useState<Comparison | null>(null);
   const inRoom = useRoom((s) => s.status !== 'off' && s.status !== 'refused');
+  const readOnly = useReadOnly();
   const reload = () =>
     listVersions().then((list) => {
       setVersions(list);
@@ -58,13 +61,16 @@ export function VersionsDialog({ onClose }: { onClose: () => void }) {
           }
         }}
       >
-        <label htmlFor="version-name">Namn på versionen</label>
-        <div className="inline-form">
-          <input id="version-name" value={name} maxLength={LIMITS.versionName} onChange={(e) => setName(e.target.value)} aria-describedby="version-help" />
-          <button type="submit" className="primary">
-            Spara version
-          </button>
-        </div>
+        {/* A plan that can only be read here is not saved as a version of this build's reading of it. */}
+        <Editable said>
+          <label htmlFor="version-name">Namn på versionen</label>
+          <div className="inline-form">
+            <input id="version-name" value={name} maxLength={LIMITS.versionName} onChange={(e) => setName(e.target.value)} aria-describedby="version-help" />
+            <button type="submit" className="primary">
+              Spara version
+            </button>
+          </div>
+        </Editable>
         <p id="version-help" className="help">
           En version är en låst ögonblicksbild av planen, till exempel ”Inför internat 23 april”. Planen kan sedan ändras vidare.
         </p>
@@ -93,7 +99,7 @@ export function VersionsDialog({ onClose }: { onClose: () => void }) {
                   Jämför med nuvarande plan
                 </button>
                 {inRoom && (
-                  <button type="button" onClick={() => void restoreVersionInRoom(v.id)} aria-label={`Återställ i rummet: ${v.name}`}>
+                  <button type="button" disabled={readOnly} onClick={() => void restoreVersionInRoom(v.id)} aria-label={`Återställ i rummet: ${v.name}`}>
                     Återställ i rummet
                   </button>
                 )}

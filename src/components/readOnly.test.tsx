@@ -16,6 +16,7 @@ import { ItemEditor } from './ItemEditor';
 import { PlanSettings } from './PlanSettings';
 import { ExampleIntro } from './ExampleIntro';
 import { useUi } from '../store/ui';
+import { restoreVersionInRoom, saveVersion } from '../store/versions';
 
 beforeEach(() => {
   resetStore();
@@ -102,5 +103,16 @@ describe('a plan that can only be read', () => {
     expect(note.textContent).toContain('ändra fritt');
     newerPeer();
     expect(note.textContent).toBe('Det här är ett exempel – börja en egen plan.×');
+  });
+
+  it('no version is saved of it, nor brought back into it: said with the message, nothing written', async () => {
+    newerPeer();
+    const before = useEditor.getState().doc;
+    expect(await saveVersion('Inför internatet')).toBe(false);
+    expect(useEditor.getState().notice?.text).toBe(`${NEWER_MESSAGE}.`);
+    useEditor.setState({ notice: null });
+    expect(await restoreVersionInRoom('en-version')).toBe(false);
+    expect(useEditor.getState().notice?.text).toBe(`${NEWER_MESSAGE}.`);
+    expect(useEditor.getState().doc).toBe(before);
   });
 });

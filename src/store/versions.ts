@@ -20,10 +20,21 @@ const nameFormat = new Intl.DateTimeFormat('sv-SE', { day: 'numeric', month: 'lo
 
 export const suggestedVersionName = (now = new Date()) => `Version ${nameFormat.format(now)}`;
 
+/**
+ * Whether the open plan can only be read here (a newer version of Solfjädern wrote it), said
+ * when it is: a version saved now would be this build's reading of it, short of what the newer
+ * one keeps, and a version brought back into it would be written into it.
+ */
+function refusedAsReadOnly(): boolean {
+  const readOnly = useEditor.getState().readOnly;
+  if (readOnly) notify('error', `${readOnly}.`);
+  return readOnly !== null;
+}
+
 export async function saveVersion(name: string, now = new Date()): Promise<boolean> {
   const doc = useEditor.getState().doc;
   const clean = name.replace(/\s+/g, ' ').trim();
-  if (!doc) return false;
+  if (!doc || refusedAsReadOnly()) return false;
   if (!clean) {
     notify('error', 'Ge versionen ett namn.');
     return false;
@@ -80,6 +91,7 @@ export async function restoreVersion(id: string): Promise<void> {
  * plan everyone shares, as one undoable step; everything done since is kept.
  */
 export async function restoreVersionInRoom(id: string): Promise<boolean> {
+  if (refusedAsReadOnly()) return false;
   const version = await versionDoc(id);
   if (!version) {
     notify('error', 'Versionen finns inte längre.');

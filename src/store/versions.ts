@@ -9,6 +9,7 @@ import * as repo from '../db/repository';
 import { bringBack, describeLosses, lossesBetween } from '../domain/losses';
 import { commit, notify, useEditor } from './editor';
 import { flush, openNewDoc } from './session';
+import { refusedAsNewer } from './openDoc';
 import { useUi } from './ui';
 
 export type { VersionSummary } from '../db/repository';
@@ -20,21 +21,11 @@ const nameFormat = new Intl.DateTimeFormat('sv-SE', { day: 'numeric', month: 'lo
 
 export const suggestedVersionName = (now = new Date()) => `Version ${nameFormat.format(now)}`;
 
-/**
- * Whether the open plan can only be read here (a newer version of Solfjädern wrote it), said
- * when it is: a version saved now would be this build's reading of it, short of what the newer
- * one keeps, and a version brought back into it would be written into it.
- */
-function refusedAsReadOnly(): boolean {
-  const readOnly = useEditor.getState().readOnly;
-  if (readOnly) notify('error', `${readOnly}.`);
-  return readOnly !== null;
-}
-
 export async function saveVersion(name: string, now = new Date()): Promise<boolean> {
   const doc = useEditor.getState().doc;
   const clean = name.replace(/\s+/g, ' ').trim();
-  if (!doc || refusedAsReadOnly()) return false;
+  // A plan this build only reads (a newer version wrote it) is not kept as this build's reading of it.
+  if (!doc || refusedAsNewer()) return false;
   if (!clean) {
     notify('error', 'Ge versionen ett namn.');
     return false;
@@ -91,7 +82,7 @@ export async function restoreVersion(id: string): Promise<void> {
  * plan everyone shares, as one undoable step; everything done since is kept.
  */
 export async function restoreVersionInRoom(id: string): Promise<boolean> {
-  if (refusedAsReadOnly()) return false;
+  if (refusedAsNewer()) return false;
   const version = await versionDoc(id);
   if (!version) {
     notify('error', 'Versionen finns inte längre.');

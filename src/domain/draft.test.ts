@@ -10,7 +10,7 @@ import type { CellRef, PlanDoc } from './types';
 const example = () => createExampleDoc(new Date('2026-11-22T10:00:00Z'));
 const cellsOf = (doc: PlanDoc): Array<CellRef | null> => [null, ...doc.plan.blades.flatMap((b) => doc.plan.rings.map((r) => ({ bladeId: b.id, ringId: r.id })))];
 
-const KINDS = ['add', 'move', 'text', 'comment', 'uncomment', 'delete', 'blade', 'unblade', 'ring', 'unring', 'sources', 'several'] as const;
+const KINDS = ['add', 'move', 'text', 'comment', 'uncomment', 'delete', 'blade', 'unblade', 'ring', 'unring', 'sources', 'several', 'crowd'] as const;
 const step = fc.record({ kind: fc.constantFrom(...KINDS), a: fc.nat(), b: fc.nat(), c: fc.nat() });
 
 /** One operation, as the app's actions make them, picked by numbers from the plan as it is. */
@@ -48,6 +48,12 @@ function recipeOf({ kind, a, b, c }: { kind: (typeof KINDS)[number]; a: number; 
         // One step of many: a move and then the same item again (the draft of it is kept).
         ops.moveItem(d, id, cell, 0);
         return ops.updateItem(d, id, { text: `Flyttad ${n}` });
+      case 'crowd': {
+        // An item changed, then another moved in ahead of it: the renumbering keeps the change.
+        ops.updateItem(d, id, { text: `Trängd ${n}` });
+        const other = ids[(a + 1 + c) % ids.length]!;
+        return other === id ? undefined : ops.moveItem(d, other, d.items[id]!.cell, 0);
+      }
     }
   };
 }

@@ -2,7 +2,7 @@
 // is now — on a draft (./draft.ts, or immer's) without making a draft of every item of the plan.
 // Used by the operations on items (./operations.ts) and on fokusområden and rings (./planShape.ts).
 import { isDraft, original } from 'immer';
-import { itemsBefore } from './draft';
+import { itemsBefore, setRank } from './draft';
 import { byRank, containerKey, groupByContainer, INSPEL, itemsByContainer, sameCell } from './containers';
 import type { CellRef, Item, ItemId, PlanDoc } from './types';
 
@@ -27,7 +27,7 @@ export function touch(doc: PlanDoc, id: ItemId): void {
 export function renumber(doc: PlanDoc, list: readonly Item[]): void {
   list.forEach((item, i) => {
     if (item.rank === i) return;
-    doc.items[item.id]!.rank = i;
+    setRank(doc.items, item.id, i);
     touch(doc, item.id);
   });
 }

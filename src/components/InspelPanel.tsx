@@ -13,7 +13,7 @@ import { WeightTag } from './WeightTag';
 import { notify, useEditor, useReadOnly } from '../store/editor';
 import { setInspelHidden, useUi } from '../store/ui';
 import { isFiltering, matchingIds } from '../domain/filter';
-import { ReviewTags } from './ReviewTags';
+import { hasReviewTags, ReviewTags } from './ReviewTags';
 import { MAX_TEXT_LENGTH } from '../domain/limits';
 
 const InspelItem = memo(function InspelItem({ item, index, filteredOut }: { item: Item; index: number; filteredOut: boolean }) {
@@ -32,13 +32,13 @@ const InspelItem = memo(function InspelItem({ item, index, filteredOut }: { item
             {peer.text}
           </span>
         )}
-        <span className="rank" aria-hidden="true">
-          {index + 1}.
-        </span>{' '}
+        {/* Each text one string and each tag only when it says something: a big Inspel is
+            hundreds of cards, and every node of each is walked when a drag starts. */}
+        <span className="rank" aria-hidden="true">{`${index + 1}. `}</span>
         <span className="card-text">{item.text}</span>
         {item.extra && <span className="tag">extra</span>}
-        <ReviewTags item={item} />
-        <WeightTag sources={item.sources} />
+        {hasReviewTags(item) && <ReviewTags item={item} />}
+        {item.sources.length > 0 && <WeightTag sources={item.sources} />}
       </div>
       {host}
     </li>

@@ -3,6 +3,9 @@
 import { COMMENT_MARK, STATUS_MARK } from '../domain/review';
 import { STATUS_LABEL, type Item } from '../domain/types';
 
+/** Whether an item has a tag to show (a status other than Förslag, or comments). */
+export const hasReviewTags = (item: Pick<Item, 'status' | 'comments'>): boolean => item.status !== 'forslag' || item.comments.length > 0;
+
 export function ReviewTags({ item }: { item: Pick<Item, 'status' | 'comments'> }) {
   const n = item.comments.length;
   return (

@@ -5,7 +5,7 @@ import { showSidePanel } from '../store/ui';
 
 export function SidePanel({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
-    <aside className="side-panel coverage" aria-labelledby={`${id}-heading`}>
+    <aside className={`side-panel coverage side-panel-${id}`} aria-labelledby={`${id}-heading`}>
       <div className="inspel-head">
         <h2 id={`${id}-heading`}>{title}</h2>
         <button type="button" onClick={() => showSidePanel('inspel')}>

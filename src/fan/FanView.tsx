@@ -135,7 +135,7 @@ export function FanView({
   const { blades, rings, vision, id: planId } = doc.plan;
   const reviewNotes = useMarksLegend(doc);
   const notes = useMemo(() => (withMarks.legend ? [...reviewNotes, withMarks.legend] : reviewNotes), [reviewNotes, withMarks.legend]);
-  // While something is dragged, the fan's items take no hover (each would repaint the whole fan).
+  // While something is dragged, the layer over the fan takes the pointer (see .fan-overlay in styles.css).
   const dragging = useDrag((s) => s.activeId !== null);
 
   // A plan flooded with fokusområden (a peer added a thousand) is not drawn: its layout alone
@@ -254,7 +254,7 @@ export function FanView({
   const ringLabel = (id: string) => rings.find((r) => r.id === id)?.label ?? '';
 
   return (
-    <div className={`fan-wrap${dragging ? ' is-dragging' : ''}`} ref={wrapRef}>
+    <div className="fan-wrap" ref={wrapRef}>
       {!drawable && (
         <p className="fan-too-many" role="status">
           Planen har {blades.length} fokusområden – för många för att rita solfjädern. Alla aktiviteter finns i Tabell; ta bort fokusområden under Fokusområden och ringar.
@@ -311,7 +311,7 @@ export function FanView({
       {layout && !readOnly && (
         // Where a drop would land, drawn over the fan on a layer of its own: a pointer moving
         // across a big plan repaints this marker alone, not the thousands of texts under it.
-        <svg className="fan-overlay" width={size.width} height={size.height} viewBox={`0 0 ${size.width} ${size.height}`} aria-hidden="true" focusable="false">
+        <svg className={`fan-overlay${dragging ? ' is-dragging' : ''}`} width={size.width} height={size.height} viewBox={`0 0 ${size.width} ${size.height}`} aria-hidden="true" focusable="false">
           <g transform={zoomTransform(zoom.view, scale)}>
             <g transform={`translate(${layout.cx},${layout.cy})`}>
               <DropIndicator layout={layout} />

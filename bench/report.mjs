@@ -15,7 +15,7 @@ const colleague = r.results
   .join('; ');
 const aged = r.results
   .filter((x) => x.agedReloadReady)
-  .map((x) => `A plan of N = ${x.n.toLocaleString('en')} after ${x.agedUpdates.toLocaleString('en')} more stored changes opens (reload → fan drawn / document ready) in ${pair(x.agedReload)} / ${pair(x.agedReloadReady)} ms, against ${pair(x.reload)} / ${pair(x.reloadReady)} ms fresh (median / p95).`);
+  .map((x) => `A plan of N = ${x.n.toLocaleString('en')} after ${x.agedUpdates.toLocaleString('en')} more stored changes opens (reload → fan drawn / document ready) in ${pair(x.agedReload)} / ${pair(x.agedReloadReady)} ms, against ${pair(x.agedFreshReload ?? x.reload)} / ${pair(x.agedFreshReloadReady ?? x.reloadReady)} ms for the same plan fresh${x.agedFreshReload ? ', the two opened in turns' : ''} (median / p95).`);
 const exports = r.results
   .filter((x) => x.wordExport)
   .map((x) => `Exports at N = ${x.n.toLocaleString('en')}: Word ${pair(x.wordExport)} ms, JSON export + import ${pair(x.jsonRoundTrip)} ms${x.followUpReport ? `, the follow-up report (${x.reportPeriods} periods followed up) ${pair(x.followUpReport)} ms` : ''} (median / p95).`);

@@ -6,6 +6,9 @@ import { currentYDoc, settleNow } from './openDoc';
 import { addMeasurement, addPerformed, addPeriod, judge, setProgress } from '../domain/followup';
 import { commitFollowUp } from './editor';
 
+/** Open a stored plan (the benchmark opens two in turns). */
+export { openPlan } from './session';
+
 /**
  * A colleague's edit of one item's text, as it arrives from the room: made on a copy of the
  * document first (not timed), then applied to the open one and shown in the editor's plan.

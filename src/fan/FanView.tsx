@@ -14,9 +14,9 @@ import { usePointed } from './pointed';
 import { Drawn } from './Drawn';
 import { FanCell } from './FanCell';
 import { swedishHyphenator, loadSwedishHyphenator } from './hyphenate';
-import { keepCells, keepGeometry, keptCells, keptGeometries } from './keptGeometry';
-import { computeFanLayout, EDIT_FONTS, type FanGeometry } from './layout';
-import { browserMeasure, FONT_STACK } from './measure';
+import { EDIT_FONTS } from './layout';
+import { FONT_STACK } from './measure';
+import { useFanLayout } from './useFanLayout';
 import type { Hyphenator } from './text';
 import { useFanZoom } from './useFanZoom';
 import { withProgress } from './progress';
@@ -24,7 +24,6 @@ import { useFollowedPeriod } from '../store/followedPeriod';
 import { useEditor } from '../store/editor';
 
 export const FAN_DRAWN = 'solfjadern:fan-drawn';
-export const LAYOUT_MEASURE = 'solfjadern:layout';
 
 function useSize(ref: React.RefObject<HTMLElement | null>) {
   const [size, setSize] = useState({ width: 0, height: 0 });
@@ -45,18 +44,6 @@ function useSize(ref: React.RefObject<HTMLElement | null>) {
 
 const zoomTransform = (view: { x: number; y: number }, scale: number) =>
   view.x === 0 && view.y === 0 && scale === 1 ? undefined : `translate(${view.x},${view.y}) scale(${scale})`;
-
-/** Same plan shape and screen, other angles, radii or text size. */
-function movedGeometry(a: FanGeometry, b: FanGeometry): boolean {
-  return a.key === b.key && (a.fontSize !== b.fontSize || a.radii.some((rs, i) => rs.some((r, j) => r !== b.radii[i]?.[j])) || a.spans.some((s, i) => s[1] !== b.spans[i]![1]));
-}
-
-function fadeInText(svg: SVGSVGElement): void {
-  if (window.matchMedia('(prefers-reduced-motion: reduce)').matches) return;
-  for (const node of svg.querySelectorAll('.fan-item, .more, .blade-label text, .ring-labels')) {
-    node.animate?.([{ opacity: 0 }, { opacity: 1 }], { duration: 260, easing: 'ease-out' });
-  }
-}
 
 /** The Swedish hyphenation dictionary: loaded after the first paint, then the fan lays out again with it. */
 function useHyphenator(): Hyphenator | null {
@@ -114,9 +101,6 @@ export function FanView({
   /** Screen pixels per layout unit while a gesture has not settled yet. */
   const scale = zoom.view.k / (zoom.laidOut * fit);
   const hyphenate = useHyphenator();
-  // The geometry drawn last: a drop keeps it while every cell still fits (people keep their place).
-  const geometry = useRef<FanGeometry | null>(null);
-  const geometryOf = useRef<string | null>(null);
   const unfoldedBladeId = useUi((s) => s.unfoldedBladeId);
   const marked = useUi((s) => s.highlight?.ids ?? null);
   const filter = useUi((s) => s.filter);
@@ -141,48 +125,14 @@ export function FanView({
   // A plan flooded with fokusområden (a peer added a thousand) is not drawn: its layout alone
   // would hold the page for seconds. Everything stays in Tabell; the plan asks for some to go.
   const drawable = blades.length <= MAX_DRAWN_BLADES;
-  const layout = useMemo(() => {
-    if (!drawable || width < 200 || height < 200) return null;
-    const start = performance.now();
-    const result = computeFanLayout({
-      blades,
-      rings,
-      vision,
-      containers,
-      width,
-      height,
-      unfoldedBladeId,
-      measure: browserMeasure(),
-      hyphenate,
-      fonts,
-      previous: geometry.current,
-      // Opening a plan: the geometry it had when last drawn here, if made for this same screen.
-      ...(readOnly || (geometry.current && geometryOf.current === planId) ? {} : { kept: keptGeometries(planId), keptCells: keptCells(planId) }),
-      interactive: !readOnly,
-      notes,
-      pinned,
-    });
-    // The layout's own cost, for the benchmark (a bounded record).
-    if (performance.getEntriesByName(LAYOUT_MEASURE).length > 500) performance.clearMeasures(LAYOUT_MEASURE);
-    performance.measure(LAYOUT_MEASURE, { start });
-    return result;
-  }, [drawable, blades, rings, vision, containers, width, height, unfoldedBladeId, hyphenate, fonts, readOnly, notes, planId, pinned]);
-  const keptText = useRef('');
-  useEffect(() => {
-    if (!layout) return;
-    const before = geometry.current;
-    geometry.current = layout.geometry;
-    geometryOf.current = planId;
-    const text = JSON.stringify(layout.geometry);
-    if (!readOnly && text !== keptText.current) {
-      keptText.current = text;
-      keepGeometry(planId, layout.geometry);
-    }
-    if (!readOnly) keepCells(planId, layout.made);
-    // The geometry changed under the same plan shape (a cell no longer fitted): the sectors
-    // move to their new shape (a CSS transition) and the text fades in where it now stands.
-    if (before && svgRef.current && movedGeometry(before, layout.geometry)) fadeInText(svgRef.current);
-  }, [layout, planId, readOnly]);
+  const input = useMemo(
+    () =>
+      !drawable || width < 200 || height < 200
+        ? null
+        : { blades, rings, vision, containers, width, height, unfoldedBladeId, hyphenate, fonts, interactive: !readOnly, notes, pinned },
+    [drawable, blades, rings, vision, containers, width, height, unfoldedBladeId, hyphenate, fonts, readOnly, notes, pinned],
+  );
+  const layout = useFanLayout(input, planId, readOnly, svgRef);
 
   // Items folded behind "+N till" are listed for screen readers once the fan is on screen,
   // so the first paint of a big plan does not wait for them.

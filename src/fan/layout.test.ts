@@ -310,3 +310,31 @@ describe('a plan flooded with blades (a peer added 1,000)', () => {
     expect(layout.geometry.spans).toHaveLength(200);
   });
 });
+
+describe('a change drawn at once (quick), its geometry searched for after', () => {
+  it('keeps the last geometry and says it is provisional when the rule would search; settles as before without quick', () => {
+    const input = generate(4, 3, 11, 3);
+    const first = computeFanLayout(input);
+    expect(first.provisional).toBe(false);
+    expect(first.geometry.hidden).toBe(0);
+    // A cell given far more than it has room for.
+    const key = 'b0|r0';
+    const crowd = Array.from({ length: 3 }, (_, k) => ({ id: `ny-${k}`, text: `Ny aktivitet ${k} om samverkan och kompetensförsörjning i hela regionen`, extra: false }));
+    const containers = new Map(input.containers);
+    containers.set(key, [...crowd, ...(input.containers.get(key) ?? [])]);
+    const quick = computeFanLayout({ ...input, containers, previous: first.geometry, quick: true });
+    expect(quick.provisional).toBe(true);
+    expect(quick.radii).toEqual(first.radii);
+    expect(quick.spans).toEqual(first.spans);
+    expect(quick.geometry.hidden).toBeGreaterThan(0);
+    // The search that follows (from the last settled geometry): another one, nothing provisional about it.
+    const searched = computeFanLayout({ ...input, containers, previous: first.geometry });
+    expect(searched.provisional).toBe(false);
+    expect([searched.spans, searched.radii, searched.fontSize]).not.toEqual([first.spans, first.radii, first.fontSize]);
+    expect(searched.geometry.hidden).toBeLessThan(quick.geometry.hidden);
+    // A change the geometry holds is not provisional, quick or not.
+    const small = new Map(input.containers);
+    small.set(key, (input.containers.get(key) ?? []).slice(1));
+    expect(computeFanLayout({ ...input, containers: small, previous: first.geometry, quick: true }).provisional).toBe(false);
+  });
+});

@@ -45,6 +45,12 @@ export interface LayoutInput {
   notes?: string[];
   /** Items the user points at: drawn in full wherever their cell can hold them (never behind "+N till"). */
   pinned?: ReadonlySet<string> | null;
+  /**
+   * Keep `previous` whatever it now folds away, and say so (`provisional`): a change is drawn at
+   * once in the fan as it stands, and the search for a better geometry (the slow part: 50–200 ms
+   * for a plan of up to 200 items) follows once that is on screen.
+   */
+  quick?: boolean;
 }
 
 export interface BladeShape {
@@ -120,6 +126,8 @@ export interface FanLayout {
   geometry: FanGeometry;
   /** Every cell as made, by its box signature (what storage keeps for the next start). */
   made: ReadonlyMap<string, MadeCell>;
+  /** Kept by `quick` where the rule would have searched for another geometry: lay out again without it. */
+  provisional: boolean;
 }
 
 function geometryKey(input: LayoutInput, fonts: { min: number; max: number }, hyphenated = !!input.hyphenate): string {
@@ -166,8 +174,10 @@ export function computeFanLayout(input: LayoutInput): FanLayout {
   let labels = null as ReturnType<typeof ringLabels> | null;
   let keptFlow: ReturnType<typeof flowAll> | null = null;
   const total = [...input.containers.values()].reduce((n, list) => n + list.length, 0);
+  let provisional = false;
   for (let pass = 0; pass < 4; pass++) {
     choice = null;
+    provisional = false;
     key = plainKey;
     for (const prev of pass === 0 ? candidates : []) {
       if (prev.legendRows !== legendRows) continue;
@@ -177,7 +187,9 @@ export function computeFanLayout(input: LayoutInput): FanLayout {
       // better than every sector moving under the room's eyes (and a new search is the slow part).
       const kept = flowAll(input, withTilt(ctx, prev.tilt), prev.spans, prev.radii, prev.fontSize);
       const crowded = total > QUICK_ABOVE && prev.hidden > 0;
-      if (kept.hidden === 0 || crowded || kept.hidden <= prev.hidden + Math.max(0, total - prev.total)) {
+      const keeps = kept.hidden === 0 || crowded || kept.hidden <= prev.hidden + Math.max(0, total - prev.total);
+      if (keeps || (input.quick && prev === input.previous)) {
+        provisional = !keeps;
         choice = { spans: prev.spans, radii: prev.radii, fontSize: prev.fontSize, bandLines: prev.bandLines, shown: -kept.hidden, tilt: prev.tilt };
         keptFlow = kept;
         key = prev.key;
@@ -253,5 +265,6 @@ export function computeFanLayout(input: LayoutInput): FanLayout {
     legend,
     geometry: { key, legendRows, spans, radii, fontSize, bandLines: choice!.bandLines, hidden, total, tilt: choice!.tilt },
     made: flowed.made,
+    provisional,
   };
 }

@@ -140,3 +140,27 @@ test('focus is drawn along the item itself, never as a box across its neighbours
   await page.keyboard.press('Shift');
   await expect.poll(look).toEqual({ outline: 'none', stroke: 'rgb(26, 26, 26)', width: '3px' });
 });
+
+test('a drop into a cell it overfills shows at once in the fan as it stands; the fan then finds room for it', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto('/?automation');
+  await expect(page.locator('svg.fan[data-hyphenated="true"]')).toBeVisible();
+  // An item from another blade moved to the front of Nära invånaren's first ring, as a drop does.
+  const first = await page.evaluate(async () => {
+    const hook = (window as unknown as { __solfjadern: { editor: { getState: () => { doc: { plan: { blades: Array<{ id: string }>; rings: Array<{ id: string }> }; items: Record<string, { id: string; cell: { bladeId: string } | null }> } } }; actions: { moveItem: (id: string, to: object, index: number) => void } } }).__solfjadern;
+    const { plan, items } = hook.editor.getState().doc;
+    const target = { bladeId: plan.blades[0]!.id, ringId: plan.rings[0]!.id };
+    const item = Object.values(items).find((i) => i.cell && i.cell.bladeId !== target.bladeId)!;
+    performance.clearMeasures('solfjadern:layout');
+    hook.actions.moveItem(item.id, target, 0);
+    // What the next task sees: the change drawn in the geometry as it was (one layout), the moved item in full.
+    await new Promise((r) => setTimeout(r, 0));
+    const cell = document.querySelector(`[data-cell="${target.bladeId}|${target.ringId}"]`)!;
+    return { id: item.id, layouts: performance.getEntriesByName('solfjadern:layout').length, drawn: !!cell.querySelector(`[data-item="${item.id}"]`), more: !!cell.querySelector('.more') };
+  });
+  expect(first).toMatchObject({ layouts: 1, drawn: true, more: true });
+  // Then the search for a geometry that holds it: a second layout, and nothing folded away.
+  await expect.poll(() => page.evaluate(() => performance.getEntriesByName('solfjadern:layout').length)).toBeGreaterThanOrEqual(2);
+  await expect(page.locator('[data-cell="nara-invanaren|r2025"] .more')).toHaveCount(0);
+  await expect(page.locator(`[data-cell="nara-invanaren|r2025"] [data-item="${first.id}"]`)).toBeVisible();
+});

@@ -11,6 +11,7 @@ import { attachEntry, dismiss, merge, placeEntry, split, takeOut } from '../stor
 import { count } from '../domain/plural';
 import { MAX_TEXT_LENGTH } from '../domain/limits';
 import { Editable } from './Editable';
+import { useReadOnly } from '../store/editor';
 
 /** Where an input stood in its office's file: "Nära vård 2026, plats 2, extra". */
 export function inputPlace(input: CollectedInput): string {
@@ -103,11 +104,13 @@ export const CollectEntry = memo(function CollectEntry({
   const [merging, setMerging] = useState(false);
   const many = entry.inputs.length > 1;
   const already = useMemo(() => inPlan(entry, index, threshold), [entry, index, threshold]);
+  // A plan that can only be read takes nothing in (nothing starts a drag then).
+  const readOnly = useReadOnly();
   return (
     <li className="collect-entry" aria-labelledby={`${id}-text`} aria-describedby={`${id}-weight`}>
       <div className="collect-entry-head">
         <input type="checkbox" aria-label={`Markera ”${entry.text}”`} checked={selected} onChange={(e) => onSelect(entry.key, e.target.checked)} />
-        <div ref={setNodeRef} {...listeners} className={`card collect-card${isDragging ? ' is-dragging' : ''}`} title="Dra in i solfjädern">
+        <div ref={setNodeRef} {...listeners} className={`card collect-card${isDragging ? ' is-dragging' : ''}`} title={readOnly ? undefined : 'Dra in i solfjädern'}>
           <span id={`${id}-text`} className="card-text">
             {entry.text}
           </span>

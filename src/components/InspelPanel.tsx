@@ -208,7 +208,7 @@ export function InspelPanel() {
           ))}
         </ul>
         <InspelMarker />
-        {items.length === 0 && <p className="empty">Inga inspel. Lägg till med ”Nytt inspel” eller dra hit från solfjädern.</p>}
+        {items.length === 0 && <p className="empty">{readOnly ? 'Inga inspel.' : 'Inga inspel. Lägg till med ”Nytt inspel” eller dra hit från solfjädern.'}</p>}
       </div>
     </aside>
   );

@@ -12,6 +12,8 @@ import { FORMAT, NEWER_MESSAGE } from '../ydoc/format';
 import { resetStore, setup } from '../../tests/ui';
 import { Header } from './Header';
 import { InspelPanel } from './InspelPanel';
+import { CollectEntry } from './CollectEntry';
+import { indexPlan } from '../domain/collection';
 import { ItemEditor } from './ItemEditor';
 import { PlanSettings } from './PlanSettings';
 import { ExampleIntro } from './ExampleIntro';
@@ -50,6 +52,26 @@ describe('a plan that can only be read', () => {
     expect(useDrag.getState().locked).toBe(true);
     expect(card.getAttribute('aria-roledescription')).toBe('aktivitet');
     expect(card.getAttribute('aria-describedby')).toBeNull();
+  });
+
+  it('an empty Inspel and a proposal in Samla in no longer say how to add to the plan', () => {
+    const doc = useEditor.getState().doc!;
+    expect(itemsIn(doc, null)).toHaveLength(0);
+    const entry = { key: 'g:a', text: 'Ett förslag från en förvaltning', merged: false, offices: ['NU-sjukvården'], meanPlace: 0, inputs: [{ id: 'a', text: 'Ett förslag från en förvaltning', kalla: 'NU-sjukvården', delomradeId: null, year: null, rank: 0, extra: false, fileId: 'f', delomradeName: '' }] };
+    setup(
+      <DndProvider>
+        <InspelPanel />
+        <ul>
+          <CollectEntry entry={entry} doc={doc} selected={false} onSelect={() => {}} index={indexPlan(doc)} threshold={0.9} />
+        </ul>
+      </DndProvider>,
+    );
+    const card = () => screen.getByText('Ett förslag från en förvaltning').closest('.collect-card')!;
+    expect(screen.getByText(/^Inga inspel\./).textContent).toContain('Lägg till med ”Nytt inspel”');
+    expect(card().getAttribute('title')).toBe('Dra in i solfjädern');
+    newerPeer();
+    expect(screen.getByText(/^Inga inspel\./).textContent).toBe('Inga inspel.');
+    expect(card().getAttribute('title')).toBeNull();
   });
 
   it('an item opens to be read: why it cannot be changed, every field disabled, no Spara or Ta bort, "Stäng" closes', async () => {

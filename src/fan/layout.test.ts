@@ -317,7 +317,7 @@ describe('a change drawn at once (quick), its geometry searched for after', () =
     const first = computeFanLayout(input);
     expect(first.provisional).toBe(false);
     expect(first.geometry.hidden).toBe(0);
-    // A cell given far more than it has room for.
+    // A cell given more than it has room for in this geometry.
     const key = 'b0|r0';
     const crowd = Array.from({ length: 3 }, (_, k) => ({ id: `ny-${k}`, text: `Ny aktivitet ${k} om samverkan och kompetensförsörjning i hela regionen`, extra: false }));
     const containers = new Map(input.containers);

@@ -8,6 +8,7 @@ import type { WebSocket } from 'ws';
 import type { Duplex } from 'node:stream';
 import { networkInterfaces } from 'node:os';
 import { opens } from '../room/access';
+import { coalesceUpdates } from './coalesce';
 import { AUTH_WITHIN_MS, guardWaiting, MAX_MESSAGE_BYTES, refuse, soundUpgrade } from './gate';
 import { healthAnswer } from './health';
 import { addressOf, Buckets, DEFAULT_LIMITS, guardMessages, type PeerLimits, roomOfMessage } from './peerLimits';
@@ -167,6 +168,8 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       if (left > 0) perAddress.set(address, left);
       else perAddress.delete(address);
     });
+    // What the room sends this person in a burst goes as few messages (./coalesce.ts).
+    coalesceUpdates(ws);
     guardMessages(ws, (data) => {
       if (ws.readyState !== ws.OPEN) return false;
       const room = roomOfMessage(data);

@@ -4,6 +4,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import type { Invite } from './access';
+import { pacedSocket } from './paced';
 
 export type LinkStatus = 'connecting' | 'connected' | 'disconnected';
 
@@ -38,6 +39,11 @@ export function roomUrl(appUrl: string): string {
 }
 
 export function openLink(options: LinkOptions): RoomLink {
+  // The room's messages are taken in slices, each one transaction of the document by the
+  // provider (as it writes each message's changes itself), so a burst neither stops the page
+  // drawing nor costs a reading and a write per message (./paced.ts).
+  let provider: HocuspocusProvider | null = null;
+  const Base = (options.WebSocketPolyfill ?? globalThis.WebSocket) as typeof WebSocket;
   const socket = new HocuspocusProviderWebsocket({
     url: options.url,
     // Back within a second or two when the network returns; never give up.
@@ -46,9 +52,9 @@ export function openLink(options: LinkOptions): RoomLink {
     factor: 1.5,
     maxDelay: 2000,
     maxAttempts: 0,
-    ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {}),
+    WebSocketPolyfill: pacedSocket(Base, (apply) => options.ydoc.transact(apply, provider)),
   });
-  const provider = new HocuspocusProvider({
+  provider = new HocuspocusProvider({
     websocketProvider: socket,
     name: options.invite.room,
     token: options.invite.secret,
@@ -61,14 +67,15 @@ export function openLink(options: LinkOptions): RoomLink {
     onClose: ({ event }) => options.onClosed?.(event.code),
   });
   provider.attach();
+  const attached = provider;
   return {
-    provider,
+    provider: attached,
     socket,
     get settled() {
-      return provider.isSynced && !provider.hasUnsyncedChanges;
+      return attached.isSynced && !attached.hasUnsyncedChanges;
     },
     destroy: () => {
-      provider.destroy();
+      attached.destroy();
       socket.destroy();
     },
   };

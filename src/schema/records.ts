@@ -71,7 +71,48 @@ export function planWithDefaults(plan: Raw): Raw {
 }
 
 const isString = (v: unknown, max: number, min = 0): v is string => typeof v === 'string' && v.length >= min && v.length <= max;
-const isStringList = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => isString(x, LIMITS.id, 1));
+function isStringList(v: unknown): v is string[] {
+  if (!Array.isArray(v)) return false;
+  for (const x of v) if (!isString(x, LIMITS.id, 1)) return false;
+  return true;
+}
+
+/** The ids an item of `plan` may name, as sets: made once per plan object (a start checks a thousand items against one plan). */
+interface PlanIds {
+  /** The lists they were made from (a plan changed in place is read again). */
+  from: readonly unknown[];
+  blades: Set<string>;
+  rings: Set<string>;
+  areas: Set<string>;
+  goals: Set<string>;
+}
+const planIdsCache = new WeakMap<Plan, PlanIds>();
+function planIds(plan: Plan): PlanIds {
+  let ids = planIdsCache.get(plan);
+  const areas = plan.catalogue.delomraden;
+  if (!ids || ids.from[0] !== plan.blades || ids.from[1] !== plan.rings || ids.from[2] !== areas) {
+    ids = {
+      from: [plan.blades, plan.rings, areas],
+      blades: new Set(plan.blades.map((b) => b.id)),
+      rings: new Set(plan.rings.map((r) => r.id)),
+      areas: new Set(areas.map((a) => a.id)),
+      goals: new Set(areas.flatMap((a) => a.effektmal.map((g) => g.id))),
+    };
+    planIdsCache.set(plan, ids);
+  }
+  return ids;
+}
+
+const soundComment = (c: unknown) => isRecord(c) && isString(c.id, LIMITS.id, 1) && isString(c.author, MAX_AUTHOR_LENGTH, 1) && isString(c.at, 40) && isString(c.text, MAX_COMMENT_LENGTH, 1);
+const soundSource = (x: unknown) =>
+  isRecord(x) && isString(x.inputId, LIMITS.id, 1) && isString(x.kalla, LIMITS.name) && isString(x.text, LIMITS.sourceText) && Number.isSafeInteger(x.rank) && (x.rank as number) >= 0;
+
+/** Whether every entry of `list` (an array at most `max` long) passes `sound`. */
+function soundList(list: unknown, max: number, sound: (x: unknown) => boolean): boolean {
+  if (!Array.isArray(list) || list.length > max) return false;
+  for (const x of list) if (!sound(x)) return false;
+  return true;
+}
 
 /**
  * The common case, fast: a record that is already a sound item of this plan, in its cell.
@@ -82,6 +123,11 @@ const isStringList = (v: unknown): v is string[] => Array.isArray(v) && v.every(
 export function soundItem(raw: Raw, plan: Plan): boolean {
   const ind = raw.indikator;
   const cell = raw.cell;
+  if (cell !== null) {
+    if (!isRecord(cell)) return false;
+    const ids = planIds(plan);
+    if (!ids.blades.has(cell.bladeId as string) || !ids.rings.has(cell.ringId as string)) return false;
+  }
   return (
     isString(raw.id, LIMITS.id, 1) &&
     raw.planId === plan.id &&
@@ -98,19 +144,13 @@ export function soundItem(raw: Raw, plan: Plan): boolean {
     (EXTRA_CHOICES as readonly unknown[]).includes(raw.extraChoice) &&
     typeof raw.extra === 'boolean' &&
     (STATUSES as readonly unknown[]).includes(raw.status) &&
-    Array.isArray(raw.comments) &&
-    raw.comments.length <= LIMITS.comments &&
-    raw.comments.every((c) => isRecord(c) && isString(c.id, LIMITS.id, 1) && isString(c.author, MAX_AUTHOR_LENGTH, 1) && isString(c.at, 40) && isString(c.text, MAX_COMMENT_LENGTH, 1)) &&
-    Array.isArray(raw.sources) &&
-    raw.sources.length <= LIMITS.sources &&
-    raw.sources.every((x) => isRecord(x) && isString(x.inputId, LIMITS.id, 1) && isString(x.kalla, LIMITS.name) && isString(x.text, LIMITS.sourceText) && Number.isSafeInteger(x.rank) && (x.rank as number) >= 0) &&
-    (cell === null || (isRecord(cell) && plan.blades.some((b) => b.id === cell.bladeId) && plan.rings.some((r) => r.id === cell.ringId))) &&
+    soundList(raw.comments, LIMITS.comments, soundComment) &&
+    soundList(raw.sources, LIMITS.sources, soundSource) &&
     Number.isSafeInteger(raw.rank) &&
     (raw.rank as number) >= 0 &&
     !isReservedId(raw.id as string)
   );
 }
-
 
 /** The item's own fields of a sound record (a row carries `updatedAt` besides). */
 export function pickItem(raw: Raw): Item {
@@ -176,10 +216,10 @@ export function pickPlan(raw: Raw): Plan {
 /** A sound item record of `plan`, with links to what the catalogue no longer has dropped quietly. */
 export function soundItemOf(raw: Raw, plan: Plan): Item {
   const item = pickItem(raw);
-  const areas = plan.catalogue.delomraden;
-  if (item.delomraden.some((d) => !areas.some((a) => a.id === d))) item.delomraden = item.delomraden.filter((d) => areas.some((a) => a.id === d));
-  if (item.effektmal.some((g) => !areas.some((a) => a.effektmal.some((e) => e.id === g))))
-    item.effektmal = item.effektmal.filter((g) => areas.some((a) => a.effektmal.some((e) => e.id === g)));
+  if (item.delomraden.length === 0 && item.effektmal.length === 0) return item;
+  const { areas, goals } = planIds(plan);
+  if (item.delomraden.some((d) => !areas.has(d))) item.delomraden = item.delomraden.filter((d) => areas.has(d));
+  if (item.effektmal.some((g) => !goals.has(g))) item.effektmal = item.effektmal.filter((g) => goals.has(g));
   return item;
 }
 

@@ -50,7 +50,7 @@ const QUEUED = new Set(['message', 'close']);
  * slice inside `batch` (for the room: one transaction of the document, by the provider).
  */
 export function pacedSocket<T extends SocketClass>(Base: T, batch: (apply: () => void) => void, pacing: Partial<Pacing> = {}): T {
-  const { sliceMs = 8, now = () => performance.now(), later = laterTask() } = pacing;
+  const { sliceMs = 4, now = () => performance.now(), later = laterTask() } = pacing;
   return class PacedSocket extends Base {
     private readonly queue: Array<() => void> = [];
     private head = 0;

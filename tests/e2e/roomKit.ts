@@ -90,13 +90,17 @@ export async function proxyTo(port: number): Promise<Proxy> {
 export interface Person {
   context: BrowserContext;
   page: Page;
+  /** WebSocket messages the page has received so far (from the room). */
+  received: () => number;
 }
 
 export async function person(browser: Browser, url: string): Promise<Person> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   const page = await context.newPage();
+  let received = 0;
+  page.on('websocket', (socket) => socket.on('framereceived', () => void received++));
   await page.goto(url);
-  return { context, page };
+  return { context, page, received: () => received };
 }
 
 /** "Samarbeta" → name → "Starta rum"; returns the invite link. */

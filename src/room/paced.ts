@@ -22,19 +22,24 @@ export interface Pacing {
   later: (task: () => void) => void;
 }
 
+let sharedLater: ((task: () => void) => void) | null = null;
+
 /**
  * A later task that browsers do not throttle in a hidden tab (a chain of timers there waits up
  * to a minute between steps, and a hidden tab still has to take in and store the room's changes).
  */
 function laterTask(): (task: () => void) => void {
+  if (sharedLater) return sharedLater;
   if (typeof window === 'undefined' || typeof MessageChannel === 'undefined') return (task) => void setTimeout(task, 0);
+  // One channel for every room connection of the page.
   const channel = new MessageChannel();
   const waiting: Array<() => void> = [];
   channel.port1.onmessage = () => waiting.shift()?.();
-  return (task) => {
+  sharedLater = (task) => {
     waiting.push(task);
     channel.port2.postMessage(null);
   };
+  return sharedLater;
 }
 
 const report = (error: unknown) => {

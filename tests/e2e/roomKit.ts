@@ -189,6 +189,26 @@ export async function roomWithOneBehindProxy(browser: Browser, relay: RelayHandl
 }
 
 /** The longest time between two frames since the last call (ms): a frozen tab never answers. */
+/**
+ * The longest task the page ran since the last call (0 when none took 50 ms): what the page
+ * itself did in one go, apart from how the machine shared its cores meanwhile. The first call
+ * starts watching.
+ */
+export async function longestTask(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const w = window as unknown as { __longestTask?: number; __tasks?: boolean };
+    const longest = w.__longestTask ?? 0;
+    w.__longestTask = 0;
+    if (!w.__tasks) {
+      w.__tasks = true;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) w.__longestTask = Math.max(w.__longestTask ?? 0, entry.duration);
+      }).observe({ type: 'longtask' });
+    }
+    return longest;
+  });
+}
+
 export async function longestFrame(page: Page): Promise<number> {
   return page.evaluate(() => {
     const w = window as unknown as { __longest?: number; __frames?: boolean };

@@ -110,4 +110,29 @@ describe('a paced socket', () => {
     expect(reported).toHaveBeenCalledWith(new Error('trasig'));
     reported.mockRestore();
   });
+
+  it('goes on with what is queued when a batch itself fails (a reader of the transaction threw)', () => {
+    const tasks: Array<() => void> = [];
+    let calls = 0;
+    const Socket = pacedSocket(
+      FakeSocket,
+      (apply) => {
+        apply();
+        if (++calls === 1) throw new Error('läsaren föll');
+      },
+      { sliceMs: 1, now: (() => { let t = 0; return () => (t += 1); })(), later: (task) => void tasks.push(task) },
+    );
+    const socket = new Socket('ws://rum');
+    const heard: unknown[] = [];
+    socket.addEventListener('message', (event) => void heard.push((event as Event & { data: number }).data));
+    const reported = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const saved = globalThis.reportError;
+    (globalThis as { reportError?: unknown }).reportError = undefined;
+    for (let i = 0; i < 3; i++) socket.fire('message', i);
+    while (tasks.length > 0) tasks.shift()!();
+    globalThis.reportError = saved;
+    expect(heard).toEqual([0, 1, 2]);
+    expect(reported).toHaveBeenCalledWith(new Error('läsaren föll'));
+    reported.mockRestore();
+  });
 });

@@ -95,24 +95,30 @@ export function pacedSocket<T extends SocketClass>(Base: T, batch: (apply: () =>
     private readonly drain = (): void => {
       this.scheduled = false;
       const end = now() + sliceMs;
-      batch(() => {
-        while (this.head < this.queue.length) {
-          const deliver = this.queue[this.head]!;
-          this.head++;
-          try {
-            deliver();
-          } catch (error) {
-            report(error);
+      try {
+        batch(() => {
+          while (this.head < this.queue.length) {
+            const deliver = this.queue[this.head]!;
+            this.head++;
+            try {
+              deliver();
+            } catch (error) {
+              report(error);
+            }
+            if (now() >= end) break;
           }
-          if (now() >= end) break;
+        });
+      } catch (error) {
+        // The batch itself failed (a reader of the transaction threw): what is queued still goes on.
+        report(error);
+      } finally {
+        if (this.head === this.queue.length) {
+          this.queue.length = 0;
+          this.head = 0;
+        } else if (!this.scheduled) {
+          this.scheduled = true;
+          later(this.drain);
         }
-      });
-      if (this.head === this.queue.length) {
-        this.queue.length = 0;
-        this.head = 0;
-      } else if (!this.scheduled) {
-        this.scheduled = true;
-        later(this.drain);
       }
     };
   };

@@ -99,8 +99,13 @@ const seenByList = new WeakMap<readonly Reviewed[], MarksSeen>();
  * for the fan's legend. Read per cell list, so a change looks again only at the cells it touched.
  */
 export function fanNotes(doc: PlanDoc): string[] {
+  return notesOfLists(containersOf(doc));
+}
+
+/** The same, given the containers' lists. */
+export function notesOfLists(containers: ReadonlyMap<string, readonly Reviewed[]>): string[] {
   const seen: MarksSeen[] = [];
-  for (const [key, list] of containersOf(doc)) {
+  for (const [key, list] of containers) {
     if (key === INSPEL) continue;
     let marks = seenByList.get(list);
     if (!marks) seenByList.set(list, (marks = marksSeen(list)));

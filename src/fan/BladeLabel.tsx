@@ -1,10 +1,12 @@
 // A blade's name band outside the rings; clicking it (or Enter/Space) unfolds the blade.
+// Memoised: a change of the plan that leaves the layout as it was draws none of them again.
+import { memo } from 'react';
 import { toggleUnfold } from '../store/ui';
 import { bladeBand, foldedName } from './draw';
 import { Drawn } from './Drawn';
 import type { BladeShape } from './layout';
 
-export function BladeLabel({ blade, expanded }: { blade: BladeShape; expanded: boolean }) {
+export const BladeLabel = memo(function BladeLabel({ blade, expanded }: { blade: BladeShape; expanded: boolean }) {
   return (
     <g
       className="blade-label"
@@ -24,9 +26,10 @@ export function BladeLabel({ blade, expanded }: { blade: BladeShape; expanded: b
       <Drawn of={bladeBand(blade)} />
     </g>
   );
-}
+});
 
 /** A folded blade's name, along its axis over its (empty) cells: drawn after them. */
-export function FoldedBladeName({ blade }: { blade: BladeShape }) {
+export const FoldedBladeName = memo(function FoldedBladeName({ blade }: { blade: BladeShape }) {
   return <Drawn of={foldedName(blade)} />;
-}
+});
+

@@ -2,16 +2,17 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { containersOf } from '../domain/containers';
 import { isFiltering, matchingIds } from '../domain/filter';
-import { fanNotes } from '../domain/review';
+import { notesOfLists } from '../domain/review';
 import { MAX_BLADES, type PlanDoc } from '../domain/types';
+import type { CellText } from './cells';
+import { useDrawnLists } from './drawnLists';
 import { registerFan } from '../dnd/fanRegistry';
 import { takeFocusOnShow, toggleUnfold, useUi } from '../store/ui';
 import { useDrag } from '../dnd/dragStore';
 import { BladeLabel, FoldedBladeName } from './BladeLabel';
+import { FanFrame } from './FanFrame';
 import { DropIndicator } from './DropIndicator';
-import { hub, legend, ringLabels } from './draw';
 import { usePointed } from './pointed';
-import { Drawn } from './Drawn';
 import { FanCell } from './FanCell';
 import { swedishHyphenator, loadSwedishHyphenator } from './hyphenate';
 import { EDIT_FONTS } from './layout';
@@ -62,8 +63,8 @@ function useHyphenator(): Hyphenator | null {
 }
 
 /** The legend of the review marks the fan's items carry, as the layout's notes (a stable array while it reads the same). */
-function useMarksLegend(doc: PlanDoc): string[] {
-  const text = useMemo(() => fanNotes(doc).join('\n'), [doc]);
+function useMarksLegend(lists: ReadonlyMap<string, readonly CellText[]>): string[] {
+  const text = useMemo(() => notesOfLists(lists).join('\n'), [lists]);
   return useMemo(() => (text ? text.split('\n') : []), [text]);
 }
 
@@ -109,7 +110,8 @@ export function FanView({
   const followUp = useEditor((s) => s.followUp);
   const followed = useFollowedPeriod();
   const period = progress ? followed : null;
-  const plain = containersOf(doc);
+  // What the fan draws of the items: a change it does not draw (a description) reaches no cell.
+  const plain = useDrawnLists(containersOf(doc));
   // Uppföljning: each item with its progress in the period followed up, and the marks' legend.
   const withMarks = useMemo(() => withProgress(plain, followUp, period, doc.plan.rings), [plain, followUp, period, doc.plan.rings]);
   const containers = withMarks.containers;
@@ -117,7 +119,7 @@ export function FanView({
   // What the user points at is drawn in full, never behind "+N till".
   const pinned = usePointed(doc.items, { filterMatches: shown, highlighted: marked, compared: changes, selected });
   const { blades, rings, vision, id: planId } = doc.plan;
-  const reviewNotes = useMarksLegend(doc);
+  const reviewNotes = useMarksLegend(plain);
   const notes = useMemo(() => (withMarks.legend ? [...reviewNotes, withMarks.legend] : reviewNotes), [reviewNotes, withMarks.legend]);
   // While something is dragged, the layer over the fan takes the pointer (see .fan-overlay in styles.css).
   const dragging = useDrag((s) => s.activeId !== null);
@@ -253,7 +255,7 @@ export function FanView({
                 {blade.folded && <FoldedBladeName blade={blade} />}
               </g>
             ))}
-            <Drawn of={[hub(layout), ringLabels(layout), legend(layout)]} />
+            <FanFrame layout={layout} />
           </g>
           </g>
         </svg>

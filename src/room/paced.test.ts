@@ -1,7 +1,7 @@
 // Issue 26: the room's messages are taken in slices — each slice one batch, the page's turn in
 // between — in the order they came, and nothing a listener no longer wants.
 import { describe, expect, it, vi } from 'vitest';
-import { pacedSocket } from './paced';
+import { FRAME_WAIT_MS, frameLater, pacedSocket } from './paced';
 
 /** A socket whose events the test fires (synchronously, as a browser fires several in one task). */
 class FakeSocket extends EventTarget {
@@ -134,5 +134,114 @@ describe('a paced socket', () => {
     expect(heard).toEqual([0, 1, 2]);
     expect(reported).toHaveBeenCalledWith(new Error('läsaren föll'));
     reported.mockRestore();
+  });
+});
+
+/** A page in hand: posted tasks, frames and timers run when the test says. */
+function page({ hidden = false } = {}) {
+  const posted: Array<() => void> = [];
+  const frames = new Map<number, () => void>();
+  const timers = new Map<number, () => void>();
+  let next = 1;
+  const host = {
+    hidden,
+    post: (task: () => void) => void posted.push(task),
+    requestFrame: (callback: () => void) => (frames.set(next, callback), next++),
+    cancelFrame: (handle: number) => void frames.delete(handle),
+    setTimer: (callback: () => void, ms: number) => (expect(ms).toBe(FRAME_WAIT_MS), timers.set(next, callback), next++),
+    clearTimer: (handle: unknown) => void timers.delete(handle as number),
+  };
+  const later = frameLater({ ...host, hidden: () => host.hidden });
+  const runPosted = () => {
+    const tasks = posted.splice(0);
+    for (const task of tasks) task();
+    return tasks.length;
+  };
+  const drawFrame = () => {
+    const callbacks = [...frames.values()];
+    frames.clear();
+    for (const callback of callbacks) callback();
+  };
+  const fireTimers = () => {
+    const callbacks = [...timers.values()];
+    timers.clear();
+    for (const callback of callbacks) callback();
+  };
+  return { later, host, posted, frames, timers, runPosted, drawFrame, fireTimers };
+}
+
+describe('the page between slices (frameLater)', () => {
+  it('runs the first slice at once, and a slice after a slice only once the next frame is drawn', () => {
+    const p = page();
+    const ran: string[] = [];
+    p.later(() => {
+      ran.push('first');
+      // The slice had more to do.
+      p.later(() => ran.push('second'));
+    });
+    expect(p.runPosted()).toBe(1);
+    expect(ran).toEqual(['first']);
+    // Nothing is posted until the page has drawn.
+    expect(p.runPosted()).toBe(0);
+    expect(ran).toEqual(['first']);
+    p.drawFrame();
+    expect(p.runPosted()).toBe(1);
+    expect(ran).toEqual(['first', 'second']);
+    // The fallback timer was dropped with the frame.
+    expect(p.timers.size).toBe(0);
+  });
+
+  it('after a drawn frame, the next slice runs at once again', () => {
+    const p = page();
+    const ran: number[] = [];
+    p.later(() => ran.push(1));
+    p.runPosted();
+    p.drawFrame();
+    p.later(() => ran.push(2));
+    expect(p.runPosted()).toBe(1);
+    expect(ran).toEqual([1, 2]);
+  });
+
+  it('a hidden tab is not held back: slices follow each other', () => {
+    const p = page({ hidden: true });
+    const ran: number[] = [];
+    p.later(() => {
+      ran.push(1);
+      p.later(() => ran.push(2));
+    });
+    p.runPosted();
+    p.runPosted();
+    expect(ran).toEqual([1, 2]);
+    expect(p.timers.size).toBe(0);
+  });
+
+  it('a tab hidden while a slice waits for a frame lets it go after FRAME_WAIT_MS', () => {
+    const p = page();
+    const ran: number[] = [];
+    p.later(() => {
+      ran.push(1);
+      p.later(() => ran.push(2));
+    });
+    p.runPosted();
+    p.host.hidden = true;
+    // No frame comes; the timer releases it.
+    p.fireTimers();
+    expect(p.runPosted()).toBe(1);
+    expect(ran).toEqual([1, 2]);
+    expect(p.frames.size).toBe(0);
+  });
+
+  it('several connections share the frame: their slices wait for it together, in order', () => {
+    const p = page();
+    const ran: string[] = [];
+    p.later(() => ran.push('a1'));
+    p.later(() => ran.push('b1'));
+    p.runPosted();
+    p.later(() => ran.push('a2'));
+    p.later(() => ran.push('b2'));
+    expect(p.runPosted()).toBe(0);
+    p.drawFrame();
+    p.runPosted();
+    expect(ran).toEqual(['a1', 'b1', 'a2', 'b2']);
   });
 });

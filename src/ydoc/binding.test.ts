@@ -191,6 +191,26 @@ describe('the binding: the plan as read from its document, record by record', ()
     expect(Object.values(after.items).filter((item) => item !== before.items[item.id]).map((i) => i.id)).toEqual([a!.id]);
   });
 
+  it('a changed item keeps the lists and records of the fields that did not change (a component reading one is not drawn again)', () => {
+    const ydoc = docFromPlan(createExampleDoc(new Date('2026-03-01T10:00:00Z')));
+    const binding = new PlanBinding(ydoc);
+    const item = Object.values(binding.doc!.items).find((i) => i.cell && i.delomraden.length > 0)!;
+    changeDoc(ydoc, (d) => ops.addComment(d, item.id, { id: 'k1', author: 'Anna', at: '2026-03-01T10:00:00Z', text: 'Bra' }));
+    const before = binding.doc!.items[item.id]!;
+    changeDoc(ydoc, (d) => ops.updateItem(d, item.id, { description: 'Ny beskrivning' }));
+    const after = binding.doc!.items[item.id]!;
+    expect(after).not.toBe(before);
+    expect(after.description).toBe('Ny beskrivning');
+    for (const field of ['delomraden', 'effektmal', 'indikator', 'sources', 'comments', 'cell'] as const) expect(after[field], field).toBe(before[field]);
+    // A changed list is a new one.
+    changeDoc(ydoc, (d) => ops.updateItem(d, item.id, { delomraden: [] }));
+    const again = binding.doc!.items[item.id]!;
+    expect(again.delomraden).toEqual([]);
+    expect(again.delomraden).not.toBe(after.delomraden);
+    expect(again.comments).toBe(after.comments);
+    expect(binding.doc).toEqual(readDoc(ydoc)!.doc);
+  });
+
   it('a move gives new objects only to the items of the two containers whose rank changed', () => {
     const ydoc = docFromPlan(createExampleDoc(new Date('2026-03-01T10:00:00Z')));
     const binding = new PlanBinding(ydoc);

@@ -321,7 +321,7 @@ export class PlanBinding {
       // Rank and italics are the view's to settle; the item keeps what it had until then.
       const item = { ...got.item, rank: old?.rank ?? -1, extra: old?.extra ?? false };
       if (!old || RULE_FIELDS.some((f) => f !== 'rank' && JSON.stringify(old[f]) !== JSON.stringify(item[f]))) rule = true;
-      put(id, old && sameItem(old, item) ? old : item);
+      put(id, old ? sharedWith(old, item) : item);
     }
     if (affected.has(HOMELESS)) affected.add(INSPEL);
     for (const container of affected) {
@@ -370,13 +370,40 @@ export class PlanBinding {
   }
 }
 
-/** Equal items: every field the same value (plain data compared by its JSON). */
-function sameItem(a: Item, b: Item): boolean {
-  for (const key of Object.keys(b) as Array<keyof Item>) {
-    const x = a[key];
-    const y = b[key];
+/**
+ * `item`, sharing what `old` already holds: `old` itself when every field is the same value,
+ * else `item` with `old`'s lists and records where they are
+ * the same — so a component reading one field (an item's sources) is not drawn again when
+ * another changed.
+ */
+function sharedWith(old: Item, item: Item): Item {
+  let same = Object.keys(old).length === Object.keys(item).length;
+  let shared: Record<string, unknown> | null = null;
+  for (const key of Object.keys(item) as Array<keyof Item>) {
+    const x = old[key];
+    const y = item[key];
     if (x === y) continue;
-    if (typeof x !== 'object' || typeof y !== 'object' || JSON.stringify(x) !== JSON.stringify(y)) return false;
+    if (typeof x === 'object' && typeof y === 'object' && samePlain(x, y)) {
+      (shared ??= { ...item })[key] = x;
+      continue;
+    }
+    same = false;
   }
-  return Object.keys(a).length === Object.keys(b).length;
+  return same ? old : ((shared as Item | null) ?? item);
+}
+
+/** The same plain data (JSON values: lists, records, strings, numbers, booleans, null). */
+function samePlain(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const list = b as unknown[];
+    return a.length === list.length && a.every((v, i) => samePlain(v, list[i]));
+  }
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = Object.keys(x);
+  if (keys.length !== Object.keys(y).length) return false;
+  for (const key of keys) if (!(key in y) || !samePlain(x[key], y[key])) return false;
+  return true;
 }

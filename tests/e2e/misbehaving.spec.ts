@@ -72,14 +72,14 @@ test('a flood of 100,000 tiny updates: the relay cuts the flooder off, says it a
   const tasks = await Promise.all([anna, bo].map((p) => longestTask(p.page)));
   console.log(`messages received during the flood: ${received.join(' / ')}; longest task: ${tasks.map(Math.round).join(' / ')} ms`);
   for (const n of received) expect(n).toBeLessThan(500);
-  // What each page itself does in one go: 0–76 ms on the first page, up to 124 ms on the joiner's
-  // (a slice of messages, then reading the changes and React drawing them, in one task); the
-  // issue asks 100 ms between frames. Bounded here well below a freeze.
-  for (const t of tasks) expect(t).toBeLessThan(200);
-  // The frames: 33–83 ms apart in most runs here, up to ~180 ms when the relay, the flooder and
-  // both browsers crowd this machine's two cores at once (the issue asks 100): bounded below a
-  // freeze; the message count above and the tasks below are what fail on a regression.
-  await honest([anna, bo], 300, items);
+  // What each page itself does in one go — a slice of messages, reading the changes, React
+  // drawing what the fan and panels show of them — 0–74 ms here (up to 124 ms before the fan
+  // left out what it does not draw, such as these descriptions: src/fan/drawnLists.ts).
+  for (const t of tasks) expect(t).toBeLessThan(100);
+  // No frame over 100 ms (the issue's figure): 17–83 ms here, since a slice after a slice waits
+  // for the page's next frame (before: 33–183 ms, the slices ran back to back and Chromium drew
+  // only once it had waited 100 ms).
+  await honest([anna, bo], 100, items);
   // The room goes on for the honest.
   await anna.page.evaluate(() => (window as unknown as { __solfjadern: { actions: { addItem: (t: string) => string } } }).__solfjadern.actions.addItem('Efter floden'));
   await expect.poll(() => itemCount(bo.page)).toBe(items + 1);

@@ -21,6 +21,9 @@ export function drawnItem(item: Item | CellText): CellText {
 const sameDrawn = (a: CellText, b: Item | CellText) =>
   a.id === b.id && a.text === b.text && a.extra === b.extra && a.status === b.status && (a.comments?.length ?? 0) === (b.comments?.length ?? 0);
 
+/** The list of items each drawn list was made from (lists are never changed in place: the same list draws the same). */
+const madeFrom = new WeakMap<CellText[], ReadonlyArray<Item | CellText>>();
+
 /**
  * The drawn lists of `containers`, each the list from `last` while its items draw the same, and
  * `last` itself when every list is (so whatever is made from it is not made again).
@@ -30,15 +33,15 @@ export function drawnLists(containers: ReadonlyMap<ContainerKey, ReadonlyArray<I
   let same = last !== null && last.size === containers.size;
   for (const [key, list] of containers) {
     const before = last?.get(key);
-    if (before && before.length === list.length && list.every((item, i) => sameDrawn(before[i]!, item))) {
+    if (before && (madeFrom.get(before) === list || (before.length === list.length && list.every((item, i) => sameDrawn(before[i]!, item))))) {
       out.set(key, before);
+      madeFrom.set(before, list);
       continue;
     }
     same = false;
-    out.set(
-      key,
-      list.map((item, i) => (before?.[i] && sameDrawn(before[i], item) ? before[i] : drawnItem(item))),
-    );
+    const drawn = list.map((item, i) => (before?.[i] && sameDrawn(before[i], item) ? before[i] : drawnItem(item)));
+    madeFrom.set(drawn, list);
+    out.set(key, drawn);
   }
   return same ? (last as Map<ContainerKey, CellText[]>) : out;
 }

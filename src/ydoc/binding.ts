@@ -21,7 +21,7 @@ import { pickPlan, planWithDefaults, soundItem, soundItemOf, soundPlan, withItem
 import { BindingIndex, HOMELESS } from './bindingIndex';
 import { commentsOf, entries, type Expected, idsOf, planRecord, readComment, readDoc, readItemEntry, type ReadDoc } from './read';
 import { bladeMap, commentMap, dotMap, isYMap, itemMap, planMap, ringMap, votingMap } from './shape';
-import { shareUnchanged } from './view';
+import { sharedWith, shareUnchanged } from './view';
 import { FOLLOW_UP_KINDS, followUpMap, type FollowUpKind, readFollowUp, readFollowUpChanges } from './followUp';
 import { emptyFollowUp, type FollowUp } from '../domain/followup';
 
@@ -368,42 +368,4 @@ export class PlanBinding {
     }
     setContainers(after, lists);
   }
-}
-
-/**
- * `item`, sharing what `old` already holds: `old` itself when every field is the same value,
- * else `item` with `old`'s lists and records where they are
- * the same — so a component reading one field (an item's sources) is not drawn again when
- * another changed.
- */
-function sharedWith(old: Item, item: Item): Item {
-  let same = Object.keys(old).length === Object.keys(item).length;
-  let shared: Record<string, unknown> | null = null;
-  for (const key of Object.keys(item) as Array<keyof Item>) {
-    const x = old[key];
-    const y = item[key];
-    if (x === y) continue;
-    if (typeof x === 'object' && typeof y === 'object' && samePlain(x, y)) {
-      (shared ??= { ...item })[key] = x;
-      continue;
-    }
-    same = false;
-  }
-  return same ? old : ((shared as Item | null) ?? item);
-}
-
-/** The same plain data (JSON values: lists, records, strings, numbers, booleans, null). */
-function samePlain(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a)) {
-    const list = b as unknown[];
-    return a.length === list.length && a.every((v, i) => samePlain(v, list[i]));
-  }
-  const x = a as Record<string, unknown>;
-  const y = b as Record<string, unknown>;
-  const keys = Object.keys(x);
-  if (keys.length !== Object.keys(y).length) return false;
-  for (const key of keys) if (!(key in y) || !samePlain(x[key], y[key])) return false;
-  return true;
 }

@@ -1,6 +1,6 @@
-// When the binding (./binding.ts) has to read the whole plan again (a blade or ring added or
-// removed, a record that needed repair), every part that did not change keeps its object, so
-// React redraws only what changed.
+// What the binding (./binding.ts) reads keeps the objects of what did not change — an item
+// read again after a change, or the whole plan read again (a blade or ring added or removed, a
+// record that needed repair) — so React redraws only what changed.
 import type { Item, PlanDoc } from '../domain/types';
 
 /** Equal plain data (objects by their own keys in any order, arrays in order). */
@@ -14,14 +14,25 @@ function same(a: unknown, b: unknown): boolean {
   return keys.length === Object.keys(y).length && keys.every((k) => Object.hasOwn(y, k) && same(x[k], y[k]));
 }
 
-function sameItem(a: Item, b: Item): boolean {
-  for (const key of Object.keys(b) as Array<keyof Item>) {
-    const x = a[key];
-    const y = b[key];
+/**
+ * `item`, sharing what `old` already holds: `old` itself when every field is the same value,
+ * else `item` with `old`'s lists and records where they are the same — so a component reading
+ * one field (an item's sources) is not drawn again when another changed.
+ */
+export function sharedWith(old: Item, item: Item): Item {
+  let equal = Object.keys(old).length === Object.keys(item).length;
+  let shared: Record<string, unknown> | null = null;
+  for (const key of Object.keys(item) as Array<keyof Item>) {
+    const x = old[key];
+    const y = item[key];
     if (x === y) continue;
-    if (typeof x !== 'object' || typeof y !== 'object' || !same(x, y)) return false;
+    if (typeof x === 'object' && typeof y === 'object' && same(x, y)) {
+      (shared ??= { ...item })[key] = x;
+      continue;
+    }
+    equal = false;
   }
-  return Object.keys(a).length === Object.keys(b).length;
+  return equal ? old : ((shared as Item | null) ?? item);
 }
 
 /** `next`, with every item (and the plan) that equals its counterpart in `prev` replaced by that. */
@@ -32,11 +43,8 @@ export function shareUnchanged(prev: PlanDoc | null, next: PlanDoc): PlanDoc {
   const items: Record<string, Item> = {};
   for (const [id, item] of Object.entries(next.items)) {
     const old = Object.hasOwn(prev.items, id) ? prev.items[id] : undefined;
-    if (old && sameItem(old, item)) items[id] = old;
-    else {
-      items[id] = item;
-      changed = true;
-    }
+    items[id] = old ? sharedWith(old, item) : item;
+    if (items[id] !== old) changed = true;
   }
   return changed ? { plan, items } : prev;
 }

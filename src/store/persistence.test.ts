@@ -107,6 +107,31 @@ describe('writing the open plan', () => {
     expect(useUi.getState().save.state).toBe('saved');
   });
 
+  it('a plan whose stored pieces grew by more than COMPACT_AFTER_BYTES is merged into one piece, however few they are', async () => {
+    const pieces = () => repo.database().planUpdates.where('planId').equals(doc().plan.id).count();
+    const ids = Object.keys(doc().items);
+    await flush();
+    // Long descriptions, a few writes: far fewer pieces than COMPACT_AFTER, more bytes than the limit.
+    const perWrite = 4;
+    const writes = Math.ceil(repo.COMPACT_AFTER_BYTES / (perWrite * 9_000)) + 1;
+    expect(writes).toBeLessThan(repo.COMPACT_AFTER);
+    const counts: number[] = [];
+    for (let w = 0; w < writes; w++) {
+      for (let i = 0; i < perWrite; i++) actions.updateItem(ids[(w * perWrite + i) % ids.length]!, { description: `${w}-${i} ${'långa ord om vården '.repeat(450)}` });
+      await flush();
+      counts.push(await pieces());
+    }
+    // The pieces grew, then were merged into one once their bytes passed the limit (they only
+    // grow without it: [2, 3, 4, 5, 6]).
+    const merged = counts.indexOf(1);
+    expect(merged).toBeGreaterThan(0);
+    expect(Math.max(...counts.slice(0, merged))).toBeGreaterThan(2);
+    // The merged piece holds every change.
+    const ydoc = new Y.Doc();
+    for (const row of await repo.database().planUpdates.where('planId').equals(doc().plan.id).toArray()) Y.applyUpdate(ydoc, row.update);
+    expect(readDoc(ydoc)!.doc.items).toEqual(doc().items);
+  });
+
   it('the fan’s geometry is kept beside the plan once it has stayed the same a moment', async () => {
     const planId = doc().plan.id;
     const geometry = { key: 'k', spans: [[0, 1]], radii: [[1, 2]], fontSize: 12, bandLines: 1, hidden: 0, total: 3, legendRows: 0, tilt: 0 } as unknown as FanGeometry;

@@ -108,6 +108,8 @@ export class PlanStorage {
    * a large change came from elsewhere, or a repair wrote back what it cut (the excess goes).
    */
   private readonly compactNext = new Set<string>();
+  /** Bytes each plan's pieces took since its last compaction here. */
+  private readonly added = new Map<string, number>();
 
   /** Follow the open plan (and every plan opened later) until `stop()`. */
   start(): this {
@@ -265,7 +267,12 @@ export class PlanStorage {
     if (doc) rememberPlan(doc.plan.id, doc.plan.name, itemCount(doc.items));
     // Many small pieces are merged now and then (reading a plan stays fast); a failure here loses nothing.
     const now = this.compactNext.delete(batch.planId);
-    if (pieces > repo.COMPACT_AFTER || now) await repo.compactPlan(batch.planId).catch(() => {});
+    const added = (this.added.get(batch.planId) ?? 0) + batch.updates.reduce((n, u) => n + u.length, 0);
+    this.added.set(batch.planId, added);
+    if (pieces > repo.COMPACT_AFTER || added > repo.COMPACT_AFTER_BYTES || now) {
+      this.added.delete(batch.planId);
+      await repo.compactPlan(batch.planId).catch(() => {});
+    }
     return true;
   }
 

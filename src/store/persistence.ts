@@ -108,7 +108,11 @@ export class PlanStorage {
    * a large change came from elsewhere, or a repair wrote back what it cut (the excess goes).
    */
   private readonly compactNext = new Set<string>();
-  /** Bytes each plan's pieces took since its last compaction here. */
+  /**
+   * Bytes of this tab's own changes to each plan since its last compaction here. A room's changes
+   * are not counted: merging a plan's pieces is a long task, and a peer's burst would bring it
+   * on while the page is busy taking the burst in (the 64-piece rule still covers them).
+   */
   private readonly added = new Map<string, number>();
 
   /** Follow the open plan (and every plan opened later) until `stop()`. */
@@ -267,9 +271,7 @@ export class PlanStorage {
     if (doc) rememberPlan(doc.plan.id, doc.plan.name, itemCount(doc.items));
     // Many small pieces are merged now and then (reading a plan stays fast); a failure here loses nothing.
     const now = this.compactNext.delete(batch.planId);
-    const added = (this.added.get(batch.planId) ?? 0) + batch.updates.reduce((n, u) => n + u.length, 0);
-    this.added.set(batch.planId, added);
-    if (pieces > repo.COMPACT_AFTER || added > repo.COMPACT_AFTER_BYTES || now) {
+    if (pieces > repo.COMPACT_AFTER || (this.added.get(batch.planId) ?? 0) > repo.COMPACT_AFTER_BYTES || now) {
       this.added.delete(batch.planId);
       await repo.compactPlan(batch.planId).catch(() => {});
     }
@@ -352,6 +354,7 @@ export class PlanStorage {
     if (origin !== TAB) sendUpdate(planId, update);
     if (!mustStore(origin)) return;
     if (origin === REPAIR || update.length > LARGE_BYTES) this.compactNext.add(planId);
+    if (origin !== GATHERED) this.added.set(planId, (this.added.get(planId) ?? 0) + update.length);
     // A room's large change is not logged: the room holds it, and a peer must not be able to fill
     // this browser's localStorage (what it displaces would be this person's own unsaved edits).
     const seq = origin === GATHERED && update.length > LARGE_BYTES ? this.wal.lastSeq : this.wal.record(planId, update);

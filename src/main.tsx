@@ -9,13 +9,22 @@ import { engineLoaded, engineReady, engineStarted, useEditor } from './store/edi
 import { showKeptView } from './store/firstView';
 import { warmSwedishTime } from './domain/swedishTime';
 import { planToJson } from './export/json';
-import { openDialog, useUi } from './store/ui';
+import { openDialog, settleViewAtStart, useUi } from './store/ui';
+import { itemsIn } from './domain/containers';
 import { takeInviteFromAddress, useRoom, watchRooms } from './store/roomState';
 import type { PlanDoc } from './domain/types';
 import type { PendingImport } from './store/importer';
 import './styles.css';
 
 performance.mark('solfjadern:boot');
+
+// As the first plan arrives, before it is drawn: an empty Inspel starts hidden on narrower
+// screens, a phone starts in Tabell (settled later, the fan would be drawn twice and jump).
+const settled = useEditor.subscribe(({ doc }) => {
+  if (!doc) return;
+  settled();
+  settleViewAtStart(itemsIn(doc, null).length, window.innerWidth);
+});
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

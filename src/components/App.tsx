@@ -1,13 +1,12 @@
 import { DndProvider } from '../dnd/DndProvider';
 import { FanView } from '../fan/FanView';
 import { useEditor } from '../store/editor';
-import { closeDialog, settleViewAtStart, showSidePanel, useUi } from '../store/ui';
+import { closeDialog, showSidePanel, useUi } from '../store/ui';
 import { exportAction } from '../store/exporter';
-import { itemsIn } from '../domain/containers';
 import { Header } from './Header';
 import { PHONE, useMediaQuery } from './useMediaQuery';
 import { InspelPanel, InspelShowButton } from './InspelPanel';
-import { lazy, Suspense, useEffect, useRef } from 'react';
+import { lazy, Suspense } from 'react';
 import { Failsafe } from './Failsafe';
 import { NoticeBar } from './NoticeBar';
 import { ReadOnlyBanner } from './ReadOnlyBanner';
@@ -182,17 +181,6 @@ function Present() {
   ) : null;
 }
 
-/** Once the first plan is open: an empty Inspel starts hidden on narrower screens. */
-function useViewAtStart(hasDoc: boolean) {
-  const settled = useRef(false);
-  useEffect(() => {
-    const doc = useEditor.getState().doc;
-    if (settled.current || !hasDoc || !doc) return;
-    settled.current = true;
-    settleViewAtStart(itemsIn(doc, null).length, window.innerWidth);
-  }, [hasDoc]);
-}
-
 export function App() {
   const hasDoc = useEditor((s) => s.doc !== null);
   const dialogOpen = useUi((s) => s.dialog !== null);
@@ -202,7 +190,6 @@ export function App() {
   // Over the fan, messages sit in its empty corner (PlanView); over the table, at the bottom.
   const fanView = useUi((s) => s.view === 'fan');
   useShortcuts();
-  useViewAtStart(hasDoc);
   if (!hasDoc) {
     return (
       <main className="loading" aria-busy="true">

@@ -2,8 +2,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { containersOf } from '../domain/containers';
 import { createExampleDoc } from '../domain/plan';
-import { forgetGeometries, keepGeometry, keptGeometries, onGeometryKept, readGeometries, seedGeometries, storedGeometries } from './keptGeometry';
-import { computeFanLayout, type LayoutInput } from './layout';
+import { forgetGeometries, keepGeometry, keptGeometries, keptSize, onGeometryKept, readGeometries, seedGeometries, storedGeometries } from './keptGeometry';
+import { computeFanLayout, EDIT_FONTS, type LayoutInput } from './layout';
 import { estimateMeasure } from './text';
 
 beforeEach(() => forgetGeometries());
@@ -29,6 +29,22 @@ describe('the fan geometry kept across page loads', () => {
     // Made for another screen: not used.
     const wide = computeFanLayout({ ...input(1600), kept: keptGeometries('plan-1') });
     expect(wide.geometry).toEqual(computeFanLayout(input(1600)).geometry);
+  });
+
+  it('tells the size the fan was last laid out at, for the same fonts and use', () => {
+    expect(keptSize('plan-1', EDIT_FONTS, true)).toBeNull();
+    keepGeometry('plan-1', computeFanLayout({ ...input(1166), interactive: true }).geometry);
+    keepGeometry('plan-1', computeFanLayout({ ...input(1366), height: 650, interactive: true }).geometry);
+    expect(keptSize('plan-1', EDIT_FONTS, true)).toEqual({ width: 1366, height: 650 });
+    // A read-only fan or other type sizes (Presentera) has sizes of its own.
+    expect(keptSize('plan-1', EDIT_FONTS, false)).toBeNull();
+    expect(keptSize('plan-1', { min: 20, max: 32 }, true)).toBeNull();
+    keepGeometry('plan-1', computeFanLayout({ ...input(1000), interactive: false }).geometry);
+    expect(keptSize('plan-1', EDIT_FONTS, false)).toEqual({ width: 1000, height: 700 });
+    expect(keptSize('plan-1', EDIT_FONTS, true)).toEqual({ width: 1366, height: 650 });
+    // What cannot be read is passed over.
+    seedGeometries('plan-2', JSON.stringify({ version: 2, geometries: [{ ...computeFanLayout(input(900)).geometry, key: '{fel' }] }));
+    expect(keptSize('plan-2', EDIT_FONTS, true)).toBeNull();
   });
 
   it('keeps the latest four per plan, and ignores what cannot be read', () => {

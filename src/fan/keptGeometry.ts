@@ -83,6 +83,27 @@ export function keptGeometries(planId: string): FanGeometry[] {
   return known.get(planId) ?? [];
 }
 
+/**
+ * The size the plan's fan was last laid out at with these fonts, interactive or not (a
+ * geometry's key begins with it): the fan's first pass draws at this size, so opening a plan
+ * measures the page once, with the fan in it. Null when none is kept.
+ */
+export function keptSize(planId: string, fonts: { min: number; max: number }, interactive: boolean): { width: number; height: number } | null {
+  for (const g of keptGeometries(planId)) {
+    let key: unknown;
+    try {
+      key = JSON.parse(g.key);
+    } catch {
+      continue;
+    }
+    if (!Array.isArray(key)) continue;
+    const [width, height, , made, , laidOutInteractive] = key as unknown[];
+    const f = made as { min?: unknown; max?: unknown } | null;
+    if (isNumber(width) && isNumber(height) && f?.min === fonts.min && f?.max === fonts.max && laidOutInteractive === (interactive ? 1 : 0)) return { width, height };
+  }
+  return null;
+}
+
 /** The cells kept for a plan: as its last layout here drew them, else as storage held them. */
 export function keptCells(planId: string): ReadonlyMap<string, StoredCell> | undefined {
   const made = madeCells.get(planId);

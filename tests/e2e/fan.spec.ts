@@ -164,3 +164,53 @@ test('a drop into a cell it overfills shows at once in the fan as it stands; the
   await expect(page.locator('[data-cell="nara-invanaren|r2025"] .more')).toHaveCount(0);
   await expect(page.locator(`[data-cell="nara-invanaren|r2025"] [data-item="${first.id}"]`)).toBeVisible();
 });
+
+/** The sizes of the fan (width, height) kept in IndexedDB for the next start, most recent first. */
+const keptSizes = (): Promise<number[][]> =>
+  new Promise((resolve, reject) => {
+    const open = indexedDB.open('solfjadern');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const all = open.result.transaction('meta').objectStore('meta').getAll();
+      all.onsuccess = () => {
+        const rows = all.result as Array<{ key: string; value: string }>;
+        const kept = rows.filter((r) => r.key.startsWith('fan:')).flatMap((r) => (JSON.parse(r.value) as { geometries: Array<{ key: string }> }).geometries);
+        open.result.close();
+        resolve(kept.map((g) => (JSON.parse(g.key) as number[]).slice(0, 2)));
+      };
+    };
+  });
+
+test('a plan opens drawn at the size it had last; on another screen it is drawn for that one', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  // Every width the fan is given, from the first time it is in the page.
+  await context.addInitScript(() => {
+    const widths: string[] = [];
+    (window as unknown as { fanWidths: string[] }).fanWidths = widths;
+    new MutationObserver(() => {
+      const width = document.querySelector('svg.fan')?.getAttribute('width');
+      if (width && widths.at(-1) !== width) widths.push(width);
+    }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['width'] });
+  });
+  const laptop = await context.newPage();
+  await openApp(laptop);
+  const wide = (await laptop.locator('svg.fan').getAttribute('width'))!;
+  await expect.poll(() => laptop.evaluate(keptSizes)).toContainEqual([Number(wide), expect.any(Number)]);
+  await laptop.close();
+
+  // The same screen: the fan is in the page at its size from the start, and never measured anew.
+  const again = await context.newPage();
+  await openApp(again);
+  expect(await again.evaluate(() => (window as unknown as { fanWidths: string[] }).fanWidths)).toEqual([wide]);
+  await again.close();
+
+  // A smaller screen: the kept size is corrected before anything else (the fan fits this one).
+  const tablet = await context.newPage();
+  await tablet.setViewportSize({ width: 1024, height: 768 });
+  await openApp(tablet);
+  const fitted = await tablet.locator('.fan-wrap').evaluate((el) => String(Math.floor(el.getBoundingClientRect().width)));
+  expect(fitted).not.toBe(wide);
+  expect(await tablet.evaluate(() => (window as unknown as { fanWidths: string[] }).fanWidths)).toEqual([wide, fitted]);
+  await expect(tablet.locator('svg.fan')).toHaveAttribute('width', fitted);
+  await context.close();
+});

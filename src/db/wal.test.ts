@@ -167,8 +167,24 @@ describe('write-ahead log', () => {
     spy.mockRestore();
     expect(localStorage.getItem('solfjadern:wal:test:base')).toBeNull();
     expect(wal.hasBase(doc.plan.id)).toBe(false);
+    // Given way: not to be tried again with each change.
+    expect(wal.baseRefused(doc.plan.id)).toBe(true);
     expect(JSON.parse(localStorage.getItem('solfjadern:wal:test')!).entries).toHaveLength(1);
     expect(troubles).toEqual([]);
+  });
+
+  it('a base too big for localStorage is refused, and kept once it fits', async () => {
+    const stored = await repo.saveDoc(createExampleDoc(), new Date('2026-01-01T00:00:00Z'), true);
+    const planId = stored.doc.plan.id;
+    const wal = new WriteAheadLog('solfjadern:wal:test');
+    const spy = vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
+      throw new DOMException('full', 'QuotaExceededError');
+    });
+    wal.keepBase(planId, Y.encodeStateAsUpdate(stored.ydoc));
+    spy.mockRestore();
+    expect([wal.hasBase(planId), wal.baseRefused(planId), wal.baseRefused('en-annan-plan')]).toEqual([false, true, false]);
+    wal.keepBase(planId, Y.encodeStateAsUpdate(stored.ydoc));
+    expect([wal.hasBase(planId), wal.baseRefused(planId)]).toEqual([true, false]);
   });
 
   it('a malformed log (a field of the wrong type, an update that is not one) is skipped; the rest is replayed', async () => {

@@ -41,6 +41,8 @@ export class WriteAheadLog {
   private log: Log = { touched: 0, entries: [] };
   /** The plan whose base is kept beside the log. */
   private based: string | null = null;
+  /** The plan whose base did not fit (or gave way to the log): not tried again with every change. */
+  private refused: string | null = null;
 
   constructor(
     private readonly key: string = PREFIX + crypto.randomUUID(),
@@ -62,6 +64,15 @@ export class WriteAheadLog {
   }
 
   /**
+   * Whether this plan's base was refused the last time: localStorage could not hold it (a big
+   * plan's base is megabytes), or it gave way to the log. Each change then only logs itself;
+   * trying again with every change would make and throw away the whole document each time.
+   */
+  baseRefused(planId: string): boolean {
+    return this.refused === planId;
+  }
+
+  /**
    * Keep the plan's whole document (`state`, one update) beside the log: with it and the logged
    * changes the plan can be made again. One plan's at a time; a courtesy that gives way to the
    * log itself when localStorage is short of room.
@@ -72,12 +83,15 @@ export class WriteAheadLog {
     try {
       s.setItem(this.key + BASE, JSON.stringify({ planId, update: toBase64(state) } satisfies Base));
       this.based = planId;
+      this.refused = null;
     } catch {
       this.dropBase();
+      this.refused = planId;
     }
   }
 
   private dropBase(): void {
+    if (this.based !== null) this.refused = this.based;
     this.based = null;
     try {
       storage()?.removeItem(this.key + BASE);

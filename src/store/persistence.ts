@@ -31,6 +31,8 @@ const FLUSH_AT_MOST_MS = 100;
 /** A kept fan geometry is written once it has stayed the same this long. */
 const GEOMETRY_MS = 500;
 const LARGE_BYTES = 1024 * 1024;
+/** The log's base is kept in idle time, this long after the plan's first logged change at the latest. */
+const BASE_SOON_MS = 1000;
 /**
  * Changes that came from a room are gathered for a moment and logged, stored and passed on as
  * one (merged — proportional to their size), so a burst of thousands of tiny updates costs a few
@@ -92,6 +94,8 @@ export class PlanStorage {
   private soon: { timer: ReturnType<typeof setTimeout> | null } | null = null;
   private stopped = false;
   private detach: () => void = () => {};
+  /** The log's base asked for and not yet kept (see `keepBaseSoon`). */
+  private baseSoon: { cancel: () => void } | null = null;
 
   constructor(
     /** Whether the person is in the middle of something (a drag) that a long write must not stop. */
@@ -192,6 +196,8 @@ export class PlanStorage {
     this.keepTimer = null;
     if (this.soon?.timer) clearTimeout(this.soon.timer);
     this.soon = null;
+    this.baseSoon?.cancel();
+    this.baseSoon = null;
     for (const timer of this.geometries.values()) clearTimeout(timer);
     this.geometries.clear();
     this.queue = [];
@@ -291,14 +297,40 @@ export class PlanStorage {
   private keepViewNow(): void {
     const doc = useEditor.getState().doc;
     if (this.stopped) return;
-    if (this.followed && this.wal.hasBase(this.followed.planId)) this.keepBase();
+    // A base that did not fit is tried again here, at a quiet moment (the plan may have shrunk).
+    const followed = this.followed?.planId;
+    if (followed && (this.wal.hasBase(followed) || this.wal.baseRefused(followed) || this.baseSoon)) this.keepBase();
     if (doc && this.allStored()) void repo.keepView(doc).catch(() => {});
   }
 
   /** The followed plan's whole document kept beside the write-ahead log, as it is now. */
   private keepBase(): void {
+    this.baseSoon?.cancel();
+    this.baseSoon = null;
     const followed = this.followed;
     if (followed && !this.stopped) this.wal.keepBase(followed.planId, Y.encodeStateAsUpdate(followed.ydoc));
+  }
+
+  /**
+   * Keep the log's base in idle time, not in the change that asks for it: the whole document
+   * encoded and written to localStorage is 100–180 ms at 5,000 items — the first edit after
+   * opening a big plan, or the first batch a room sends, held the page that long. Until then the
+   * change is logged and stored as always; the base only matters if the browser later loses the
+   * plan's database altogether. A page going away keeps it at once (`keepViewNow`).
+   */
+  private keepBaseSoon(): void {
+    if (this.baseSoon || this.stopped) return;
+    const run = () => {
+      this.baseSoon = null;
+      if (this.followed && !this.wal.hasBase(this.followed.planId)) this.keepBase();
+    };
+    if (typeof requestIdleCallback === 'function') {
+      const handle = requestIdleCallback(run, { timeout: BASE_SOON_MS });
+      this.baseSoon = { cancel: () => cancelIdleCallback(handle) };
+    } else {
+      const timer = setTimeout(run, 0);
+      this.baseSoon = { cancel: () => clearTimeout(timer) };
+    }
   }
 
   /**
@@ -359,7 +391,7 @@ export class PlanStorage {
     // this browser's localStorage (what it displaces would be this person's own unsaved edits).
     const seq = origin === GATHERED && update.length > LARGE_BYTES ? this.wal.lastSeq : this.wal.record(planId, update);
     // The plan's first logged change brings its base along (the plan can then be made again from the log).
-    if (!this.wal.hasBase(planId)) this.keepBase();
+    if (!this.wal.hasBase(planId) && !this.wal.baseRefused(planId)) this.keepBaseSoon();
     this.queue = enqueue(this.queue, [{ planId, updates: [update], seq }]);
     setSaving();
     this.flushSoon();

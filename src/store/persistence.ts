@@ -31,8 +31,6 @@ const FLUSH_AT_MOST_MS = 100;
 /** A kept fan geometry is written once it has stayed the same this long. */
 const GEOMETRY_MS = 500;
 const LARGE_BYTES = 1024 * 1024;
-/** The log's base is kept in idle time, this long after the plan's first logged change at the latest. */
-const BASE_SOON_MS = 1000;
 /**
  * Changes that came from a room are gathered for a moment and logged, stored and passed on as
  * one (merged — proportional to their size), so a burst of thousands of tiny updates costs a few
@@ -324,8 +322,10 @@ export class PlanStorage {
       this.baseSoon = null;
       if (this.followed && !this.wal.hasBase(this.followed.planId)) this.keepBase();
     };
+    // Truly idle: a room's flood of changes asks for the base with its first batch, and a task of
+    // 20–40 ms forced in mid-flood would hold a frame; a page going away keeps it at once.
     if (typeof requestIdleCallback === 'function') {
-      const handle = requestIdleCallback(run, { timeout: BASE_SOON_MS });
+      const handle = requestIdleCallback(run);
       this.baseSoon = { cancel: () => cancelIdleCallback(handle) };
     } else {
       const timer = setTimeout(run, 0);

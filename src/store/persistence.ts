@@ -14,6 +14,7 @@ import { notify, useEditor } from './editorState';
 import { exportAction } from './exporter';
 import { currentYDoc, onOpenDoc, peerIsNewer, showsDocument } from './openDoc';
 import { onTabMessage, sayHello, sendUpdate } from './tabs';
+import { RoomBatches } from './roomBatches';
 import { useUi } from './ui';
 
 /** Changes of one plan not yet in IndexedDB. */
@@ -31,18 +32,7 @@ const FLUSH_AT_MOST_MS = 100;
 /** A kept fan geometry is written once it has stayed the same this long. */
 const GEOMETRY_MS = 500;
 const LARGE_BYTES = 1024 * 1024;
-/**
- * Changes that came from a room are gathered for a moment and logged, stored and passed on as
- * one (merged — proportional to their size), so a burst of thousands of tiny updates costs a few
- * writes rather than a rewrite of the whole log per update. The room holds them meanwhile.
- */
-const REMOTE_BATCH_MS = 200;
-/**
- * … or as soon as this many have gathered: merging updates costs by how many there are, and a
- * flood of tiny ones from a peer (thousands a second) merged at once held the page for 60 ms;
- * 500 take a few.
- */
-const REMOTE_BATCH_UPDATES = 500;
+/** The origin of a room's changes, handed on in batches (./roomBatches.ts). */
 const GATHERED = 'solfjadern:gathered';
 
 /** Add batches after the queue, merging one into the last when both are of the same plan. */
@@ -100,7 +90,8 @@ export class PlanStorage {
     private readonly busy: () => boolean = () => false,
   ) {}
   private logTrouble: LogTrouble | null = null;
-  private remote: { planId: string; updates: Uint8Array[]; timer: ReturnType<typeof setTimeout> } | null = null;
+  /** A room's changes, gathered and handed on in batches. */
+  private readonly room = new RoomBatches((planId, update) => this.changed(planId, update, GATHERED));
   /** The document followed now, and its plan. */
   private followed: { ydoc: Y.Doc; planId: string } | null = null;
   /** What each plan's row in the plan list was last written from: its plan record and item count. */
@@ -126,14 +117,17 @@ export class PlanStorage {
       if (!ydoc || !planId) return;
       const onUpdate = (update: Uint8Array, origin: unknown) => {
         if (isOwn(origin) || origin === REPAIR || !mustStore(origin)) this.changed(planId, update, origin);
-        else this.gather(planId, update);
+        else {
+          this.room.add(planId, update);
+          setSaving();
+        }
       };
       ydoc.on('update', onUpdate);
       this.followed = { ydoc, planId };
       unfollow = () => {
         this.followed = null;
         ydoc.off('update', onUpdate);
-        this.takeRemote();
+        this.room.flush();
       };
       sayHello(planId);
       // A plan opened without a view kept of it as it is stored now gets one.
@@ -152,7 +146,7 @@ export class PlanStorage {
     // The page going away keeps the plan as shown, if everything is stored by then.
     const onHide = () => {
       if (document.visibilityState !== 'hidden') return;
-      this.takeRemote();
+      this.room.flush();
       this.keepViewNow();
     };
     if (typeof document !== 'undefined') document.addEventListener('visibilitychange', onHide);
@@ -183,8 +177,7 @@ export class PlanStorage {
 
   /** Stop following; writes still in flight are forgotten (storage is gone, or a test ends mid-write). */
   stop(): void {
-    if (this.remote) clearTimeout(this.remote.timer);
-    this.remote = null;
+    this.room.drop();
     this.detach();
     this.detach = () => {};
     this.stopped = true;
@@ -203,7 +196,7 @@ export class PlanStorage {
 
   /** Write everything queued so far; resolves when it is in IndexedDB (or has failed). */
   flush(): Promise<void> {
-    this.takeRemote();
+    this.room.flush();
     const batches = this.queue;
     this.queue = [];
     if (batches.length === 0 || this.stopped) return this.writing;
@@ -361,24 +354,6 @@ export class PlanStorage {
         : 'Webbläsarens lokala lagring är full: ändringar som inte hunnit sparas skyddas inte om fliken stängs. Planen sparas som vanligt – exportera den gärna och frigör utrymme.',
       exportAction,
     );
-  }
-
-  private gather(planId: string, update: Uint8Array): void {
-    if (this.remote && this.remote.planId !== planId) this.takeRemote();
-    if (this.remote) this.remote.updates.push(update);
-    else this.remote = { planId, updates: [update], timer: setTimeout(() => this.takeRemote(), REMOTE_BATCH_MS) };
-    if (this.remote.updates.length >= REMOTE_BATCH_UPDATES) this.takeRemote();
-    setSaving();
-  }
-
-  /** Log and queue the room's gathered changes now (as one). */
-  private takeRemote(): void {
-    const gathered = this.remote;
-    this.remote = null;
-    if (!gathered) return;
-    clearTimeout(gathered.timer);
-    const update = gathered.updates.length === 1 ? gathered.updates[0]! : Y.mergeUpdates(gathered.updates);
-    this.changed(gathered.planId, update, GATHERED);
   }
 
   /** Log and queue one change of a plan's document, and pass it to the other tabs. */

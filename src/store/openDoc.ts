@@ -3,7 +3,7 @@
 // (src/ydoc/binding.ts) is the plan as the app reads it, kept up to date record by record from
 // the document's own changes; the editor's `doc` is the binding's plan, published at once after
 // this window's own change and, for changes from elsewhere (a room, another tab, undo), at most
-// every SETTLE_GAP_MS, with what they need said (repairs, losses, clashes).
+// every SETTLE_GAP_MS (more when showing took long), with what they need said (repairs, losses, clashes).
 //
 // One `OpenPlan` instance does this for one editor store; the app has one (`appPlan`, used
 // through the functions below), tests make as many as they need and drop them.
@@ -49,8 +49,14 @@ export interface Open {
 
 export type OpenListener = (ydoc: Y.Doc | null, planId: string | null) => void;
 
-/** A burst of changes from elsewhere is read again at most this often (the first at once). */
+/** A burst of changes from elsewhere is read again at most this often (the first at once) … */
 const SETTLE_GAP_MS = 50;
+/**
+ * … or, when showing the last took long (reading it, and React drawing what changed: 45–60 ms
+ * for a flood's batch), twice as long as that took, up to this: the page keeps half its time
+ * for drawing frames and taking the room's messages in.
+ */
+const SETTLE_GAP_MAX_MS = 250;
 
 /** A document, or how to make it (decoded when first needed, or just after the first paint). */
 export type DocSource = Y.Doc | (() => Y.Doc);
@@ -64,6 +70,8 @@ export class OpenPlan {
   private pending: { make: () => Y.Doc; planId: string } | null = null;
   private readonly openListeners = new Set<OpenListener>();
   private settleAt = -Infinity;
+  /** The gap kept after the last settle (see SETTLE_GAP_MAX_MS). */
+  private settleGap = SETTLE_GAP_MS;
   private settleSoon: ReturnType<typeof setTimeout> | 'now' | null = null;
   /** How "Använd min" writes this window's version of a clashing field again (set by the editor). */
   writeMine: (clash: Clash) => boolean = () => false;
@@ -108,10 +116,13 @@ export class OpenPlan {
 
   private scheduleSettle(): void {
     if (this.settleSoon !== null) return;
-    const wait = this.settleAt + SETTLE_GAP_MS - performance.now();
+    const wait = this.settleAt + this.settleGap - performance.now();
     const run = () => {
       this.settleSoon = null;
+      const start = performance.now();
       this.settle();
+      // After React's own microtask (queued by the store's change): what showing it cost.
+      queueMicrotask(() => (this.settleGap = Math.min(SETTLE_GAP_MAX_MS, Math.max(SETTLE_GAP_MS, 2 * (performance.now() - start)))));
     };
     if (wait <= 0) {
       this.settleSoon = 'now';
@@ -334,7 +345,7 @@ export class OpenPlan {
         current.from ??= change.origin === TAB ? 'tab' : 'room';
         current.by.push(...authorsOf(changed, ydoc));
       }
-      // Several updates arriving together are shown once, and a burst at most every SETTLE_GAP_MS.
+      // Several updates arriving together are shown once, and a burst at most every SETTLE_GAP_MS (or more).
       this.scheduleSettle();
     };
     const offBinding = binding.subscribe(onChange);

@@ -92,6 +92,44 @@ describe('a burst of tiny updates from a room', () => {
   });
 });
 
+describe('a burst from a room is shown at a pace the page keeps up with', () => {
+  it('after a showing that took long, the next waits twice as long (SETTLE_GAP_MS at least); a lone change is shown at once', async () => {
+    let now = 1_000_000;
+    vi.spyOn(performance, 'now').mockImplementation(() => now);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const ydoc = currentYDoc()!;
+      const id = Object.keys(doc().items)[0]!;
+      const peer = new Y.Doc();
+      Y.applyUpdate(peer, Y.encodeStateAsUpdate(ydoc));
+      const edit = async (text: string) => {
+        const before = Y.encodeStateVector(peer);
+        (itemMap(peer).get(id) as Y.Map<unknown>).set('text', text);
+        Y.applyUpdate(ydoc, Y.encodeStateAsUpdate(peer, before), PEER);
+        for (let i = 0; i < 5; i++) await Promise.resolve();
+      };
+      // Drawing what is shown takes 60 ms here.
+      const off = useEditor.subscribe(() => (now += 60));
+      await edit('Först');
+      expect(doc().items[id]!.text).toBe('Först');
+      // The next change of the burst waits 120 ms from the last showing (60 of them gone already).
+      await edit('Sedan');
+      await vi.advanceTimersByTimeAsync(59);
+      expect(doc().items[id]!.text).toBe('Först');
+      await vi.advanceTimersByTimeAsync(1);
+      expect(doc().items[id]!.text).toBe('Sedan');
+      off();
+      // Quick showings again: a lone change after a pause is shown at once.
+      now += 1_000;
+      await edit('Sist');
+      expect(doc().items[id]!.text).toBe('Sist');
+    } finally {
+      vi.useRealTimers();
+      vi.restoreAllMocks();
+    }
+  });
+});
+
 describe('two people each add a blade while apart, at the limit (issue 22, item 6)', () => {
   it('both blades and their items show; the plan asks for one to go; a later removal of one moves only its items to Inspel', async () => {
     const ydoc = currentYDoc()!;

@@ -28,6 +28,10 @@ const ready = r.results
 const room = r.room
   ? `A room (\`bench/room.mjs\`): ${r.room.people} participants (Node clients through the real provider) each changing an item once a second for ${r.room.seconds} s against one relay (\`npm run relay\`), one browser page measuring: edit → visible in the page ${f(r.room.latency.median)} / ${f(r.room.latency.p95)} ms (median / p95, ${r.room.shown} of ${r.room.edits} edits seen), ${r.room.lost} lost; the relay's memory ${r.room.relayMemoryMb.before} → ${r.room.relayMemoryMb.after} MB.`
   : '';
+const returning = r.results
+  .filter((x) => x.returningLoad)
+  .map((x) => `N = ${x.n.toLocaleString('en')}: ${pair(x.returningLoad)} ms against the blank page's ${pair(x.returningBlankLoad)} ms (${f(x.returningLoad.median / x.returningBlankLoad.median)}×)`)
+  .join('; ');
 const collect = r.collect ? `Samla in, 50 files with 1,000 proposals through the panel: ${pair(r.collect)} ms (median / p95, ${r.collect.runs} runs).` : '';
 const checks = r.checks.map((c) => `| ${c.name} | ${c.value} ${c.unit} | ≤ ${c.limit} ${c.unit} | ${c.ok ? 'met' : 'MISSED'} |`);
 const block = `<!-- bench:results -->
@@ -35,12 +39,14 @@ Run of ${r.date.slice(0, 16).replace('T', ' ')} UTC: ${r.machine.cpus} cores, No
 ${r.runs} loads and ${r.microRuns} samples per figure.
 
 Times in ms, median / p95. "Blank" is an empty Vite + React page built the same way
-(\`bench/blank/\`), loaded alternately with the app in the same run.
+(\`bench/blank/\`), loaded alternately with the app in the same run; both cold (no HTTP cache,
+nothing of either open in the browser).
 
 | N items | cold load | blank page | cold ÷ blank | re-render after edit | re-render after move | drag frame | persistence | reload |
 |---|---|---|---|---|---|---|---|---|
 ${rows.join('\n')}
 
+${returning ? `A returning visit (HTTP cache on, filled by three loads; navigation → fan drawn, median / p95): ${returning}.` : ''}
 ${exports.join('\n')}
 ${aged.join('\n')}
 ${colleague ? `A colleague's edit of one item arriving from the room, applied to the document and shown in the plan (median / p95): ${colleague}.` : ''}

@@ -73,13 +73,13 @@ const launch = () =>
   });
 
 /**
- * Navigation start → the fan (or the blank page) drawn, in a page with no HTTP cache; for the
- * app also → its document ready.
+ * Navigation start → the fan (or the blank page) drawn, in a page with no HTTP cache (`cached`:
+ * with the browser's cache as a returning visit has it); for the app also → its document ready.
  */
-async function timedLoad(context, url, app = true) {
+async function timedLoad(context, url, app = true, cached = false) {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: !cached });
   await page.goto(url);
   const drawn = await markTime(page, MARK);
   const ready = app ? await markTime(page, READY) : NaN;
@@ -211,7 +211,7 @@ async function quiet(page) {
 
 async function measureSize(browser, appUrl, blankUrl, n) {
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, serviceWorkers: 'block' });
-  const page = await context.newPage();
+  let page = await context.newPage();
   await page.goto(`${appUrl}?automation`);
   await page.waitForSelector('svg.fan');
   await page.evaluate(seedPlan, n);
@@ -338,7 +338,13 @@ async function measureSize(browser, appUrl, blankUrl, n) {
       aged.reloadReady.push(await markTime(page, READY));
     }
   }
-  // Cold loads alternate with loads of the blank page, so both see the same machine load.
+  // Cold loads alternate with loads of the blank page, so both see the same machine load. Cold
+  // means cold for both: no page of either open while they load. (The app's own page was left
+  // open here until 2026-12-07, and a page of the same site already open in the browser makes the
+  // next load of it some 40 % faster — a renderer and compiled code at hand — while the blank
+  // page always loaded with nothing open: the ratio compared a warm start with a cold one.)
+  await quiet(page);
+  await page.close();
   const blankContext = await browser.newContext({ viewport: { width: 1920, height: 1080 }, serviceWorkers: 'block' });
   const cold = [];
   const coldReady = [];
@@ -349,7 +355,23 @@ async function measureSize(browser, appUrl, blankUrl, n) {
     cold.push(load.drawn);
     coldReady.push(load.ready);
   }
+  // A returning visit, for the record: the same loads with the HTTP cache on, after three loads
+  // each to fill it (Chromium keeps compiled code beside a script loaded more than once). Service
+  // workers stay blocked: the blank page has none.
+  const returning = { app: [], blank: [] };
+  for (let i = 0; i < 3; i++) {
+    await timedLoad(blankContext, blankUrl, false, true);
+    await timedLoad(context, appUrl, true, true);
+  }
+  for (let i = 0; i < RUNS; i++) {
+    returning.blank.push((await timedLoad(blankContext, blankUrl, false, true)).drawn);
+    returning.app.push((await timedLoad(context, appUrl, true, true)).drawn);
+  }
   await blankContext.close();
+  page = await context.newPage();
+  await page.goto(`${appUrl}?automation`);
+  await page.waitForSelector('svg.fan');
+  await markTime(page, READY);
   // Exports at N = 1,000 (the targets' size), last, as each JSON import stores another plan:
   // Word through the menu, JSON out and back in.
   const word = [];
@@ -379,6 +401,8 @@ async function measureSize(browser, appUrl, blankUrl, n) {
     n,
     coldLoad: stats(cold),
     coldReady: stats(coldReady),
+    returningLoad: stats(returning.app),
+    returningBlankLoad: stats(returning.blank),
     reloadReady: stats(reloadReady),
     reloadNoView: stats(noView.reload),
     reloadNoViewReady: stats(noView.reloadReady),
@@ -502,6 +526,9 @@ async function main() {
       console.log(row('blank page load (alongside)', r.blankLoad));
       console.log(row('cold load ÷ blank page', r.coldLoadRatio, '×'));
       console.log(row('cold load, document ready', r.coldReady));
+      console.log(row('returning visit (HTTP cache on)', r.returningLoad));
+      console.log(row('… blank page, returning', r.returningBlankLoad));
+      console.log(`returning visit ÷ blank page: ${round(r.returningLoad.median / r.returningBlankLoad.median)}×`);
       console.log(row('re-render after edit', r.rerenderEdit));
       console.log(row('re-render after move', r.rerenderMove));
       console.log(row("colleague's edit applied", r.colleagueEdit));

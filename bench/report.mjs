@@ -32,6 +32,10 @@ const returning = r.results
   .filter((x) => x.returningLoad)
   .map((x) => `N = ${x.n.toLocaleString('en')}: ${pair(x.returningLoad)} ms against the blank page's ${pair(x.returningBlankLoad)} ms (${f(x.returningLoad.median / x.returningBlankLoad.median)}×)`)
   .join('; ');
+const painted = r.results
+  .filter((x) => x.coldPainted)
+  .map((x) => `N = ${x.n.toLocaleString('en')}: ${pair(x.coldPainted)} ms against the blank page's ${pair(x.blankPainted)} ms`)
+  .join('; ');
 const collect = r.collect ? `Samla in, 50 files with 1,000 proposals through the panel: ${pair(r.collect)} ms (median / p95, ${r.collect.runs} runs).` : '';
 const checks = r.checks.map((c) => `| ${c.name} | ${c.value} ${c.unit} | ≤ ${c.limit} ${c.unit} | ${c.ok ? 'met' : 'MISSED'} |`);
 const block = `<!-- bench:results -->
@@ -46,6 +50,7 @@ nothing of either open in the browser).
 |---|---|---|---|---|---|---|---|---|
 ${rows.join('\n')}
 
+${painted ? `The cold load to its first contentful paint (navigation → the frame shown, median / p95; no target): ${painted}.` : ''}
 ${returning ? `A returning visit (HTTP cache on, filled by three loads; navigation → fan drawn, median / p95): ${returning}.` : ''}
 ${exports.join('\n')}
 ${aged.join('\n')}

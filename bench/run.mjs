@@ -82,9 +82,11 @@ async function timedLoad(context, url, app = true, cached = false) {
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: !cached });
   await page.goto(url);
   const drawn = await markTime(page, MARK);
+  // What the person sees: the first contentful paint (its frame laid out, painted and shown).
+  const painted = await (await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime, null, { polling: 5 })).jsonValue();
   const ready = app ? await markTime(page, READY) : NaN;
   await page.close();
-  return { drawn, ready };
+  return { drawn, painted, ready };
 }
 
 /** Action → React has rendered and committed (the next task), in ms. */
@@ -349,10 +351,15 @@ async function measureSize(browser, appUrl, blankUrl, n) {
   const cold = [];
   const coldReady = [];
   const floor = [];
+  const coldPainted = [];
+  const floorPainted = [];
   for (let i = 0; i < RUNS; i++) {
-    floor.push((await timedLoad(blankContext, blankUrl, false)).drawn);
+    const blank = await timedLoad(blankContext, blankUrl, false);
+    floor.push(blank.drawn);
+    floorPainted.push(blank.painted);
     const load = await timedLoad(context, appUrl);
     cold.push(load.drawn);
+    coldPainted.push(load.painted);
     coldReady.push(load.ready);
   }
   // A returning visit, for the record: the same loads with the HTTP cache on, after three loads
@@ -401,6 +408,8 @@ async function measureSize(browser, appUrl, blankUrl, n) {
     n,
     coldLoad: stats(cold),
     coldReady: stats(coldReady),
+    coldPainted: stats(coldPainted),
+    blankPainted: stats(floorPainted),
     returningLoad: stats(returning.app),
     returningBlankLoad: stats(returning.blank),
     reloadReady: stats(reloadReady),
@@ -526,6 +535,8 @@ async function main() {
       console.log(row('blank page load (alongside)', r.blankLoad));
       console.log(row('cold load ÷ blank page', r.coldLoadRatio, '×'));
       console.log(row('cold load, document ready', r.coldReady));
+      console.log(row('cold load, first contentful paint', r.coldPainted));
+      console.log(row('… blank page, first contentful paint', r.blankPainted));
       console.log(row('returning visit (HTTP cache on)', r.returningLoad));
       console.log(row('… blank page, returning', r.returningBlankLoad));
       console.log(`returning visit ÷ blank page: ${round(r.returningLoad.median / r.returningBlankLoad.median)}×`);

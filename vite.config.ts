@@ -37,8 +37,8 @@ function earlyEntry(entry = 'src/early.ts'): Plugin {
   };
 }
 
-/** The early read's modules (src/early.ts and what it imports). */
-const EARLY = /[\\/]src[\\/](early\.ts|db[\\/]earlyRead\.ts)$/;
+/** The early read's modules (src/early.ts and what it imports: the read, the kept screen). */
+const EARLY = /[\\/]src[\\/](early\.ts|db[\\/]earlyRead\.ts|screen[\\/](showScreen|keptScreen)\.ts)$/;
 
 const app = defineConfig({
   plugins: [
@@ -85,6 +85,9 @@ const app = defineConfig({
             // parts share it, it was some twenty files of a few hundred bytes each, fetched in
             // rounds of six (a first visit's HTTP/1.1), ~100 ms before the app could start.
             // The early read stays its own small entry (it must not wait for the app's code).
+            // The early read's modules in one file (its entry): what it shares with the app
+            // (the kept screen's shape) is not a file of its own to wait for.
+            { name: 'early', test: (id: string) => EARLY.test(id) },
             {
               name: 'app',
               tags: ['$initial'],

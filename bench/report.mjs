@@ -32,6 +32,10 @@ const returning = r.results
   .filter((x) => x.returningLoad)
   .map((x) => `N = ${x.n.toLocaleString('en')}: ${pair(x.returningLoad)} ms against the blank page's ${pair(x.returningBlankLoad)} ms (${f(x.returningLoad.median / x.returningBlankLoad.median)}×)`)
   .join('; ');
+const live = r.results
+  .filter((x) => x.coldLive)
+  .map((x) => `N = ${x.n.toLocaleString('en')}: ${pair(x.coldLive)} ms`)
+  .join('; ');
 const painted = r.results
   .filter((x) => x.coldPainted)
   .map((x) => `N = ${x.n.toLocaleString('en')}: ${pair(x.coldPainted)} ms against the blank page's ${pair(x.blankPainted)} ms`)
@@ -50,6 +54,7 @@ nothing of either open in the browser).
 |---|---|---|---|---|---|---|---|---|
 ${rows.join('\n')}
 
+${live ? `The cold load shows the plan's kept screen first (src/screen/keptScreen.ts); the live fan, drawn by the app's code behind it (navigation → drawn, median / p95; no target): ${live}.` : ''}
 ${painted ? `The cold load to its first contentful paint (navigation → the frame shown, median / p95; no target): ${painted}.` : ''}
 ${returning ? `A returning visit (HTTP cache on, filled by three loads; navigation → fan drawn, median / p95): ${returning}.` : ''}
 ${exports.join('\n')}

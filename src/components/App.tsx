@@ -6,7 +6,8 @@ import { exportAction } from '../store/exporter';
 import { Header } from './Header';
 import { PHONE, useMediaQuery } from './useMediaQuery';
 import { InspelPanel, InspelShowButton } from './InspelPanel';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useLayoutEffect } from 'react';
+import { dropKeptScreen } from '../screen/showScreen';
 import { Failsafe } from './Failsafe';
 import { NoticeBar } from './NoticeBar';
 import { ReadOnlyBanner } from './ReadOnlyBanner';
@@ -74,6 +75,11 @@ function Fan() {
   // On a phone the fan is to read: the whole fan as a picture, pinch or + to zoom in; items are
   // edited in Tabell.
   const phone = useMediaQuery(PHONE);
+  // A kept screen shows the fan (src/screen/keptScreen.ts); FanView drops it once it draws. Any
+  // other view drops it as it opens.
+  useLayoutEffect(() => {
+    if (doc && view !== 'fan') dropKeptScreen();
+  }, [doc, view]);
   if (!doc) return null;
   if (view === 'followup')
     return (

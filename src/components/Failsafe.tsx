@@ -2,7 +2,8 @@
 // side panel shows what happened in its place (with a way out), and one around the whole app
 // offers "Exportera JSON" — never a blank page. The plan itself is never touched by a failure
 // to draw it.
-import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { Component, type ErrorInfo, type ReactNode, useLayoutEffect } from 'react';
+import { dropKeptScreen } from '../screen/showScreen';
 import { exportAction } from '../store/exporter';
 
 interface Props {
@@ -40,6 +41,7 @@ export class Failsafe extends Component<Props, State> {
 
 /** The whole app failed to draw: say so, offer the rescue export and a reload. */
 export function AppFailed({ error }: { error: Error }) {
+  useLayoutEffect(() => dropKeptScreen(), []);
   return (
     <main className="app-failed" role="alert">
       <h1>Solfjädern kunde inte visa planen</h1>

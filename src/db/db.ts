@@ -7,6 +7,7 @@ import { type ItemField, withAreaLimit, withItemDefaults } from '../schema/recor
 import type { Collection } from '../domain/collection';
 import type { Item, Plan, PlanDoc } from '../domain/types';
 import { DB_NAME } from './earlyRead';
+import type { KeptScreen } from '../screen/keptScreen';
 
 /**
  * A plan's row: what the plan list shows, written from the plan's document with each change
@@ -39,6 +40,8 @@ export interface PlanViewRow {
   seq: number;
   plan: Plan;
   items: Item[];
+  /** The screen that showed it, for the next start to show first (src/screen/keptScreen.ts). */
+  screen?: KeptScreen;
 }
 
 /** An item as stored: with the time it was last written (v2), which decides "later wins". */

@@ -116,4 +116,25 @@ describe('the plan kept as shown', () => {
     await repo.purgeDeleted();
     expect(await repo.database().planViews.count()).toBe(0);
   });
+
+  it('keeps the screen that shows it, for the next start to show first; a change leaves it behind', async () => {
+    const doc = createExampleDoc();
+    const { ydoc } = await repo.saveDoc(doc, new Date(), true);
+    const screen = { html: '<div class="app"></div>', width: 1366, height: 768, stylesheet: '/assets/index-a.css' };
+    // Kept first without a screen (the page showed something else), then with one: written again.
+    expect(await repo.keepView(doc)).toBe(true);
+    expect(await repo.keepView(doc, screen)).toBe(true);
+    expect((await readStoredRows(name))!.view).toMatchObject({ seq: expect.any(Number), screen });
+    // The same screen size again: nothing to write; another window size: its screen is kept.
+    expect(await repo.keepView(doc, { ...screen, html: '<div class="app">igen</div>' })).toBe(false);
+    const wider = { ...screen, width: 1920, height: 1080 };
+    expect(await repo.keepView(doc, wider)).toBe(true);
+    expect(((await readStoredRows(name))!.view as { screen: unknown }).screen).toEqual(wider);
+    // No screen now (another view open): the kept one stays, it still shows this reading.
+    expect(await repo.keepView(doc, null)).toBe(false);
+    // A change: the view read anew, without a screen of the old reading.
+    const changed = await storeChange(ydoc, doc, 'Ändrad efter skärmen');
+    expect(await repo.keepView(changed)).toBe(true);
+    expect((await readStoredRows(name))!.view).not.toHaveProperty('screen');
+  });
 });

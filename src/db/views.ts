@@ -8,15 +8,22 @@ import type { PlanDoc } from '../domain/types';
 import { isRecord, restoreSound } from '../schema/records';
 import { opened } from './connection';
 import { DB_NAME } from './earlyRead';
-
-/** The last piece's number each plan's kept view was read from, as far as this tab knows (by database and plan). */
-const kept = new Map<string, number>();
+import { isKeptScreen, type KeptScreen } from '../screen/keptScreen';
 
 /**
- * Keep `doc` as the reading of its plan's stored pieces. Call only when the plan shown is what
- * storage holds (every change written, none from elsewhere unread). Returns whether it wrote.
+ * The last piece's number each plan's kept view was read from, as far as this tab knows (by
+ * database and plan), and the window size its kept screen was laid out for, if it has one.
  */
-export async function keepView(doc: PlanDoc): Promise<boolean> {
+const kept = new Map<string, { seq: number; screen: string | null }>();
+
+const screenSize = (screen: unknown) => (isKeptScreen(screen) ? `${screen.width}x${screen.height}` : null);
+
+/**
+ * Keep `doc` as the reading of its plan's stored pieces, with the screen that shows it if there
+ * is one (src/screen/keptScreen.ts). Call only when the plan shown is what storage holds (every
+ * change written, none from elsewhere unread). Returns whether it wrote.
+ */
+export async function keepView(doc: PlanDoc, screen: KeptScreen | null = null): Promise<boolean> {
   const d = await opened();
   const planId = doc.plan.id;
   return d.transaction('rw', d.plans, d.planUpdates, d.planViews, async () => {
@@ -25,9 +32,15 @@ export async function keepView(doc: PlanDoc): Promise<boolean> {
     const seqs = await d.planUpdates.where('planId').equals(planId).primaryKeys();
     if (seqs.length === 0) return false;
     const seq = Math.max(...(seqs as number[]));
-    if (kept.get(`${d.name}/${planId}`) === seq) return false;
-    await d.planViews.put({ planId, seq, plan: doc.plan, items: Object.values(doc.items) });
-    kept.set(`${d.name}/${planId}`, seq);
+    const key = `${d.name}/${planId}`;
+    const known = kept.get(key);
+    const size = screenSize(screen);
+    if (known?.seq === seq) {
+      // The same reading: only a screen for a window size it has none for is new.
+      if (!screen || known.screen === size) return false;
+      await d.planViews.update(planId, { screen });
+    } else await d.planViews.put({ planId, seq, plan: doc.plan, items: Object.values(doc.items), ...(screen ? { screen } : {}) });
+    kept.set(key, { seq, screen: size });
     return true;
   });
 }
@@ -45,7 +58,7 @@ export function viewOf(view: unknown, planId: string, lastSeq: number, dbName = 
   // The same stored view read twice (shown before the app's storage code loaded, then opened by
   // it) is the same plan object: nothing is restored or drawn again.
   restored.set(view, doc);
-  kept.set(`${dbName}/${planId}`, lastSeq);
+  kept.set(`${dbName}/${planId}`, { seq: lastSeq, screen: screenSize(view.screen) });
   return doc;
 }
 

@@ -25,6 +25,7 @@ import { useFanZoom } from './useFanZoom';
 import { withProgress } from './progress';
 import { useFollowedPeriod } from '../store/followedPeriod';
 import { useEditor } from '../store/editor';
+import { dropKeptScreen } from '../screen/showScreen';
 
 export const FAN_DRAWN = 'solfjadern:fan-drawn';
 
@@ -185,8 +186,11 @@ export function FanView({
 
   // The benchmark's "drawn": the first fan of this page load is in the page, to be painted in
   // this frame (the blank page it is compared with marks the same moment).
+  // The kept screen shown until now (src/screen/showScreen.ts) goes in the same frame.
   useLayoutEffect(() => {
-    if (layout && svgRef.current && performance.getEntriesByName(FAN_DRAWN).length === 0) performance.mark(FAN_DRAWN);
+    if (!layout || !svgRef.current) return;
+    dropKeptScreen();
+    if (performance.getEntriesByName(FAN_DRAWN).length === 0) performance.mark(FAN_DRAWN);
   }, [layout]);
 
   // + / − zoom about the middle, 0 shows the whole fan again (not while typing).

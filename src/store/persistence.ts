@@ -16,8 +16,14 @@ import { currentYDoc, onOpenDoc, peerIsNewer, showsDocument } from './openDoc';
 import { onTabMessage, sayHello, sendUpdate } from './tabs';
 import { LARGE_CHANGE_BYTES, PlanWrites, setSaving } from './planWrites';
 import { RoomBatches } from './roomBatches';
+import { isStartView, useUi } from './ui';
+import { itemsIn } from '../domain/containers';
+import type { PlanDoc } from '../domain/types';
+import { captureScreen } from '../screen/captureScreen';
+import type { KeptScreen } from '../screen/keptScreen';
 
 const QUIET_MS = 1000;
+
 /** A kept fan geometry is written once it has stayed the same this long. */
 const GEOMETRY_MS = 500;
 /** The origin of a room's changes, handed on in batches (./roomBatches.ts). */
@@ -37,6 +43,8 @@ export class PlanStorage {
   /** Kept fan geometries waiting to be written, per plan. */
   private readonly geometries = new Map<string, ReturnType<typeof setTimeout>>();
   private stopped = false;
+  /** The screen last copied, and the reading and window size it showed. */
+  private lastScreen: { doc: PlanDoc; size: string; screen: KeptScreen | null } | null = null;
   private detach: () => void = () => {};
   /** The log's base asked for and not yet kept (see `keepBaseSoon`). */
   private baseSoon: { cancel: () => void } | null = null;
@@ -155,7 +163,19 @@ export class PlanStorage {
     // A base that did not fit is tried again here, at a quiet moment (the plan may have shrunk).
     const followed = this.followed?.planId;
     if (followed && (this.wal.hasBase(followed) || this.wal.baseRefused(followed) || this.baseSoon)) this.keepBase();
-    if (doc && this.allStored()) void repo.keepView(doc).catch(() => {});
+    if (doc && this.allStored()) void repo.keepView(doc, this.screenAsStartShows(doc)).catch(() => {});
+  }
+
+  /**
+   * The page's screen, kept with the view when the page shows the plan as the next start opens
+   * it (src/screen/keptScreen.ts). Copied once per reading of the plan and window size: a tab
+   * hidden and shown again, or kept again with nothing changed, copies nothing.
+   */
+  private screenAsStartShows(doc: PlanDoc): KeptScreen | null {
+    if (typeof window === 'undefined' || !isStartView(useUi.getState(), itemsIn(doc, null).length, window.innerWidth)) return null;
+    const size = `${window.innerWidth}x${window.innerHeight}`;
+    if (this.lastScreen?.doc !== doc || this.lastScreen.size !== size) this.lastScreen = { doc, size, screen: captureScreen() };
+    return this.lastScreen.screen;
   }
 
   /** The followed plan's whole document kept beside the write-ahead log, as it is now. */

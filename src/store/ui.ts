@@ -1,5 +1,5 @@
 // UI state that never enters the undo history: unfolded blade, open dialogs, save status.
-import { NO_FILTER, type ItemFilter } from '../domain/filter';
+import { isFiltering, NO_FILTER, type ItemFilter } from '../domain/filter';
 import { create } from 'zustand';
 import type { ItemId, PlanDoc } from '../domain/types';
 import type { PendingImport } from './importer';
@@ -130,6 +130,30 @@ export function settleViewAtStart(inspelCount: number, screenWidth: number): voi
     inspelHidden: inspelCount === 0 && screenWidth < INSPEL_START_WIDTH,
     ...(screenWidth < TABLE_START_WIDTH ? { view: 'table' as const } : {}),
   });
+}
+
+/**
+ * The page shows the plan as a start would open it at this width: the fan with Inspel beside it
+ * (hidden as a start hides it), nothing unfolded, filtered, marked, compared or open over it. Only
+ * such a screen is kept for the next start to show first (src/screen/keptScreen.ts).
+ */
+export function isStartView(s: UiState, inspelCount: number, screenWidth: number): boolean {
+  return (
+    screenWidth >= TABLE_START_WIDTH &&
+    s.view === 'fan' &&
+    s.sidePanel === 'inspel' &&
+    s.inspelHidden === (inspelCount === 0 && screenWidth < INSPEL_START_WIDTH) &&
+    s.dialog === null &&
+    s.unfoldedBladeId === null &&
+    !s.presenting &&
+    !s.printing &&
+    !s.exampleIntro &&
+    s.viewingVersion === null &&
+    s.diff === null &&
+    s.highlight === null &&
+    !s.showFilters &&
+    !isFiltering(s.filter)
+  );
 }
 
 export function showSidePanel(panel: UiState['sidePanel']): void {

@@ -28,13 +28,13 @@ describe('captureScreen', () => {
     expect(kept.querySelector('svg.fan .fan-item text')?.textContent).toBe('Ett inspel');
   });
 
-  it('leaves out dialogs, menus, messages, screen-reader text and the folded items', () => {
+  it('leaves out dialogs, menus, the messages over the fan, screen-reader text and the folded items', () => {
     page(
       `<div class="app">
         <div role="menu"><button>Exportera</button></div>
         <dialog open>Redigera</dialog>
         <div role="dialog">Rum</div>
-        <p role="alert">Något gick fel</p>
+        <div class="readonly-banner" role="alert">Planen är sparad av en nyare version</div>
         <span class="sr-only">För skärmläsare</span>
         <div class="stage-notes"><p class="notice">Sparad i en annan flik</p></div>
         <svg class="fan"><g class="fan-zoom" transform="translate(10,20) scale(2)"><g class="folded-item"><text>Dolt</text></g><text>Synligt</text></g></svg>
@@ -42,7 +42,9 @@ describe('captureScreen', () => {
     );
     const kept = document.createElement('div');
     kept.innerHTML = captureScreen(document, size)!.html;
-    expect(kept.querySelector('[role="menu"], dialog, [role="dialog"], [role="alert"], .sr-only, .folded-item, .notice')).toBeNull();
+    expect(kept.querySelector('[role="menu"], dialog, [role="dialog"], .sr-only, .folded-item, .notice')).toBeNull();
+    // A banner that takes room stays (the next start shows it too; the fan must not move).
+    expect(kept.querySelector('.readonly-banner')).not.toBeNull();
     // The notes' place stays (nothing moves); the zoom a person left the fan at does not.
     expect(kept.querySelector('.stage-notes')).not.toBeNull();
     expect(kept.querySelector('.fan-zoom')?.hasAttribute('transform')).toBe(false);

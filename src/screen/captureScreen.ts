@@ -3,10 +3,12 @@ import { appStylesheet, KEPT_STYLE, type KeptScreen } from './keptScreen';
 
 /**
  * What only a moment had, or only a screen reader gets (the kept screen is hidden from them
- * anyway): a dialog, a menu, a tooltip, a message, text for screen readers, the items folded
- * behind "+N till" (unseen, and at 1,000 items two thirds of the page's elements).
+ * anyway): a dialog, a menu, a tooltip, the messages over the fan's corner, text for screen
+ * readers, the items folded behind "+N till" (unseen, and at 1,000 items two thirds of the page's
+ * elements). A banner that takes room (read-only, a panel that failed) stays: the next start
+ * shows it too, and the fan must not move when the live page takes over.
  */
-const NOT_KEPT = 'dialog, [role="dialog"], [role="menu"], [role="tooltip"], [role="alert"], .sr-only, .stage-notes > *, .folded-item';
+const NOT_KEPT = 'dialog, [role="dialog"], [role="menu"], [role="tooltip"], .sr-only, .stage-notes > *, .folded-item';
 
 /**
  * The app's screen as it is now, for the next start to show first; null where it cannot be shown

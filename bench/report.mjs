@@ -56,7 +56,7 @@ ${rows.join('\n')}
 
 ${live ? `The cold load shows the plan's kept screen first (src/screen/keptScreen.ts); the live fan, drawn by the app's code behind it (navigation → drawn, median / p95; no target): ${live}.` : ''}
 ${painted ? `The cold load to its first contentful paint (navigation → the frame shown, median / p95; no target): ${painted}.` : ''}
-${returning ? `A returning visit (HTTP cache on, filled by three loads; navigation → fan drawn, median / p95): ${returning}.` : ''}
+${returning ? `A returning visit (HTTP cache on, filled by three loads; navigation → plan shown, median / p95): ${returning}.` : ''}
 ${exports.join('\n')}
 ${aged.join('\n')}
 ${colleague ? `A colleague's edit of one item arriving from the room, applied to the document and shown in the plan (median / p95): ${colleague}.` : ''}
@@ -76,7 +76,7 @@ A plan opens from the view of it kept when it was last stored, and its document 
 after the first paint (an edit before then decodes it at once). Navigation start → the document
 ready (ms, median / p95):
 
-| N items | cold load: fan drawn | cold load: document ready | reload: fan drawn | reload: document ready |
+| N items | cold load: plan shown | cold load: document ready | reload: fan drawn | reload: document ready |
 |---|---|---|---|---|
 ${ready.join('\n')}
 

@@ -188,7 +188,6 @@ export async function roomWithOneBehindProxy(browser: Browser, relay: RelayHandl
   return { proxy, a, b, link, planName };
 }
 
-/** The longest time between two frames since the last call (ms): a frozen tab never answers. */
 /**
  * The longest task the page ran since the last call (0 when none took 50 ms): what the page
  * itself did in one go, apart from how the machine shared its cores meanwhile. The first call
@@ -209,6 +208,33 @@ export async function longestTask(page: Page): Promise<number> {
   });
 }
 
+/**
+ * The most the page itself worked on one frame since the last call (ms; 0 when no frame took 50):
+ * its scripts and the frame's style, layout and paint, from the long animation frames the
+ * browser reports — not the time the frame waited for a core the machine gave elsewhere. The
+ * first call starts watching.
+ */
+export async function longestFrameWork(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    type Frame = PerformanceEntry & { renderStart: number; scripts: Array<{ duration: number }> };
+    const w = window as unknown as { __longestWork?: number; __work?: boolean };
+    const longest = w.__longestWork ?? 0;
+    w.__longestWork = 0;
+    if (!w.__work) {
+      w.__work = true;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as Frame[]) {
+          const scripts = entry.scripts.reduce((sum, script) => sum + script.duration, 0);
+          const rendering = entry.renderStart > 0 ? entry.startTime + entry.duration - entry.renderStart : 0;
+          w.__longestWork = Math.max(w.__longestWork ?? 0, scripts + rendering);
+        }
+      }).observe({ type: 'long-animation-frame' });
+    }
+    return longest;
+  });
+}
+
+/** The longest time between two frames since the last call (ms): a frozen tab never answers. */
 export async function longestFrame(page: Page): Promise<number> {
   return page.evaluate(() => {
     const w = window as unknown as { __longest?: number; __frames?: boolean };

@@ -19,7 +19,7 @@ afterEach(() => {
 
 describe('captureScreen', () => {
   it('keeps the markup shown, the window size and the stylesheet it was laid out with', () => {
-    page('<div class="app"><header><h1 class="plan-name">Handlingsplan</h1></header><main><svg class="fan"><g class="fan-item"><text>Ett inspel</text></g></svg></main></div>');
+    page('<div class="app"><header><h1 class="plan-name">Handlingsplan</h1></header><main><svg class="fan" data-hyphenated="true"><g class="fan-item"><text>Ett inspel</text></g></svg></main></div>');
     const screen = captureScreen(document, size)!;
     expect(screen).toMatchObject({ width: 1366, height: 768, stylesheet: STYLESHEET });
     const kept = document.createElement('div');
@@ -37,7 +37,7 @@ describe('captureScreen', () => {
         <div class="readonly-banner" role="alert">Planen är sparad av en nyare version</div>
         <span class="sr-only">För skärmläsare</span>
         <div class="stage-notes"><p class="notice">Sparad i en annan flik</p></div>
-        <svg class="fan"><g class="fan-zoom" transform="translate(10,20) scale(2)"><g class="folded-item"><text>Dolt</text></g><text>Synligt</text></g></svg>
+        <svg class="fan" data-hyphenated="true"><g class="fan-zoom" transform="translate(10,20) scale(2)"><g class="folded-item"><text>Dolt</text></g><text>Synligt</text></g></svg>
       </div>`,
     );
     const kept = document.createElement('div');
@@ -61,6 +61,13 @@ describe('captureScreen', () => {
     const bar = kept.querySelector('.bar')!;
     expect(bar.hasAttribute('style')).toBe(false);
     expect(bar.getAttribute(KEPT_STYLE)).toBe('width: 42px;');
+  });
+
+  it('keeps nothing of a fan still to be laid out again with the hyphenation', () => {
+    page('<div class="app"><svg class="fan" data-hyphenated="false"></svg></div>');
+    expect(captureScreen(document, size)).toBeNull();
+    page('<div class="app"><svg class="fan" data-hyphenated="true"></svg></div>');
+    expect(captureScreen(document, size)).not.toBeNull();
   });
 
   it('keeps nothing without the built stylesheet (development, tests) or before the app has drawn', () => {

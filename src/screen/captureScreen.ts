@@ -12,13 +12,16 @@ const NOT_KEPT = 'dialog, [role="dialog"], [role="menu"], [role="tooltip"], .sr-
 
 /**
  * The app's screen as it is now, for the next start to show first; null where it cannot be shown
- * again (no built stylesheet: development, tests). Call only while the page shows the plan as the
- * next start opens it (src/store/ui.ts, `isStartView`).
+ * again (no built stylesheet: development, tests) or not yet as it settles (the fan before its
+ * hyphenation). Call only while the page shows the plan as the next start opens it
+ * (src/store/ui.ts, `isStartView`).
  */
 export function captureScreen(doc: Document = document, win: Pick<Window, 'innerWidth' | 'innerHeight'> = window): KeptScreen | null {
   const root = doc.getElementById('root');
   const stylesheet = appStylesheet(doc)?.getAttribute('href');
   if (!root || !stylesheet || !root.firstElementChild) return null;
+  // A fan still to be laid out again with the Swedish hyphenation is not the fan the page settles on.
+  if (root.querySelector('svg.fan:not([data-hyphenated="true"])')) return null;
   const copy = root.cloneNode(true) as HTMLElement;
   for (const element of copy.querySelectorAll(NOT_KEPT)) element.remove();
   // The zoom the fan was left at: the next start begins with the whole fan.

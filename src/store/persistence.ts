@@ -23,7 +23,6 @@ import { captureScreen } from '../screen/captureScreen';
 import type { KeptScreen } from '../screen/keptScreen';
 
 const QUIET_MS = 1000;
-
 /** A kept fan geometry is written once it has stayed the same this long. */
 const GEOMETRY_MS = 500;
 /** The origin of a room's changes, handed on in batches (./roomBatches.ts). */
@@ -44,7 +43,7 @@ export class PlanStorage {
   private readonly geometries = new Map<string, ReturnType<typeof setTimeout>>();
   private stopped = false;
   /** The screen last copied, and the reading and window size it showed. */
-  private lastScreen: { doc: PlanDoc; size: string; screen: KeptScreen | null } | null = null;
+  private lastScreen: { doc: PlanDoc; size: string; screen: KeptScreen } | null = null;
   private detach: () => void = () => {};
   /** The log's base asked for and not yet kept (see `keepBaseSoon`). */
   private baseSoon: { cancel: () => void } | null = null;
@@ -174,8 +173,11 @@ export class PlanStorage {
   private screenAsStartShows(doc: PlanDoc): KeptScreen | null {
     if (typeof window === 'undefined' || !isStartView(useUi.getState(), itemsIn(doc, null).length, window.innerWidth)) return null;
     const size = `${window.innerWidth}x${window.innerHeight}`;
-    if (this.lastScreen?.doc !== doc || this.lastScreen.size !== size) this.lastScreen = { doc, size, screen: captureScreen() };
-    return this.lastScreen.screen;
+    if (this.lastScreen?.doc === doc && this.lastScreen.size === size) return this.lastScreen.screen;
+    const screen = captureScreen();
+    // None yet (the fan still settling): asked again at the next quiet moment.
+    this.lastScreen = screen ? { doc, size, screen } : null;
+    return screen;
   }
 
   /** The followed plan's whole document kept beside the write-ahead log, as it is now. */

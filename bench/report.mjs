@@ -9,10 +9,13 @@ const rows = r.results.map(
   (x) =>
     `| ${x.n.toLocaleString('en').replace(',', ' ')} | ${pair(x.coldLoad)} | ${f(x.blankLoad.median)} | ${f(x.coldLoadRatio.median)}× | ${pair(x.rerenderEdit)} | ${pair(x.rerenderMove)} | ${pair(x.dragFrame)} (${x.dragFrame.longTasks} long tasks) | ${pair(x.persistence)} | ${pair(x.reload)} |`,
 );
-const colleague = r.results
-  .filter((x) => x.colleagueEdit)
-  .map((x) => `N = ${x.n.toLocaleString('en')}: ${pair(x.colleagueEdit)} ms`)
-  .join('; ');
+/** One figure per plan size that has it, in a sentence: "N = 1,000: …; N = 5,000: …". */
+const perSize = (key, say) =>
+  r.results
+    .filter((x) => x[key])
+    .map((x) => `N = ${x.n.toLocaleString('en')}: ${say(x)}`)
+    .join('; ');
+const colleague = perSize('colleagueEdit', (x) => `${pair(x.colleagueEdit)} ms`);
 const aged = r.results
   .filter((x) => x.agedReloadReady)
   .map((x) => `A plan of N = ${x.n.toLocaleString('en')} after ${x.agedUpdates.toLocaleString('en')} more stored changes opens (reload → fan drawn / document ready) in ${pair(x.agedReload)} / ${pair(x.agedReloadReady)} ms, against ${pair(x.agedFreshReload ?? x.reload)} / ${pair(x.agedFreshReloadReady ?? x.reloadReady)} ms for the same plan fresh${x.agedFreshReload ? ', the two opened in turns' : ''} (median / p95).`);
@@ -28,18 +31,9 @@ const ready = r.results
 const room = r.room
   ? `A room (\`bench/room.mjs\`): ${r.room.people} participants (Node clients through the real provider) each changing an item once a second for ${r.room.seconds} s against one relay (\`npm run relay\`), one browser page measuring: edit → visible in the page ${f(r.room.latency.median)} / ${f(r.room.latency.p95)} ms (median / p95, ${r.room.shown} of ${r.room.edits} edits seen), ${r.room.lost} lost; the relay's memory ${r.room.relayMemoryMb.before} → ${r.room.relayMemoryMb.after} MB.`
   : '';
-const returning = r.results
-  .filter((x) => x.returningLoad)
-  .map((x) => `N = ${x.n.toLocaleString('en')}: ${pair(x.returningLoad)} ms against the blank page's ${pair(x.returningBlankLoad)} ms (${f(x.returningLoad.median / x.returningBlankLoad.median)}×)`)
-  .join('; ');
-const live = r.results
-  .filter((x) => x.coldLive)
-  .map((x) => `N = ${x.n.toLocaleString('en')}: ${pair(x.coldLive)} ms`)
-  .join('; ');
-const painted = r.results
-  .filter((x) => x.coldPainted)
-  .map((x) => `N = ${x.n.toLocaleString('en')}: ${pair(x.coldPainted)} ms against the blank page's ${pair(x.blankPainted)} ms`)
-  .join('; ');
+const returning = perSize('returningLoad', (x) => `${pair(x.returningLoad)} ms against the blank page's ${pair(x.returningBlankLoad)} ms (${f(x.returningLoad.median / x.returningBlankLoad.median)}×)`);
+const live = perSize('coldLive', (x) => `${pair(x.coldLive)} ms`);
+const painted = perSize('coldPainted', (x) => `${pair(x.coldPainted)} ms against the blank page's ${pair(x.blankPainted)} ms`);
 const collect = r.collect ? `Samla in, 50 files with 1,000 proposals through the panel: ${pair(r.collect)} ms (median / p95, ${r.collect.runs} runs).` : '';
 const checks = r.checks.map((c) => `| ${c.name} | ${c.value} ${c.unit} | ≤ ${c.limit} ${c.unit} | ${c.ok ? 'met' : 'MISSED'} |`);
 const block = `<!-- bench:results -->

@@ -2,10 +2,16 @@
 import { memo, useLayoutEffect, useRef } from 'react';
 import { type HiddenItem, itemNumber, itemWords } from './cells';
 
-const SVG_NS = 'http://www.w3.org/2000/svg';
+/**
+ * Where the list stands: far outside the fan, so the browser skips its layout and paint
+ * (`content-visibility: auto` in styles.css) while it stays in the accessibility tree. A move
+ * renumbers a cell's folded items; as SVG texts in place, ~120 of them took ~5 ms of the next
+ * frame's layout at 1,000 items.
+ */
+const FAR = -100_000;
 
 interface FoldedEntry {
-  node: SVGGElement;
+  node: HTMLDivElement;
   /** Its texts' nodes, changed in place (a new node would be a new layout object). */
   number: Text;
   words: Text;
@@ -14,20 +20,13 @@ interface FoldedEntry {
 }
 
 function foldedEntry(): FoldedEntry {
-  const node = document.createElementNS(SVG_NS, 'g') as SVGGElement;
+  const node = document.createElement('div');
   node.setAttribute('role', 'listitem');
-  node.setAttribute('class', 'folded-item');
-  const text = () => {
-    const element = document.createElementNS(SVG_NS, 'text');
-    // Read, never seen: so small that painting skips its glyphs (at 1 px, a big plan's
-    // thousand folded texts took ~6 ms of every repaint), still in the accessibility tree.
-    element.setAttribute('font-size', '0.01');
-    const content = document.createTextNode('');
-    element.append(content);
-    node.append(element);
-    return content;
-  };
-  return { node, number: text(), words: text(), shown: null };
+  node.className = 'folded-item';
+  const number = document.createTextNode('');
+  const words = document.createTextNode('');
+  node.append(number, words);
+  return { node, number, words, shown: null };
 }
 
 /** The same words said of an item (its number apart). */
@@ -40,7 +39,7 @@ const sameWords = (a: HiddenItem, b: HiddenItem) => a.text === b.text && a.extra
  * texts that changed are written, nothing is made again).
  */
 export const FoldedItems = memo(function FoldedItems({ items }: { items: readonly HiddenItem[] }) {
-  const ref = useRef<SVGGElement>(null);
+  const ref = useRef<HTMLDivElement>(null);
   /** Each listed item's element and its two texts: its number, and its words. */
   const drawn = useRef(new Map<string, FoldedEntry>());
   useLayoutEffect(() => {
@@ -61,7 +60,7 @@ export const FoldedItems = memo(function FoldedItems({ items }: { items: readonl
       let entry = before.get(item.id);
       if (entry) before.delete(item.id);
       else entry = foldedEntry();
-      // A move renumbers the items after it: only their short numbers are laid out again.
+      // A move renumbers the items after it: only their short numbers are written again.
       if (entry.shown?.index !== item.index) entry.number.data = itemNumber(item.index);
       if (!entry.shown || !sameWords(entry.shown, item)) entry.words.data = [itemWords(item), item.review].filter(Boolean).join('. ');
       entry.shown = item;
@@ -72,5 +71,9 @@ export const FoldedItems = memo(function FoldedItems({ items }: { items: readonl
     drawn.current = after;
   }, [items]);
   // No role of its own: its items are the list's (in the accessibility tree as in the list's count).
-  return <g ref={ref} role="none" />;
+  return (
+    <foreignObject className="folded-items" x={FAR} y={0} width={1} height={1}>
+      <div ref={ref} className="folded-list" />
+    </foreignObject>
+  );
 });

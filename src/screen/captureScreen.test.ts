@@ -37,12 +37,12 @@ describe('captureScreen', () => {
         <div class="readonly-banner" role="alert">Planen är sparad av en nyare version</div>
         <span class="sr-only">För skärmläsare</span>
         <div class="stage-notes"><p class="notice">Sparad i en annan flik</p></div>
-        <svg class="fan" data-hyphenated="true"><g class="fan-zoom" transform="translate(10,20) scale(2)"><g class="folded-item"><text>Dolt</text></g><text>Synligt</text></g></svg>
+        <svg class="fan" data-hyphenated="true"><g class="fan-zoom" transform="translate(10,20) scale(2)"><foreignObject class="folded-items"><div class="folded-list"><div class="folded-item" role="listitem">Dolt</div></div></foreignObject><text>Synligt</text></g></svg>
       </div>`,
     );
     const kept = document.createElement('div');
     kept.innerHTML = captureScreen(document, size)!.html;
-    expect(kept.querySelector('[role="menu"], dialog, [role="dialog"], .sr-only, .folded-item, .notice')).toBeNull();
+    expect(kept.querySelector('[role="menu"], dialog, [role="dialog"], .sr-only, .folded-items, .folded-item, .notice')).toBeNull();
     // A banner that takes room stays (the next start shows it too; the fan must not move).
     expect(kept.querySelector('.readonly-banner')).not.toBeNull();
     // The notes' place stays (nothing moves); the zoom a person left the fan at does not.

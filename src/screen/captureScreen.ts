@@ -8,7 +8,7 @@ import { appStylesheet, KEPT_STYLE, type KeptScreen } from './keptScreen';
  * elements). A banner that takes room (read-only, a panel that failed) stays: the next start
  * shows it too, and the fan must not move when the live page takes over.
  */
-const NOT_KEPT = 'dialog, [role="dialog"], [role="menu"], [role="tooltip"], .sr-only, .stage-notes > *, .folded-item';
+const NOT_KEPT = 'dialog, [role="dialog"], [role="menu"], [role="tooltip"], .sr-only, .stage-notes > *, .folded-items';
 
 /**
  * The app's screen as it is now, for the next start to show first; null where it cannot be shown

@@ -71,8 +71,8 @@ export async function readFan(page: Page): Promise<FanReading> {
     for (const list of svg.querySelectorAll('.fan-cell > [role="list"]')) {
       const entry = { name: list.getAttribute('aria-label') ?? '', total: 0, full: 0 };
       lists.push(entry);
-      // Items folded behind "+N till" are listed in a group of their own (role none) inside the list.
-      for (const li of list.querySelectorAll(':scope > [role="listitem"], :scope > [role="none"] > [role="listitem"]')) {
+      // Items folded behind "+N till" are listed in a part of their own inside the list (src/fan/FoldedItems.tsx).
+      for (const li of list.querySelectorAll(':scope > [role="listitem"], :scope > .folded-items [role="listitem"]')) {
         items++;
         entry.total++;
         const item = li.querySelector('.fan-item');

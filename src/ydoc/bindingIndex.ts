@@ -23,6 +23,11 @@ export class BindingIndex {
   private commentOwner = new Map<string, string>();
   private commentIds = new Map<string, Set<string>>();
 
+  /** How many items are placed (in a cell or Inspel). */
+  get size(): number {
+    return this.slots.size;
+  }
+
   clear(): void {
     this.slots.clear();
     this.lists.clear();

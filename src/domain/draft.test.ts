@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { produce } from 'immer';
 import { describe, expect, it } from 'vitest';
-import { applied, draftPlan } from './draft';
+import { applied, draftPlan, peekItem, setRank } from './draft';
 import * as ops from './operations';
 import { createExampleDoc } from './plan';
 import { RuleError } from './rules';
@@ -118,5 +118,26 @@ describe('a plan’s draft', () => {
     const copy = change.items.get('kopia')!;
     expect(copy.comments).toEqual([{ id: 'k', author: 'Eva', at: '2026-11-22T10:00:00Z', text: 'Ja' }]);
     expect(JSON.parse(JSON.stringify(copy))).toEqual(copy);
+  });
+
+  it('an item only renumbered is new in the change with its rank alone; read, listed or changed further it is the same item', () => {
+    const doc = example();
+    const [a, b, c] = Object.values(doc.items);
+    const draft = draftPlan(doc);
+    const items = draft.doc.items;
+    setRank(items, a!.id, a!.rank + 10);
+    setRank(items, b!.id, b!.rank + 10);
+    setRank(items, c!.id, c!.rank);
+    // Looked at without being made: a copy with the new rank each time.
+    expect(peekItem(items, a!.id)).toEqual({ ...a, rank: a!.rank + 10 });
+    // Listed and read like any item.
+    expect(Object.values(items).find((i) => i.id === a!.id)!.rank).toBe(a!.rank + 10);
+    items[b!.id]!.text = 'Ändrad';
+    const change = draft.finish()!;
+    expect(change.items.get(a!.id)).toEqual({ ...a, rank: a!.rank + 10 });
+    expect(change.items.get(b!.id)).toEqual({ ...b, rank: b!.rank + 10, text: 'Ändrad' });
+    // Given its own rank again: no change.
+    expect(change.items.has(c!.id)).toBe(false);
+    expect(doc.items[a!.id]!.rank).toBe(a!.rank);
   });
 });

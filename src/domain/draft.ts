@@ -16,6 +16,8 @@ interface Overlay {
   base: Record<ItemId, Item>;
   drafts: Map<ItemId, Item>;
   assigned: Map<ItemId, Item>;
+  /** Items given only a new rank (`setRank`): made when read, or when the change is finished. */
+  ranked: Map<ItemId, number>;
   deleted: Set<ItemId>;
 }
 
@@ -27,12 +29,20 @@ export const itemsBefore = (items: Record<ItemId, Item>): Record<ItemId, Item> |
 const own = (o: object, key: PropertyKey) => typeof key === 'string' && Object.hasOwn(o, key);
 
 function overlay(base: Record<ItemId, Item>): Record<ItemId, Item> {
-  const state: Overlay = { base, drafts: new Map(), assigned: new Map(), deleted: new Set() };
+  const state: Overlay = { base, drafts: new Map(), assigned: new Map(), ranked: new Map(), deleted: new Set() };
   const has = (key: string) => !state.deleted.has(key) && (state.assigned.has(key) || Object.hasOwn(base, key));
   const read = (key: string): Item | undefined => {
     if (state.deleted.has(key)) return undefined;
     const assigned = state.assigned.get(key);
     if (assigned !== undefined) return assigned;
+    const rank = state.ranked.get(key);
+    if (rank !== undefined) {
+      // Read, it may be changed further: a copy of its own from now on.
+      const copy = { ...base[key]!, rank };
+      state.ranked.delete(key);
+      state.assigned.set(key, copy);
+      return copy;
+    }
     let draft = state.drafts.get(key);
     if (!draft && Object.hasOwn(base, key)) state.drafts.set(key, (draft = createDraft(base[key]!)));
     return draft;
@@ -43,6 +53,7 @@ function overlay(base: Record<ItemId, Item>): Record<ItemId, Item> {
       if (typeof key !== 'string') return false;
       state.deleted.delete(key);
       state.drafts.delete(key);
+      state.ranked.delete(key);
       state.assigned.set(key, value);
       return true;
     },
@@ -50,6 +61,7 @@ function overlay(base: Record<ItemId, Item>): Record<ItemId, Item> {
       if (typeof key !== 'string') return false;
       state.assigned.delete(key);
       state.drafts.delete(key);
+      state.ranked.delete(key);
       if (Object.hasOwn(base, key)) state.deleted.add(key);
       return true;
     },
@@ -57,7 +69,9 @@ function overlay(base: Record<ItemId, Item>): Record<ItemId, Item> {
     ownKeys: () => [...Object.keys(base).filter((k) => !state.deleted.has(k)), ...[...state.assigned.keys()].filter((k) => !Object.hasOwn(base, k))],
     // As immer's drafts do: listing the items (Object.values) gives them as they are, drafting none.
     getOwnPropertyDescriptor: (_, key) =>
-      typeof key === 'string' && has(key) ? { value: state.assigned.get(key) ?? state.drafts.get(key) ?? base[key], writable: true, enumerable: true, configurable: true } : undefined,
+      typeof key === 'string' && has(key)
+        ? { value: state.assigned.get(key) ?? state.drafts.get(key) ?? (state.ranked.has(key) ? read(key) : base[key]), writable: true, enumerable: true, configurable: true }
+        : undefined,
     defineProperty: () => false,
   });
   overlays.set(items, state);
@@ -65,14 +79,30 @@ function overlay(base: Record<ItemId, Item>): Record<ItemId, Item> {
 }
 
 /**
- * Give an item its rank. On a draft of this file, an item no operation has reached yet gets a
- * copy with the new rank instead of an immer draft: renumbering a cell of hundreds then costs
- * a copy per item, not a draft made, finished and frozen per item.
+ * An item as the change has it now, to read and not to change (renumbered items are not made
+ * for it, nor drafts of the others): what lists an item's container reads.
+ */
+export function peekItem(items: Record<ItemId, Item>, id: ItemId): Item | undefined {
+  const state = overlays.get(items);
+  if (!state) return items[id];
+  if (state.deleted.has(id)) return undefined;
+  const item = state.assigned.get(id) ?? state.drafts.get(id);
+  if (item) return item;
+  const rank = state.ranked.get(id);
+  return rank === undefined ? state.base[id] : { ...state.base[id]!, rank };
+}
+
+/**
+ * Give an item its rank. On a draft of this file, an item no operation has reached yet is noted
+ * with its new rank instead of drafted: renumbering a cell of hundreds then costs a copy per item
+ * when the change is finished (none when read back at its old rank), not a draft made, finished
+ * and frozen per item.
  */
 export function setRank(items: Record<ItemId, Item>, id: ItemId, rank: number): void {
   const state = overlays.get(items);
   if (state && !state.deleted.has(id) && !state.assigned.has(id) && !state.drafts.has(id) && Object.hasOwn(state.base, id)) {
-    state.assigned.set(id, { ...state.base[id]!, rank });
+    if (state.base[id]!.rank === rank) state.ranked.delete(id);
+    else state.ranked.set(id, rank);
     return;
   }
   items[id]!.rank = rank;
@@ -116,6 +146,8 @@ export function draftPlan(base: PlanDoc): PlanDraft {
         const item = finishDraft(draft);
         if (item !== base.items[id]) changes.set(id, item);
       }
+      // Only renumbered: a copy of the item as it was (plain already), where the rank differs.
+      for (const [id, rank] of state.ranked) changes.set(id, { ...base.items[id]!, rank });
       for (const id of state.deleted) changes.set(id, null);
       const after = finishDraft(plan);
       return changes.size === 0 && after === base.plan ? null : { plan: after, items: changes };

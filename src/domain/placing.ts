@@ -2,7 +2,7 @@
 // is now — on a draft (./draft.ts, or immer's) without making a draft of every item of the plan.
 // Used by the operations on items (./operations.ts) and on fokusområden and rings (./planShape.ts).
 import { isDraft, original } from 'immer';
-import { itemsBefore, setRank } from './draft';
+import { itemsBefore, peekItem, setRank } from './draft';
 import { byRank, containerKey, groupByContainer, INSPEL, itemsByContainer, sameCell } from './containers';
 import type { CellRef, Item, ItemId, PlanDoc } from './types';
 
@@ -49,7 +49,7 @@ export function containerList(doc: PlanDoc, cell: CellRef | null, exclude?: Item
   const list = was.filter((item) => item.id !== exclude && !changed?.has(item.id));
   if (changed)
     for (const id of changed) {
-      const item = id === exclude ? undefined : items[id];
+      const item = id === exclude ? undefined : peekItem(items, id);
       if (item && sameCell(item.cell, cell)) list.push(item);
     }
   return list.sort(byRank);

@@ -104,12 +104,22 @@ export function beyondLimit(group: readonly Item[], limit: number): Set<string> 
  * Whether one item is extra by the rule (see `extrasByRule`), given how to get a delområde × ring
  * group ("delområde|ring", most important first) and its items beyond the limit.
  */
-export function isExtraByRule(item: Item, plan: PlanDoc['plan'], beyondIn: (key: string, limit: number) => ReadonlySet<string>): boolean {
+export function isExtraByRule(item: Item, limits: DelomradeLimits, beyondIn: (key: string, limit: number) => ReadonlySet<string>): boolean {
   if (item.extraChoice === 'extra') return true;
   if (item.extraChoice !== 'auto' || !item.cell) return false;
-  const areas = plan.catalogue.delomraden.filter((d) => item.delomraden.includes(d.id));
-  return areas.length > 0 && areas.every((d) => beyondIn(`${d.id}|${item.cell!.ringId}`, d.limit).has(item.id));
+  let areas = 0;
+  for (const id of item.delomraden) {
+    const limit = limits.get(id);
+    if (limit === undefined) continue;
+    areas++;
+    if (!beyondIn(`${id}|${item.cell.ringId}`, limit).has(item.id)) return false;
+  }
+  return areas > 0;
 }
+
+/** Each delområde's limit, by its id (the catalogue's, for `isExtraByRule`). */
+export type DelomradeLimits = ReadonlyMap<string, number>;
+export const delomradeLimits = (plan: PlanDoc['plan']): DelomradeLimits => new Map(plan.catalogue.delomraden.map((d) => [d.id, d.limit]));
 
 /** Items of a delområde × ring group in priority order: by rank in their cell, then fokusområde. */
 export const priorityOrder = (blades: readonly { id: string }[]) => {

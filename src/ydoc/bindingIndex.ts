@@ -2,7 +2,7 @@
 // touched: each placed item's container and position key, each container's items in order, the
 // placed items of each delområde × ring (what the limits' rule counts), and each comment's item.
 import { INSPEL } from '../domain/containers';
-import { beyondLimit, isExtraByRule, priorityOrder } from '../domain/priorities';
+import { beyondLimit, delomradeLimits, isExtraByRule, priorityOrder } from '../domain/priorities';
 import type { Item, Plan } from '../domain/types';
 import { byKey } from './positions';
 
@@ -124,6 +124,7 @@ export class BindingIndex {
    */
   settleExtras(plan: Plan, items: Record<string, Item>, read: Iterable<string>, regrouped: ReadonlySet<string>, put: (id: string, item: Item) => void): void {
     const order = priorityOrder(plan.blades);
+    const limits = delomradeLimits(plan);
     const beyond = new Map<string, ReadonlySet<string>>();
     const beyondIn = (key: string, limit: number): ReadonlySet<string> => {
       let set = beyond.get(key);
@@ -138,7 +139,7 @@ export class BindingIndex {
     for (const id of candidates) {
       const item = items[id];
       if (!item) continue;
-      const extra = isExtraByRule(item, plan, beyondIn);
+      const extra = isExtraByRule(item, limits, beyondIn);
       if (item.extra !== extra) put(id, { ...item, extra });
     }
   }

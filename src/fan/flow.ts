@@ -254,10 +254,11 @@ function flowCellFirst(box: CellBox, texts: CellText[], fontSize: number, measur
   const lh = fontSize * LINE_HEIGHT;
   const gen = lineSlots(box, fontSize);
   const done = (flow: FlowResult): CellFlow => ({ items: shapesOf(gen, flow, fontSize), hidden: 0, hiddenItems: [], more: null, lines: gen });
-  // Whole words first; hyphenation only where a cell cannot hold its items otherwise.
-  const strict = tryFlow(gen, texts, fontSize, measure, gen.end, null);
-  const all = strict.items.length === texts.length || !hyphenate ? strict : tryFlow(gen, texts, fontSize, measure, gen.end, hyphenate);
-  if (all.items.length === texts.length) {
+  // Whole words first; hyphenation only where a cell cannot hold its items otherwise. A cell
+  // whose text surely cannot fit (a big plan's, most of them) goes straight to "+N till".
+  const strict = surelyTooMuch(box, texts, texts.length, fontSize) ? null : tryFlow(gen, texts, fontSize, measure, gen.end, null);
+  const all = !strict || strict.items.length === texts.length || !hyphenate ? strict : tryFlow(gen, texts, fontSize, measure, gen.end, hyphenate);
+  if (all && all.items.length === texts.length) {
     // Room to spare: move the block towards the middle of the cell, where lines are
     // longest in a wedge and the text sits centred in its ring.
     const slack = gen.end - all.next;

@@ -46,6 +46,44 @@ function PanelToggle({ panel, label }: { panel: Panel; label: string }) {
   );
 }
 
+/** Whether and when the plan was saved (its own component: each change sets it twice). */
+function SaveStatusText() {
+  const save = useUi((s) => s.save);
+  return <p className={`save-status save-${save.state}`}>{saveText(save)}</p>;
+}
+
+/** Undo and redo, named by the step they take (their own component: each change moves them). */
+function UndoRedo() {
+  // A plan that can only be read is not undone here either.
+  const readOnly = useReadOnly();
+  const canUndo = useEditor((s) => s.history.past.length > 0) && !readOnly;
+  const canRedo = useEditor((s) => s.history.future.length > 0) && !readOnly;
+  const undoLabel = useEditor((s) => s.history.past.at(-1)?.label);
+  const redoLabel = useEditor((s) => s.history.future[0]?.label);
+  return (
+    <div className="toolbar" role="group" aria-label="Ändringar">
+      <button
+        type="button"
+        onClick={() => undo()}
+        disabled={!canUndo}
+        title={undoLabel ? `Ångra: ${undoLabel} (Ctrl+Z)` : 'Ångra (Ctrl+Z)'}
+        aria-keyshortcuts="Control+Z"
+      >
+        Ångra
+      </button>
+      <button
+        type="button"
+        onClick={() => redo()}
+        disabled={!canRedo}
+        title={redoLabel ? `Gör om: ${redoLabel} (Ctrl+Skift+Z)` : 'Gör om (Ctrl+Skift+Z)'}
+        aria-keyshortcuts="Control+Shift+Z Control+Y"
+      >
+        Gör om
+      </button>
+    </div>
+  );
+}
+
 export function Header() {
   const fileRef = useRef<HTMLInputElement>(null);
   const presentRef = useRef<HTMLButtonElement>(null);
@@ -53,19 +91,12 @@ export function Header() {
     if (takeBackFromPresenting()) presentRef.current?.focus();
   }, []);
   const name = useEditor((s) => s.doc?.plan.name ?? '');
-  // A plan that can only be read is not undone here either.
-  const readOnly = useReadOnly();
-  const canUndo = useEditor((s) => s.history.past.length > 0) && !readOnly;
-  const canRedo = useEditor((s) => s.history.future.length > 0) && !readOnly;
-  const undoLabel = useEditor((s) => s.history.past.at(-1)?.label);
-  const redoLabel = useEditor((s) => s.history.future[0]?.label);
-  const save = useUi((s) => s.save);
+  const noStorage = useUi((s) => s.save.state === 'unavailable');
   const showFilters = useUi((s) => s.showFilters);
   const view = useUi((s) => s.view);
   const grouping = useUi((s) => s.tableGrouping);
   const sidePanel = useUi((s) => s.sidePanel);
   const wide = useMediaQuery(WIDE_TOOLBAR);
-  const noStorage = save.state === 'unavailable';
   const chooseFile = () => fileRef.current?.click();
   return (
     <header className="app-header">
@@ -75,31 +106,10 @@ export function Header() {
       <h1 className="plan-name" title={name}>
         {name}
       </h1>
-      <p className={`save-status save-${save.state}`}>
-        {saveText(save)}
-      </p>
+      <SaveStatusText />
       <RoomPresence />
       {/* Undo and redo beside the save status: the toolbar below keeps to one row on a projector. */}
-      <div className="toolbar" role="group" aria-label="Ändringar">
-        <button
-          type="button"
-          onClick={() => undo()}
-          disabled={!canUndo}
-          title={undoLabel ? `Ångra: ${undoLabel} (Ctrl+Z)` : 'Ångra (Ctrl+Z)'}
-          aria-keyshortcuts="Control+Z"
-        >
-          Ångra
-        </button>
-        <button
-          type="button"
-          onClick={() => redo()}
-          disabled={!canRedo}
-          title={redoLabel ? `Gör om: ${redoLabel} (Ctrl+Skift+Z)` : 'Gör om (Ctrl+Skift+Z)'}
-          aria-keyshortcuts="Control+Shift+Z Control+Y"
-        >
-          Gör om
-        </button>
-      </div>
+      <UndoRedo />
       <div className="view-switch" role="group" aria-label="Vy">
         <button type="button" aria-pressed={view === 'fan'} onClick={() => showView('fan')}>
           Solfjäder

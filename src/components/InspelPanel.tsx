@@ -1,7 +1,7 @@
 // Inspel: items not yet placed in the fan, and the form for a new one.
 import { useDroppable } from '@dnd-kit/core';
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
-import { INSPEL, itemsIn } from '../domain/containers';
+import { containersOf, INSPEL, itemsIn } from '../domain/containers';
 import type { Item } from '../domain/types';
 import { useDrag } from '../dnd/dragStore';
 import { usePeerOn } from '../store/roomState';
@@ -154,12 +154,17 @@ function useAllAfterFirstPaint(): boolean {
   return all;
 }
 
+/** No inspel (one array, so a plan without any does not draw Inspel again at each change). */
+const NO_ITEMS: Item[] = [];
+
 export function InspelPanel() {
-  const doc = useEditor((s) => s.doc);
-  const items = doc ? itemsIn(doc, null) : [];
-  // A filter dims the inspel it leaves out, as in the fan.
+  // Inspel's own list: a change elsewhere in the plan leaves it as it was (the same array).
+  const items = useEditor((s) => (s.doc && containersOf(s.doc).get(INSPEL)) || NO_ITEMS);
+  // A filter dims the inspel it leaves out, as in the fan (then the whole plan is read).
   const filter = useUi((s) => s.filter);
-  const matching = useMemo(() => (doc && isFiltering(filter) ? matchingIds(doc, filter) : null), [doc, filter]);
+  const filtering = isFiltering(filter);
+  const doc = useEditor((s) => (filtering ? s.doc : null));
+  const matching = useMemo(() => (doc ? matchingIds(doc, filter) : null), [doc, filter]);
   const all = useAllAfterFirstPaint();
   const shown = all ? items : items.slice(0, FIRST_CARDS);
   const [adding, setAdding] = useState(false);

@@ -146,7 +146,7 @@ export function draftPlan(base: PlanDoc): PlanDraft {
         const item = finishDraft(draft);
         if (item !== base.items[id]) changes.set(id, item);
       }
-      // Only renumbered: a copy of the item as it was (plain already), where the rank differs.
+      // Only renumbered: a copy of the item as it was (plain already), with its new rank.
       for (const [id, rank] of state.ranked) changes.set(id, { ...base.items[id]!, rank });
       for (const id of state.deleted) changes.set(id, null);
       const after = finishDraft(plan);

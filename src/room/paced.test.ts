@@ -1,7 +1,8 @@
 // Issue 26: the room's messages are taken in slices — each slice one batch, the page's turn in
 // between — in the order they came, and nothing a listener no longer wants.
 import { describe, expect, it, vi } from 'vitest';
-import { FRAME_WAIT_MS, frameLater, pacedSocket } from './paced';
+import { FRAME_WAIT_MS, frameLater } from '../store/afterFrame';
+import { pacedSocket } from './paced';
 
 /** A socket whose events the test fires (synchronously, as a browser fires several in one task). */
 class FakeSocket extends EventTarget {

@@ -12,6 +12,7 @@ import type { Losses } from '../domain/losses';
 import type { PlanDoc } from '../domain/types';
 import { overLimits } from '../domain/planShape';
 import { PlanBinding, type BindingChange, type ChangedTypes } from '../ydoc/binding';
+import { afterFrameTask } from './afterFrame';
 import { ID_RESTORED_NOTE, loadRepair, repairLoaded } from '../ydoc/read';
 import { docFromPlan } from '../ydoc/replica';
 import { authorMap, bladeMap, commentMap, dotMap, itemMap, planMap, ringMap, votingMap } from '../ydoc/shape';
@@ -306,7 +307,7 @@ export class OpenPlan {
     });
     // Defined before anything arrives, so a change from elsewhere finds it as this map (./losses.ts).
     authorMap(ydoc);
-    const binding = new PlanBinding(ydoc, planId ? { id: planId } : undefined, shown);
+    const binding = new PlanBinding(ydoc, planId ? { id: planId } : undefined, shown, { later: afterFrameTask() });
     const first = binding.firstRead;
     const current: Open = {
       ydoc,

@@ -12,10 +12,10 @@ import { createExampleDoc } from '../domain/plan';
 import { RuleError } from '../domain/rules';
 import type { CellRef, PlanDoc } from '../domain/types';
 import { seededRandom } from '../../tests/fixtures/random';
-import { PlanBinding } from './binding';
+import { LARGE_REMOTE_KEYS, PlanBinding } from './binding';
 import { loadRepair, readDoc } from './read';
 import { changeDoc, docFromPlan } from './replica';
-import { commentMap, itemMap, planMap } from './shape';
+import { bladeMap, commentMap, itemMap, planMap } from './shape';
 
 const KINDS = ['add', 'move', 'reorder', 'edit', 'area', 'choice', 'comment', 'uncomment', 'delete', 'undo', 'redo', 'blade', 'unblade', 'rename', 'raw'] as const;
 
@@ -246,5 +246,50 @@ describe('the binding keeps the plan’s id', () => {
       expect(binding.doc!.plan.id).toBe(id);
     }
     expect(notes.flat().length).toBeGreaterThan(0);
+  });
+});
+
+describe('changes from elsewhere', () => {
+  it('one alone is read right after its task; a large one (a peer adding blades by the hundred) in the later task the page gives, after its frame — or at once by whoever reads the view first', async () => {
+    const ydoc = docFromPlan(createExampleDoc(new Date('2026-03-01T10:00:00Z')));
+    const tasks: Array<() => void> = [];
+    const binding = new PlanBinding(ydoc, undefined, null, { later: (task) => tasks.push(task) });
+    const seen: PlanDoc[] = [];
+    binding.subscribe((change) => change.doc && seen.push(change.doc));
+    const peer = new Y.Doc();
+    Y.applyUpdate(peer, Y.encodeStateAsUpdate(ydoc));
+    const fromPeer = (change: () => void) => {
+      const before = Y.encodeStateVector(ydoc);
+      peer.transact(change);
+      Y.applyUpdate(ydoc, Y.encodeStateAsUpdate(peer, before));
+    };
+    const blades = binding.doc!.plan.blades.length;
+
+    const item = [...itemMap(peer).keys()][0]!;
+    fromPeer(() => (itemMap(peer).get(item) as Y.Map<unknown>).set('description', 'Från en kollega'));
+    expect(seen).toHaveLength(0);
+    await Promise.resolve();
+    expect(seen.map((d) => d.items[item]!.description)).toEqual(['Från en kollega']);
+    expect(tasks).toHaveLength(0);
+
+    const flood = (from: number) => fromPeer(() => {
+      for (let i = from; i < from + LARGE_REMOTE_KEYS; i++) bladeMap(peer).set(`flod-${i}`, { name: `Flod ${i}`, color: '#123456', pos: `z${i}` });
+    });
+    flood(0);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    // Not read yet: it waits for the page's later task.
+    expect(seen).toHaveLength(1);
+    expect(tasks).toHaveLength(1);
+    tasks.shift()!();
+    expect(seen).toHaveLength(2);
+    expect(seen[1]!.plan.blades).toHaveLength(blades + LARGE_REMOTE_KEYS);
+
+    // A reader before the task takes it at once; the task then finds nothing left to read.
+    flood(LARGE_REMOTE_KEYS);
+    expect(binding.doc!.plan.blades).toHaveLength(blades + 2 * LARGE_REMOTE_KEYS);
+    expect(seen).toHaveLength(3);
+    tasks.shift()!();
+    expect(seen).toHaveLength(3);
+    expect(binding.doc).toEqual(readDoc(ydoc)!.doc);
   });
 });

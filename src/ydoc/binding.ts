@@ -57,6 +57,18 @@ export type BindingListener = (change: BindingChange, changed: ChangedTypes | nu
  */
 const REMOTE_GAP_MS = 16;
 
+/**
+ * A change from elsewhere that touched this many keys (a peer adding a thousand blades, or
+ * deleting every item) is read in a task of its own, after the page has drawn: taking it in
+ * and reading it in one task held the page's frames for ~120 ms.
+ */
+export const LARGE_REMOTE_KEYS = 100;
+
+export interface BindingOptions {
+  /** Run a large change's reading in a later task, the page's frame drawn first (a zero timer by default). */
+  later?: (task: () => void) => void;
+}
+
 /** The rule fields: a change of any of these may change which items are extra. */
 const RULE_FIELDS = ['cell', 'rank', 'delomraden', 'extraChoice', 'status'] as const;
 
@@ -86,17 +98,20 @@ export class PlanBinding {
   /** The last whole reading's notes (the first reading's, for whoever opens the plan). */
   firstRead: Pick<ReadDoc, 'notes' | 'rehomed' | 'partial'> | null = null;
   /** Changes from elsewhere not read yet (read before anyone reads the view). */
-  private waiting: { changed: Map<Shared, Set<string | null>>; origin: unknown } | null = null;
+  private waiting: { changed: Map<Shared, Set<string | null>>; origin: unknown; keys: number } | null = null;
   private waitingTimer: ReturnType<typeof setTimeout> | null = null;
   private waitingSoon = false;
   private readAt = -Infinity;
+  private readonly later: (task: () => void) => void;
 
   /** `shown`: a plan on screen now, whose records are kept where the document agrees with them. */
   constructor(
     readonly ydoc: Y.Doc,
     private expected?: Expected,
     shown: PlanDoc | null = null,
+    options: BindingOptions = {},
   ) {
+    this.later = options.later ?? ((task) => void setTimeout(task, 0));
     this.firstRead = this.readWhole(shown);
     // A reading that fails keeps nothing of what was on screen: there is no plan yet.
     if (!this.firstRead) this.view = null;
@@ -127,17 +142,24 @@ export class PlanBinding {
     this.applyChanged(waiting.changed, waiting.origin);
   }
 
-  /** Gather a change from elsewhere: read at once (after this task) when alone, else with those that follow within the gap. */
+  /**
+   * Gather a change from elsewhere: read at once (after this task) when alone, else with those
+   * that follow within the gap; a large one in a later task, after the page has drawn.
+   */
   private gather(tr: Y.Transaction): void {
-    const waiting = (this.waiting ??= { changed: new Map(), origin: tr.origin });
+    const waiting = (this.waiting ??= { changed: new Map(), origin: tr.origin, keys: 0 });
     for (const [type, keys] of tr.changed as Map<Shared, Set<string | null>>) {
       let all = waiting.changed.get(type);
       if (!all) waiting.changed.set(type, (all = new Set()));
       for (const key of keys) all.add(key);
+      waiting.keys += keys.size;
     }
     if (this.waitingSoon || this.waitingTimer !== null) return;
     const wait = this.readAt + REMOTE_GAP_MS - performance.now();
-    if (wait <= 0) {
+    if (waiting.keys >= LARGE_REMOTE_KEYS) {
+      this.waitingSoon = true;
+      this.later(() => this.readWaiting());
+    } else if (wait <= 0) {
       this.waitingSoon = true;
       queueMicrotask(() => this.readWaiting());
     } else this.waitingTimer = setTimeout(() => this.readWaiting(), wait);

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { generateNKeysBetween } from 'fractional-indexing';
 import { describe, expect, it } from 'vitest';
 import { isKey, keysBetween, reorder } from './positions';
@@ -10,6 +11,28 @@ describe('positions (fractional indexes)', () => {
       // Wrong integer length, a trailing zero, the smallest integer, other characters, too long, not a string.
       for (const bad of ['a', 'a00', 'b0', `A${'0'.repeat(26)}`, 'a0 ', 'ä0', `a${'1'.repeat(300)}`, 42, null, { pos: 'a0' }]) expect(isKey(bad)).toBe(false);
     }
+  });
+
+  it('judges any key as the package does, also keys whose head letter asks for more digits than they have (a flood of blades at "z0000" …)', () => {
+    const byPackage = (key: string) => {
+      try {
+        generateNKeysBetween(key, null, 1);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    for (const key of ['z0000', 'Z', 'Zz', 'y1', 'b00', 'b01', 'A' + '1'.repeat(26), 'z' + '1'.repeat(26)]) expect(isKey(key)).toBe(byPackage(key));
+    const letter = fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ');
+    const digits = fc.string({ unit: fc.constantFrom(...'0123456789abcXYZ'), maxLength: 30 });
+    fc.assert(
+      fc.property(letter, digits, (head, rest) => {
+        expect(isKey(head + rest)).toBe(byPackage(head + rest));
+        // Asked again (remembered now): the same answer.
+        expect(isKey(head + rest)).toBe(byPackage(head + rest));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('keys between two keys read in order; a reorder keeps the longest run in order and places the rest between it', () => {

@@ -5,23 +5,24 @@
 // record keeps its object, so React redraws only what changed. Nothing is ever written into this
 // view: every change goes into the document, and comes back here as the document's change. This
 // window's own changes are read as they are made; changes from elsewhere right after their task,
-// and, when they come faster than one every 16 ms (a peer's flood), together — anyone reading the
-// view first reads what is waiting.
+// when they come faster than one every 16 ms (a peer's flood) together, and a large one in a task
+// of its own after the page has drawn — anyone reading the view first reads what is waiting.
+// The items a change touched are read in ./bindingItems.ts.
 // (Models: tldraw's Store of records, BlockSuite's per-block Y.Map binding.)
 //
 // What the quick path cannot read as it is — a record that is not sound, a blade or ring added
 // or removed (items may move to Inspel), the plan's id or catalogue changed — is read whole
 // through `readDoc`, which repairs and names what it must.
 import * as Y from 'yjs';
-import { containerKey, INSPEL, knownContainers, setContainers } from '../domain/containers';
-import { noteItemChanges } from '../domain/itemChanges';
+import { containerKey } from '../domain/containers';
 import { isReservedId } from '../domain/ids';
-import type { CellRef, Item, Plan, PlanDoc } from '../domain/types';
-import { pickPlan, planWithDefaults, soundItem, soundItemOf, soundPlan, withItemDefaults } from '../schema/records';
+import type { Plan, PlanDoc } from '../domain/types';
+import { pickPlan, planWithDefaults, soundPlan } from '../schema/records';
 import { BindingIndex, HOMELESS } from './bindingIndex';
-import { commentsOf, entries, type Expected, idsOf, planRecord, readComment, readDoc, readItemEntry, type ReadDoc } from './read';
-import { bladeMap, commentMap, dotMap, isYMap, itemMap, planMap, ringMap, votingMap } from './shape';
-import { sharedWith, shareUnchanged } from './view';
+import { readTouchedItems } from './bindingItems';
+import { entries, type Expected, planRecord, readComment, readDoc, type ReadDoc } from './read';
+import { bladeMap, commentMap, dotMap, itemMap, planMap, ringMap, votingMap } from './shape';
+import { shareUnchanged } from './view';
 import { FOLLOW_UP_KINDS, followUpMap, type FollowUpKind, readFollowUp, readFollowUpChanges } from './followUp';
 import { emptyFollowUp, type FollowUp } from '../domain/followup';
 
@@ -67,22 +68,6 @@ export const LARGE_REMOTE_KEYS = 100;
 export interface BindingOptions {
   /** Run a large change's reading in a later task, the page's frame drawn first (a zero timer by default). */
   later?: (task: () => void) => void;
-}
-
-/** The rule fields: a change of any of these may change which items are extra. */
-const RULE_FIELDS = ['cell', 'rank', 'delomraden', 'extraChoice', 'status'] as const;
-
-/**
- * A copy of the items' record, for the next view, of a record of `size` ids. Up to about a
- * thousand ids it is an ordinary object to the engine, which `Object.assign` copies whole (~1 µs
- * in Chromium); beyond, a dictionary, which a loop over its keys copies in ~0.75 ms at 5,000
- * items, where `Object.assign` or a spread takes ~1.8 ms (~3 ms within a move).
- */
-function copyRecord<T>(record: Record<string, T>, size: number): Record<string, T> {
-  if (size <= 1000) return Object.assign({}, record);
-  const copy: Record<string, T> = {};
-  for (const key in record) copy[key] = record[key]!;
-  return copy;
 }
 
 export class PlanBinding {
@@ -270,7 +255,11 @@ export class PlanBinding {
     const followedBefore = this.follow;
     if (followed.size > 0) this.follow = readFollowUpChanges(this.ydoc, this.follow, followed);
     if (!whole && planFields) whole = !this.readPlanFields();
-    if (!whole && touched.size > 0) whole = !this.readItems(touched);
+    if (!whole && touched.size > 0) {
+      const next = readTouchedItems(this.ydoc, this.view!, this.at, touched);
+      if (next) this.view = next;
+      else whole = true;
+    }
     if (whole) {
       const read = this.readWhole(prev);
       this.emit({ prev, doc: this.view, origin, items: null, voting, followUp: true, read }, changed);
@@ -291,113 +280,5 @@ export class PlanBinding {
     const same = (Object.keys(plan) as Array<keyof Plan>).every((k) => plan[k] === doc.plan[k]) && Object.keys(plan).length === Object.keys(doc.plan).length;
     if (!same) this.view = { plan, items: doc.items };
     return true;
-  }
-
-  /**
-   * The touched items read again, the containers they left and entered ranked again, and the
-   * limits' italics settled. False when a record is not sound as it is or its place cannot be
-   * used (then the whole plan is read, which repairs and names it); nothing is changed then.
-   */
-  private readItems(touched: Set<string>): boolean {
-    const doc = this.view!;
-    const plan = doc.plan;
-    const blades = idsOf(plan.blades);
-    const rings = idsOf(plan.rings);
-    const entriesMap = itemMap(this.ydoc);
-    const read = new Map<string, { item: Item; key: string; container: string } | null>();
-    for (const id of touched) {
-      if (isReservedId(id)) continue;
-      const entry = entriesMap.get(id);
-      if (entry === undefined) {
-        read.set(id, null);
-        continue;
-      }
-      if (!isYMap(entry)) return false;
-      const got = readItemEntry(id, entry, plan.id, commentsOf(this.ydoc, this.at.commentsOf(id)), blades, rings);
-      if (got.place !== 'cell' && got.place !== 'inspel') return false;
-      const record = withItemDefaults(got.record);
-      if (!soundItem(record, plan)) return false;
-      read.set(id, { item: soundItemOf(record, plan), key: got.key!, container: got.place === 'inspel' ? INSPEL : containerKey(record.cell as CellRef) });
-    }
-    const next = copyRecord(doc.items, this.at.size);
-    let dirty = false;
-    /** The items given a new object or removed. */
-    const changed = new Set<string>();
-    const put = (id: string, item: Item) => {
-      next[id] = item;
-      if (item !== doc.items[id]) {
-        dirty = true;
-        changed.add(id);
-      }
-    };
-    const affected = new Set<string>();
-    /** The delområde × ring groups whose members or order may have changed. */
-    const regrouped = new Set<string>();
-    let rule = false;
-    for (const [id, got] of read) {
-      const was = this.at.unplace(id);
-      if (was !== null) affected.add(was);
-      const old = doc.items[id];
-      this.at.group(old, false);
-      for (const key of BindingIndex.groupsOf(old)) regrouped.add(key);
-      if (!got) {
-        if (was !== null) {
-          rule = dirty = true;
-          changed.add(id);
-        }
-        delete next[id];
-        continue;
-      }
-      this.at.place(id, got.container, got.key);
-      affected.add(got.container);
-      // Rank and italics are the view's to settle; the item keeps what it had until then.
-      const item = { ...got.item, rank: old?.rank ?? -1, extra: old?.extra ?? false };
-      if (!old || RULE_FIELDS.some((f) => f !== 'rank' && JSON.stringify(old[f]) !== JSON.stringify(item[f]))) rule = true;
-      put(id, old ? sharedWith(old, item) : item);
-    }
-    if (affected.has(HOMELESS)) affected.add(INSPEL);
-    for (const container of affected) {
-      if (container === HOMELESS) continue;
-      this.at.listed(container)?.forEach(({ id }, rank) => {
-        const item = next[id]!;
-        if (item.rank !== rank) {
-          put(id, { ...item, rank });
-          for (const key of BindingIndex.groupsOf(item)) regrouped.add(key);
-          rule = true;
-        }
-      });
-    }
-    for (const id of read.keys()) {
-      const item = next[id];
-      this.at.group(item, true);
-      for (const key of BindingIndex.groupsOf(item)) regrouped.add(key);
-    }
-    if (rule) this.at.settleExtras(plan, next, read.keys(), regrouped, put);
-    if (!dirty) return true;
-    this.view = { plan, items: next };
-    noteItemChanges(doc.items, next, changed);
-    this.shareContainers(doc.items, next, changed);
-    return true;
-  }
-
-  /**
-   * The items' lists by container for the new items, made from the last ones: only the
-   * containers a changed item left or entered get a new list (the fan then redraws those cells).
-   */
-  private shareContainers(before: Record<string, Item>, after: Record<string, Item>, changed: ReadonlySet<string>): void {
-    const last = knownContainers(before);
-    if (!last) return;
-    const keys = new Set<string>();
-    for (const id of changed) {
-      if (before[id]) keys.add(containerKey(before[id].cell));
-      if (after[id]) keys.add(containerKey(after[id].cell));
-    }
-    const lists = new Map(last);
-    for (const key of keys) {
-      const ids = this.at.listed(key) ?? [];
-      if (ids.length === 0) lists.delete(key);
-      else lists.set(key, ids.map(({ id }) => after[id]!));
-    }
-    setContainers(after, lists);
   }
 }

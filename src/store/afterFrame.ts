@@ -77,3 +77,13 @@ export function afterFrameTask(): (task: () => void) => void {
   return sharedLater;
 }
 
+/** Run `then` once the page has painted what is rendered now (or after a second at most: a hidden tab paints nothing). */
+export function afterPaint(then: () => void): void {
+  let done = false;
+  const once = () => {
+    if (!done) then();
+    done = true;
+  };
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(once, 0)));
+  setTimeout(once, 1000);
+}

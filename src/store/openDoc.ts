@@ -12,7 +12,7 @@ import type { Losses } from '../domain/losses';
 import type { PlanDoc } from '../domain/types';
 import { overLimits } from '../domain/planShape';
 import { PlanBinding, type BindingChange, type ChangedTypes } from '../ydoc/binding';
-import { afterFrameTask } from './afterFrame';
+import { afterFrameTask, afterPaint } from './afterFrame';
 import { ID_RESTORED_NOTE, loadRepair, repairLoaded } from '../ydoc/read';
 import { docFromPlan } from '../ydoc/replica';
 import { authorMap, bladeMap, commentMap, dotMap, itemMap, planMap, ringMap, votingMap } from '../ydoc/shape';
@@ -21,7 +21,8 @@ import { emptyFollowUp } from '../domain/followup';
 import { healOversized } from '../ydoc/heal';
 import { formatOf, isNewer, migrate, NEWER_MESSAGE } from '../ydoc/format';
 import { LOAD, LOCAL, MIGRATE, REPAIR, TAB } from '../ydoc/origins';
-import { type Clash, clashMessage, RecentEdits } from './clashes';
+import { type Clash, RecentEdits } from './clashes';
+import { readingNotice } from './readingNotice';
 import { authorsOf, LossLedger } from './losses';
 import { type EditorStore, notifyIn, useEditor } from './editorState';
 import { emptyHistory } from './history';
@@ -175,17 +176,11 @@ export class OpenPlan {
     for (const n of fresh) current.said.add(n);
     for (const id of moved) current.said.add(`moved:${id}`);
     if (large) return;
-    if (fresh.length > 0) this.notify('error', `En del av planen kunde inte läsas som den var: ${fresh.slice(0, 3).join(' ')}${fresh.length > 3 ? ` (och ${fresh.length - 3} till)` : ''}`);
-    else if (over && !current.said.has(over)) {
-      current.said.add(over);
-      this.notify('info', over);
-    } else if (moved.length > 0) {
-      const what = moved.length === 1 ? `”${doc.items[moved[0]!]?.text ?? ''}”` : `${moved.length} aktiviteter`;
-      this.notify('info', `${what} låg där ett fokusområde eller en ring togs bort och ligger nu i Inspel.`);
-    } else if (clashes.length > 0 && from) {
-      const clash = clashes[0]!;
-      this.notify('info', clashMessage(clash, from), { label: 'Använd min', run: () => void this.writeMine(clash) });
-    }
+    const notice = readingNotice(doc, fresh, over && !current.said.has(over) ? over : null, moved, from && clashes[0] ? { clash: clashes[0], from } : null);
+    if (!notice) return;
+    if (notice.over) current.said.add(notice.text);
+    const clash = notice.clash;
+    this.notify(notice.kind, notice.text, clash ? { label: 'Använd min', run: () => void this.writeMine(clash) } : undefined);
   }
 
   /**
@@ -359,17 +354,6 @@ export class OpenPlan {
     this.open = current;
     return current;
   }
-}
-
-/** Run `then` once the page has painted what is rendered now (or after a second at most: a hidden tab paints nothing). */
-function afterPaint(then: () => void): void {
-  let done = false;
-  const once = () => {
-    if (!done) then();
-    done = true;
-  };
-  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(once, 0)));
-  setTimeout(once, 1000);
 }
 
 /** The app's open plan, shown in the app's editor store. */

@@ -45,7 +45,8 @@ function Dialogs() {
 
 function OpenDialog() {
   const dialog = useUi((s) => s.dialog);
-  const doc = useEditor((s) => s.doc);
+  // The plan only while a dialog is open: no edit re-renders this otherwise.
+  const doc = useEditor((s) => (dialog ? s.doc : null));
   if (!dialog || !doc) return null;
   switch (dialog.kind) {
     case 'item': {
@@ -97,8 +98,8 @@ function Fan() {
 }
 
 function Filters() {
-  const doc = useEditor((s) => s.doc);
   const open = useUi((s) => s.showFilters);
+  const doc = useEditor((s) => (open ? s.doc : null));
   return open && doc ? (
     <Suspense fallback={null}>
       <FilterBar doc={doc} />

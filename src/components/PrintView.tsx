@@ -127,7 +127,8 @@ export function PrintView() {
   const printing = useUi((s) => s.printing);
   // A version open read-only prints as what is on screen.
   const version = useUi((s) => s.viewingVersion?.doc ?? null);
-  const doc = useEditor((s) => version ?? s.doc);
+  // The plan only while printing: no edit re-renders this otherwise.
+  const doc = useEditor((s) => (printing ? (version ?? s.doc) : null));
   useEffect(() => {
     const before = () => flushSync(() => useUi.setState({ printing: true }));
     const after = () => useUi.setState({ printing: false });

@@ -283,7 +283,7 @@ export function FanView({
                 {blade.folded && <FoldedBladeName blade={blade} />}
               </g>
             ))}
-            <FanFrame layout={layout} />
+            <FanFrame hub={layout.hub} rings={layout.rings} legend={layout.legend} outerRadius={layout.outerRadius} />
           </g>
           </g>
         </svg>

@@ -22,6 +22,9 @@ export const INK = '#1a1a1a';
 export const HUB_FILL = '#23395d';
 const LABEL_INK = '#2b2b2b';
 
+
+/** What the frame around the cells is drawn from (the hub, the rings' labels, the legend). */
+export type FrameParts = Pick<FanLayout, 'hub' | 'rings' | 'legend' | 'outerRadius'>;
 /** Ids of paths that text runs along; `prefix` keeps two drawings of a fan on one page apart. */
 const safeId = (s: string) => s.replace(/[^a-zA-Z0-9_-]/g, '-');
 
@@ -148,7 +151,7 @@ export function foldedName(blade: BladeShape): El | null {
 }
 
 /** The målbild in the hub. */
-export function hub(layout: FanLayout): El {
+export function hub(layout: FrameParts): El {
   return el(
     'g',
     { className: 'hub' },
@@ -158,7 +161,7 @@ export function hub(layout: FanLayout): El {
 }
 
 /** Ring names under the baseline, on both sides, and the baseline itself. */
-export function ringLabels(layout: FanLayout): El {
+export function ringLabels(layout: FrameParts): El {
   return el(
     'g',
     { className: 'ring-labels', 'aria-hidden': 'true' },
@@ -170,7 +173,7 @@ export function ringLabels(layout: FanLayout): El {
 }
 
 /** Shortened ring names in full, and the review marks' legend, under the baseline. */
-export function legend(layout: FanLayout): El | null {
+export function legend(layout: FrameParts): El | null {
   if (layout.legend.lines.length === 0) return null;
   return el(
     'g',

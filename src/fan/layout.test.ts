@@ -289,9 +289,17 @@ describe('a crowded plan keeps its geometry', () => {
     expect(after.spans).toEqual(first.spans);
     expect(after.radii).toEqual(first.radii);
     expect(after.fontSize).toBe(first.fontSize);
+    // What is drawn around the cells is the same too, as the same objects (its components are not drawn again).
+    for (const part of ['blades', 'rings', 'hub', 'legend'] as const) expect(after[part], part).toBe(first[part]);
     // Laid out afresh, the same plan gets another geometry: keeping it is the rule at work.
     const fresh = computeFanLayout({ ...input, containers });
     expect(fresh.radii).not.toEqual(first.radii);
+    expect(fresh.blades).not.toBe(first.blades);
+    // A blade given another colour keeps the geometry but not its band.
+    const recoloured = computeFanLayout({ ...input, containers, blades: input.blades.map((b, i) => (i === 0 ? { ...b, color: '#000000' } : b)), previous: after.geometry });
+    expect(recoloured.radii).toEqual(after.radii);
+    expect(recoloured.blades).not.toBe(after.blades);
+    expect(recoloured.blades[0]!.color).toBe('#000000');
   });
 });
 

@@ -148,6 +148,12 @@ function geometryKey(input: LayoutInput, fonts: { min: number; max: number }, hy
 /** The context with arcs kept within `tilt` of upright (as it was when not given). */
 const withTilt = (ctx: FitContext, tilt: number | undefined): FitContext => (tilt === undefined ? ctx : { ...ctx, tilt });
 
+/** What is drawn around the cells. */
+type FrameShapes = Pick<FanLayout, 'blades' | 'rings' | 'legend' | 'hub'>;
+
+/** The last layout's frame and what it was made from, per text measure. */
+const lastFrame = new WeakMap<Measure, { sig: unknown[]; shapes: FrameShapes }>();
+
 export function computeFanLayout(input: LayoutInput): FanLayout {
   const { width, height, blades, rings, measure } = input;
   const hyphenate = input.hyphenate ?? null;
@@ -212,42 +218,55 @@ export function computeFanLayout(input: LayoutInput): FanLayout {
   const outer = radii[0]!.at(-1)!;
   const hub = radii[0]![0]!;
 
-  // Names on the band alike: the size the longest (for its blade) fits at.
-  const common = unfolded < 0 ? commonBladeFont(blades, spans, outer, choice!.bandLines, measure, hyphenate) || undefined : undefined;
-  const bladeShapes: BladeShape[] = blades.map((blade, b) => {
-    const [phi0, phi1] = spans[b]!;
-    const folded = unfolded >= 0 && b !== unfolded;
-    const label = folded
-      ? foldedLabel(foldedBand(blade.name, hub, outer, measure, hyphenate, foldedShape(input)), phi0, phi1, outer, measure)
-      : bladeLabel(blade, phi0, phi1, outer, choice!.bandLines, measure, hyphenate, unfolded >= 0 ? unfoldedBandFont(input) : common);
-    return { id: blade.id, name: blade.name, color: blade.color, phi0, phi1, folded, labelPath: sectorPath(phi0, phi1, outer, frame.total), label };
-  });
+  // The frame around the cells — blades' bands, rings' labels, the hub, the legend — as the last
+  // layout made it while what makes it is the same (a move or an edit keeps the geometry), so
+  // the components drawing it are not drawn again.
+  const colors = blades.map((b) => b.color).join();
+  const sig = [key, spans, radii, choice!.bandLines, legendRows, hyphenate, colors, input.vision];
+  const last = lastFrame.get(measure);
+  const frameShapes = last && last.sig.length === sig.length && last.sig.every((v, i) => v === sig[i]) ? last.shapes : makeFrame();
+  lastFrame.set(measure, { sig, shapes: frameShapes });
+  const { blades: bladeShapes, rings: ringShapes, legend, hub: hubShape } = frameShapes;
 
-  const ringShapes: RingShape[] = rings.map((ring, j) => {
-    // Under the baseline: the first blade's stretch on the left, the last blade's on the right.
-    const [r0, r1] = [radii[0]![j]!, radii[0]![j + 1]!];
-    const [q0, q1] = [radii.at(-1)![j]!, radii.at(-1)![j + 1]!];
-    const label = labels!.rings[j]!;
-    const lh = label.fontSize * LABEL_LINE;
-    const lines = label.texts.flatMap((text, i) => {
-      const y = 6 + label.fontSize * 0.9 + i * lh;
-      return [
-        { text, x: -(r0 + r1) / 2, y, r0, r1 },
-        { text, x: (q0 + q1) / 2, y, r0: q0, r1: q1 },
-      ];
+  function makeFrame(): FrameShapes {
+    // Names on the band alike: the size the longest (for its blade) fits at.
+    const common = unfolded < 0 ? commonBladeFont(blades, spans, outer, choice!.bandLines, measure, hyphenate) || undefined : undefined;
+    const bladeShapes: BladeShape[] = blades.map((blade, b) => {
+      const [phi0, phi1] = spans[b]!;
+      const folded = unfolded >= 0 && b !== unfolded;
+      const label = folded
+        ? foldedLabel(foldedBand(blade.name, hub, outer, measure, hyphenate, foldedShape(input)), phi0, phi1, outer, measure)
+        : bladeLabel(blade, phi0, phi1, outer, choice!.bandLines, measure, hyphenate, unfolded >= 0 ? unfoldedBandFont(input) : common);
+      return { id: blade.id, name: blade.name, color: blade.color, phi0, phi1, folded, labelPath: sectorPath(phi0, phi1, outer, frame.total), label };
     });
-    return { id: ring.id, label: ring.label, r0, r1, isMalbild: j === rings.length - 1, short: label.short, labels: { fontSize: label.fontSize, lines } };
-  });
-  const legendTop = 6 + RING_ROW + 6;
-  const legend = {
-    fontSize: LEGEND_FONT,
-    lines: [...labels!.legend, ...notes].map((text, i) => ({ text, x: 0, y: legendTop + LEGEND_FONT * 0.9 + i * LEGEND_FONT * LABEL_LINE })),
-  };
+
+    const ringShapes: RingShape[] = rings.map((ring, j) => {
+      // Under the baseline: the first blade's stretch on the left, the last blade's on the right.
+      const [r0, r1] = [radii[0]![j]!, radii[0]![j + 1]!];
+      const [q0, q1] = [radii.at(-1)![j]!, radii.at(-1)![j + 1]!];
+      const label = labels!.rings[j]!;
+      const lh = label.fontSize * LABEL_LINE;
+      const lines = label.texts.flatMap((text, i) => {
+        const y = 6 + label.fontSize * 0.9 + i * lh;
+        return [
+          { text, x: -(r0 + r1) / 2, y, r0, r1 },
+          { text, x: (q0 + q1) / 2, y, r0: q0, r1: q1 },
+        ];
+      });
+      return { id: ring.id, label: ring.label, r0, r1, isMalbild: j === rings.length - 1, short: label.short, labels: { fontSize: label.fontSize, lines } };
+    });
+    const legendTop = 6 + RING_ROW + 6;
+    const legend = {
+      fontSize: LEGEND_FONT,
+      lines: [...labels!.legend, ...notes].map((text, i) => ({ text, x: 0, y: legendTop + LEGEND_FONT * 0.9 + i * LEGEND_FONT * LABEL_LINE })),
+    };
+    const hubLabel = hubText(input.vision, hub, measure, hyphenate) ?? { fontSize: 10, lines: [{ text: input.vision, x: 0, y: -10 }] };
+    return { blades: bladeShapes, rings: ringShapes, legend, hub: { path: sectorPath(0, Math.PI, 0, hub), fontSize: hubLabel.fontSize, lines: hubLabel.lines } };
+  }
 
   const flowed = keptFlow && keptFlow.spans === spans ? keptFlow : flowAll(input, withTilt(ctx, choice!.tilt), spans, radii, fontSize);
   const { cells, hidden } = flowed;
 
-  const hubLabel = hubText(input.vision, hub, measure, hyphenate) ?? { fontSize: 10, lines: [{ text: input.vision, x: 0, y: -10 }] };
   return {
     width,
     height,
@@ -261,7 +280,7 @@ export function computeFanLayout(input: LayoutInput): FanLayout {
     blades: bladeShapes,
     rings: ringShapes,
     cells,
-    hub: { path: sectorPath(0, Math.PI, 0, hub), fontSize: hubLabel.fontSize, lines: hubLabel.lines },
+    hub: hubShape,
     legend,
     geometry: { key, legendRows, spans, radii, fontSize, bandLines: choice!.bandLines, hidden, total, tilt: choice!.tilt },
     made: flowed.made,

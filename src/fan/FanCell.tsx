@@ -12,20 +12,21 @@ import { usePeerOn } from '../store/roomState';
 import { Drawn } from './Drawn';
 import type { CellShape } from './layout';
 
-function CellDropZone({ cell, color, rings }: { cell: CellShape; color: string; rings: number }) {
-  const { setNodeRef } = useDroppable({ id: cell.key });
+/** A cell's sector; memoised by what it draws, so a change of the cell's items leaves it (and its drop target) alone. */
+const CellDropZone = memo(function CellDropZone({ id, path, ringIndex, bladeId, color, rings }: { id: string; path: string; ringIndex: number; bladeId: string; color: string; rings: number }) {
+  const { setNodeRef } = useDroppable({ id });
   return (
     <path
       // dnd-kit's own (stable) callback: a new one each render would take the sector out of its
       // size observer and put it back with every change of the cell.
       ref={setNodeRef as unknown as React.Ref<SVGPathElement>}
-      {...cellSector(cell, color, rings).attrs}
+      {...cellSector({ path, ringIndex }, color, rings).attrs}
       // As a style too, so a new geometry moves the sector (CSS transitions `d`) rather than jumping.
-      style={{ d: `path('${cell.path}')` } as React.CSSProperties}
-      onClick={() => toggleUnfold(cell.bladeId)}
+      style={{ d: `path('${path}')` } as React.CSSProperties}
+      onClick={() => toggleUnfold(bladeId)}
     />
   );
-}
+});
 
 /**
  * Marked in the fan: true or false while a marking (Måluppfyllnad, Delområden) is on, false
@@ -122,7 +123,7 @@ export const FanCell = memo(function FanCell({
   const { flow } = cell;
   return (
     <g className="fan-cell" data-cell={cell.key}>
-      <CellDropZone cell={cell} color={color} rings={rings} />
+      <CellDropZone id={cell.key} path={cell.path} ringIndex={cell.ringIndex} bladeId={cell.bladeId} color={color} rings={rings} />
       <g role="list" aria-label={name}>
         {flow.items.map((shape) => (
           <Item

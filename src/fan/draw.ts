@@ -107,7 +107,7 @@ export function moreText(cell: CellShape, prefix = ''): El[] {
 }
 
 /** A cell's sector, tinted by its blade's colour, lighter towards the rim. */
-export function cellSector(cell: CellShape, color: string, rings: number): El {
+export function cellSector(cell: Pick<CellShape, 'path' | 'ringIndex'>, color: string, rings: number): El {
   return el('path', { className: 'cell', d: cell.path, fill: cellFill(color, cell.ringIndex, rings) });
 }
 

@@ -7,10 +7,10 @@ import { newInvite } from '../room/access';
 import { itemMap } from '../ydoc/shape';
 import { docFromPlan } from '../ydoc/replica';
 import { nodeClient, startTestRelay, until, type TestClient, type TestRelay } from '../../tests/room';
-import { coalesceUpdates, UPDATES_A_MESSAGE, updateMessage, updateOf } from './coalesce';
+import { coalesceUpdates, STRUCTS_A_PIECE, UPDATES_A_MESSAGE, updateMessage, updateOf, updatePieces } from './coalesce';
 
 /** A socket that records what is sent on it; `turn()` runs what waits for the next turn. */
-function fakeSocket() {
+function fakeSocket(pieces?: (update: Uint8Array) => Uint8Array[]) {
   const sent: Array<{ data: unknown; rest: unknown[] }> = [];
   const waiting: Array<() => void> = [];
   const ws = {
@@ -21,7 +21,7 @@ function fakeSocket() {
       if (typeof rest.at(-1) === 'function') (rest.at(-1) as (e?: Error) => void)();
     },
   };
-  coalesceUpdates(ws as unknown as Parameters<typeof coalesceUpdates>[0], (flush) => void waiting.push(flush));
+  coalesceUpdates(ws as unknown as Parameters<typeof coalesceUpdates>[0], (flush) => void waiting.push(flush), pieces);
   return { ws, sent, turn: () => waiting.splice(0).forEach((f) => f()) };
 }
 
@@ -91,6 +91,43 @@ describe('updates sent within one turn', () => {
     expect(updateOf(new Uint8Array([...message, 0]))).toBeNull();
     expect(updateOf(message.subarray(0, message.length - 2))).toBeNull();
     expect(updateOf(new Uint8Array([3, 114, 117, 109, 0, 1, 0]))).toBeNull();
+  });
+});
+
+describe('a large update', () => {
+  it('goes to each person as pieces in order that give the same document, cut once for all of them; its callback is called after the last', () => {
+    const doc = new Y.Doc();
+    for (let i = 0; i < 5 * STRUCTS_A_PIECE; i++) doc.getMap('items').set(`i${i % 40}`, `Flod ${i}`);
+    const update = Y.encodeStateAsUpdate(doc);
+    const cut = updatePieces();
+    const people = [fakeSocket(cut), fakeSocket(cut)];
+    for (const { ws, sent, turn } of people) {
+      let called = 0;
+      ws.send(updateMessage('rum', update), () => called++);
+      turn();
+      expect(sent.length).toBeGreaterThanOrEqual(5);
+      expect(sent.slice(0, -1).every((m) => m.rest.length === 0)).toBe(true);
+      expect(called).toBe(1);
+      const copy = new Y.Doc();
+      for (const m of sent) {
+        const read = updateOf(m.data as Uint8Array)!;
+        expect(read.room).toBe('rum');
+        expect(Y.decodeUpdate(read.update).structs.length).toBeLessThanOrEqual(STRUCTS_A_PIECE);
+        Y.applyUpdate(copy, read.update);
+      }
+      expect(copy.getMap('items').toJSON()).toEqual(doc.getMap('items').toJSON());
+    }
+    // The same bytes again (each person's message is a copy): looked up, not cut again.
+    expect(cut(Uint8Array.from(update))).toBe(cut(update));
+  });
+
+  it('a small one goes as it is', () => {
+    const { ws, sent, turn } = fakeSocket(updatePieces());
+    const { list } = updates(1);
+    const message = updateMessage('rum', list[0]!);
+    ws.send(message);
+    turn();
+    expect(sent.map((m) => m.data)).toEqual([message]);
   });
 });
 

@@ -4,11 +4,13 @@
 // browser as thousands of messages, each handled on its own — the page draws no frame until
 // they are through. Here the document updates sent to one connection within one turn of the
 // relay's event loop go as one merged update; anything else sent (an answer to a sync step, an
-// acknowledgement, presence) goes after the updates ahead of it, so the order holds.
+// acknowledgement, presence) goes after the updates ahead of it, so the order holds. An update
+// too large for a browser to take in one piece goes as several (./splitUpdate.ts).
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
+import { splitUpdate } from './splitUpdate';
 
 /** The protocol's words: a sync message (Hocuspocus' MessageType.Sync) carrying an update (y-protocols' messageYjsUpdate). */
 const SYNC = 0;
@@ -45,11 +47,32 @@ type Sent = (error?: Error) => void;
  */
 export const UPDATES_A_MESSAGE = 100;
 
+/** An update larger than this (bytes) is looked into, and cut when it holds more than … */
+const CUT_ABOVE_BYTES = 32 * 1024;
+/** … this many structs: a piece a browser applies in a few milliseconds. */
+export const STRUCTS_A_PIECE = 2000;
+
 /**
- * From now on, updates sent on `ws` within one turn (`later`: the next one) go as one. A send's
- * callback is called when the message that carried it has gone (or failed).
+ * The pieces an update goes to a person in: itself, or when large, pieces of about
+ * `STRUCTS_A_PIECE` structs. The room sends the same update to every person in it, so the last
+ * update cut is remembered (one per relay; make it with `updatePieces()`).
  */
-export function coalesceUpdates(ws: WebSocket, later: (flush: () => void) => void = setImmediate): void {
+export function updatePieces(maxStructs = STRUCTS_A_PIECE, aboveBytes = CUT_ABOVE_BYTES): (update: Uint8Array) => Uint8Array[] {
+  let last: { update: Uint8Array; pieces: Uint8Array[] } | null = null;
+  return (update) => {
+    if (update.length <= aboveBytes) return [update];
+    if (last && Buffer.compare(last.update, update) === 0) return last.pieces;
+    last = { update, pieces: splitUpdate(update, maxStructs) };
+    return last.pieces;
+  };
+}
+
+/**
+ * From now on, updates sent on `ws` within one turn (`later`: the next one) go as one (or, when
+ * large, as the pieces `pieces` cuts it in). A send's callback is called when the message that
+ * carried it (its last piece) has gone (or failed).
+ */
+export function coalesceUpdates(ws: WebSocket, later: (flush: () => void) => void = setImmediate, pieces: (update: Uint8Array) => Uint8Array[] = (u) => [u]): void {
   const send = ws.send.bind(ws) as (data: unknown, ...rest: unknown[]) => void;
   let room: string | null = null;
   let updates: Uint8Array[] = [];
@@ -59,14 +82,17 @@ export function coalesceUpdates(ws: WebSocket, later: (flush: () => void) => voi
   let scheduled = false;
   const flush = () => {
     if (room === null) return;
-    const message = updates.length === 1 ? single! : updateMessage(room, Y.mergeUpdates(updates));
+    const update = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
+    const cut = pieces(update);
+    const messages = cut.length > 1 ? cut.map((piece) => updateMessage(room!, piece)) : [updates.length === 1 ? single! : updateMessage(room, update)];
     const waiting = callbacks;
     room = null;
     updates = [];
     single = null;
     callbacks = [];
     if (ws.readyState !== ws.OPEN) return;
-    send(message, (error?: Error) => {
+    for (const message of messages.slice(0, -1)) send(message);
+    send(messages.at(-1)!, (error?: Error) => {
       for (const sent of waiting) sent(error);
     });
   };

@@ -8,7 +8,7 @@ import type { WebSocket } from 'ws';
 import type { Duplex } from 'node:stream';
 import { networkInterfaces } from 'node:os';
 import { opens } from '../room/access';
-import { coalesceUpdates } from './coalesce';
+import { coalesceUpdates, updatePieces } from './coalesce';
 import { AUTH_WITHIN_MS, guardWaiting, MAX_MESSAGE_BYTES, refuse, soundUpgrade } from './gate';
 import { healthAnswer } from './health';
 import { addressOf, Buckets, DEFAULT_LIMITS, guardMessages, type PeerLimits, roomOfMessage } from './peerLimits';
@@ -149,6 +149,8 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
   /** Connections open now, per address. */
   const perAddress = new Map<string, number>();
   const buckets = new Buckets(limits.messagesPerSecond, limits.messageBurst);
+  /** A large update the room sends everyone is cut once, for all of them. */
+  const pieces = updatePieces();
   const pruning = setInterval(() => buckets.prune(), 60_000);
   pruning.unref();
   /** When a limit was last logged, per what hit it (a flood is one line every ten seconds, not one per message). */
@@ -168,8 +170,8 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       if (left > 0) perAddress.set(address, left);
       else perAddress.delete(address);
     });
-    // What the room sends this person in a burst goes as few messages (./coalesce.ts).
-    coalesceUpdates(ws);
+    // What the room sends this person in a burst goes as few messages, a large update as pieces (./coalesce.ts).
+    coalesceUpdates(ws, setImmediate, pieces);
     guardMessages(ws, (data) => {
       if (ws.readyState !== ws.OPEN) return false;
       const room = roomOfMessage(data);

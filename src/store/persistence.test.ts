@@ -10,7 +10,7 @@ import * as Y from 'yjs';
 import * as ops from '../domain/operations';
 import { readDoc } from '../ydoc/read';
 import { changeDoc } from '../ydoc/replica';
-import { loadDoc, useEditor } from './editor';
+import { currentYDoc, loadDoc, useEditor } from './editor';
 import { stopPersistence } from './persistence';
 import { bootstrap, createPlan, flush, openPlan, startPersistence } from './session';
 import { useUi } from './ui';
@@ -350,6 +350,70 @@ describe('the kept view and a drag', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it("the base is kept anew after this tab's own changes, not after a room's (they are kept in the room)", async () => {
+    const baseWrites: string[] = [];
+    const setItem = Storage.prototype.setItem;
+    vi.spyOn(Storage.prototype, 'setItem').mockImplementation(function (this: Storage, key: string, value: string) {
+      if (key.endsWith(':base')) baseWrites.push(value);
+      setItem.call(this, key, value);
+    });
+    const ids = Object.keys(doc().items);
+    vi.useFakeTimers();
+    try {
+      actions.updateItem(ids[0]!, { text: 'Egen ändring' });
+      await vi.advanceTimersByTimeAsync(5000);
+      expect(baseWrites).toHaveLength(1);
+      // A colleague's changes through the room, and quiet moments after them: no new base.
+      const ydoc = currentYDoc()!;
+      const colleague = new Y.Doc();
+      Y.applyUpdate(colleague, Y.encodeStateAsUpdate(ydoc));
+      colleague.on('update', (update: Uint8Array) => Y.applyUpdate(ydoc, update, 'rum'));
+      for (let i = 1; i < 4; i++) {
+        changeDoc(colleague, (d) => ops.updateItem(d, ids[i]!, { text: `Kollegans ${i}` }));
+        await vi.advanceTimersByTimeAsync(5000);
+      }
+      expect(doc().items[ids[3]!]!.text).toBe('Kollegans 3');
+      expect(baseWrites).toHaveLength(1);
+      // This tab's next change: the base is kept anew at the quiet moment after it, with everything in it.
+      actions.updateItem(ids[0]!, { text: 'Egen igen' });
+      await vi.advanceTimersByTimeAsync(5000);
+      expect(baseWrites).toHaveLength(2);
+      const kept = new Y.Doc();
+      Y.applyUpdate(kept, Uint8Array.from(atob(JSON.parse(baseWrites[1]!).update), (c) => c.charCodeAt(0)));
+      expect(readDoc(kept)!.doc.items[ids[3]!]!.text).toBe('Kollegans 3');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("a room's large change is stored but not logged; a colleague's ordinary edit is logged", async () => {
+    const logged: string[] = [];
+    const setItem = Storage.prototype.setItem;
+    vi.spyOn(Storage.prototype, 'setItem').mockImplementation(function (this: Storage, key: string, value: string) {
+      if (key.startsWith('solfjadern:wal:') && !key.endsWith(':base')) logged.push(value);
+      setItem.call(this, key, value);
+    });
+    const ydoc = currentYDoc()!;
+    const colleague = new Y.Doc();
+    Y.applyUpdate(colleague, Y.encodeStateAsUpdate(ydoc));
+    colleague.on('update', (update: Uint8Array) => Y.applyUpdate(ydoc, update, 'rum'));
+    const ids = Object.keys(doc().items);
+    const [first, second] = ids;
+    // Every item's description rewritten at once: a change of some 300 KB.
+    changeDoc(colleague, (d) => ids.forEach((id) => ops.updateItem(d, id, { description: 'Lång '.repeat(1_600) })));
+    await flush();
+    expect(logged).toEqual([]);
+    changeDoc(colleague, (d) => ops.updateItem(d, second!, { text: 'Kollegans rubrik' }));
+    await flush();
+    expect(logged.some((entry) => entry.length < 10_000 && JSON.parse(entry).entries.length === 1)).toBe(true);
+    // Both are in the database.
+    const stored = new Y.Doc();
+    for (const row of await repo.database().planUpdates.where('planId').equals(doc().plan.id).toArray()) Y.applyUpdate(stored, row.update);
+    expect(readDoc(stored)!.doc.items[first!]!.description).toBe(readDoc(colleague)!.doc.items[first!]!.description);
+    expect(readDoc(stored)!.doc.items[first!]!.description.length).toBeGreaterThan(7_000);
+    expect(readDoc(stored)!.doc.items[second!]!.text).toBe('Kollegans rubrik');
   });
 
   it('a page that only looked at the plan leaves no log base behind; one that changed it keeps one', async () => {

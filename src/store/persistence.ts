@@ -14,7 +14,7 @@ import { notify, useEditor } from './editorState';
 import { exportAction } from './exporter';
 import { currentYDoc, onOpenDoc, peerIsNewer, showsDocument } from './openDoc';
 import { onTabMessage, sayHello, sendUpdate } from './tabs';
-import { LARGE_CHANGE_BYTES, PlanWrites, setSaving } from './planWrites';
+import { PlanWrites, setSaving } from './planWrites';
 import { RoomBatches } from './roomBatches';
 import { isStartView, useUi } from './ui';
 import { itemsIn } from '../domain/containers';
@@ -25,6 +25,8 @@ import type { KeptScreen } from '../screen/keptScreen';
 const QUIET_MS = 1000;
 /** A kept fan geometry is written once it has stayed the same this long. */
 const GEOMETRY_MS = 500;
+/** A room's batch of changes larger than this is not logged (the room holds it); a colleague's edits are far smaller. */
+const ROOM_LOG_BYTES = 64 * 1024;
 /** The origin of a room's changes, handed on in batches (./roomBatches.ts). */
 const GATHERED = 'solfjadern:gathered';
 
@@ -47,6 +49,13 @@ export class PlanStorage {
   private detach: () => void = () => {};
   /** The log's base asked for and not yet kept (see `keepBaseSoon`). */
   private baseSoon: { cancel: () => void } | null = null;
+  /**
+   * This tab has changed the plan since its base was last kept: the base is kept anew at the
+   * next quiet moment. Changes from a room or another tab do not ask for it — they are kept
+   * where they came from, and a peer's flood would otherwise have the whole, grown document
+   * encoded and written in one idle task after each burst (~100 ms a megabyte).
+   */
+  private ownSinceBase = false;
 
   constructor(
     /** Whether the person is in the middle of something (a drag) that a long write must not stop. */
@@ -153,15 +162,16 @@ export class PlanStorage {
 
   /**
    * Keep the plan as shown for the next start (src/db/views.ts), now, if everything is stored;
-   * and the log's base anew — only once this tab has logged a change of the plan: a page that
-   * only looked at it leaves no base (300 KB at 1,000 items) for the next start to read and drop.
+   * and the log's base anew — only when this tab has changed the plan since the base was last
+   * kept: a page that only looked at it, or only took in a room's changes, writes no base (300 KB
+   * at 1,000 items) for the next start to read and drop.
    */
   private keepViewNow(): void {
     const doc = useEditor.getState().doc;
     if (this.stopped) return;
     // A base that did not fit is tried again here, at a quiet moment (the plan may have shrunk).
     const followed = this.followed?.planId;
-    if (followed && (this.wal.hasBase(followed) || this.wal.baseRefused(followed) || this.baseSoon)) this.keepBase();
+    if (followed && this.ownSinceBase && (this.wal.hasBase(followed) || this.wal.baseRefused(followed) || this.baseSoon)) this.keepBase();
     if (doc && this.allStored()) void repo.keepView(doc, this.screenAsStartShows(doc)).catch(() => {});
   }
 
@@ -185,7 +195,9 @@ export class PlanStorage {
     this.baseSoon?.cancel();
     this.baseSoon = null;
     const followed = this.followed;
-    if (followed && !this.stopped) this.wal.keepBase(followed.planId, Y.encodeStateAsUpdate(followed.ydoc));
+    if (!followed || this.stopped) return;
+    this.wal.keepBase(followed.planId, Y.encodeStateAsUpdate(followed.ydoc));
+    if (this.wal.hasBase(followed.planId)) this.ownSinceBase = false;
   }
 
   /**
@@ -247,10 +259,14 @@ export class PlanStorage {
     if (origin !== TAB) sendUpdate(planId, update);
     if (!mustStore(origin)) return;
     // A room's large change is not logged: the room holds it, and a peer must not be able to fill
-    // this browser's localStorage (what it displaces would be this person's own unsaved edits).
-    const seq = origin === GATHERED && update.length > LARGE_CHANGE_BYTES ? this.wal.lastSeq : this.wal.record(planId, update);
-    // The plan's first logged change brings its base along (the plan can then be made again from the log).
-    if (!this.wal.hasBase(planId) && !this.wal.baseRefused(planId)) this.keepBaseSoon();
+    // this browser's localStorage (what it displaces would be this person's own unsaved edits),
+    // nor have the page encode and write it there in the middle of a flood.
+    const seq = origin === GATHERED && update.length > ROOM_LOG_BYTES ? this.wal.lastSeq : this.wal.record(planId, update);
+    // This tab's first change of the plan brings its base along (the plan can then be made again from the log).
+    if (isOwn(origin) || origin === REPAIR) {
+      this.ownSinceBase = true;
+      if (!this.wal.hasBase(planId) && !this.wal.baseRefused(planId)) this.keepBaseSoon();
+    }
     this.writes.add(planId, update, seq, { repair: origin === REPAIR, fromRoom: origin === GATHERED });
   }
 }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { REMOTE_BATCH_MS, REMOTE_BATCH_UPDATES, RoomBatches } from './roomBatches';
+import { REMOTE_BATCH_BYTES, REMOTE_BATCH_MS, REMOTE_BATCH_UPDATES, RoomBatches } from './roomBatches';
 
 /** `n` tiny updates of a document, each its own. */
 function updates(n: number): { ydoc: Y.Doc; list: Uint8Array[] } {
@@ -48,6 +48,23 @@ describe('a room’s changes, gathered', () => {
     expect(taken).toEqual(['p', 'p', 'q']);
     batches.flush();
     expect(taken).toHaveLength(3);
+  });
+
+  it('at once when REMOTE_BATCH_BYTES have gathered (a large change, in pieces): each batch about that size, all of it handed on', () => {
+    vi.useFakeTimers();
+    const taken: Uint8Array[] = [];
+    const batches = new RoomBatches((_, update) => taken.push(update));
+    const ydoc = new Y.Doc();
+    const pieces: Uint8Array[] = [];
+    ydoc.on('update', (u: Uint8Array) => pieces.push(u));
+    // Ten pieces of ~100 KB each.
+    for (let i = 0; i < 10; i++) ydoc.getMap('m').set(`k${i}`, 'x'.repeat(100 * 1024));
+    for (const piece of pieces) batches.add('p', piece);
+    expect(taken).toHaveLength(3);
+    for (const batch of taken) expect(batch.length).toBeLessThan(REMOTE_BATCH_BYTES + 110 * 1024);
+    vi.advanceTimersByTime(REMOTE_BATCH_MS);
+    expect(taken).toHaveLength(4);
+    expect(read(Y.mergeUpdates(taken))).toEqual(ydoc.getMap('m').toJSON());
   });
 
   it('dropped: nothing is handed on, no timer is left', () => {

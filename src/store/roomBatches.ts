@@ -11,9 +11,15 @@ export const REMOTE_BATCH_MS = 200;
  * a few.
  */
 export const REMOTE_BATCH_UPDATES = 500;
+/**
+ * … or until this many bytes have: a large change from the room arrives in pieces of about
+ * 30 KB (src/relay/splitUpdate.ts), one or two a frame; a megabyte of them merged at once held
+ * the page for 60 ms.
+ */
+export const REMOTE_BATCH_BYTES = 256 * 1024;
 
 export class RoomBatches {
-  private gathered: { planId: string; updates: Uint8Array[]; timer: ReturnType<typeof setTimeout> } | null = null;
+  private gathered: { planId: string; updates: Uint8Array[]; bytes: number; timer: ReturnType<typeof setTimeout> } | null = null;
 
   /** `take` gets each batch: its plan and its updates merged into one. */
   constructor(private readonly take: (planId: string, update: Uint8Array) => void) {}
@@ -22,8 +28,9 @@ export class RoomBatches {
   add(planId: string, update: Uint8Array): void {
     if (this.gathered && this.gathered.planId !== planId) this.flush();
     if (this.gathered) this.gathered.updates.push(update);
-    else this.gathered = { planId, updates: [update], timer: setTimeout(() => this.flush(), REMOTE_BATCH_MS) };
-    if (this.gathered.updates.length >= REMOTE_BATCH_UPDATES) this.flush();
+    else this.gathered = { planId, updates: [update], bytes: 0, timer: setTimeout(() => this.flush(), REMOTE_BATCH_MS) };
+    this.gathered.bytes += update.length;
+    if (this.gathered.updates.length >= REMOTE_BATCH_UPDATES || this.gathered.bytes >= REMOTE_BATCH_BYTES) this.flush();
   }
 
   /** Hand on what is gathered, now. */

@@ -100,6 +100,8 @@ const app = defineConfig({
       },
     },
   },
+  // The storage worker (src/db/compactWorker.ts) as a module, like the page's own code.
+  worker: { format: 'es' },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true, headers: SECURITY_HEADERS },
   test: {
     environment: 'node',

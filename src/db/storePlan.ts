@@ -8,7 +8,9 @@ import { docFromPlan } from '../ydoc/replica';
 import { LOAD } from '../ydoc/origins';
 import { opened } from './connection';
 import type { PlanRow, SolfjadernDb } from './db';
-import { pieceRow, soundPiece } from './pieces';
+import { pieceRow } from './pieces';
+import { compactIn } from './compaction';
+import { compactInWorker } from './compactOffThread';
 
 /** A plan read from storage: its document, and the plan it holds. */
 export interface StoredPlan {
@@ -81,30 +83,10 @@ export async function appendUpdates(planId: string, updates: readonly Uint8Array
 }
 
 /**
- * Make a plan's pieces one, re-encoded from the document they make (in one transaction: a tab
- * adding meanwhile waits): what was overwritten or deleted long ago is not kept, as the relay
- * does not keep it either.
+ * Make a plan's pieces one, re-encoded from the document they make (./compaction.ts) — in the
+ * worker when the page has one, so the page's thread never does the whole document's work.
  */
 export async function compactPlan(planId: string): Promise<void> {
   const d = await opened();
-  await d.transaction('rw', d.planUpdates, async () => {
-    const rows = await d.planUpdates.where('planId').equals(planId).toArray();
-    // Damaged pieces stay as they are (the next read names them); the sound ones become one.
-    const sound = rows.filter(soundPiece);
-    if (sound.length === 0) return;
-    const ydoc = new Y.Doc();
-    const applied = sound.filter((row) => {
-      try {
-        Y.applyUpdate(ydoc, row.update);
-        return true;
-      } catch {
-        return false;
-      }
-    });
-    const merged = Y.encodeStateAsUpdate(ydoc);
-    ydoc.destroy();
-    if (applied.length === 0 || (applied.length === 1 && merged.length >= applied[0]!.update.length)) return;
-    await d.planUpdates.bulkDelete(applied.map((r) => r.seq!));
-    await d.planUpdates.add(pieceRow(planId, merged));
-  });
+  if (!(await compactInWorker(d.name, planId))) await compactIn(d, planId);
 }

@@ -145,7 +145,7 @@ async function floodOnce(page, port, invite, index) {
   await page.evaluate(() => {
     const w = window;
     if (!w.__floodWatch) {
-      w.__floodWatch = { longest: 0, work: 0 };
+      w.__floodWatch = { longest: 0, work: 0, worst: null };
       let last = performance.now();
       const tick = (t) => {
         w.__floodWatch.longest = Math.max(w.__floodWatch.longest, t - last);
@@ -157,7 +157,11 @@ async function floodOnce(page, port, invite, index) {
         for (const e of list.getEntries()) {
           const scripts = e.scripts.reduce((sum, x) => sum + x.duration, 0);
           const rendering = e.renderStart > 0 ? e.startTime + e.duration - e.renderStart : 0;
-          w.__floodWatch.work = Math.max(w.__floodWatch.work, scripts + rendering);
+          if (scripts + rendering > w.__floodWatch.work) {
+            w.__floodWatch.work = scripts + rendering;
+            // What the heaviest frame ran (its scripts' invokers), to say where the time went.
+            w.__floodWatch.worst = e.scripts.map((x) => `${x.invoker} ${Math.round(x.duration)} ms`).join(', ') || `rendering ${Math.round(rendering)} ms`;
+          }
         }
       }).observe({ type: 'long-animation-frame' });
     }
@@ -167,7 +171,7 @@ async function floodOnce(page, port, invite, index) {
   flooder.addItem();
   // Quiet first, then counted from here.
   await new Promise((r) => setTimeout(r, 2000));
-  await page.evaluate(() => Object.assign(window.__floodWatch, { longest: 0, work: 0 }));
+  await page.evaluate(() => Object.assign(window.__floodWatch, { longest: 0, work: 0, worst: null }));
   for (let i = 0; i < FLOOD_UPDATES; i++) flooder.scribble(i);
   // What got through is taken in and stored meanwhile.
   await new Promise((r) => setTimeout(r, 6000));
@@ -267,6 +271,7 @@ export async function measureRoom(browser, { people: count = ROOM_PEOPLE, second
               longestFrame: { median: quantile(flooded.map((f) => f.longest), 0.5), max: Math.max(...flooded.map((f) => f.longest)) },
               work: { median: quantile(flooded.map((f) => f.work), 0.5), max: Math.max(...flooded.map((f) => f.work)) },
               itemsReached: flooded.map((f) => f.reached),
+              heaviestFrames: flooded.map((f) => f.worst),
             },
           }
         : {}),
@@ -305,6 +310,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       if (room.floods) {
         const f = room.floods;
         console.log(`  floods: ${f.runs}; the page's longest time between frames ${Math.round(f.longestFrame.median)} ms (median; longest ${Math.round(f.longestFrame.max)}), most work on one frame ${Math.round(f.work.median)} ms (median; most ${Math.round(f.work.max)}); items the floods changed on the page: ${f.itemsReached.join(', ')}`);
+        if (f.work.max > 100) console.log(`  heaviest frames: ${f.heaviestFrames.map((w) => w ?? '–').join(' | ')}`);
         if (!(f.longestFrame.median <= 100 && f.work.median <= 100)) process.exitCode = 1;
       }
       if (!(room.latency.p95 <= 100 && room.lost === 0)) process.exitCode = 1;

@@ -49,8 +49,8 @@ export const UPDATES_A_MESSAGE = 100;
 
 /** An update larger than this (bytes) is looked into, and cut when it holds more than … */
 const CUT_ABOVE_BYTES = 32 * 1024;
-/** … this many structs: a piece a browser applies in a few milliseconds. */
-export const STRUCTS_A_PIECE = 2000;
+/** … this many structs: a piece a browser applies in 1–3 ms (a few to each of its slices: src/room/paced.ts). */
+export const STRUCTS_A_PIECE = 1000;
 
 /**
  * The pieces an update goes to a person in: itself, or when large, pieces of about

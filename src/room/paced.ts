@@ -17,7 +17,12 @@ type SocketClass = new (...args: any[]) => {
 };
 
 export interface Pacing {
-  /** The longest a slice goes on taking messages (the last one taken may end later). */
+  /**
+   * The longest a slice goes on taking messages (the last one taken may end later): 8 ms, half a
+   * frame — a large change from the room arrives as pieces of a few milliseconds each
+   * (src/relay/splitUpdate.ts), and an edit queued behind them waits until they are through
+   * (at 4 ms, one piece a frame, a flood's ~100 pieces held a colleague's edit up to a second).
+   */
   sliceMs: number;
   now: () => number;
   /** Run `task` in a later task, after the page has had its turn to draw. */
@@ -37,7 +42,7 @@ const QUEUED = new Set(['message', 'close']);
  * slice inside `batch` (for the room: one transaction of the document, by the provider).
  */
 export function pacedSocket<T extends SocketClass>(Base: T, batch: (apply: () => void) => void, pacing: Partial<Pacing> = {}): T {
-  const { sliceMs = 4, now = () => performance.now(), later = afterFrameTask() } = pacing;
+  const { sliceMs = 8, now = () => performance.now(), later = afterFrameTask() } = pacing;
   return class PacedSocket extends Base {
     private readonly queue: Array<() => void> = [];
     private head = 0;

@@ -2,6 +2,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { createExampleDoc } from '../domain/plan';
+import * as ops from '../domain/operations';
+import { readDoc } from '../ydoc/read';
+import { changeDoc, docFromPlan } from '../ydoc/replica';
 import { splitUpdate } from './splitUpdate';
 
 /** What a document holds: its content, what it has seen and what it has deleted; nothing left waiting. */
@@ -111,5 +115,41 @@ describe('splitUpdate', () => {
       }
     }
     expect(held(taken)).toEqual(held(doc));
+  });
+
+  it('a colleague adding 400 items through the app: a page reading the plan between any two pieces reads every item it has whole, in its place', () => {
+    const ydoc = docFromPlan(createExampleDoc());
+    const colleague = new Y.Doc();
+    Y.applyUpdate(colleague, Y.encodeStateAsUpdate(ydoc));
+    const before = Y.encodeStateVector(colleague);
+    const cells = readDoc(colleague)!.doc.plan.blades.map((b) => ({ bladeId: b.id, ringId: readDoc(colleague)!.doc.plan.rings[0]!.id }));
+    changeDoc(colleague, (d) => {
+      for (let i = 0; i < 400; i++) ops.addItem(d, { text: `Ny aktivitet ${i}`, cell: i % 3 === 0 ? null : cells[i % cells.length]! });
+    });
+    const split = splitUpdate(Y.encodeStateAsUpdate(colleague, before), 200);
+    const page = new Y.Doc();
+    Y.applyUpdate(page, Y.encodeStateAsUpdate(ydoc));
+    const items = Object.keys(readDoc(page)!.doc.items).length;
+    for (const piece of split) {
+      Y.applyUpdate(page, piece);
+      const read = readDoc(page)!;
+      expect(read.notes).toEqual([]);
+      expect(read.rehomed).toEqual([]);
+      expect(Object.keys(read.doc.items).length).toBeGreaterThanOrEqual(items);
+      // Read without its place, an item would show in Inspel until a later piece moved it.
+      for (const [id, entry] of page.getMap<Y.Map<unknown>>('items')) expect(entry.get('place'), id).toBeDefined();
+    }
+    expect(Object.keys(readDoc(page)!.doc.items)).toHaveLength(items + 400);
+    expect(held(page)).toEqual(held(colleague));
+  });
+
+  it('a flood of 1,000 blades is cut anywhere: a blade is one value', () => {
+    const doc = new Y.Doc();
+    const before = Y.encodeStateVector(doc);
+    doc.transact(() => {
+      for (let i = 0; i < 1000; i++) doc.getMap('blades').set(`b${i}`, { name: `Blad ${i}`, color: '#123456', pos: `a${i}` });
+    });
+    const split = splitUpdate(Y.encodeStateAsUpdate(doc, before), 100);
+    expect(split).toHaveLength(10);
   });
 });

@@ -4,9 +4,9 @@
 // would hold every other page for a tenth of a second or more. Sent as pieces, each is a message
 // of its own, and the page takes them in slices with frames between (src/room/paced.ts).
 //
-// A piece ends only where a record is whole: never between a new map (an item, a blade) and the
-// fields it is made with, so a page reading the plan between two pieces sees records as their
-// author made them, not half of one. The pieces are written the way Yjs writes an update (its
+// A piece ends only where every record made in the update so far is whole: never between a new
+// map (an item) and a field it is given later in the update, so a page reading the plan between
+// two pieces sees records as their author made them, not half of one. The pieces are written the way Yjs writes an update (its
 // `diffUpdate`): per piece, each client's run of structs from its first clock; the delete set
 // goes last, in a piece of its own.
 import * as encoding from 'lib0/encoding';
@@ -45,6 +45,28 @@ function writePiece(structs: Struct[]): Uint8Array {
 const idKey = (id: Y.ID) => `${id.client}:${id.clock}`;
 
 /**
+ * Where a piece may end, for each struct of `structs`: true when no shared type (a map, a list)
+ * made by a struct before it is given anything by a struct at it or after it. The app writes a
+ * new item's fields with the item, but its place only once every new item is written: cut
+ * between the two, a page would read items without a place (and move them to Inspel).
+ */
+function cutsAllowed(structs: readonly Struct[]): boolean[] {
+  /** The last struct that gives a shared type made in this update something, by the type's id. */
+  const lastFill = new Map<string, number>();
+  structs.forEach((struct, at) => {
+    if (struct instanceof Y.Item && struct.parent instanceof Y.ID) lastFill.set(idKey(struct.parent), at);
+  });
+  const allowed: boolean[] = [];
+  /** The last struct still to come that fills a type made so far. */
+  let open = -1;
+  structs.forEach((struct, at) => {
+    allowed.push(open < at);
+    if (struct instanceof Y.Item && struct.content instanceof Y.ContentType) open = Math.max(open, lastFill.get(idKey(struct.id)) ?? -1);
+  });
+  return allowed;
+}
+
+/**
  * `update` (V1) as updates of about `maxStructs` structs each (more where a record made in the
  * update would otherwise be cut), then its delete set — or as it is when it holds no more than
  * that. Applied in order they give the document `update` gives.
@@ -52,21 +74,16 @@ const idKey = (id: Y.ID) => `${id.client}:${id.clock}`;
 export function splitUpdate(update: Uint8Array, maxStructs: number): Uint8Array[] {
   const { structs, ds } = Y.decodeUpdate(update);
   if (structs.length <= maxStructs) return [update];
+  const allowed = cutsAllowed(structs);
   const pieces: Uint8Array[] = [];
   let piece: Struct[] = [];
-  /** The shared types (maps, lists, texts) made in this piece, by their struct's id. */
-  let made = new Set<string>();
-  for (const struct of structs) {
-    // A field of a type made in this piece stays with it (an item is read whole or not at all).
-    const fillsMade = struct instanceof Y.Item && struct.parent instanceof Y.ID && made.has(idKey(struct.parent));
-    if (piece.length >= maxStructs && !fillsMade) {
+  structs.forEach((struct, at) => {
+    if (piece.length >= maxStructs && allowed[at]) {
       pieces.push(writePiece(piece));
       piece = [];
-      made = new Set();
     }
     piece.push(struct);
-    if (struct instanceof Y.Item && struct.content instanceof Y.ContentType) made.add(idKey(struct.id));
-  }
+  });
   pieces.push(writePiece(piece));
   // The delete set alone: the update less every struct it holds.
   if (ds.clients.size > 0) pieces.push(Y.diffUpdate(update, Y.encodeStateVector(Y.parseUpdateMeta(update).to)));

@@ -46,7 +46,7 @@ function useVoter(): { participant: string | null; inRoom: boolean } {
 }
 
 function Turn() {
-  const { voting } = useVoting();
+  const voting = useEditor((s) => s.voting);
   const { participant, inRoom } = useVoter();
   const [name, setName] = useState('');
   if (participant && inRoom) {
@@ -90,7 +90,7 @@ function Turn() {
 }
 
 function Voting({ doc }: { doc: PlanDoc }) {
-  const { voting } = useVoting();
+  const voting = useEditor((s) => s.voting);
   const { participant, inRoom } = useVoter();
   const containers = [INSPEL, ...doc.plan.blades.flatMap((b) => doc.plan.rings.map((r) => containerKey({ bladeId: b.id, ringId: r.id })))];
   const [key, setKey] = useState(() => (itemsIn(doc, null).length > 0 ? INSPEL : containers[1]!));

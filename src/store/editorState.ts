@@ -3,6 +3,7 @@ import { create } from 'zustand';
 import { RuleError } from '../domain/rules';
 import type { PlanDoc } from '../domain/types';
 import { emptyFollowUp, type FollowUp } from '../domain/followup';
+import { NEW_VOTING, type Voting } from '../domain/voting';
 import { emptyHistory, pushed, type History, type Step } from './history';
 
 export interface Notice {
@@ -16,6 +17,8 @@ export interface EditorState {
   doc: PlanDoc | null;
   /** The open plan's follow-up (Uppföljning), as its document holds it. */
   followUp: FollowUp;
+  /** The open plan's dots in Prioritera, as its document holds them. */
+  voting: Voting;
   history: History;
   notice: Notice | null;
   /** Why the open plan can only be read (a newer version of the app wrote it), or null. */
@@ -27,6 +30,7 @@ export const createEditorStore = () =>
   create<EditorState>(() => ({
     doc: null,
     followUp: emptyFollowUp(),
+    voting: NEW_VOTING,
     history: emptyHistory(),
     notice: null,
     readOnly: null,

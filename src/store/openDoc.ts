@@ -18,6 +18,7 @@ import { docFromPlan } from '../ydoc/replica';
 import { authorMap, bladeMap, commentMap, dotMap, itemMap, planMap, ringMap, votingMap } from '../ydoc/shape';
 import { followUpMaps } from '../ydoc/followUp';
 import { emptyFollowUp } from '../domain/followup';
+import { NEW_VOTING } from '../domain/voting';
 import { healOversized } from '../ydoc/heal';
 import { formatOf, isNewer, migrate, NEWER_MESSAGE } from '../ydoc/format';
 import { LOAD, LOCAL, MIGRATE, REPAIR, TAB } from '../ydoc/origins';
@@ -197,7 +198,7 @@ export class OpenPlan {
       if (!doc) throw new Error('A plan shown before its document is made needs its reading');
       const current = { make: source, planId: doc.plan.id };
       this.pending = current;
-      this.store.setState({ doc, followUp: emptyFollowUp(), history: emptyHistory(), readOnly: null });
+      this.store.setState({ doc, followUp: emptyFollowUp(), voting: NEW_VOTING, history: emptyHistory(), readOnly: null });
       for (const listener of this.openListeners) listener(null, null);
       afterPaint(() => this.pending === current && this.made());
       return;
@@ -220,7 +221,7 @@ export class OpenPlan {
   loadDoc(doc: PlanDoc | null): void {
     if (!doc) {
       this.close();
-      this.store.setState({ doc: null, followUp: emptyFollowUp(), history: emptyHistory(), readOnly: null });
+      this.store.setState({ doc: null, followUp: emptyFollowUp(), voting: NEW_VOTING, history: emptyHistory(), readOnly: null });
       for (const listener of this.openListeners) listener(null, null);
       return;
     }
@@ -319,7 +320,7 @@ export class OpenPlan {
       off: () => {},
     };
     this.losses.forget();
-    this.store.setState({ readOnly: null, followUp: binding.followUp });
+    this.store.setState({ readOnly: null, followUp: binding.followUp, voting: binding.voting });
     // A document stamped newer (by a tab, a peer, or storage) makes this window read-only at once.
     const onFormat = () => {
       if (!current.newer && isNewer(planMap(ydoc).get('format'))) this.markNewer(current);
@@ -334,6 +335,7 @@ export class OpenPlan {
       } else if (change.items === null) current.read.unreadable = true;
       // The follow-up is shown as the document holds it, whoever changed it.
       if (change.followUp) this.store.setState({ followUp: binding.followUp });
+      if (change.voting) this.store.setState({ voting: binding.voting });
       // This window's own edits are shown by the editor as it makes them.
       if (change.origin === LOCAL) return;
       current.stale = true;

@@ -10,7 +10,9 @@ import { planToJson } from '../export/json';
 import { buildMall } from '../export/docx/mall';
 import { fillIn } from '../../tests/fixtures/fillMall';
 import { moveItem } from './actions';
-import { redo, undo, useEditor } from './editor';
+import * as Y from 'yjs';
+import { dotMap } from '../ydoc/shape';
+import { currentYDoc, redo, settleNow, undo, useEditor } from './editor';
 import * as collection from './collection';
 import { chooseImportFile, importAsNewPlan } from './importer';
 import { bootstrap, flush, openPlan, startPersistence } from './session';
@@ -49,15 +51,31 @@ describe('Prioritera (the votes store)', () => {
     expect(votes.giveDot(third!.id)).toBe(true);
     expect(votes.giveDot(first!.id)).toBe(true);
     // Stored as it happens: a fresh load (a reload) has the same dots.
-    await new Promise((r) => setTimeout(r, 0));
-    votes.useVoting.setState({ planId: null });
+    await flush();
+    stopPersistence();
+    startPersistence();
+    await bootstrap();
     await votes.loadVoting(planId);
-    expect(votes.useVoting.getState().voting.votes.filter((v) => v.itemId === third!.id)).toHaveLength(2);
+    expect(useEditor.getState().voting.votes.filter((v) => v.itemId === third!.id)).toHaveLength(2);
 
     expect(votes.sortByVotes(cell, 'Nära invånaren, 2025')).toBe(true);
     expect(itemsIn(doc(), cell)[0]!.id).toBe(third!.id);
     undo();
     expect(itemsIn(doc(), cell)[0]!.id).toBe(first!.id);
+  });
+
+  it("a colleague's dot from the room shows here: the dots are read from the plan's document by its binding", async () => {
+    await votes.loadVoting(doc().plan.id);
+    const ydoc = currentYDoc()!;
+    const colleague = new Y.Doc();
+    Y.applyUpdate(colleague, Y.encodeStateAsUpdate(ydoc));
+    const item = itemsIn(doc(), { bladeId: 'ledarskap', ringId: 'r2025' })[0]!;
+    dotMap(colleague).set('prick-1', { participant: 'Kim', itemId: item.id, at: new Date().toISOString() });
+    Y.applyUpdate(ydoc, Y.encodeStateAsUpdate(colleague, Y.encodeStateVector(ydoc)), 'rum');
+    settleNow();
+    expect(useEditor.getState().voting.votes).toEqual([{ participant: 'Kim', itemId: item.id }]);
+    // Nothing of it is this window's to undo.
+    expect(useEditor.getState().history.past).toHaveLength(0);
   });
 
   it('"Rensa" removes every dot and "Ångra" in its notice brings them back', async () => {
@@ -66,10 +84,10 @@ describe('Prioritera (the votes store)', () => {
     const item = itemsIn(doc(), { bladeId: 'ledarskap', ringId: 'r2025' })[0]!;
     votes.giveDot(item.id);
     votes.clearVotes();
-    expect(votes.useVoting.getState().voting.votes).toEqual([]);
+    expect(useEditor.getState().voting.votes).toEqual([]);
     expect(notice()?.action?.label).toBe('Ångra');
     notice()!.action!.run();
-    expect(votes.useVoting.getState().voting.votes.map((v) => v.itemId)).toEqual([item.id]);
+    expect(useEditor.getState().voting.votes.map((v) => v.itemId)).toEqual([item.id]);
   });
 });
 
@@ -85,11 +103,11 @@ describe('the side stores share Ctrl+Z with the plan and the write-ahead log', (
     expect(useEditor.getState().history.past.map((s) => s.label)).toEqual(['Prick', 'Flytta']);
     undo();
     expect(itemsIn(doc(), cell)[0]!.id).toBe(first!.id);
-    expect(votes.useVoting.getState().voting.votes).toHaveLength(1);
+    expect(useEditor.getState().voting.votes).toHaveLength(1);
     undo();
-    expect(votes.useVoting.getState().voting.votes).toHaveLength(0);
+    expect(useEditor.getState().voting.votes).toHaveLength(0);
     redo();
-    expect(votes.useVoting.getState().voting.votes.map((v) => v.itemId)).toEqual([first!.id]);
+    expect(useEditor.getState().voting.votes.map((v) => v.itemId)).toEqual([first!.id]);
   });
 
   it('a reload right after a dot keeps it: the change is logged before IndexedDB has it', async () => {
@@ -107,7 +125,7 @@ describe('the side stores share Ctrl+Z with the plan and the write-ahead log', (
     startPersistence();
     await bootstrap();
     await votes.loadVoting(planId);
-    expect(votes.useVoting.getState().voting.votes.map((v) => v.itemId)).toEqual([item.id]);
+    expect(useEditor.getState().voting.votes.map((v) => v.itemId)).toEqual([item.id]);
   });
 
   it('dots kept the old way (a row of their own) come into the plan’s document, not as a step to undo', async () => {
@@ -115,14 +133,14 @@ describe('the side stores share Ctrl+Z with the plan and the write-ahead log', (
     const item = itemsIn(doc(), { bladeId: 'ledarskap', ringId: 'r2026' })[0]!;
     await repo.saveVoting({ planId, dots: 4, votes: [{ participant: 'Ola', itemId: item.id }] });
     await votes.loadVoting(planId);
-    expect(votes.useVoting.getState().voting).toEqual({ dots: 4, votes: [{ participant: 'Ola', itemId: item.id }] });
+    expect(useEditor.getState().voting).toEqual({ dots: 4, votes: [{ participant: 'Ola', itemId: item.id }] });
     expect(useEditor.getState().history.past).toHaveLength(0);
     await flush();
     votes.useVoting.setState({ planId: null });
     await repo.database().votings.clear();
     await openPlan(planId);
     await votes.loadVoting(planId);
-    expect(votes.useVoting.getState().voting.votes).toHaveLength(1);
+    expect(useEditor.getState().voting.votes).toHaveLength(1);
   });
 });
 

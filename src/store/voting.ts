@@ -16,50 +16,29 @@ import { MIGRATE } from '../ydoc/origins';
 import { dotMap, votingMap } from '../ydoc/shape';
 import { rememberedAuthor } from './author';
 import { commit, notify, obeyingRules, undoIfLast, useEditor } from './editor';
-import { change as changeDocument, currentYDoc, onOpenDoc } from './openDoc';
+import { change as changeDocument, currentYDoc } from './openDoc';
 import { commitWrite } from './planEditor';
 import type { Step } from './history';
 import { useRoom } from './roomState';
 
+/** This window's part of Prioritera; the dots themselves are the plan's (`useEditor`'s `voting`, read by its binding). */
 interface VotingState {
+  /** The plan whose dots kept the old way have been brought into its document (once per plan). */
   planId: string | null;
-  voting: voting.Voting;
   /** Whose turn it is, or null between turns (alone at one device). */
   participant: string | null;
 }
 
-export const useVoting = create<VotingState>(() => ({ planId: null, voting: voting.NEW_VOTING, participant: null }));
-
-
-let watched: { ydoc: Y.Doc; off: () => void } | null = null;
-
-function watch(ydoc: Y.Doc, planId: string): void {
-  if (watched?.ydoc === ydoc) return;
-  watched?.off();
-  const refresh = () => {
-    if (useVoting.getState().planId === planId) useVoting.setState({ voting: readVoting(ydoc) });
-  };
-  dotMap(ydoc).observe(refresh);
-  votingMap(ydoc).observe(refresh);
-  watched = {
-    ydoc,
-    off: () => {
-      dotMap(ydoc).unobserve(refresh);
-      votingMap(ydoc).unobserve(refresh);
-    },
-  };
-}
-
-onOpenDoc(() => {
-  watched?.off();
-  watched = null;
-  useVoting.setState({ planId: null, participant: null });
-});
+export const useVoting = create<VotingState>(() => ({ planId: null, participant: null }));
 
 const isVoting = (row: unknown): row is voting.Voting =>
   typeof row === 'object' && row !== null && typeof (row as voting.Voting).dots === 'number' && Array.isArray((row as voting.Voting).votes);
 
-/** Read the plan's voting (once per plan); dots kept the old way come into the document first. */
+/**
+ * Open Prioritera on a plan (once per plan): dots kept the old way come into its document, and
+ * what of its dots cannot be read is said. The dots themselves reach the panel through the
+ * plan's binding (`useEditor`'s `voting`), from this window and from everyone else alike.
+ */
 export async function loadVoting(planId: string): Promise<void> {
   if (useVoting.getState().planId === planId) return;
   const ydoc = currentYDoc();
@@ -76,8 +55,8 @@ export async function loadVoting(planId: string): Promise<void> {
     }
   }
   const notes: string[] = [];
-  useVoting.setState({ planId, voting: readVoting(ydoc, notes), participant: null });
-  watch(ydoc, planId);
+  readVoting(ydoc, notes);
+  useVoting.setState({ planId, participant: null });
   if (notes.length > 0) notify('error', notes.join(' '));
 }
 
@@ -99,8 +78,9 @@ function dotEntries(ydoc: Y.Doc): Array<{ id: string; participant: string; itemI
 
 /** A change of the dots as one undoable step; a broken rule is shown in Swedish and changes nothing. */
 function vote(label: string, check: (current: voting.Voting) => unknown, write: (ydoc: Y.Doc) => void): Step | null {
-  const { planId, voting: current } = useVoting.getState();
-  if (!planId) return null;
+  const { planId } = useVoting.getState();
+  const { doc, voting: current } = useEditor.getState();
+  if (!planId || doc?.plan.id !== planId) return null;
   if (obeyingRules(() => check(current) ?? true) === undefined) return null;
   return commitWrite(label, write);
 }
@@ -157,7 +137,7 @@ export function clearVotes(): void {
 export function sortByVotes(cell: CellRef | null, name: string): boolean {
   const doc = useEditor.getState().doc;
   if (!doc) return false;
-  const ranked = voting.ranking(useVoting.getState().voting, itemsIn(doc, cell));
+  const ranked = voting.ranking(useEditor.getState().voting, itemsIn(doc, cell));
   const sorted = commit('Sortera efter röster', (d) => ranked.forEach(({ item }, i) => ops.moveItem(d, item.id, cell, i)));
   notify('info', sorted ? `${name} sorterades efter röster.` : `${name} står redan i röstordning.`);
   return sorted;

@@ -20,11 +20,12 @@ import type { Plan, PlanDoc } from '../domain/types';
 import { pickPlan, planWithDefaults, soundPlan } from '../schema/records';
 import { BindingIndex, HOMELESS } from './bindingIndex';
 import { readTouchedItems } from './bindingItems';
-import { entries, type Expected, planRecord, readComment, readDoc, type ReadDoc } from './read';
+import { entries, type Expected, planRecord, readComment, readDoc, type ReadDoc, readVoting } from './read';
 import { bladeMap, commentMap, dotMap, itemMap, planMap, ringMap, votingMap } from './shape';
 import { shareUnchanged } from './view';
 import { FOLLOW_UP_KINDS, followUpMap, type FollowUpKind, readFollowUp, readFollowUpChanges } from './followUp';
 import { emptyFollowUp, type FollowUp } from '../domain/followup';
+import type { Voting } from '../domain/voting';
 
 /** What one transaction (or the first reading) did to the view. */
 export interface BindingChange {
@@ -74,6 +75,8 @@ export class PlanBinding {
   private view: PlanDoc | null = null;
   /** Uppföljning, record by record like the items (./followUp.ts). */
   private follow: FollowUp = emptyFollowUp();
+  /** Prioritera's dots, read when first asked for and again after a change of them. */
+  private votes: Voting | null = null;
   /** Places, containers' lists, the limits' groups and comment owners (./bindingIndex.ts). */
   private readonly at = new BindingIndex();
   /** Whether the last whole reading had to repair or leave something out (then every change reads whole). */
@@ -113,6 +116,12 @@ export class PlanBinding {
   get followUp(): FollowUp {
     this.readWaiting();
     return this.follow;
+  }
+
+  /** Prioritera's dots and their number, as the document holds them. */
+  get voting(): Voting {
+    this.readWaiting();
+    return (this.votes ??= readVoting(this.ydoc));
   }
 
   /** Read the changes from elsewhere that are waiting, now (every reader of the view does). */
@@ -171,6 +180,7 @@ export class PlanBinding {
   }
 
   private emit(change: BindingChange, changed: ChangedTypes | null): void {
+    if (change.voting) this.votes = null;
     for (const listener of this.listeners) listener(change, changed);
   }
 

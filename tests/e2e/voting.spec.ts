@@ -70,3 +70,20 @@ test('dot votes: participants take turns by name, the dots rank the items, and "
   await page.getByRole('group', { name: 'Ändringar' }).getByRole('button', { name: 'Ångra' }).click();
   await expect.poll(() => listTexts(cellList(page, 'Ledarskap och kompetensförsörjning', 'Viktiga milstolpar 2026'))).toEqual(before);
 });
+
+test("on a 1366×768 laptop the participant's name field and its button lie within the panel", async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openApp(page);
+  await page.getByRole('button', { name: 'Paneler' }).click();
+  await page.getByRole('menuitemcheckbox', { name: 'Prioritera' }).click();
+  const p = panel(page);
+  const within = await p.evaluate((aside) => {
+    const box = aside.getBoundingClientRect();
+    return ['#voting-name', 'form.inline-form button'].map((css) => {
+      const r = aside.querySelector(css)!.getBoundingClientRect();
+      return r.left >= box.left && r.right <= box.right && r.width >= 100;
+    });
+  });
+  expect(within).toEqual([true, true]);
+});
+

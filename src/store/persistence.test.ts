@@ -37,6 +37,24 @@ afterEach(() => {
   stopPersistence();
 });
 
+/** localStorage's writes, each shown to `seen` first (which may throw, as a full localStorage does). */
+function watchStorage(seen: (key: string, value: string) => void): void {
+  const setItem = Storage.prototype.setItem;
+  vi.spyOn(Storage.prototype, 'setItem').mockImplementation(function (this: Storage, key: string, value: string) {
+    seen(key, value);
+    setItem.call(this, key, value);
+  });
+}
+
+/** A colleague in a room: a copy of the open plan's document whose changes reach it as the room's. */
+function colleague(): Y.Doc {
+  const ydoc = currentYDoc()!;
+  const copy = new Y.Doc();
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(ydoc));
+  copy.on('update', (update: Uint8Array) => Y.applyUpdate(ydoc, update, 'rum'));
+  return copy;
+}
+
 /**
  * Writes to IndexedDB held back: the first waits until `release()`, the one numbered `lost`
  * never finishes (the tab closes while it is in flight). `calls()` counts the writes started.
@@ -192,10 +210,8 @@ describe('writing the open plan', () => {
     const perEntry = logSize() - one;
     // Room for about ten more entries.
     const room = one + 10 * perEntry;
-    const setItem = Storage.prototype.setItem;
-    vi.spyOn(Storage.prototype, 'setItem').mockImplementation(function (this: Storage, key: string, value: string) {
+    watchStorage((key, value) => {
       if (key.startsWith('solfjadern:wal:') && value.length > room) throw new DOMException('full', 'QuotaExceededError');
-      setItem.call(this, key, value);
     });
     for (let i = 3; i <= 40; i++) ids.push(actions.addItem(text(i))!);
     const key = Object.keys(localStorage).find((k) => k.startsWith('solfjadern:wal:'))!;
@@ -320,14 +336,12 @@ describe('the kept view and a drag', () => {
 
   it('a base localStorage cannot hold is tried once, not with every change; again once the tab is quiet', async () => {
     const baseWrites: number[] = [];
-    const setItem = Storage.prototype.setItem;
     let room = 0;
-    vi.spyOn(Storage.prototype, 'setItem').mockImplementation(function (this: Storage, key: string, value: string) {
+    watchStorage((key, value) => {
       if (key.endsWith(':base')) {
         baseWrites.push(value.length);
         if (value.length > room) throw new DOMException('full', 'QuotaExceededError');
       }
-      setItem.call(this, key, value);
     });
     const ids = Object.keys(doc().items);
     vi.useFakeTimers();
@@ -354,11 +368,7 @@ describe('the kept view and a drag', () => {
 
   it("the base is kept anew after this tab's own changes, not after a room's (they are kept in the room)", async () => {
     const baseWrites: string[] = [];
-    const setItem = Storage.prototype.setItem;
-    vi.spyOn(Storage.prototype, 'setItem').mockImplementation(function (this: Storage, key: string, value: string) {
-      if (key.endsWith(':base')) baseWrites.push(value);
-      setItem.call(this, key, value);
-    });
+    watchStorage((key, value) => key.endsWith(':base') && baseWrites.push(value));
     const ids = Object.keys(doc().items);
     vi.useFakeTimers();
     try {
@@ -366,12 +376,9 @@ describe('the kept view and a drag', () => {
       await vi.advanceTimersByTimeAsync(5000);
       expect(baseWrites).toHaveLength(1);
       // A colleague's changes through the room, and quiet moments after them: no new base.
-      const ydoc = currentYDoc()!;
-      const colleague = new Y.Doc();
-      Y.applyUpdate(colleague, Y.encodeStateAsUpdate(ydoc));
-      colleague.on('update', (update: Uint8Array) => Y.applyUpdate(ydoc, update, 'rum'));
+      const other = colleague();
       for (let i = 1; i < 4; i++) {
-        changeDoc(colleague, (d) => ops.updateItem(d, ids[i]!, { text: `Kollegans ${i}` }));
+        changeDoc(other, (d) => ops.updateItem(d, ids[i]!, { text: `Kollegans ${i}` }));
         await vi.advanceTimersByTimeAsync(5000);
       }
       expect(doc().items[ids[3]!]!.text).toBe('Kollegans 3');
@@ -390,28 +397,21 @@ describe('the kept view and a drag', () => {
 
   it("a room's large change is stored but not logged; a colleague's ordinary edit is logged", async () => {
     const logged: string[] = [];
-    const setItem = Storage.prototype.setItem;
-    vi.spyOn(Storage.prototype, 'setItem').mockImplementation(function (this: Storage, key: string, value: string) {
-      if (key.startsWith('solfjadern:wal:') && !key.endsWith(':base')) logged.push(value);
-      setItem.call(this, key, value);
-    });
-    const ydoc = currentYDoc()!;
-    const colleague = new Y.Doc();
-    Y.applyUpdate(colleague, Y.encodeStateAsUpdate(ydoc));
-    colleague.on('update', (update: Uint8Array) => Y.applyUpdate(ydoc, update, 'rum'));
+    watchStorage((key, value) => key.startsWith('solfjadern:wal:') && !key.endsWith(':base') && logged.push(value));
+    const other = colleague();
     const ids = Object.keys(doc().items);
     const [first, second] = ids;
     // Every item's description rewritten at once: a change of some 300 KB.
-    changeDoc(colleague, (d) => ids.forEach((id) => ops.updateItem(d, id, { description: 'Lång '.repeat(1_600) })));
+    changeDoc(other, (d) => ids.forEach((id) => ops.updateItem(d, id, { description: 'Lång '.repeat(1_600) })));
     await flush();
     expect(logged).toEqual([]);
-    changeDoc(colleague, (d) => ops.updateItem(d, second!, { text: 'Kollegans rubrik' }));
+    changeDoc(other, (d) => ops.updateItem(d, second!, { text: 'Kollegans rubrik' }));
     await flush();
     expect(logged.some((entry) => entry.length < 10_000 && JSON.parse(entry).entries.length === 1)).toBe(true);
     // Both are in the database.
     const stored = new Y.Doc();
     for (const row of await repo.database().planUpdates.where('planId').equals(doc().plan.id).toArray()) Y.applyUpdate(stored, row.update);
-    expect(readDoc(stored)!.doc.items[first!]!.description).toBe(readDoc(colleague)!.doc.items[first!]!.description);
+    expect(readDoc(stored)!.doc.items[first!]!.description).toBe(readDoc(other)!.doc.items[first!]!.description);
     expect(readDoc(stored)!.doc.items[first!]!.description.length).toBeGreaterThan(7_000);
     expect(readDoc(stored)!.doc.items[second!]!.text).toBe('Kollegans rubrik');
   });

@@ -5,50 +5,30 @@
 // this window's own change and, for changes from elsewhere (a room, another tab, undo), at most
 // every SETTLE_GAP_MS (more when showing took long), with what they need said (repairs, losses, clashes).
 //
-// One `OpenPlan` instance does this for one editor store; the app has one (`appPlan`, used
-// through the functions below), tests make as many as they need and drop them.
+// Following one document (its binding, undo manager and what changed from elsewhere) is in
+// ./openFollow.ts. One `OpenPlan` instance does this for one editor store; the app has one
+// (`appPlan`, used through the functions below), tests make as many as they need and drop them.
 import * as Y from 'yjs';
 import type { Losses } from '../domain/losses';
 import type { PlanDoc } from '../domain/types';
 import { overLimits } from '../domain/planShape';
-import { PlanBinding, type BindingChange, type ChangedTypes } from '../ydoc/binding';
-import { afterFrameTask, afterPaint } from './afterFrame';
+import { afterPaint } from './afterFrame';
 import { ID_RESTORED_NOTE, loadRepair, repairLoaded } from '../ydoc/read';
 import { docFromPlan } from '../ydoc/replica';
-import { authorMap, bladeMap, commentMap, dotMap, itemMap, planMap, ringMap, votingMap } from '../ydoc/shape';
-import { followUpMaps } from '../ydoc/followUp';
+import { planMap } from '../ydoc/shape';
 import { emptyFollowUp } from '../domain/followup';
 import { NEW_VOTING } from '../domain/voting';
 import { healOversized } from '../ydoc/heal';
+import { followDocument, type Open } from './openFollow';
+
+export type { Open } from './openFollow';
 import { formatOf, isNewer, migrate, NEWER_MESSAGE } from '../ydoc/format';
-import { LOAD, LOCAL, MIGRATE, REPAIR, TAB } from '../ydoc/origins';
+import { LOAD, MIGRATE, REPAIR } from '../ydoc/origins';
 import { type Clash, RecentEdits } from './clashes';
 import { readingNotice } from './readingNotice';
-import { authorsOf, LossLedger } from './losses';
+import { LossLedger } from './losses';
 import { type EditorStore, notifyIn, useEditor } from './editorState';
 import { emptyHistory } from './history';
-
-export interface Open {
-  ydoc: Y.Doc;
-  /** The plan the document was opened as: its id never changes, whatever a peer writes. */
-  planId: string | null;
-  /** The plan as its document holds it, record by record. */
-  binding: PlanBinding;
-  undo: Y.UndoManager;
-  /** The binding changed from elsewhere and `doc` does not show it yet. */
-  stale: boolean;
-  /** What whole readings since the last publication repaired, left out or moved to Inspel. */
-  read: { notes: string[]; rehomed: string[]; partial: boolean; unreadable: boolean };
-  /** Notes and moved items already said, so a later reading does not say them again. */
-  said: Set<string>;
-  /** Where the changes not yet read came from: another tab, or a room. */
-  from: 'tab' | 'room' | null;
-  /** Who those changes say made what they removed (see ./losses.ts). */
-  by: string[];
-  /** The document, another tab or a peer is of a newer format: this window only reads. */
-  newer: boolean;
-  off: () => void;
-}
 
 export type OpenListener = (ydoc: Y.Doc | null, planId: string | null) => void;
 
@@ -292,67 +272,22 @@ export class OpenPlan {
   }
 
   /**
-   * Follow a document as the open one: its binding, its undo manager, and changes from elsewhere
-   * shown. `shown`: the plan on screen now (its records are kept where the document agrees).
+   * Follow a document as the open one (./openFollow.ts). `shown`: the plan on screen now (its
+   * records are kept where the document agrees).
    */
   private start(ydoc: Y.Doc, planId: string | null, shown: PlanDoc | null = null): Open {
-    const undo = new Y.UndoManager([planMap(ydoc), bladeMap(ydoc), ringMap(ydoc), itemMap(ydoc), commentMap(ydoc), dotMap(ydoc), votingMap(ydoc), ...followUpMaps(ydoc)], {
-      trackedOrigins: new Set([LOCAL]),
-      // One stack item per step: the editor says when a step ends (stopCapturing).
-      captureTimeout: Number.POSITIVE_INFINITY,
-    });
-    // Defined before anything arrives, so a change from elsewhere finds it as this map (./losses.ts).
-    authorMap(ydoc);
-    const binding = new PlanBinding(ydoc, planId ? { id: planId } : undefined, shown, { later: afterFrameTask() });
-    const first = binding.firstRead;
-    const current: Open = {
-      ydoc,
-      planId: planId ?? binding.doc?.plan.id ?? null,
-      binding,
-      undo,
-      // The first reading is said like any other (what it repaired, what it moved to Inspel).
-      stale: true,
-      read: { notes: first?.notes ?? [], rehomed: first?.rehomed ?? [], partial: !!first?.partial, unreadable: !first },
-      said: new Set(),
-      from: null,
-      by: [],
-      newer: false,
-      off: () => {},
-    };
     this.losses.forget();
-    this.store.setState({ readOnly: null, followUp: binding.followUp, voting: binding.voting });
-    // A document stamped newer (by a tab, a peer, or storage) makes this window read-only at once.
-    const onFormat = () => {
-      if (!current.newer && isNewer(planMap(ydoc).get('format'))) this.markNewer(current);
-    };
-    ydoc.on('afterTransaction', onFormat);
-    const onChange = (change: BindingChange, changed: ChangedTypes | null) => {
-      if (this.open !== current) return;
-      if (change.read) {
-        current.read.notes.push(...change.read.notes);
-        current.read.rehomed.push(...change.read.rehomed);
-        current.read.partial ||= !!change.read.partial;
-      } else if (change.items === null) current.read.unreadable = true;
-      // The follow-up is shown as the document holds it, whoever changed it.
-      if (change.followUp) this.store.setState({ followUp: binding.followUp });
-      if (change.voting) this.store.setState({ voting: binding.voting });
-      // This window's own edits are shown by the editor as it makes them.
-      if (change.origin === LOCAL) return;
-      current.stale = true;
-      if (changed && change.origin !== undo && change.origin !== REPAIR) {
-        current.from ??= change.origin === TAB ? 'tab' : 'room';
-        current.by.push(...authorsOf(changed, ydoc));
-      }
-      // Several updates arriving together are shown once, and a burst at most every SETTLE_GAP_MS (or more).
-      this.scheduleSettle();
-    };
-    const offBinding = binding.subscribe(onChange);
-    current.off = () => {
-      ydoc.off('afterTransaction', onFormat);
-      offBinding();
-      binding.destroy();
-      undo.destroy();
-    };
+    const current = followDocument(
+      {
+        store: this.store,
+        isOpen: (open) => this.open === open,
+        markNewer: (open) => this.markNewer(open),
+        changedElsewhere: () => this.scheduleSettle(),
+      },
+      ydoc,
+      planId,
+      shown,
+    );
     this.open = current;
     return current;
   }

@@ -15,6 +15,7 @@ import { addressOf, Buckets, DEFAULT_LIMITS, guardMessages, type PeerLimits, roo
 import { CLOSE_FLOOD, CLOSE_MALFORMED, RELAY_FULL, ROOM_FULL, TOO_MANY_CONNECTIONS, TOO_MANY_ROOMS } from '../room/relayWords';
 import { listener, type Tls } from './listener';
 import { consoleLog, type RelayLog, roomTag } from './log';
+import { refusalLog } from './refusals';
 import { sturdyStore } from './store';
 import { serveApp } from './static';
 import { SECURITY_HEADERS } from '../security';
@@ -32,7 +33,7 @@ export interface RelayOptions {
   tls?: Tls | null;
   /** Where events go, one line each (./log.ts); the console, as `LOG` says, by default. */
   log?: RelayLog;
-  /** The window refusals are counted in (./server.ts `refused`; tests shorten it). */
+  /** The window refusals are counted in (./refusals.ts; tests shorten it). */
   refusalWindowMs?: number;
   /** How long a connection may wait before showing a room's key (tests shorten it). */
   authWithinMs?: number;
@@ -56,8 +57,6 @@ export interface Relay {
 
 /** The path rooms are reached on (a WebSocket upgrade anywhere else is refused). */
 export const ROOM_PATH = '/rum';
-/** Refusals of one reason logged one by one in ten seconds; the rest are counted in one line. */
-const REFUSALS_A_WINDOW = 20;
 /** What a load balancer or monitor asks (./health.ts). */
 export const HEALTH_PATH = '/health';
 /** Presences one connection may bring (its own, and the one it had before a reconnect). */
@@ -124,27 +123,8 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     }),
   ];
   if (redis) extensions.push(redis);
-  /**
-   * Each refusal is a line — up to REFUSALS_A_WINDOW of one reason in ten seconds; past that they
-   * are counted and said in one line when the ten seconds are up (a flood of connections must not
-   * flood the log a person reads).
-   */
-  const windows = new Map<string, { lines: number; more: number; timer: ReturnType<typeof setTimeout> }>();
-  const refusalWindow = options.refusalWindowMs ?? 10_000;
-  const refused = (reason: string, fields: Record<string, string | number> = {}) => {
-    let window = windows.get(reason);
-    if (!window) {
-      const opened = { lines: 0, more: 0, timer: setTimeout(() => {
-        windows.delete(reason);
-        if (opened.more > 0) log.warn('refused', { reason, more: opened.more, within: `${Math.round(refusalWindow / 1000)}s` });
-      }, refusalWindow) };
-      opened.timer.unref();
-      windows.set(reason, (window = opened));
-    }
-    if (window.lines >= REFUSALS_A_WINDOW) return void window.more++;
-    window.lines++;
-    log.warn('refused', { reason, ...fields });
-  };
+  // Refusals and limits said without flooding the log (./refusals.ts).
+  const { refused, limitHit, close: closeRefusals } = refusalLog(log, options.refusalWindowMs);
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   /** Connections open now, per address. */
   const perAddress = new Map<string, number>();
@@ -153,14 +133,6 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
   const pieces = updatePieces();
   const pruning = setInterval(() => buckets.prune(), 60_000);
   pruning.unref();
-  /** When a limit was last logged, per what hit it (a flood is one line every ten seconds, not one per message). */
-  const lastSaid = new Map<string, number>();
-  const limitHit = (key: string, event: string, fields: Record<string, string | number>) => {
-    const now = Date.now();
-    if (now - (lastSaid.get(key) ?? 0) < 10_000) return;
-    lastSaid.set(key, now);
-    log.warn(event, fields);
-  };
   /** Each message checked before the rooms see it: one that is not a room message, or one too many, closes its connection. */
   const guard = (ws: WebSocket, request: IncomingMessage) => {
     const address = addressOf(request, !!options.trustProxy);
@@ -315,7 +287,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       await unloaded;
       await hocuspocus.hooks('onDestroy', { instance: hocuspocus });
       clearInterval(pruning);
-      for (const window of windows.values()) clearTimeout(window.timer);
+      closeRefusals();
       store.close();
       log.info('stopped');
     },

@@ -11,8 +11,9 @@ const waiting = new Map<number, (done: boolean) => void>();
 
 function theWorker(): Worker | null {
   if (unavailable) return null;
+  if (worker) return worker;
   try {
-    worker ??= new Worker(new URL('./compactWorker.ts', import.meta.url), { type: 'module', name: 'solfjadern-compaction' });
+    worker = new Worker(new URL('./compactWorker.ts', import.meta.url), { type: 'module', name: 'solfjadern-compaction' });
   } catch {
     unavailable = true;
     return null;

@@ -13,7 +13,7 @@ export const REMOTE_BATCH_MS = 200;
 export const REMOTE_BATCH_UPDATES = 500;
 /**
  * … or until this many bytes have: a large change from the room arrives in pieces of about
- * 30 KB (src/relay/splitUpdate.ts), one or two a frame; a megabyte of them merged at once held
+ * 15 KB (src/relay/splitUpdate.ts), several a frame; a megabyte of them merged at once held
  * the page for 60 ms.
  */
 export const REMOTE_BATCH_BYTES = 256 * 1024;
